@@ -1,0 +1,110 @@
+"""Fixtures shared by every test: real databases (SQLite and PostgreSQL), isolated user dirs."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import Database, open_database
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch a real keyring or the user's real settings.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+PG_ENV = "TICKETFLOW_TEST_DATABASE_URL"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _postgres_unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"PostgreSQL tests are mandatory in CI: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of this test session's own on the server named by TICKETFLOW_TEST_DATABASE_URL."""
+    admin_url = os.environ.get(PG_ENV)
+    if not admin_url:
+        _postgres_unavailable(f"set {PG_ENV} to a PostgreSQL URL (e.g. postgresql://postgres@127.0.0.1/postgres)")
+    admin = make_url(admin_url).set(drivername="postgresql+psycopg2")
+    name = f"tf_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server means the same here
+        engine.dispose()
+        _postgres_unavailable(f"cannot reach {admin.render_as_string(hide_password=True)}: {error}")
+    url = admin.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _postgres_database(postgres_url: str) -> Iterator[Database]:
+    database = open_database(postgres_url)
+    yield database
+    database.dispose()
+
+
+def _truncate(database: Database) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(
+            text("TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts RESTART IDENTITY CASCADE")
+        )
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'tickets.sqlite3'}"
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty, upgraded database's URL on each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tickets.sqlite3'}"
+        open_database(url).dispose()
+        return url
+    database = request.getfixturevalue("_postgres_database")
+    _truncate(database)
+    return database.url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    database = open_database(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def service(database: Database) -> TicketService:
+    return TicketService(database)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs and QSettings point into a temporary home, so no test sees the user's files."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("LLM_API_KEY", raising=False)
+    monkeypatch.delenv("LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("LLM_MODEL", raising=False)

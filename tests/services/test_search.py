@@ -1,0 +1,97 @@
+"""Search finds exactly the tickets that contain the term, case-insensitively, wildcards literal."""
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ticketflow_desktop.domain import Category, Priority, TicketDraft, TicketFilter
+from ticketflow_desktop.domain.search import matches
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+
+# Letters whose lower case is one character on every backend (Python, PostgreSQL's C.UTF-8, FTS5),
+# plus the characters that break naive LIKE and FTS queries.
+ALPHABET = st.sampled_from([*"abcXYZ ÄäÖöÉéßÇçΣσΑαДдЖж日本💥%_\\'\"*-()^:.", "NEAR", "AND", "OR", "\u0301", "\u200f"])
+WORDS = st.lists(ALPHABET, min_size=1, max_size=12).map("".join)
+
+CORPUS = [
+    ("Refund 100% now", "Customer wants a_refund"),
+    ("Login", "C:\\Users\\agent path"),
+    ("Ärger mit der Straße", "ÄPFEL und äpfel"),
+    ('Quote "here"', "it's * wild (really) ^ NEAR"),
+    ("ΣΑΣ upper greek", "Жжж кириллица"),
+    ("日本語のチケット", "絵文字 💥 emoji"),
+    ("plain", "nothing special"),
+]
+
+
+@pytest.fixture
+def corpus(service: TicketService) -> TicketService:
+    bulk_insert(
+        service.database,
+        [NewTicket(t, d, Category.GENERAL, Priority.LOW, datetime.now(UTC)) for t, d in CORPUS],
+    )
+    return service
+
+
+def found(service: TicketService, term: str) -> set[str]:
+    return {t.title for t in service.list(TicketFilter(search=term), limit=500).tickets}
+
+
+def expected(term: str, rows: list[tuple[str, str]]) -> set[str]:
+    return {t for t, d in rows if matches(term, t, d)}
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "100%",
+        "%",
+        "_",
+        "a_r",
+        "\\",
+        "C:\\Users",
+        "äpfel",
+        "ÄRGER",
+        "straße",
+        "σας",
+        "жжж",
+        "日本",
+        "💥",
+        '"here"',
+        "'s *",
+        "NEAR",
+        "(really)",
+        "zz",
+        "no such thing at all",
+    ],
+)
+def test_examples(corpus: TicketService, term: str) -> None:
+    assert found(corpus, term) == expected(term, CORPUS)
+    assert corpus.count(TicketFilter(search=term)).value == len(expected(term, CORPUS))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(WORDS, WORDS), min_size=1, max_size=6), data=st.data())
+def test_any_term_matches_exactly_the_containing_tickets(service: TicketService, rows, data) -> None:
+    rows = [(t.strip() or "t", d.strip() or "d") for t, d in rows]
+    created = {service.create(TicketDraft(t, d, Category.GENERAL, Priority.LOW)).id: (t, d) for t, d in rows}
+    text = data.draw(st.sampled_from([t + " " + d for t, d in rows]))
+    start = data.draw(st.integers(0, max(len(text) - 1, 0)))
+    term = data.draw(st.one_of(st.just(text[start : start + data.draw(st.integers(1, 6))]), WORDS))
+    if not term.strip():
+        return
+    result = {t.id for t in service.list(TicketFilter(search=term), limit=500).tickets if t.id in created}
+    assert result == {i for i, (t, d) in created.items() if matches(term, t, d)}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=WORDS, description=WORDS)
+def test_any_valid_draft_round_trips_exactly(service: TicketService, title: str, description: str) -> None:
+    title, description = title.strip() or "t", description.strip() or "d"
+    ticket = service.create(TicketDraft(title, description, Category.BILLING, Priority.CRITICAL))
+    stored = service.get(ticket.id)
+    assert (stored.title, stored.description) == (title, description)
+    assert stored.title.encode() == title.encode()

@@ -1,0 +1,72 @@
+"""Migrations own the schema: no drift, upgrades with data, refusal of newer databases, constraints."""
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from ticketflow_desktop.domain import Category, DatabaseTooNew, Priority, TicketDraft
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import Database, describe_url, mask_url, open_database
+from ticketflow_desktop.storage.migrate import current_revision, head_revision, schema_drift
+
+
+def test_alembic_check_finds_no_drift(database: Database) -> None:
+    assert schema_drift(database.engine) == []
+    assert current_revision(database.engine) == head_revision()
+
+
+def test_reopening_keeps_data(database_url: str) -> None:
+    first = open_database(database_url)
+    ticket = TicketService(first).create(TicketDraft("Kept", "across restarts", Category.GENERAL, Priority.LOW))
+    first.dispose()
+    second = open_database(database_url)
+    assert TicketService(second).get(ticket.id).title == "Kept"
+    second.dispose()
+
+
+def test_database_newer_than_the_app_is_refused(database: Database) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    try:
+        with pytest.raises(DatabaseTooNew, match="newer TicketFlow"):
+            open_database(database.url)
+    finally:  # the PostgreSQL database is shared by the whole test session
+        with database.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head_revision()})
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("category", "bogus"), ("priority", "urgent"), ("status", "done"), ("title", "")],
+)
+def test_check_constraints_refuse_bad_rows(database: Database, column: str, value: str) -> None:
+    row = {"title": "t", "description": "d", "category": "billing", "priority": "low", "status": "open"}
+    row[column] = value
+    now = datetime.now(UTC).isoformat()
+    with pytest.raises(IntegrityError), database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO tickets (title, description, category, priority, status, created_at, updated_at, version) "
+                "VALUES (:title, :description, :category, :priority, :status, :now, :now, 1)"
+            ),
+            {**row, "now": now},
+        )
+
+
+def test_sqlite_pragmas(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    database.dispose()
+
+
+def test_urls_are_masked() -> None:
+    url = "postgresql://agent:s3cret@db.example.com:5432/tickets"
+    assert "s3cret" not in mask_url(url)
+    assert describe_url(url) == "PostgreSQL · db.example.com:5432/tickets"
+    assert "s3cret" not in describe_url(url)
+    assert mask_url("::not a url::") == "<invalid database URL>"

@@ -1,0 +1,42 @@
+"""The whole app starts offscreen, opens its database in a worker and shows where the data is."""
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ticketflow_desktop.ui.app import build_window
+from ticketflow_desktop.ui.selftest import run_self_test
+from ticketflow_desktop.ui.settings import Settings
+
+
+def test_window_opens_database_and_shows_it(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context, window = build_window(settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(context.database_opened, timeout=10_000):
+        context.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert window.connection_label.text() == "Connected"
+    assert "db.sqlite3" in window.database_label.text()
+    assert [window.tabs.tabText(i) for i in range(3)] == ["Submit", "Tickets", "Dashboard"]
+    context.close()
+
+
+def test_unreachable_database_is_said_calmly(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context, window = build_window(settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(context.database_failed, timeout=15_000) as blocker:
+        context.open("postgresql://nobody:secret@127.0.0.1:9/none")
+    assert "cannot be reached" in blocker.args[0]
+    assert "secret" not in window.database_label.text()
+    assert window.connection_label.text().startswith("Database unreachable")
+    context.close()
+
+
+def test_self_test_passes(qtbot: QtBot) -> None:
+    assert run_self_test() == 0

@@ -1,0 +1,60 @@
+"""`ticketflow`: the GUI by default, and subcommands for scripting on the same service.
+
+Exit status: 0 success, 1 the environment failed (database unreachable, conflict), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ticketflow_desktop import __version__
+from ticketflow_desktop.cli import admin, tickets
+from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail
+from ticketflow_desktop.domain import Conflict, NotFound, TicketFlowError, ValidationError
+
+# Each module adds its subcommands; a new area of the app adds one module here.
+COMMAND_MODULES = [tickets, admin]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ticketflow", description="TicketFlow Desktop: support tickets.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="postgresql://user@host/db or sqlite:///path (default: $DATABASE_URL, else the local SQLite file)",
+    )
+    parser.add_argument("--offline", action="store_true", help="never call the language model")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")
+    parser.add_argument("--self-test", action="store_true", help="start the app offscreen, exercise it, exit")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.database_url is None:
+        args.database_url = os.environ.get("DATABASE_URL") or None
+    if args.command is None:
+        from ticketflow_desktop.ui.app import run_gui
+
+        return run_gui(args)
+    try:
+        return int(args.handler(args) or 0)
+    except (ValidationError, NotFound) as error:
+        return fail(str(error), EXIT_BAD_INPUT)
+    except Conflict as error:
+        return fail(str(error), EXIT_FAILED)
+    except TicketFlowError as error:
+        return fail(str(error), EXIT_FAILED)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:  # `ticketflow list | head`
+        sys.stderr.close()
+        return 0

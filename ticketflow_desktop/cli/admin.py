@@ -1,0 +1,132 @@
+"""db, seed, import, export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ticketflow_desktop.cli.common import print_json, service_for
+from ticketflow_desktop.cli.tickets import add_filter_arguments, filter_from
+from ticketflow_desktop.domain.errors import FieldError, ValidationError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("db", help="the database schema")
+    p.add_argument("action", choices=("upgrade", "current"))
+    p.set_defaults(handler=db)
+
+    p = subparsers.add_parser("seed", help="add realistic synthetic tickets")
+    p.add_argument("--count", type=int, required=True)
+    p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same tickets)")
+    p.set_defaults(handler=seed)
+
+    p = subparsers.add_parser("import", help="import tickets from CSV (all or nothing)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_file)
+
+    p = subparsers.add_parser("export", help="export tickets to CSV")
+    p.add_argument("file", help="a path, or - for standard output")
+    add_filter_arguments(p)
+    p.set_defaults(handler=export_file)
+
+
+class ProgressLine:
+    """A progress line on a terminal; silent when output is redirected."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total, self.start = label, total, time.monotonic()
+        self.enabled = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, done: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.1 and done < self.total):
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / max(self.total, 1))
+        rate = done / max(now - self.start, 1e-9)
+        sys.stderr.write(
+            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{self.total:,} ({rate:,.0f}/s)"
+        )
+        if done >= self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def db(args: argparse.Namespace) -> int:
+    from ticketflow_desktop.storage.engine import create_engine_for, default_sqlite_url, mask_url
+    from ticketflow_desktop.storage.migrate import current_revision, head_revision, upgrade_to_head
+
+    url = args.database_url or default_sqlite_url()
+    engine = create_engine_for(url)
+    try:
+        if args.action == "upgrade":
+            upgrade_to_head(engine)
+        revision = current_revision(engine)
+    finally:
+        engine.dispose()
+    state = "up to date" if revision == head_revision() else f"head is {head_revision()}"
+    print(f"{mask_url(url)}: schema {revision or 'none'} ({state})")
+    return 0
+
+
+def seed(args: argparse.Namespace) -> int:
+    from ticketflow_desktop.services.seed import synthetic_tickets
+    from ticketflow_desktop.storage.bulk import bulk_insert
+
+    if args.count < 1:
+        raise ValidationError([FieldError("count", "--count must be at least 1.")])
+    service = service_for(args)
+    start = time.monotonic()
+    n = bulk_insert(
+        service.database, synthetic_tickets(args.count, seed=args.seed), progress=ProgressLine("Seeding", args.count)
+    )
+    print(f"Added {n:,} tickets in {time.monotonic() - start:.1f} s")
+    return 0
+
+
+def import_file(args: argparse.Namespace) -> int:
+    from ticketflow_desktop.services.transfer import ImportFailed, import_csv
+
+    if not args.file.is_file():
+        raise ValidationError([FieldError("file", f"{args.file}: no such file")])
+    service = service_for(args)
+    progress: ProgressLine | None = None
+
+    def report(done: int, total: int) -> None:
+        nonlocal progress
+        progress = progress or ProgressLine("Importing", total)
+        progress(done)
+
+    try:
+        n = import_csv(service, args.file, report)
+    except ImportFailed as error:
+        for row_error in error.row_errors:
+            print(f"ticketflow: {args.file}: {row_error}", file=sys.stderr)
+        print("ticketflow: nothing was imported", file=sys.stderr)
+        return 2
+    if args.json:
+        print_json({"imported": n})
+    else:
+        print(f"Imported {n:,} tickets")
+    return 0
+
+
+def export_file(args: argparse.Namespace) -> int:
+    from ticketflow_desktop.services.transfer import export_csv
+
+    service = service_for(args)
+    if args.file == "-":
+        export_csv(service, sys.stdout, filter_from(args))
+        return 0
+    path = Path(args.file)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        n = export_csv(service, out, filter_from(args))
+    partial.replace(path)  # a failed export never leaves a truncated file under the real name
+    print(f"Exported {n:,} tickets to {path}", file=sys.stderr)
+    return 0

@@ -1,0 +1,81 @@
+"""Shared pieces of the subcommands: opening the service, printing, argument types."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ticketflow_desktop.domain import Category, Priority, Status, Ticket
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import open_database
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+def fail(message: str, code: int) -> int:
+    print(f"ticketflow: {message}", file=sys.stderr)
+    return code
+
+
+def service_for(args: argparse.Namespace) -> TicketService:
+    return TicketService(open_database(args.database_url))
+
+
+def enum_type(enum: type) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            return enum.parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    parse.__name__ = enum.__name__.lower()
+    return parse
+
+
+CATEGORY = enum_type(Category)
+PRIORITY = enum_type(Priority)
+STATUS = enum_type(Status)
+
+
+def read_text_arg(value: str) -> str:
+    """`-` means standard input, for long or binary-unsafe text."""
+    if value != "-":
+        return value
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("standard input is not UTF-8 text") from None
+
+
+def ticket_json(ticket: Ticket) -> dict[str, Any]:
+    s = ticket.suggestion
+    return {
+        "id": ticket.id,
+        "title": ticket.title,
+        "description": ticket.description,
+        "category": ticket.category.value,
+        "priority": ticket.priority.value,
+        "status": ticket.status.value,
+        "created_at": ticket.created_at.isoformat(),
+        "updated_at": ticket.updated_at.isoformat(),
+        "version": ticket.version,
+        "suggested_category": s.category.value if s else None,
+        "suggested_priority": s.priority.value if s else None,
+        "suggestion_source": s.source.value if s else None,
+        "suggestion_model": s.model if s else None,
+        "suggestion_confidence": s.confidence if s else None,
+    }
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def printable(text: str) -> str:
+    """Control characters (ANSI escapes, RTL overrides) shown as escapes, never interpreted by a terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)

@@ -1,0 +1,113 @@
+"""Settings that are not Qt's business: environment overrides, defaults, and secrets in the keyring.
+
+The GUI's stored preferences live in ui/settings.py (QSettings); this module is what the CLI and
+the services can read too. Secrets never go to a file: the OS keyring, or the environment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "TicketFlow Desktop"
+DEFAULT_LLM_MODEL = "gpt-4o-mini"
+DEFAULT_LLM_TIMEOUT_S = 15.0
+
+# Environment variables that override stored settings (and the UI says so).
+ENV_DATABASE_URL = "DATABASE_URL"
+ENV_LLM_API_KEY = "LLM_API_KEY"
+ENV_LLM_MODEL = "LLM_MODEL"
+ENV_LLM_BASE_URL = "LLM_BASE_URL"
+
+
+def env(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class LlmSettings:
+    api_key: str | None
+    model: str
+    base_url: str | None
+    timeout_s: float = DEFAULT_LLM_TIMEOUT_S
+    offline: bool = False
+    key_from_env: bool = False
+
+    @property
+    def usable(self) -> bool:
+        return not self.offline and bool(self.api_key)
+
+    def __repr__(self) -> str:  # never print the key, not even in a traceback
+        key = "set" if self.api_key else "none"
+        return f"LlmSettings(model={self.model!r}, base_url={self.base_url!r}, key={key}, offline={self.offline})"
+
+
+def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bool = False) -> LlmSettings:
+    """env > stored (non-secret values from the GUI's settings) > defaults; the key: env > keyring."""
+    stored = stored or {}
+    key_env = env(ENV_LLM_API_KEY)
+    api_key = key_env or get_secret("llm_api_key")
+    return LlmSettings(
+        api_key=api_key,
+        model=env(ENV_LLM_MODEL) or str(stored.get("llm_model") or DEFAULT_LLM_MODEL),
+        base_url=env(ENV_LLM_BASE_URL) or (str(stored["llm_base_url"]) if stored.get("llm_base_url") else None),
+        timeout_s=float(stored.get("llm_timeout_s") or DEFAULT_LLM_TIMEOUT_S),  # type: ignore[arg-type]
+        offline=offline or bool(stored.get("offline", False)),
+        key_from_env=key_env is not None,
+    )
+
+
+# --- secrets --------------------------------------------------------------------------------------
+
+_session_secrets: dict[str, str] = {}
+
+
+def keyring_available() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail, null
+
+        backend = keyring.get_keyring()
+        return not isinstance(backend, fail.Keyring | null.Keyring)
+    except Exception:  # noqa: BLE001 - a broken keyring setup means "no keyring", never a crash
+        return False
+
+
+def get_secret(name: str) -> str | None:
+    if name in _session_secrets:
+        return _session_secrets[name]
+    if not keyring_available():
+        return None
+    import keyring
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, name)
+    except Exception as error:  # noqa: BLE001
+        log.warning("keyring read failed: %s", type(error).__name__)
+        return None
+
+
+def set_secret(name: str, value: str | None) -> bool:
+    """Store in the OS keyring; False means it is kept for this session only (no keyring backend)."""
+    _session_secrets.pop(name, None)
+    if keyring_available():
+        import keyring
+
+        try:
+            if value:
+                keyring.set_password(KEYRING_SERVICE, name, value)
+            else:
+                with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                    keyring.delete_password(KEYRING_SERVICE, name)
+            return True
+        except Exception as error:  # noqa: BLE001
+            log.warning("keyring write failed: %s", type(error).__name__)
+    if value:
+        _session_secrets[name] = value
+    return False

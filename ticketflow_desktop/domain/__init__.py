@@ -1,0 +1,63 @@
+"""Pure Python: enums, dataclasses, validation. Imports nothing else of ours, no Qt, no SQLAlchemy."""
+
+from ticketflow_desktop.domain.enums import (
+    ALLOWED_TRANSITIONS,
+    Category,
+    EventSource,
+    Priority,
+    Status,
+    SuggestionSource,
+)
+from ticketflow_desktop.domain.errors import (
+    Conflict,
+    DatabaseTooNew,
+    FieldError,
+    NotFound,
+    StorageUnavailable,
+    TicketFlowError,
+    ValidationError,
+)
+from ticketflow_desktop.domain.models import (
+    Count,
+    Cursor,
+    DailyCount,
+    Page,
+    Sort,
+    SortKey,
+    Stats,
+    Suggestion,
+    Ticket,
+    TicketChanges,
+    TicketDraft,
+    TicketEvent,
+    TicketFilter,
+)
+
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "Category",
+    "Conflict",
+    "Count",
+    "Cursor",
+    "DailyCount",
+    "DatabaseTooNew",
+    "EventSource",
+    "FieldError",
+    "NotFound",
+    "Page",
+    "Priority",
+    "Sort",
+    "SortKey",
+    "Stats",
+    "Status",
+    "StorageUnavailable",
+    "Suggestion",
+    "SuggestionSource",
+    "Ticket",
+    "TicketChanges",
+    "TicketDraft",
+    "TicketEvent",
+    "TicketFilter",
+    "TicketFlowError",
+    "ValidationError",
+]

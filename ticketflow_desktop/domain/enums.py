@@ -1,0 +1,70 @@
+"""The enumerations every layer shares. Values are what is stored and what the CLI accepts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @property
+    def rank(self) -> int:
+        """Position in declaration order; the order users see and sort by."""
+        return list(type(self)).index(self)
+
+    @classmethod
+    def parse(cls, text: str) -> _Labelled:
+        """Accept the stored value or the label, case-insensitively ("In progress", "in-progress")."""
+        key = text.strip().lower().replace(" ", "_").replace("-", "_")
+        for member in cls:
+            if member.value == key:
+                return member
+        allowed = ", ".join(m.value for m in cls)
+        raise ValueError(f"'{text}' is not a {cls.__name__.lower()}; choose one of {allowed}")
+
+
+class Category(_Labelled):
+    BILLING = "billing"
+    TECHNICAL = "technical"
+    ACCOUNT = "account"
+    GENERAL = "general"
+
+
+class Priority(_Labelled):
+    """Ordered from least to most urgent; `rank` is that order."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class Status(_Labelled):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class SuggestionSource(StrEnum):
+    LLM = "llm"
+    LOCAL = "local"
+
+
+class EventSource(StrEnum):
+    USER = "user"
+    IMPORT = "import"
+    CLASSIFIER = "classifier"
+
+
+# Which status may follow which. A ticket is never created closed, and a closed ticket can only be
+# reopened: the web app let any status jump to any other, which made its history meaningless.
+ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.OPEN: frozenset({Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED}),
+    Status.IN_PROGRESS: frozenset({Status.OPEN, Status.RESOLVED, Status.CLOSED}),
+    Status.RESOLVED: frozenset({Status.OPEN, Status.IN_PROGRESS, Status.CLOSED}),
+    Status.CLOSED: frozenset({Status.OPEN}),
+}

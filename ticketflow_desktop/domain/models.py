@@ -1,0 +1,191 @@
+"""Plain frozen dataclasses that cross every layer (and threads): never live ORM objects."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from ticketflow_desktop.domain.enums import (
+    Category,
+    EventSource,
+    Priority,
+    Status,
+    SuggestionSource,
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    category: Category
+    priority: Priority
+    source: SuggestionSource
+    model: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class TicketDraft:
+    """What an agent submits. Validate with `domain.validation.validate_draft`."""
+
+    title: str
+    description: str
+    category: Category
+    priority: Priority
+    suggestion: Suggestion | None = None
+    # Set by the outbox so that a submit retried after a lost answer is not stored twice.
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: int
+    title: str
+    description: str
+    category: Category
+    priority: Priority
+    status: Status
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    suggestion: Suggestion | None = None
+
+    @property
+    def suggestion_accepted(self) -> bool | None:
+        if self.suggestion is None:
+            return None
+        return (self.suggestion.category, self.suggestion.priority) == (self.category, self.priority)
+
+
+@dataclass(frozen=True)
+class TicketChanges:
+    """A partial update: None means "leave as it is"."""
+
+    title: str | None = None
+    description: str | None = None
+    category: Category | None = None
+    priority: Priority | None = None
+    status: Status | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    def is_empty(self) -> bool:
+        return not self.as_dict()
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    category: Category | None = None
+    priority: Priority | None = None
+    status: Status | None = None
+    search: str = ""
+
+    @property
+    def search_term(self) -> str:
+        """The search as matched: surrounding white space is not part of what the user meant."""
+        return self.search.strip()
+
+    def is_empty(self) -> bool:
+        return not (self.category or self.priority or self.status or self.search_term)
+
+
+class SortKey(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    PRIORITY = "priority"
+    STATUS = "status"
+    TITLE = "title"
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: SortKey = SortKey.CREATED
+    descending: bool = True
+
+    @classmethod
+    def parse(cls, text: str) -> Sort:
+        """`created`, `-created` (descending) or `created:desc` / `created:asc`."""
+        text = text.strip().lower()
+        descending = text.startswith("-") or text.endswith(":desc")
+        key = text.lstrip("-+").split(":")[0]
+        try:
+            return cls(SortKey(key), descending)
+        except ValueError:
+            keys = ", ".join(k.value for k in SortKey)
+            raise ValueError(f"cannot sort by '{key}'; choose one of {keys}") from None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: the last row's sort value and id (keyset, never OFFSET)."""
+
+    value: str | int
+    id: int
+
+    def encode(self) -> str:
+        raw = json.dumps([self.value, self.id], separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode()
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        try:
+            value, ticket_id = json.loads(base64.urlsafe_b64decode(token.encode()))
+        except (ValueError, TypeError) as exc:
+            raise ValueError("not a page cursor") from exc
+        if not isinstance(ticket_id, int) or not isinstance(value, str | int):
+            raise ValueError("not a page cursor")
+        return cls(value, ticket_id)
+
+
+@dataclass(frozen=True)
+class Page:
+    tickets: tuple[Ticket, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count that may be capped: `capped` means "at least `value`" (shown as "10,000+")."""
+
+    value: int
+    capped: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.value:,}+" if self.capped else f"{self.value:,}"
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    id: int
+    ticket_id: int
+    at: datetime
+    field: str
+    old_value: str | None
+    new_value: str | None
+    source: EventSource
+
+
+@dataclass(frozen=True)
+class DailyCount:
+    day: date
+    count: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    total: int
+    by_status: dict[Status, int]
+    by_priority: dict[Priority, int]
+    by_category: dict[Category, int]
+    created_per_day: tuple[DailyCount, ...]
+    avg_per_day: float
+    median_resolution_seconds: float | None
+    # Accepted share of stored suggestions per source: (accepted, total).
+    suggestions: dict[SuggestionSource, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def open(self) -> int:
+        return self.by_status[Status.OPEN]

@@ -1,0 +1,19 @@
+"""What a search matches, defined once: case-insensitive, Unicode-aware substring, nothing special."""
+
+from __future__ import annotations
+
+
+def fold(text: str) -> str:
+    """Lower-case each character on its own, as PostgreSQL's lower() does (no final-sigma context)."""
+    return "".join(ch.lower() for ch in text)
+
+
+def matches(term: str, *fields: str) -> bool:
+    needle = fold(term.strip())
+    return any(needle in fold(f) for f in fields)
+
+
+def like_pattern(term: str) -> str:
+    """A LIKE pattern that takes `%`, `_` and `\\` literally (used with ESCAPE '\\')."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -1,0 +1,79 @@
+"""The limits of a ticket and the checks that enforce them, in words a user understands."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ticketflow_desktop.domain.enums import ALLOWED_TRANSITIONS, Status
+from ticketflow_desktop.domain.errors import FieldError, ValidationError
+from ticketflow_desktop.domain.models import TicketChanges, TicketDraft
+
+TITLE_MAX = 200
+DESCRIPTION_MAX = 100_000
+SEARCH_MAX = 500
+
+
+def title_error(title: str) -> str | None:
+    text = title.strip()
+    if not text:
+        return "Title is required."
+    if len(text) > TITLE_MAX:
+        return f"Title is {len(text):,} characters; the limit is {TITLE_MAX}."
+    if "\x00" in text:
+        return "Title contains a NUL character, which cannot be stored."
+    if "\n" in text or "\r" in text:
+        return "Title must be a single line."
+    return None
+
+
+def description_error(description: str) -> str | None:
+    text = description.strip()
+    if not text:
+        return "Description is required."
+    if len(text) > DESCRIPTION_MAX:
+        return f"Description is {len(text):,} characters; the limit is {DESCRIPTION_MAX:,}."
+    if "\x00" in text:
+        return "Description contains a NUL character, which cannot be stored."
+    return None
+
+
+def search_error(search: str) -> str | None:
+    if "\x00" in search:
+        return "Search contains a NUL character."
+    if len(search) > SEARCH_MAX:
+        return f"Search is limited to {SEARCH_MAX} characters."
+    return None
+
+
+def _collect(checks: list[tuple[str, str | None]]) -> None:
+    errors = [FieldError(name, message) for name, message in checks if message]
+    if errors:
+        raise ValidationError(errors)
+
+
+def validate_draft(draft: TicketDraft) -> TicketDraft:
+    """Return the draft as it will be stored (trimmed) or raise ValidationError naming each field."""
+    _collect([("title", title_error(draft.title)), ("description", description_error(draft.description))])
+    return replace(draft, title=draft.title.strip(), description=draft.description.strip())
+
+
+def validate_changes(changes: TicketChanges, current_status: Status | None = None) -> TicketChanges:
+    checks: list[tuple[str, str | None]] = []
+    if changes.title is not None:
+        checks.append(("title", title_error(changes.title)))
+    if changes.description is not None:
+        checks.append(("description", description_error(changes.description)))
+    if current_status is not None and changes.status is not None:
+        checks.append(("status", transition_error(current_status, changes.status)))
+    _collect(checks)
+    return replace(
+        changes,
+        title=changes.title.strip() if changes.title is not None else None,
+        description=changes.description.strip() if changes.description is not None else None,
+    )
+
+
+def transition_error(current: Status, new: Status) -> str | None:
+    if new == current or new in ALLOWED_TRANSITIONS[current]:
+        return None
+    return f"A {current.label.lower()} ticket cannot become {new.label.lower()}; reopen it first."

@@ -1,0 +1,176 @@
+"""Realistic synthetic tickets: varied wording, several products and languages, a year of history."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.storage.bulk import NewTicket
+
+PRODUCTS = (
+    "Ledger",
+    "Dispatch",
+    "Beacon",
+    "Harbor",
+    "Quill",
+    "Nimbus",
+    "Orbit",
+    "Atlas Pay",
+    "Pulse",
+    "Vault",
+)
+CUSTOMERS = ("Acme GmbH", "Northwind", "Globex", "Initech", "Umbrella Ltd", "Hooli", "Stark & Co", "Wayne Retail")
+
+# Per category: title templates and description sentences. {p} product, {c} customer, {n} a number.
+TEMPLATES: dict[Category, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    Category.BILLING: (
+        (
+            "Charged twice for the {p} subscription",
+            "Refund request for invoice #{n}",
+            "Invoice {n} shows the wrong VAT number",
+            "Cannot update the credit card on file",
+            "Question about {p} annual pricing",
+            "Doppelte Abbuchung im {p} Abo",
+            "Factura {n} con importe incorrecto",
+            "Downgrade from Business to Team plan",
+            "Payment failed but the order went through",
+        ),
+        (
+            "Our finance team at {c} noticed two charges of the same amount this month.",
+            "The invoice total does not match the quote we accepted.",
+            "We were billed after cancelling the subscription on the {n}th.",
+            "Please send a corrected invoice with our company address.",
+            "The payment page rejects a card that works everywhere else.",
+            "Wir bitten um Erstattung des doppelt abgebuchten Betrags.",
+            "Necesitamos una factura rectificativa lo antes posible.",
+            "Can you explain the proration on the last statement?",
+        ),
+    ),
+    Category.TECHNICAL: (
+        (
+            "{p} crashes when exporting a report",
+            "API returns 500 on /v2/orders",
+            "Sync between {p} and the mobile app is stuck",
+            "Dashboard takes {n} seconds to load",
+            "Webhook deliveries are failing since the update",
+            "{p} lässt sich nach dem Update nicht starten",
+            "Error al importar el archivo CSV en {p}",
+            "Search in {p} returns no results",
+            "Timeout when uploading attachments larger than {n} MB",
+        ),
+        (
+            "Since this morning every attempt ends with an error and the window closes.",
+            "The logs show a stack trace pointing at the sync worker; {n} users are affected.",
+            "It worked last week; nothing changed on our side except the new version.",
+            "We tried clearing the cache and reinstalling, the problem remains.",
+            "Production is down for the whole team at {c}.",
+            "Die Anwendung reagiert nicht mehr und zeigt einen weißen Bildschirm.",
+            "El sistema muestra un error de conexión cada pocos minutos.",
+            "Response times went from 200 ms to several seconds.",
+        ),
+    ),
+    Category.ACCOUNT: (
+        (
+            "Cannot log in after password reset",
+            "Please delete my {p} account",
+            "Two-factor codes are not accepted",
+            "Add a new administrator for {c}",
+            "Change the email address on my profile",
+            "Konto gesperrt nach zu vielen Versuchen",
+            "No puedo restablecer mi contraseña",
+            "SSO login loops back to the sign-in page",
+            "Permissions missing for the {p} workspace",
+        ),
+        (
+            "The reset link arrives but says it has expired.",
+            "I no longer work with {p} and want all my data removed.",
+            "My colleague left {c}; we need to move ownership of the workspace.",
+            "The authenticator app shows a code but the login page rejects it.",
+            "I need read access to the reports for my team.",
+            "Mein Konto wurde gesperrt, obwohl das Passwort stimmt.",
+            "Necesito cambiar el correo asociado a la cuenta.",
+            "Someone may have accessed my account from another country.",
+        ),
+    ),
+    Category.GENERAL: (
+        (
+            "Feature request: dark mode for {p}",
+            "Where can I find the {p} documentation?",
+            "Feedback on the new onboarding",
+            "Is there a roadmap for {p} integrations?",
+            "Question about data retention",
+            "Vorschlag: Export als Excel in {p}",
+            "Pregunta sobre el plan para ONG",
+            "How do I invite guests to a project?",
+            "Thanks for the quick help last week",
+        ),
+        (
+            "It would help our team at {c} if this were possible.",
+            "I could not find this in the help center.",
+            "Just a question, nothing urgent.",
+            "We are evaluating {p} for {n} more seats next quarter.",
+            "Könnten Sie mir die Dokumentation dazu schicken?",
+            "Queríamos saber si hay descuentos para organizaciones sin ánimo de lucro.",
+            "A small suggestion from our weekly review.",
+            "Keep up the good work!",
+        ),
+    ),
+}
+URGENT_HINTS = {
+    Priority.CRITICAL: ("All users are blocked.", "Possible security breach.", "Data loss reported."),
+    Priority.HIGH: ("This blocks our month-end close.", "Several people cannot work."),
+    Priority.MEDIUM: ("There is a workaround for now.",),
+    Priority.LOW: ("No rush.",),
+}
+PRIORITY_WEIGHTS = {
+    Category.BILLING: (0.3, 0.4, 0.25, 0.05),
+    Category.TECHNICAL: (0.15, 0.35, 0.35, 0.15),
+    Category.ACCOUNT: (0.25, 0.4, 0.28, 0.07),
+    Category.GENERAL: (0.6, 0.3, 0.08, 0.02),
+}
+CATEGORY_WEIGHTS = (0.25, 0.4, 0.2, 0.15)
+
+
+def synthetic_tickets(
+    count: int, *, now: datetime | None = None, seed: int = 7, days: int = 365
+) -> Iterator[NewTicket]:
+    rng = random.Random(seed)
+    now = now or datetime.now(UTC)
+    categories = list(Category)
+    priorities = list(Priority)
+    span = timedelta(days=days).total_seconds()
+    for _ in range(count):
+        category = rng.choices(categories, CATEGORY_WEIGHTS)[0]
+        priority = rng.choices(priorities, PRIORITY_WEIGHTS[category])[0]
+        titles, sentences = TEMPLATES[category]
+        slots = {"p": rng.choice(PRODUCTS), "c": rng.choice(CUSTOMERS), "n": rng.randint(2, 9999)}
+        title = rng.choice(titles).format(**slots)
+        body = rng.sample(sentences, k=rng.randint(2, 4))
+        body.append(rng.choice(URGENT_HINTS[priority]))
+        description = " ".join(s.format(**slots) for s in body)
+        # Skew towards recent days, as a real queue is.
+        age = span * (rng.random() ** 1.6)
+        created = now - timedelta(seconds=age)
+        changes: list[tuple[datetime, Status]] = []
+        hours = age / 3600
+        if hours > 2 and rng.random() < min(0.95, hours / 72):
+            at = created + timedelta(hours=rng.uniform(0.2, min(hours, 8)))
+            changes.append((at, Status.IN_PROGRESS))
+            left = (now - at).total_seconds() / 3600
+            if left > 1 and rng.random() < 0.85:
+                at = at + timedelta(hours=rng.uniform(0.5, min(left, 96)))
+                changes.append((at, Status.RESOLVED))
+                left = (now - at).total_seconds() / 3600
+                if left > 24 and rng.random() < 0.6:
+                    changes.append((at + timedelta(hours=rng.uniform(1, min(left, 240))), Status.CLOSED))
+        yield NewTicket(
+            title=title,
+            description=description,
+            category=category,
+            priority=priority,
+            created_at=created,
+            status_changes=tuple(changes),
+            source=EventSource.IMPORT,
+        )

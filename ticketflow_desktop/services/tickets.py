@@ -1,0 +1,310 @@
+"""TicketService: the only door to the data. Synchronous; one unit of work per call; returns dataclasses.
+
+Callers on the GUI thread never call it directly: ui/tasks.py runs it in a worker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import ColumnElement, func, literal, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.domain import (
+    Category,
+    Conflict,
+    Count,
+    Cursor,
+    EventSource,
+    NotFound,
+    Page,
+    Priority,
+    Sort,
+    SortKey,
+    Stats,
+    Status,
+    Ticket,
+    TicketChanges,
+    TicketDraft,
+    TicketEvent,
+    TicketFilter,
+    ValidationError,
+)
+from ticketflow_desktop.domain.errors import FieldError
+from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
+from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
+from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts
+from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.search import search_condition
+from ticketflow_desktop.storage.tables import TicketCountRow, TicketEventRow, TicketRow
+
+MAX_PAGE = 500
+DEFAULT_COUNT_CAP = 10_000
+_SORT_COLUMNS = {
+    SortKey.CREATED: TicketRow.created_at,
+    SortKey.UPDATED: TicketRow.updated_at,
+    SortKey.PRIORITY: TicketRow.priority_rank,
+    SortKey.STATUS: TicketRow.status_rank,
+    SortKey.TITLE: TicketRow.title,
+}
+_TRACKED_FIELDS = ("title", "description", "category", "priority", "status")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class TicketService:
+    database: Database
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def get(self, ticket_id: int) -> Ticket:
+        with self.database.reading() as session:
+            return ticket_from_row(self._row(session, ticket_id))
+
+    def list(
+        self,
+        filter: TicketFilter = TicketFilter(),
+        sort: Sort = Sort(),
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page:
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValidationError([FieldError("limit", f"A page holds 1 to {MAX_PAGE} tickets.")])
+        column = _SORT_COLUMNS[sort.key]
+        query = select(TicketRow).where(*self._conditions(filter))
+        if cursor:
+            query = query.where(self._after(cursor, sort))
+        order = (column.desc(), TicketRow.id.desc()) if sort.descending else (column.asc(), TicketRow.id.asc())
+        query = query.order_by(*order).limit(limit + 1)
+        with self.database.reading() as session:
+            rows = session.execute(query).scalars().all()
+        tickets = tuple(ticket_from_row(r) for r in rows[:limit])
+        next_cursor = None
+        if len(rows) > limit:
+            next_cursor = Cursor(_cursor_value(tickets[-1], sort.key), tickets[-1].id).encode()
+        return Page(tickets, next_cursor)
+
+    def iterate(
+        self, filter: TicketFilter = TicketFilter(), sort: Sort = Sort(), batch: int = MAX_PAGE
+    ) -> Iterator[Ticket]:
+        """Every matching ticket, page by page (for export)."""
+        cursor: str | None = None
+        while True:
+            page = self.list(filter, sort, batch, cursor)
+            yield from page.tickets
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
+        """Exact from the summary table without a search; with one, capped so it stays fast."""
+        conditions = self._conditions(filter)
+        with self.database.reading() as session:
+            if not filter.search_term:
+                summary = select(func.coalesce(func.sum(TicketCountRow.n), 0))
+                for name in ("category", "priority", "status"):
+                    value = getattr(filter, name)
+                    if value is not None:
+                        summary = summary.where(getattr(TicketCountRow, name) == value.value)
+                return Count(int(session.execute(summary).scalar_one()))
+            inner = select(literal(1)).select_from(TicketRow).where(*conditions)
+            if cap is not None:
+                inner = inner.limit(cap + 1)
+            n = session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
+        if cap is not None and n > cap:
+            return Count(cap, capped=True)
+        return Count(n)
+
+    def events(self, ticket_id: int) -> tuple[TicketEvent, ...]:
+        with self.database.reading() as session:
+            self._row(session, ticket_id)
+            rows = session.execute(
+                select(TicketEventRow).where(TicketEventRow.ticket_id == ticket_id).order_by(TicketEventRow.id)
+            ).scalars()
+            return tuple(event_from_row(r) for r in rows)
+
+    def stats(self, today: date | None = None) -> Stats:
+        from ticketflow_desktop.storage.stats import compute_stats
+
+        with self.database.reading() as session:
+            return compute_stats(session, today or utcnow().date())
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def create(self, draft: TicketDraft, source: EventSource = EventSource.USER) -> Ticket:
+        draft = validate_draft(draft)
+        now = utcnow()
+        with self.database.writing() as session:
+            if draft.idempotency_key:
+                existing = session.execute(
+                    select(TicketRow).where(TicketRow.idempotency_key == draft.idempotency_key)
+                ).scalar_one_or_none()
+                if existing is not None:  # the first attempt was stored; its answer was lost
+                    return ticket_from_row(existing)
+            row = TicketRow(
+                title=draft.title,
+                description=draft.description,
+                category=draft.category.value,
+                priority=draft.priority.value,
+                status=Status.OPEN.value,
+                created_at=now,
+                updated_at=now,
+                version=1,
+                idempotency_key=draft.idempotency_key,
+                **suggestion_columns(draft.suggestion),
+            )
+            session.add(row)
+            session.flush()
+            session.add(
+                TicketEventRow(
+                    ticket_id=row.id,
+                    at=now,
+                    field="created",
+                    old_value=None,
+                    new_value=Status.OPEN.value,
+                    source=source.value,
+                    version=1,
+                )
+            )
+            add_ticket_counts(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
+            if draft.suggestion is not None:
+                accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
+                add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
+            session.flush()
+            session.refresh(row)
+            return ticket_from_row(row)
+
+    def update(
+        self,
+        ticket_id: int,
+        changes: TicketChanges,
+        expected_version: int,
+        source: EventSource = EventSource.USER,
+    ) -> Ticket:
+        """Apply `changes` made to version `expected_version`.
+
+        If colleagues changed the ticket since, the edit still applies when none of the fields it
+        touches were changed by them (a merge); otherwise Conflict carries the stored ticket.
+        """
+        changes = validate_changes(changes)
+        with self.database.writing() as session:
+            row = self._row(session, ticket_id, lock=True)
+            current = ticket_from_row(row)
+            wanted = changes.as_dict()
+            if row.version != expected_version:
+                overlap = self._changed_since(session, ticket_id, expected_version) & wanted.keys()
+                clashing = tuple(f for f in _TRACKED_FIELDS if f in overlap and _stored(row, f) != _value(wanted[f]))
+                if clashing:
+                    raise Conflict(current, clashing)
+            validate_changes(changes, current_status=current.status)
+            diffs = {f: (_stored(row, f), _value(v)) for f, v in wanted.items() if _stored(row, f) != _value(v)}
+            if not diffs:
+                return current
+            now = utcnow()
+            new_version = row.version + 1
+            old_key = (row.created_at.date(), row.category, row.priority, row.status)
+            session.execute(
+                update(TicketRow)
+                .where(TicketRow.id == ticket_id, TicketRow.version == row.version)
+                .values(**{f: new for f, (_, new) in diffs.items()}, updated_at=now, version=new_version)
+            )
+            session.add_all(
+                TicketEventRow(
+                    ticket_id=ticket_id,
+                    at=now,
+                    field=f,
+                    old_value=old,
+                    new_value=new,
+                    source=source.value,
+                    version=new_version,
+                )
+                for f, (old, new) in diffs.items()
+            )
+            session.flush()
+            session.refresh(row)
+            new_key = (row.created_at.date(), row.category, row.priority, row.status)
+            if new_key != old_key:
+                add_ticket_counts(session, Counter({old_key: -1, new_key: 1}))
+            return ticket_from_row(row)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _row(self, session: Session, ticket_id: int, lock: bool = False) -> TicketRow:
+        row = session.get(TicketRow, ticket_id, with_for_update=lock or None)
+        if row is None:
+            raise NotFound(ticket_id)
+        return row
+
+    def _changed_since(self, session: Session, ticket_id: int, version: int) -> set[str]:
+        fields = session.execute(
+            select(TicketEventRow.field).where(TicketEventRow.ticket_id == ticket_id, TicketEventRow.version > version)
+        ).scalars()
+        return set(fields)
+
+    def _conditions(self, filter: TicketFilter) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if filter.category is not None:
+            conditions.append(TicketRow.category == filter.category.value)
+        if filter.priority is not None:
+            conditions.append(TicketRow.priority == filter.priority.value)
+        if filter.status is not None:
+            conditions.append(TicketRow.status == filter.status.value)
+        term = filter.search_term
+        if term:
+            message = search_error(term)
+            if message:
+                raise ValidationError([FieldError("search", message)])
+            conditions.append(search_condition(self.database.dialect, term))
+        return conditions
+
+    def _after(self, token: str, sort: Sort) -> ColumnElement[bool]:
+        try:
+            cursor = Cursor.decode(token)
+            value = _parse_cursor_value(cursor.value, sort.key)
+        except ValueError as error:
+            raise ValidationError([FieldError("cursor", "That page cursor is not valid.")]) from error
+        column = _SORT_COLUMNS[sort.key]
+        key = tuple_(column, TicketRow.id)
+        bound = tuple_(literal(value, column.type), literal(cursor.id, TicketRow.id.type))
+        return key < bound if sort.descending else key > bound
+
+
+def _stored(row: TicketRow, field: str) -> str:
+    return getattr(row, field)
+
+
+def _value(value: object) -> str:
+    return value.value if isinstance(value, Category | Priority | Status) else str(value)
+
+
+def _cursor_value(ticket: Ticket, key: SortKey) -> str | int:
+    match key:
+        case SortKey.CREATED:
+            return ticket.created_at.isoformat()
+        case SortKey.UPDATED:
+            return ticket.updated_at.isoformat()
+        case SortKey.PRIORITY:
+            return ticket.priority.rank
+        case SortKey.STATUS:
+            return ticket.status.rank
+        case SortKey.TITLE:
+            return ticket.title
+
+
+def _parse_cursor_value(value: str | int, key: SortKey) -> object:
+    if key in (SortKey.CREATED, SortKey.UPDATED):
+        parsed = datetime.fromisoformat(str(value))
+        if parsed.tzinfo is None:
+            raise ValueError("cursor time without zone")
+        return parsed
+    if key in (SortKey.PRIORITY, SortKey.STATUS):
+        if not isinstance(value, int):
+            raise ValueError("rank must be an integer")
+        return value
+    return str(value)

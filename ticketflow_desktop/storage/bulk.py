@@ -1,0 +1,170 @@
+"""Loading many tickets in one transaction: COPY on PostgreSQL, executemany on SQLite.
+
+Used by `seed` and `import`. All or nothing: a failure rolls back every row of the call.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.storage.counts import CountKey, add_ticket_counts
+from ticketflow_desktop.storage.engine import Database
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class NewTicket:
+    """A fully specified ticket with its history, as seed and import produce it."""
+
+    title: str
+    description: str
+    category: Category
+    priority: Priority
+    created_at: datetime
+    initial_status: Status = Status.OPEN
+    # (when, new status): each becomes an event and bumps the version.
+    status_changes: tuple[tuple[datetime, Status], ...] = ()
+    source: EventSource = EventSource.IMPORT
+
+    @property
+    def final_status(self) -> Status:
+        return self.status_changes[-1][1] if self.status_changes else self.initial_status
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.status_changes[-1][0] if self.status_changes else self.created_at
+
+
+def _sqlite_time(value: datetime) -> str:
+    # The form SQLAlchemy's SQLite DateTime writes and reads (naive UTC, microseconds).
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _batches(items: Iterable[NewTicket], size: int) -> Iterator[list[NewTicket]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+# Maintaining trigram GIN indexes row by row dominates a large COPY; rebuilding them afterwards is
+# several times faster. The rebuild locks the table for writers, so only large loads do it.
+PG_REBUILD_THRESHOLD = 50_000
+PG_TRGM_INDEXES = {
+    "ix_tickets_title_trgm": "CREATE INDEX ix_tickets_title_trgm ON tickets USING gin (title gin_trgm_ops)",
+    "ix_tickets_description_trgm": (
+        "CREATE INDEX ix_tickets_description_trgm ON tickets USING gin (description gin_trgm_ops)"
+    ),
+}
+
+
+def bulk_insert(
+    database: Database,
+    tickets: Iterable[NewTicket],
+    *,
+    batch_size: int = 5000,
+    progress: Progress | None = None,
+    expected: int | None = None,
+) -> int:
+    """Insert every ticket with its events and summary counts; return how many were stored.
+
+    `expected` (the number of tickets, when known) lets a large PostgreSQL load rebuild the search
+    indexes once at the end instead of updating them per row.
+    """
+    done = 0
+    with database.writing() as session:
+        load = _load_postgresql if database.dialect == "postgresql" else _load_sqlite
+        rebuild = database.dialect == "postgresql" and (expected or 0) >= PG_REBUILD_THRESHOLD
+        if rebuild:
+            session.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+            for name in PG_TRGM_INDEXES:
+                session.execute(text(f"DROP INDEX IF EXISTS {name}"))
+        for batch in _batches(tickets, batch_size):
+            counts: Counter[CountKey] = Counter(
+                (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
+                for t in batch
+            )
+            load(session, batch)
+            add_ticket_counts(session, counts)
+            done += len(batch)
+            if progress is not None:
+                progress(done)
+        if rebuild:
+            for statement in PG_TRGM_INDEXES.values():
+                session.execute(text(statement))
+    return done
+
+
+def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], object]) -> tuple[list[tuple], list[tuple]]:
+    tickets: list[tuple] = []
+    events: list[tuple] = []
+    for ticket_id, t in enumerate(batch, start=first_id):
+        version = 1 + len(t.status_changes)
+        tickets.append(
+            (
+                ticket_id,
+                t.title,
+                t.description,
+                t.category.value,
+                t.priority.value,
+                t.final_status.value,
+                when(t.created_at),
+                when(t.updated_at),
+                version,
+            )
+        )
+        events.append((ticket_id, when(t.created_at), "created", None, t.initial_status.value, t.source.value, 1))
+        previous = t.initial_status
+        for n, (at, status) in enumerate(t.status_changes, start=2):
+            events.append((ticket_id, when(at), "status", previous.value, status.value, t.source.value, n))
+            previous = status
+    return tickets, events
+
+
+_TICKET_COLUMNS = "id, title, description, category, priority, status, created_at, updated_at, version"
+_EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version"
+
+
+def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
+    raw = session.connection().connection.dbapi_connection
+    cursor = raw.cursor()
+    # The write lock is held (BEGIN IMMEDIATE), so the next ids are ours alone.
+    first_id = (cursor.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]) + 1
+    tickets, events = _rows(first_id, batch, _sqlite_time)
+    cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
+    cursor.executemany(f"INSERT INTO ticket_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", events)
+    cursor.close()
+
+
+def _copy(cursor: object, table: str, columns: str, rows: list[tuple]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    # COPY's CSV reads an unquoted empty field as NULL and a quoted one as an empty string.
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    buffer.seek(0)
+    cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", buffer)  # type: ignore[attr-defined]
+
+
+def _load_postgresql(session: Session, batch: list[NewTicket]) -> None:
+    raw = session.connection().connection.dbapi_connection
+    cursor = raw.cursor()
+    cursor.execute("SELECT nextval(pg_get_serial_sequence('tickets', 'id')) FROM generate_series(1, %s)", (len(batch),))
+    ids = [r[0] for r in cursor.fetchall()]
+    # nextval over a series is ascending within one call; map positions to the ids we were given.
+    tickets, events = _rows(0, batch, lambda d: d.astimezone(UTC).isoformat())
+    tickets = [(ids[row[0]], *row[1:]) for row in tickets]
+    events = [(ids[row[0]], *row[1:]) for row in events]
+    _copy(cursor, "tickets", _TICKET_COLUMNS, tickets)
+    _copy(cursor, "ticket_events", _EVENT_COLUMNS, events)
+    cursor.close()

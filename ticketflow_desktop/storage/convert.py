@@ -1,0 +1,63 @@
+"""Rows to domain dataclasses, and back. Nothing above storage sees an ORM object."""
+
+from __future__ import annotations
+
+from ticketflow_desktop.domain import (
+    Category,
+    EventSource,
+    Priority,
+    Status,
+    Suggestion,
+    SuggestionSource,
+    Ticket,
+    TicketEvent,
+)
+from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow
+
+
+def ticket_from_row(row: TicketRow) -> Ticket:
+    suggestion = None
+    if row.suggestion_source and row.suggested_category and row.suggested_priority:
+        suggestion = Suggestion(
+            category=Category(row.suggested_category),
+            priority=Priority(row.suggested_priority),
+            source=SuggestionSource(row.suggestion_source),
+            model=row.suggestion_model,
+            confidence=row.suggestion_confidence,
+        )
+    return Ticket(
+        id=row.id,
+        title=row.title,
+        description=row.description,
+        category=Category(row.category),
+        priority=Priority(row.priority),
+        status=Status(row.status),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+        suggestion=suggestion,
+    )
+
+
+def event_from_row(row: TicketEventRow) -> TicketEvent:
+    return TicketEvent(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        at=row.at,
+        field=row.field,
+        old_value=row.old_value,
+        new_value=row.new_value,
+        source=EventSource(row.source),
+    )
+
+
+def suggestion_columns(suggestion: Suggestion | None) -> dict[str, object]:
+    if suggestion is None:
+        return {}
+    return {
+        "suggested_category": suggestion.category.value,
+        "suggested_priority": suggestion.priority.value,
+        "suggestion_source": suggestion.source.value,
+        "suggestion_model": suggestion.model,
+        "suggestion_confidence": suggestion.confidence,
+    }

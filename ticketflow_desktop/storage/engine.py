@@ -1,0 +1,165 @@
+"""Opening a database: the engine, its per-backend settings, sessions, and the schema upgrade."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from ticketflow_desktop.domain.search import fold
+from ticketflow_desktop.storage.errors import translate_errors
+
+APP_NAME = "TicketFlow"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+PG_CONNECT_TIMEOUT_S = 5
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_sqlite_url() -> str:
+    return f"sqlite:///{data_dir() / 'tickets.sqlite3'}"
+
+
+def mask_url(url: str | URL) -> str:
+    """The URL as it may be shown or logged: never a password."""
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as a placeholder, never as given
+        return "<invalid database URL>"
+    return parsed.render_as_string(hide_password=True)
+
+
+def describe_url(url: str | URL) -> str:
+    """A short human description for the status bar: the file, or host/database."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite · {parsed.database or 'in memory'}"
+    host = parsed.host or "localhost"
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"PostgreSQL · {host}{port}/{parsed.database or ''}"
+
+
+def _sqlite_fold(value: str | None) -> str | None:
+    return None if value is None else fold(value)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the driver, decide when a transaction begins (SQLAlchemy's
+        # documented recipe), so reads are consistent and writes can take the lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+        dbapi_connection.create_function("tf_fold", 1, _sqlite_fold, deterministic=True)
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: object) -> None:
+        # Writers take the write lock at BEGIN: a deferred transaction that reads and then writes
+        # fails at once with SQLITE_BUSY when another process committed in between.
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)  # type: ignore[attr-defined]
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
+
+
+def create_engine_for(url: str) -> Engine:
+    parsed = make_url(url)
+    backend = "postgresql" if parsed.drivername == "postgres" else parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        _configure_sqlite(engine)
+        return engine
+    if backend == "postgresql":
+        if parsed.drivername in ("postgres", "postgresql"):
+            # SQLAlchemy 2.1 defaults to psycopg 3; we ship psycopg2-binary.
+            parsed = parsed.set(drivername="postgresql+psycopg2")
+        return create_engine(
+            parsed,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+            pool_timeout=10,
+            connect_args={
+                "connect_timeout": PG_CONNECT_TIMEOUT_S,
+                "application_name": "ticketflow-desktop",
+                # Detect a dead server within seconds instead of the kernel's two hours.
+                "keepalives": 1,
+                "keepalives_idle": 10,
+                "keepalives_interval": 5,
+                "keepalives_count": 3,
+            },
+        )
+    raise ValueError(f"unsupported database '{backend}': use a sqlite:/// or postgresql:// URL")
+
+
+@dataclass
+class Database:
+    """An open, upgraded database: the engine and the two kinds of unit of work."""
+
+    url: str
+    engine: Engine
+    _reader: sessionmaker[Session] = field(init=False, repr=False)
+    _writer: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        writer_engine = self.engine.execution_options(sqlite_immediate=True)
+        self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def masked_url(self) -> str:
+        return mask_url(self.url)
+
+    @property
+    def description(self) -> str:
+        return describe_url(self.url)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with translate_errors(), self._reader.begin() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        with translate_errors(), self._writer.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
+    """Open `url` (default: the SQLite file in the user data directory) and bring its schema to head."""
+    from ticketflow_desktop.storage.migrate import upgrade_to_head
+
+    url = url or default_sqlite_url()
+    engine = create_engine_for(url)
+    database = Database(url, engine)
+    if upgrade:
+        try:
+            upgrade_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+    return database

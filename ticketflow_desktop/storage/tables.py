@@ -1,0 +1,207 @@
+"""The schema as SQLAlchemy 2 typed models. Alembic migrations (storage/migrations) create it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Computed,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ticketflow_desktop.domain import Category, EventSource, Priority, Status, SuggestionSource
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only aliases the rowid for "INTEGER PRIMARY KEY"; PostgreSQL gets a 64-bit identity.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in Python; timestamptz on PostgreSQL, sortable ISO text on SQLite."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        # SQLite stores text; a fixed naive form keeps it sortable and comparable as text.
+        return value.replace(tzinfo=None) if getattr(dialect, "name", "") == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _in(column: str, enum: type) -> str:
+    values = ", ".join(f"'{m.value}'" for m in enum)
+    return f"{column} IN ({values})"
+
+
+def _rank_case(column: str, enum: type) -> str:
+    whens = " ".join(f"WHEN '{m.value}' THEN {m.rank}" for m in enum)
+    return f"CASE {column} {whens} END"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), server_default=Status.OPEN.value)
+    # Stored ranks let the list sort by urgency and workflow order through an index.
+    priority_rank: Mapped[int] = mapped_column(Integer, Computed(_rank_case("priority", Priority), persisted=True))
+    status_rank: Mapped[int] = mapped_column(Integer, Computed(_rank_case("status", Status), persisted=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    suggested_category: Mapped[str | None] = mapped_column(String(16))
+    suggested_priority: Mapped[str | None] = mapped_column(String(16))
+    suggestion_source: Mapped[str | None] = mapped_column(String(16))
+    suggestion_model: Mapped[str | None] = mapped_column(String(200))
+    suggestion_confidence: Mapped[float | None] = mapped_column(Float)
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        CheckConstraint(_in("category", Category), name="category"),
+        CheckConstraint(_in("priority", Priority), name="priority"),
+        CheckConstraint(_in("status", Status), name="status"),
+        CheckConstraint(
+            f"suggested_category IS NULL OR {_in('suggested_category', Category)}",
+            name="suggested_category",
+        ),
+        CheckConstraint(
+            f"suggested_priority IS NULL OR {_in('suggested_priority', Priority)}",
+            name="suggested_priority",
+        ),
+        CheckConstraint(
+            f"suggestion_source IS NULL OR {_in('suggestion_source', SuggestionSource)}",
+            name="suggestion_source",
+        ),
+        CheckConstraint(
+            "suggestion_confidence IS NULL OR (suggestion_confidence >= 0 AND suggestion_confidence <= 1)",
+            name="suggestion_confidence",
+        ),
+        CheckConstraint("length(title) BETWEEN 1 AND 200", name="title_length"),
+        CheckConstraint("length(description) BETWEEN 1 AND 100000", name="description_length"),
+        CheckConstraint("version >= 1", name="version"),
+        UniqueConstraint("idempotency_key"),
+        # One index per list order (sort key + id, for keyset seeks) ...
+        Index("ix_tickets_created", "created_at", "id"),
+        Index("ix_tickets_updated", "updated_at", "id"),
+        Index("ix_tickets_priority_rank", "priority_rank", "id"),
+        Index("ix_tickets_status_rank", "status_rank", "id"),
+        Index("ix_tickets_title", "title", "id"),
+        # ... and one per filter, ordered newest first within it.
+        Index("ix_tickets_category_created", "category", "created_at", "id"),
+        Index("ix_tickets_priority_created", "priority", "created_at", "id"),
+        Index("ix_tickets_status_created", "status", "created_at", "id"),
+        Index("ix_tickets_all_filters", "status", "category", "priority", "created_at", "id"),
+    )
+
+
+class TicketEventRow(Base):
+    """Append-only history: one row for the creation and one per changed field."""
+
+    __tablename__ = "ticket_events"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+    # The ticket version this change produced: lets an edit based on an older version find out
+    # which fields colleagues changed since, and merge when they do not overlap.
+    version: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint(_in("source", EventSource), name="source"),
+        CheckConstraint(
+            "field IN ('created', 'title', 'description', 'category', 'priority', 'status')",
+            name="field",
+        ),
+        Index("ix_ticket_events_field_value_ticket", "field", "new_value", "ticket_id"),
+    )
+
+
+class TicketCountRow(Base):
+    """Ticket counts by created day and current category/priority/status.
+
+    Kept in the same transaction as every write, so the dashboard and the filter counts read a few
+    thousand rows instead of scanning a million tickets.
+    """
+
+    __tablename__ = "ticket_counts"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    priority: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
+
+
+class SuggestionCountRow(Base):
+    """How many submitted tickets carried a suggestion from each source, and whether it was kept."""
+
+    __tablename__ = "suggestion_counts"
+
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+    accepted: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        CheckConstraint(_in("source", SuggestionSource), name="source"),
+        CheckConstraint("n >= 0", name="n"),
+    )
+
+
+# Schema objects that exist only on one backend and are created by raw DDL in the migrations;
+# autogenerate (and `alembic check`) must not treat them as drift.
+DIALECT_ONLY_OBJECTS = frozenset(
+    {
+        "tickets_fts",
+        "tickets_fts_data",
+        "tickets_fts_idx",
+        "tickets_fts_docsize",
+        "tickets_fts_config",
+        "tickets_fts_content",
+        "ix_tickets_title_trgm",
+        "ix_tickets_description_trgm",
+    }
+)

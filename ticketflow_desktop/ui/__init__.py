@@ -1,0 +1,1 @@
+"""The Qt user interface. Talks to services only through ui/tasks.py workers."""

@@ -1,0 +1,18 @@
+"""The Dashboard tab (placeholder until the dashboard issue fills it)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ticketflow_desktop.ui.context import AppContext
+
+
+class DashboardTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Dashboard"))
+
+    def refresh(self) -> None:
+        pass

@@ -1,0 +1,186 @@
+"""The main window: tabs Submit, Tickets, Dashboard; menus; a status bar that tells where the data is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ticketflow_desktop import __version__
+from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.submit.tab import SubmitTab
+from ticketflow_desktop.ui.theme import ThemeManager
+from ticketflow_desktop.ui.tickets.tab import TicketsTab
+from ticketflow_desktop.ui.widgets.toast import ToastHost
+
+MIN_SIZE = (800, 560)
+DEFAULT_SIZE = (1280, 800)
+STATE_LABELS = {
+    "connecting": "Connecting…",
+    "connected": "Connected",
+    "unreachable": "Database unreachable — retrying",
+}
+
+SHORTCUTS = (
+    ("Ctrl+N", "New ticket"),
+    ("Ctrl+Enter", "Submit the ticket"),
+    ("Ctrl+F", "Search tickets"),
+    ("Esc", "Clear the search / dismiss a notification"),
+    ("Ctrl+1 / 2 / 3", "Submit, Tickets, Dashboard"),
+    ("F5", "Refresh"),
+    ("F1", "This list"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, theme: ThemeManager | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.theme = theme
+        self.setWindowTitle("TicketFlow")
+        self.setMinimumSize(*MIN_SIZE)
+        self.toasts = ToastHost(self)
+        context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.submit_tab = SubmitTab(context, self)
+        self.tickets_tab = TicketsTab(context, self)
+        self.dashboard_tab = DashboardTab(context, self)
+        self.tabs.addTab(self.submit_tab, "Submit")
+        self.tabs.addTab(self.tickets_tab, "Tickets")
+        self.tabs.addTab(self.dashboard_tab, "Dashboard")
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_state()
+        self.tabs.currentChanged.connect(lambda i: context.settings.set("current_tab", i))
+
+    # --- construction --------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.settings_action = self._action("&Settings…", QKeySequence.StandardKey.Preferences, self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self._action("&New ticket", "Ctrl+N", self.new_ticket))
+        edit_menu.addAction(self._action("&Find tickets", "Ctrl+F", self.find_tickets))
+
+        view_menu = bar.addMenu("&View")
+        for index, name in enumerate(("&Submit", "&Tickets", "&Dashboard")):
+            view_menu.addAction(
+                self._action(name, f"Ctrl+{index + 1}", lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("&Refresh", "F5", self.refresh))
+        if self.theme is not None:
+            theme_menu = view_menu.addMenu("T&heme")
+            for choice, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c))
+                action.setCheckable(True)
+                action.setChecked(self.theme.choice == choice)
+                action.setData(choice)
+                theme_menu.addAction(action)
+            self._theme_menu = theme_menu
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts))
+        help_menu.addAction(self._action("&About TicketFlow", None, self.show_about))
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.database_label = QLabel(self.context.database_description, self)
+        self.database_label.setAccessibleName("Database in use")
+        self.connection_label = QLabel(STATE_LABELS[self.context.state], self)
+        self.connection_label.setAccessibleName("Connection state")
+        self.mode_label = QLabel(self._mode_text(), self)
+        self.mode_label.setAccessibleName("Classification mode")
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.mode_label)
+        status.addPermanentWidget(self.connection_label)
+        self.context.connection_state.connect(self._on_connection_state)
+        self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
+
+    def _mode_text(self) -> str:
+        llm = self.context.settings.llm(self.context.offline_flag)
+        if llm.usable:
+            return f"Suggestions: {llm.model}"
+        return "Suggestions: offline (local)" if llm.offline else "Suggestions: local (no API key)"
+
+    def _on_connection_state(self, state: str) -> None:
+        self.connection_label.setText(STATE_LABELS.get(state, state))
+        self.database_label.setText(self.context.database_description)
+
+    def _restore_state(self) -> None:
+        geometry = self.context.settings.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        self.tabs.setCurrentIndex(self.context.settings.get("current_tab"))
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def new_ticket(self) -> None:
+        self.tabs.setCurrentWidget(self.submit_tab)
+        self.submit_tab.focus_first_field()
+
+    def find_tickets(self) -> None:
+        self.tabs.setCurrentWidget(self.tickets_tab)
+        self.tickets_tab.focus_search()
+
+    def refresh(self) -> None:
+        self.context.tickets_changed.emit(None)
+
+    def set_theme(self, choice: str) -> None:
+        if self.theme is None:
+            return
+        self.theme.set_choice(choice)
+        self.context.settings.set("theme", choice)
+        for action in self._theme_menu.actions():
+            action.setChecked(action.data() == choice)
+
+    def open_settings(self) -> None:
+        self.toasts.show("Settings are not available yet.", "info")
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(
+            self,
+            "About TicketFlow",
+            f"<h3>TicketFlow Desktop {__version__}</h3>"
+            f"<p>Qt {pyside_version} · Python {platform.python_version()}</p>"
+            f"<p>{self.context.database_description}</p><p>MIT licence</p>",
+        )
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.toasts.dismiss_newest():
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.set_geometry("main", self.saveGeometry())
+        self.context.settings.sync()
+        super().closeEvent(event)
+
+
+def tab_widgets(window: MainWindow) -> list[QWidget]:
+    return [window.tabs.widget(i) for i in range(window.tabs.count())]

@@ -1,0 +1,156 @@
+"""One background-work API: the GUI thread never waits on the database or the network.
+
+`runner.read(fn, ...)` runs in a small pool; `runner.write(fn, ...)` runs on one serial worker so
+writes keep their order. Results come back on the GUI thread through `on_done(result)` or
+`on_failed(error)`. Giving a `key` makes requests supersede each other: only the newest request
+with that key delivers its result; older ones are dropped when they finish (a new search makes the
+old one stale).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from ticketflow_desktop.domain import TicketFlowError
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+@dataclass
+class _Request:
+    on_done: Done | None
+    on_failed: Failed | None
+    key: str | None
+
+
+class _Relay(QObject):
+    # Emitted from worker threads; delivered (queued) on the GUI thread, where the relay lives.
+    finished = Signal(int, object, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, request_id: int, fn: Callable[..., Any], args: tuple, relay: _Relay) -> None:
+        super().__init__()
+        self.request_id, self.fn, self.args, self.relay = request_id, fn, args, relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args)
+        except BaseException as error:  # noqa: BLE001 - every failure is handed to the GUI thread
+            self.relay.finished.emit(self.request_id, None, error)
+        else:
+            self.relay.finished.emit(self.request_id, result, None)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread and delivers their results on it."""
+
+    busy_changed = Signal(bool)
+    # A bug (not an environment error) raised in a worker that had no on_failed handler.
+    unhandled_error = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, read_threads: int = 3) -> None:
+        super().__init__(parent)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(read_threads)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finish)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Request] = {}
+        self._latest: dict[str, int] = {}
+
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_failed: Failed | None = None,
+        key: str | None = None,
+    ) -> int:
+        return self._submit(self._reads, fn, args, on_done, on_failed, key)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_failed: Failed | None = None,
+        key: str | None = None,
+    ) -> int:
+        return self._submit(self._writes, fn, args, on_done, on_failed, key)
+
+    def cancel(self, key: str) -> None:
+        """Drop whatever the newest request with `key` delivers."""
+        self._latest.pop(key, None)
+
+    def is_busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """Block until the workers are idle (shutdown and tests only; never on a user action)."""
+        return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
+
+    def _submit(
+        self,
+        pool: QThreadPool,
+        fn: Callable[..., Any],
+        args: tuple,
+        on_done: Done | None,
+        on_failed: Failed | None,
+        key: str | None,
+    ) -> int:
+        request_id = next(self._ids)
+        was_idle = not self._pending
+        self._pending[request_id] = _Request(on_done, on_failed, key)
+        if key is not None:
+            self._latest[key] = request_id
+        pool.start(_Job(request_id, fn, args, self._relay))
+        if was_idle:
+            self.busy_changed.emit(True)
+        return request_id
+
+    @Slot(int, object, object)
+    def _finish(self, request_id: int, result: Any, error: BaseException | None) -> None:
+        request = self._pending.pop(request_id, None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if request is None:
+            return
+        if request.key is not None:
+            if self._latest.get(request.key) != request_id:
+                log.debug("dropped stale result of request %s (%s)", request_id, request.key)
+                return
+            del self._latest[request.key]
+        if error is None:
+            if request.on_done is not None:
+                request.on_done(result)
+            return
+        if request.on_failed is not None:
+            request.on_failed(error)
+        elif not isinstance(error, TicketFlowError):
+            self.unhandled_error.emit(error)
+        else:
+            log.warning("unhandled environment error: %s", error)
+
+
+def report_bug(error: BaseException) -> None:
+    """Hand a worker's bug to the global exception hook (the crash dialog once installed)."""
+    sys.excepthook(type(error), error, error.__traceback__)
+
+
+def on_gui_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
