@@ -40,3 +40,26 @@ def test_unreachable_database_is_said_calmly(qtbot: QtBot, tmp_path: Path) -> No
 
 def test_self_test_passes(qtbot: QtBot) -> None:
     assert run_self_test() == 0
+
+
+def test_submit_and_update_through_the_context_announce_changes(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ticketflow_desktop.domain import Category, Conflict, Priority, Status, TicketChanges, TicketDraft
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context, window = build_window(settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(context.database_opened, timeout=10_000):
+        context.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    created: list = []
+    with qtbot.waitSignal(context.tickets_changed) as changed:
+        context.submit_ticket(TicketDraft("Printer", "Out of toner", Category.GENERAL, Priority.LOW), on_done=created.append)
+    qtbot.waitUntil(lambda: bool(created))
+    assert changed.args == [frozenset({created[0].id})]
+    errors: list = []
+    context.update_ticket(created[0].id, TicketChanges(status=Status.IN_PROGRESS), 1)
+    context.update_ticket(created[0].id, TicketChanges(status=Status.RESOLVED), 1, on_failed=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], Conflict) and errors[0].current.status is Status.IN_PROGRESS
+    context.close()

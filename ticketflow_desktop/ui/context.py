@@ -7,11 +7,18 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from ticketflow_desktop.domain import TicketFlowError
+from ticketflow_desktop.domain import (
+    Conflict,
+    StorageUnavailable,
+    Ticket,
+    TicketChanges,
+    TicketDraft,
+    TicketFlowError,
+)
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, describe_url, open_database
 from ticketflow_desktop.ui.settings import Settings
-from ticketflow_desktop.ui.tasks import TaskRunner
+from ticketflow_desktop.ui.tasks import Done, Failed, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +72,51 @@ class AppContext(QObject):
         self.state = state
         self.connection_state.emit(state)
 
+    # --- writes: the one seam every view uses, so that the outbox can make them durable -----------
+
+    def submit_ticket(self, draft: TicketDraft, on_done: Done | None = None, on_failed: Failed | None = None) -> None:
+        """Store a new ticket in the serial write worker; `tickets_changed` follows on success."""
+        service = self._require_service(on_failed)
+        if service is None:
+            return
+
+        def done(ticket: Ticket) -> None:
+            self.tickets_changed.emit(frozenset({ticket.id}))
+            if on_done is not None:
+                on_done(ticket)
+
+        self.tasks.write(service.create, draft, on_done=done, on_failed=on_failed)
+
+    def update_ticket(self, ticket_id: int, changes: TicketChanges, expected_version: int,
+                      on_done: Done | None = None, on_failed: Failed | None = None) -> None:
+        """Apply an edit made on `expected_version` in the serial write worker."""
+        service = self._require_service(on_failed)
+        if service is None:
+            return
+
+        def done(ticket: Ticket) -> None:
+            self.tickets_changed.emit(frozenset({ticket.id}))
+            if on_done is not None:
+                on_done(ticket)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, Conflict):  # the view should show the stored values too
+                self.tickets_changed.emit(frozenset({ticket_id}))
+            if on_failed is not None:
+                on_failed(error)
+
+        self.tasks.write(service.update, ticket_id, changes, expected_version, on_done=done, on_failed=failed)
+
+    def _require_service(self, on_failed: Failed | None) -> TicketService | None:
+        if self.service is None:
+            error = StorageUnavailable("The database is not open yet.")
+            if on_failed is not None:
+                on_failed(error)
+            return None
+        return self.service
+
     def report_storage_error(self, error: BaseException) -> None:
         """Called by views when a read failed for environmental reasons."""
-        from ticketflow_desktop.domain import StorageUnavailable
-
         if isinstance(error, StorageUnavailable):
             self._set_state("unreachable")
 
