@@ -54,7 +54,9 @@ def test_submit_and_update_through_the_context_announce_changes(qtbot: QtBot, tm
         context.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     created: list = []
     with qtbot.waitSignal(context.tickets_changed) as changed:
-        context.submit_ticket(TicketDraft("Printer", "Out of toner", Category.GENERAL, Priority.LOW), on_done=created.append)
+        context.submit_ticket(
+            TicketDraft("Printer", "Out of toner", Category.GENERAL, Priority.LOW), on_done=created.append
+        )
     qtbot.waitUntil(lambda: bool(created))
     assert changed.args == [frozenset({created[0].id})]
     errors: list = []

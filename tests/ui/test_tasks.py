@@ -12,7 +12,9 @@ from ticketflow_desktop.ui.tasks import TaskRunner
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
     runner = TaskRunner()
     seen: list[tuple[int, bool]] = []
-    runner.read(lambda x: x * 2, 21, on_done=lambda r: seen.append((r, threading.current_thread() is threading.main_thread())))
+    runner.read(
+        lambda x: x * 2, 21, on_done=lambda r: seen.append((r, threading.current_thread() is threading.main_thread()))
+    )
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [(42, True)]
     runner.wait_idle()
