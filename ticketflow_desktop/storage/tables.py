@@ -191,6 +191,37 @@ class SuggestionCountRow(Base):
     )
 
 
+class StatusFlowRow(Base):
+    """Per day, how many tickets became done (resolved or closed) and how many were reopened.
+
+    Kept in the same transaction as every write (storage/analytics.py), so the dashboard draws the
+    resolved-per-day line and the open backlog without reading the event history.
+    """
+
+    __tablename__ = "status_flow"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    resolved: Mapped[int] = mapped_column(BigInteger)
+    reopened: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("resolved >= 0 AND reopened >= 0", name="counts"),)
+
+
+class ResolutionTimeRow(Base):
+    """A histogram of the time from creation to first resolution, in buckets 1 % wide (log scale).
+
+    About 1,800 rows cover a year, so the median is read from the histogram instead of sorting every
+    resolved ticket.
+    """
+
+    __tablename__ = "resolution_times"
+
+    bucket: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
+
+
 # Schema objects that exist only on one backend and are created by raw DDL in the migrations;
 # autogenerate (and `alembic check`) must not treat them as drift.
 DIALECT_ONLY_OBJECTS = frozenset(
