@@ -53,7 +53,7 @@ def format_duration(seconds: float | None) -> str:
     if minutes < 60:
         return f"{minutes:.0f} min"
     hours = minutes / 60
-    if hours < 48:
+    if hours < 24:
         return f"{hours:.1f} h"
     return f"{hours / 24:.1f} days"
 
@@ -138,7 +138,8 @@ class DashboardTab(QWidget):
         self.dashboard: Dashboard | None = None
         self.built = False
         self.stale = True
-        self.loads = 0  # finished refreshes (tests wait on it)
+        self.requests = 0  # refreshes asked of the database
+        self.loads = 0  # refreshes shown
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -313,6 +314,7 @@ class DashboardTab(QWidget):
         if service is None or not self.built:
             return
         self.stale = False
+        self.requests += 1
         analytics = AnalyticsService(service.database)
         self.context.tasks.read(
             analytics.dashboard,
