@@ -182,10 +182,14 @@ def test_summaries_equal_a_full_recount_after_loads_and_edits(service: TicketSer
     b = service.update(b.id, TicketChanges(priority=Priority.HIGH), b.version)  # no status change
     with database.reading() as session:
         flow = summaries.stored_flow(session)
+        totals = summaries.stored_totals(session)
         times = summaries.stored_resolution_times(session)
         assert flow == summaries.recount_flow(session)
+        assert totals == summaries.recount_totals(session)
         assert times == summaries.recount_resolution_times(session)
-    assert flow[TODAY] == (2, 1)  # a resolved, reopened, closed today
+    # Created today: four seeded, a and b; a resolved, reopened, closed today.
+    assert flow[TODAY] == (6, 2, 1)
+    assert totals[("technical", "high", "closed")] == 1 and totals[("billing", "high", "in_progress")] == 1
     assert sum(times.values()) == 5  # first resolutions: four seeded, and a once
     d = AnalyticsService(database).dashboard(7)
     assert d.backlog[-1] == d.active == 7  # six seeded, a closed, b in progress
@@ -194,6 +198,7 @@ def test_summaries_equal_a_full_recount_after_loads_and_edits(service: TicketSer
         summaries.rebuild_summaries(session)
     with database.reading() as session:
         assert summaries.stored_flow(session) == flow
+        assert summaries.stored_totals(session) == totals
         assert summaries.stored_resolution_times(session) == times
 
 

@@ -1,4 +1,4 @@
-"""AnalyticsService: the dashboard's numbers, from the summary tables in a few grouped queries.
+"""AnalyticsService: the dashboard's numbers, from its summary tables in a few small queries.
 
 Nothing here reads the tickets or the event history, so the cost does not grow with the number of
 tickets (only with the number of days shown).
@@ -27,7 +27,6 @@ class AnalyticsService:
             counts = queries.breakdown(session)
             first = queries.first_day(session)
             start = (first or today) if range_days is None else today - timedelta(days=range_days - 1)
-            created = queries.created_since(session, start)
             flow = queries.flow_since(session, start)
             histogram = queries.resolution_histogram(session)
             suggestion_rows = queries.suggestion_counts(session)
@@ -38,17 +37,18 @@ class AnalyticsService:
         total = sum(by_status.values())
 
         # Tickets dated after `today` (clock skew, imports) still belong in the series' last day.
-        last = max([today, *created, *flow])
+        last = max([today, *flow])
         days = tuple(start + timedelta(days=i) for i in range((last - start).days + 1))
-        created_series = tuple(created.get(d, 0) for d in days)
-        resolved_series = tuple(flow.get(d, (0, 0))[0] for d in days)
+        zero = (0, 0, 0)
+        created_series = tuple(flow.get(d, zero)[0] for d in days)
+        resolved_series = tuple(flow.get(d, zero)[1] for d in days)
         # The backlog at the end of the last day is what is active now; walk back day by day.
         backlog: list[int] = []
         level = by_status[Status.OPEN] + by_status[Status.IN_PROGRESS]
         for d in reversed(days):
             backlog.append(level)
-            resolved, reopened = flow.get(d, (0, 0))
-            level = level - created.get(d, 0) + resolved - reopened
+            created, resolved, reopened = flow.get(d, zero)
+            level = level - created + resolved - reopened
         backlog.reverse()
 
         # Over the calendar span (first ticket's day to today), idle days included.

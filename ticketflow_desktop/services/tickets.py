@@ -227,14 +227,14 @@ class TicketService:
                 )
                 for f, (old, new) in diffs.items()
             )
-            if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
-                old_status, new_status = diffs["status"]
-                record_status_change(session, ticket_id, row.created_at, old_status, new_status, now, new_version)
             session.flush()
             session.refresh(row)
             new_key = (row.created_at.date(), row.category, row.priority, row.status)
             if new_key != old_key:
                 add_ticket_counts(session, Counter({old_key: -1, new_key: 1}))
+            if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
+                old_status, new_status = diffs["status"]
+                record_status_change(session, ticket_id, row.created_at, old_status, new_status, now, new_version)
             return ticket_from_row(row)
 
     # --- helpers -------------------------------------------------------------------------------

@@ -1,8 +1,15 @@
-"""Dashboard summaries (status flow per day, resolution-time histogram) and the queries that read them.
+"""Dashboard summaries and the queries that read them.
 
-The summaries are kept in the same transaction as every write (`record_status_change` from
-TicketService.update, `add_loaded` from bulk loads); `recount_*` derive them from the event history,
-to check against and to fill them for an existing database (migration 0002_dashboard).
+- `daily_flow`: per day, tickets created, become done (resolved/closed), reopened;
+- `ticket_totals`: current counts by category/priority/status (at most 64 rows);
+- `resolution_times`: a histogram of the time from creation to first resolution.
+
+They are kept in the same transaction as every write: `add_count_deltas` (from
+counts.add_ticket_counts: create, update, bulk), `record_status_change` (TicketService.update) and
+`add_loaded` (bulk loads). `recount_*` derive them from the tickets and their event history, to check
+against and to fill them for an existing database (migration 0002_dashboard).
+
+Lock order for writers (PostgreSQL): ticket_counts, ticket_totals, daily_flow, resolution_times.
 """
 
 from __future__ import annotations
@@ -13,18 +20,18 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from sqlalchemy import Connection, Float, Integer, and_, case, cast, delete, func, insert, or_, select
+from sqlalchemy import Connection, Float, Integer, and_, case, cast, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Status
 from ticketflow_desktop.storage.tables import (
+    DailyFlowRow,
     ResolutionTimeRow,
-    StatusFlowRow,
     SuggestionCountRow,
-    TicketCountRow,
     TicketEventRow,
     TicketRow,
+    TicketTotalRow,
 )
 
 DONE = frozenset({Status.RESOLVED.value, Status.CLOSED.value})
@@ -66,31 +73,56 @@ def bucket_value(bucket: int) -> float:
 # --- keeping the summaries ------------------------------------------------------------------------
 
 
+FLOW_KINDS = ("created", "resolved", "reopened")
+
+
+def _insert_fn(executor: Executor):
+    return postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
+
+
 def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
     per_day: dict[date, dict[str, int]] = {}
     for (day, kind), n in deltas.items():
-        per_day.setdefault(day, {"resolved": 0, "reopened": 0})[kind] += n
-    rows = [{"day": d, **per_day[d]} for d in sorted(per_day)]
+        per_day.setdefault(day, dict.fromkeys(FLOW_KINDS, 0))[kind] += n
+    rows = [{"day": d, **per_day[d]} for d in sorted(per_day) if any(per_day[d].values())]
     if not rows:
         return
-    insert_fn = postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
-    statement = insert_fn(StatusFlowRow).values(rows)
+    statement = _insert_fn(executor)(DailyFlowRow).values(rows)
     statement = statement.on_conflict_do_update(
         index_elements=["day"],
-        set_={
-            "resolved": StatusFlowRow.resolved + statement.excluded.resolved,
-            "reopened": StatusFlowRow.reopened + statement.excluded.reopened,
-        },
+        set_={k: getattr(DailyFlowRow, k) + getattr(statement.excluded, k) for k in FLOW_KINDS},
     )
     executor.execute(statement)
+
+
+def add_count_deltas(executor: Executor, deltas: Counter[tuple[date, str, str, str]]) -> None:
+    """Follow a change of the per-day ticket counts: totals by category/priority/status, created per day."""
+    totals: Counter[tuple[str, str, str]] = Counter()
+    created: Counter[tuple[date, str]] = Counter()
+    for (day, category, priority, status), n in deltas.items():
+        totals[(category, priority, status)] += n
+        created[(day, "created")] += n  # a move between keys of one day adds up to nothing
+    ordered = sorted(totals.items())
+    for (c, p, s), n in ordered:
+        if n < 0:  # the row exists (the ticket being moved was counted in it); an upsert's CHECK would refuse -1
+            t = TicketTotalRow
+            executor.execute(update(t).where(t.category == c, t.priority == p, t.status == s).values(n=t.n + n))
+    rows = [{"category": c, "priority": p, "status": s, "n": n} for (c, p, s), n in ordered if n > 0]
+    if rows:
+        statement = _insert_fn(executor)(TicketTotalRow).values(rows)
+        statement = statement.on_conflict_do_update(
+            index_elements=["category", "priority", "status"],
+            set_={"n": TicketTotalRow.n + statement.excluded.n},
+        )
+        executor.execute(statement)
+    _add_flow(executor, created)
 
 
 def _add_resolution_times(executor: Executor, deltas: Counter[int]) -> None:
     rows = [{"bucket": b, "n": n} for b, n in sorted(deltas.items()) if n]
     if not rows:
         return
-    insert_fn = postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
-    statement = insert_fn(ResolutionTimeRow).values(rows)
+    statement = _insert_fn(executor)(ResolutionTimeRow).values(rows)
     statement = statement.on_conflict_do_update(
         index_elements=["bucket"], set_={"n": ResolutionTimeRow.n + statement.excluded.n}
     )
@@ -147,13 +179,13 @@ def add_loaded(session: Session, tickets: Iterable[_NewTicket]) -> None:
     _add_resolution_times(session, times)
 
 
-# --- recounting from the event history ------------------------------------------------------------
+# --- recounting from the tickets and their history ------------------------------------------------------------
 
 
-def _event_day(dialect: str):
+def _utc_day(dialect: str, column):
     if dialect == "postgresql":
-        return func.date(func.timezone("UTC", TicketEventRow.at))
-    return func.substr(TicketEventRow.at, 1, 10)
+        return func.date(func.timezone("UTC", column))
+    return func.substr(column, 1, 10)
 
 
 def _epoch_sql(dialect: str, column):
@@ -162,22 +194,34 @@ def _epoch_sql(dialect: str, column):
     return cast(func.strftime("%s", column), Integer)
 
 
-def recount_flow(executor: Executor) -> dict[date, tuple[int, int]]:
-    """(resolved, reopened) per day, counted from every status event."""
+Flow = dict[date, tuple[int, int, int]]  # day -> (created, resolved, reopened)
+
+
+def recount_flow(executor: Executor) -> Flow:
+    """Created per day from the tickets; resolved and reopened per day from every status event."""
+    dialect = _dialect(executor)
     e = TicketEventRow
     became_done = and_(e.new_value.in_(_DONE), or_(e.field == "created", e.old_value.notin_(_DONE)))
     reopened = and_(e.field == "status", e.old_value.in_(_DONE), e.new_value.notin_(_DONE))
-    day = _event_day(_dialect(executor)).label("day")
+    day = _utc_day(dialect, e.at).label("day")
     query = (
-        select(
-            day,
-            func.sum(case((became_done, 1), else_=0)),
-            func.sum(case((reopened, 1), else_=0)),
-        )
+        select(day, func.sum(case((became_done, 1), else_=0)), func.sum(case((reopened, 1), else_=0)))
         .where(e.field.in_(("created", "status")))
         .group_by(day)
     )
-    return {_as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query) if r or o}
+    changes = {_as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
+    created_day = _utc_day(dialect, TicketRow.created_at).label("day")
+    created = {
+        _as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))
+    }
+    flow = {d: (created.get(d, 0), *changes.get(d, (0, 0))) for d in created.keys() | changes.keys()}
+    return {d: v for d, v in flow.items() if any(v)}
+
+
+def recount_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
+    t = TicketRow
+    query = select(t.category, t.priority, t.status, func.count()).group_by(t.category, t.priority, t.status)
+    return {(c, p, s): int(n) for c, p, s, n in executor.execute(query)}
 
 
 def recount_resolution_times(executor: Executor) -> dict[int, int]:
@@ -198,9 +242,15 @@ def recount_resolution_times(executor: Executor) -> dict[int, int]:
     return {int(b): int(n) for b, n in executor.execute(query)}
 
 
-def stored_flow(executor: Executor) -> dict[date, tuple[int, int]]:
-    rows = executor.execute(select(StatusFlowRow.day, StatusFlowRow.resolved, StatusFlowRow.reopened))
-    return {_as_date(d): (int(r), int(o)) for d, r, o in rows if r or o}
+def stored_flow(executor: Executor) -> Flow:
+    f = DailyFlowRow
+    rows = executor.execute(select(f.day, f.created, f.resolved, f.reopened))
+    return {_as_date(d): (int(c), int(r), int(o)) for d, c, r, o in rows if c or r or o}
+
+
+def stored_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
+    t = TicketTotalRow
+    return {(c, p, s): int(n) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n)) if n}
 
 
 def stored_resolution_times(executor: Executor) -> dict[int, int]:
@@ -211,12 +261,16 @@ def stored_resolution_times(executor: Executor) -> dict[int, int]:
 def rebuild_summaries(executor: Executor) -> None:
     """Replace the dashboard summaries with a full recount (migration, repair)."""
     flow = recount_flow(executor)
+    totals = recount_totals(executor)
     times = recount_resolution_times(executor)
-    executor.execute(delete(StatusFlowRow))
-    executor.execute(delete(ResolutionTimeRow))
-    flow_rows = [{"day": d, "resolved": r, "reopened": o} for d, (r, o) in sorted(flow.items())]
+    for table in (DailyFlowRow, TicketTotalRow, ResolutionTimeRow):
+        executor.execute(delete(table))
+    flow_rows = [{"day": d, "created": c, "resolved": r, "reopened": o} for d, (c, r, o) in sorted(flow.items())]
     for start in range(0, len(flow_rows), 1000):
-        executor.execute(insert(StatusFlowRow), flow_rows[start : start + 1000])
+        executor.execute(insert(DailyFlowRow), flow_rows[start : start + 1000])
+    if totals:
+        rows = [{"category": c, "priority": p, "status": s, "n": n} for (c, p, s), n in sorted(totals.items())]
+        executor.execute(insert(TicketTotalRow), rows)
     if times:
         executor.execute(insert(ResolutionTimeRow), [{"bucket": b, "n": n} for b, n in sorted(times.items())])
 
@@ -226,26 +280,19 @@ def rebuild_summaries(executor: Executor) -> None:
 
 def breakdown(executor: Executor) -> list[tuple[str, str, str, int]]:
     """Current ticket counts by (category, priority, status): at most 64 rows."""
-    c = TicketCountRow
-    query = select(c.category, c.priority, c.status, func.sum(c.n)).group_by(c.category, c.priority, c.status)
-    return [(cat, pri, st, int(n or 0)) for cat, pri, st, n in executor.execute(query)]
+    t = TicketTotalRow
+    return [(c, p, s, int(n)) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n))]
 
 
 def first_day(executor: Executor) -> date | None:
-    value = executor.execute(select(func.min(TicketCountRow.day)).where(TicketCountRow.n > 0)).scalar_one()
+    value = executor.execute(select(func.min(DailyFlowRow.day)).where(DailyFlowRow.created > 0)).scalar_one()
     return None if value is None else _as_date(value)
 
 
-def created_since(executor: Executor, start: date) -> dict[date, int]:
-    c = TicketCountRow
-    query = select(c.day, func.sum(c.n)).where(c.day >= start).group_by(c.day)
-    return {_as_date(d): int(n) for d, n in executor.execute(query)}
-
-
-def flow_since(executor: Executor, start: date) -> dict[date, tuple[int, int]]:
-    f = StatusFlowRow
-    query = select(f.day, f.resolved, f.reopened).where(f.day >= start)
-    return {_as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
+def flow_since(executor: Executor, start: date) -> Flow:
+    f = DailyFlowRow
+    query = select(f.day, f.created, f.resolved, f.reopened).where(f.day >= start)
+    return {_as_date(d): (int(c), int(r), int(o)) for d, c, r, o in executor.execute(query)}
 
 
 def resolution_histogram(executor: Executor) -> list[tuple[int, int]]:

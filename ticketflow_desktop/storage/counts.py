@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.storage.analytics import add_count_deltas
 from ticketflow_desktop.storage.tables import SuggestionCountRow, TicketCountRow, TicketRow
 
 CountKey = tuple[date, str, str, str]  # created day, category, priority, status
@@ -42,6 +43,7 @@ def add_ticket_counts(session: Session, deltas: Counter[CountKey]) -> None:
             )
     rows = [{"day": d, "category": c, "priority": p, "status": s, "n": n} for (d, c, p, s), n in ordered if n > 0]
     _upsert(session, TicketCountRow, ["day", "category", "priority", "status"], rows)
+    add_count_deltas(session, deltas)  # the dashboard's own summaries, in the same transaction
 
 
 def add_suggestion_counts(session: Session, deltas: Counter[tuple[str, bool]]) -> None:

@@ -191,20 +191,34 @@ class SuggestionCountRow(Base):
     )
 
 
-class StatusFlowRow(Base):
-    """Per day, how many tickets became done (resolved or closed) and how many were reopened.
+class DailyFlowRow(Base):
+    """Per day: tickets created, tickets that became done (resolved or closed), tickets reopened.
 
-    Kept in the same transaction as every write (storage/analytics.py), so the dashboard draws the
-    resolved-per-day line and the open backlog without reading the event history.
+    Kept in the same transaction as every write (storage/analytics.py), so the dashboard draws its
+    daily lines and the open backlog from one row per day.
     """
 
-    __tablename__ = "status_flow"
+    __tablename__ = "daily_flow"
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+    created: Mapped[int] = mapped_column(BigInteger)
     resolved: Mapped[int] = mapped_column(BigInteger)
     reopened: Mapped[int] = mapped_column(BigInteger)
 
-    __table_args__ = (CheckConstraint("resolved >= 0 AND reopened >= 0", name="counts"),)
+    __table_args__ = (CheckConstraint("created >= 0 AND resolved >= 0 AND reopened >= 0", name="counts"),)
+
+
+class TicketTotalRow(Base):
+    """Current ticket counts by category, priority and status: at most 64 rows for the dashboard."""
+
+    __tablename__ = "ticket_totals"
+
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    priority: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
 
 
 class ResolutionTimeRow(Base):

@@ -1,4 +1,4 @@
-"""Dashboard summaries: status transitions per day and a histogram of resolution times.
+"""Dashboard summaries: created/resolved/reopened per day, current totals, resolution-time histogram.
 
 Revision ID: 0002_dashboard
 Revises: 0001
@@ -16,12 +16,22 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        "status_flow",
+        "daily_flow",
         sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("created", sa.BigInteger(), nullable=False),
         sa.Column("resolved", sa.BigInteger(), nullable=False),
         sa.Column("reopened", sa.BigInteger(), nullable=False),
-        sa.CheckConstraint("resolved >= 0 AND reopened >= 0", name=op.f("ck_status_flow_counts")),
-        sa.PrimaryKeyConstraint("day", name=op.f("pk_status_flow")),
+        sa.CheckConstraint("created >= 0 AND resolved >= 0 AND reopened >= 0", name=op.f("ck_daily_flow_counts")),
+        sa.PrimaryKeyConstraint("day", name=op.f("pk_daily_flow")),
+    )
+    op.create_table(
+        "ticket_totals",
+        sa.Column("category", sa.String(16), nullable=False),
+        sa.Column("priority", sa.String(16), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("n", sa.BigInteger(), nullable=False),
+        sa.CheckConstraint("n >= 0", name=op.f("ck_ticket_totals_n")),
+        sa.PrimaryKeyConstraint("category", "priority", "status", name=op.f("pk_ticket_totals")),
     )
     op.create_table(
         "resolution_times",
@@ -30,14 +40,13 @@ def upgrade() -> None:
         sa.CheckConstraint("n >= 0", name=op.f("ck_resolution_times_n")),
         sa.PrimaryKeyConstraint("bucket", name=op.f("pk_resolution_times")),
     )
-    # Existing databases get their summaries from the event history, in the same transaction.
-    from sqlalchemy.orm import Session
-
+    # An existing database gets its summaries from its tickets and their history, in this transaction.
     from ticketflow_desktop.storage.analytics import rebuild_summaries
 
-    rebuild_summaries(Session(bind=op.get_bind()))
+    rebuild_summaries(op.get_bind())
 
 
 def downgrade() -> None:
     op.drop_table("resolution_times")
-    op.drop_table("status_flow")
+    op.drop_table("ticket_totals")
+    op.drop_table("daily_flow")
