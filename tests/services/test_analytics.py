@@ -214,6 +214,9 @@ def test_median_from_histogram_matches_the_exact_median(service: TicketService) 
     assert AnalyticsService(service.database).dashboard(30, TODAY).median_resolution_seconds == pytest.approx(
         exact, rel=0.005
     )
+    with service.database.reading() as session:
+        histogram = summaries.resolution_histogram(session)
+        assert summaries.median_resolution(session) == summaries.median_from_histogram(histogram)
     assert summaries.median_from_histogram([]) is None
     assert summaries.median_from_histogram([(0, 1), (10, 1)]) == pytest.approx(summaries.bucket_value(10) / 2)
 

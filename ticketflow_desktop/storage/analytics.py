@@ -300,6 +300,23 @@ def resolution_histogram(executor: Executor) -> list[tuple[int, int]]:
     return sorted((int(b), int(n)) for b, n in executor.execute(query))
 
 
+def median_resolution(executor: Executor) -> float | None:
+    """The median of the histogram, found by the database (a running sum over at most a few thousand rows)."""
+    r = ResolutionTimeRow
+    total = int(executor.execute(select(func.coalesce(func.sum(r.n), 0))).scalar_one())
+    if total == 0:
+        return None
+    # 1-based ranks of the middle value(s): the same one twice when the count is odd.
+    low, high = (total + 1) // 2, total // 2 + 1
+    running = select(r.bucket, func.sum(r.n).over(order_by=r.bucket).label("cum")).where(r.n > 0).subquery()
+    query = select(
+        func.min(case((running.c.cum >= low, running.c.bucket))),
+        func.min(case((running.c.cum >= high, running.c.bucket))),
+    )
+    first, second = executor.execute(query).one()
+    return (bucket_value(int(first)) + bucket_value(int(second))) / 2
+
+
 def suggestion_counts(executor: Executor) -> list[tuple[str, bool, int]]:
     rows = executor.execute(select(SuggestionCountRow.source, SuggestionCountRow.accepted, SuggestionCountRow.n))
     return [(s, bool(a), int(n)) for s, a, n in rows]
