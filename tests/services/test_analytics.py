@@ -224,3 +224,39 @@ def test_median_from_histogram_matches_the_exact_median(service: TicketService) 
 def test_range_must_hold_a_day(database: Database) -> None:
     with pytest.raises(ValueError):
         AnalyticsService(database).dashboard(0, TODAY)
+
+
+def test_upgrading_an_existing_database_fills_the_summaries(sqlite_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from ticketflow_desktop.storage.migrate import alembic_config, upgrade_to_head
+
+    engine = create_engine(sqlite_url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text(
+                "INSERT INTO tickets (id, title, description, category, priority, status, created_at, updated_at, "
+                "version) VALUES (1, 'a', 'b', 'billing', 'high', 'resolved', :c, :u, 2), "
+                "(2, 'c', 'd', 'account', 'low', 'open', :c, :c, 1)"
+            ),
+            {"c": "2026-11-20 09:00:00.000000", "u": "2026-11-21 09:00:00.000000"},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO ticket_events (ticket_id, at, field, old_value, new_value, source, version) VALUES "
+                "(1, :c, 'created', NULL, 'open', 'import', 1), (1, :u, 'status', 'open', 'resolved', 'import', 2), "
+                "(2, :c, 'created', NULL, 'open', 'import', 1)"
+            ),
+            {"c": "2026-11-20 09:00:00.000000", "u": "2026-11-21 09:00:00.000000"},
+        )
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        assert summaries.stored_flow(connection) == {date(2026, 11, 20): (2, 0, 0), date(2026, 11, 21): (0, 1, 0)}
+        assert summaries.stored_totals(connection) == {
+            ("billing", "high", "resolved"): 1,
+            ("account", "low", "open"): 1,
+        }
+        assert summaries.stored_resolution_times(connection) == {summaries.bucket_of(86400): 1}
+    engine.dispose()
