@@ -21,7 +21,8 @@ def split_password(url: str) -> tuple[str, str | None]:
     password = parsed.password
     if password is None:
         return url, None
-    return parsed.set(password=None).render_as_string(hide_password=False), str(password)
+    # URL.set() ignores None, so replace the field of the named tuple directly.
+    return parsed._replace(password=None).render_as_string(hide_password=False), str(password)
 
 
 def with_password(url: str, password: str | None) -> str:

@@ -64,11 +64,8 @@ class SecretMasker(logging.Filter):
 def setup_logging(verbose: bool = False, directory: Path | None = None) -> Path:
     """Configure the root logger; returns the log file's path. Calling it again replaces our handlers."""
     directory = directory or log_dir()
+    teardown_logging()
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_tf_handler", False):
-            root.removeHandler(handler)
-            handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = logging.Formatter(FORMAT)
     handlers: list[logging.Handler] = []
@@ -101,3 +98,12 @@ def log_file() -> Path | None:
         if isinstance(handler, logging.FileHandler) and getattr(handler, "_tf_handler", False):
             return Path(handler.baseFilename)
     return None
+
+
+def teardown_logging() -> None:
+    """Remove and close the handlers setup_logging added (at exit, and between tests)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_tf_handler", False):
+            root.removeHandler(handler)
+            handler.close()

@@ -259,7 +259,9 @@ class ThemeManager(QObject):
         self.tokens: Tokens = LIGHT
         self._icon_bindings: list[tuple[weakref.ReferenceType[QObject], str, str, Callable[..., Any] | None]] = []
         app.setStyle("Fusion")
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
+        hints = QGuiApplication.styleHints()
+        self._system_scheme = hints.colorScheme()  # the OS's, as last reported
+        hints.colorSchemeChanged.connect(self._on_system_scheme)
         ThemeManager._instance = weakref.ref(self)
         self._pin_native_scheme()
         self._apply(force=True)
@@ -278,6 +280,10 @@ class ThemeManager(QObject):
             raise ValueError(f"unknown theme {choice!r}")
         self._choice = choice
         self._pin_native_scheme()
+        if choice == "system":
+            reported = QGuiApplication.styleHints().colorScheme()
+            if reported != Qt.ColorScheme.Unknown:
+                self._system_scheme = reported
         self._apply()
 
     def _pin_native_scheme(self) -> None:
@@ -288,15 +294,16 @@ class ThemeManager(QObject):
         scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(self._choice, Qt.ColorScheme.Unknown)
         hints.setColorScheme(scheme)
 
-    def _on_system_scheme(self, _scheme: object) -> None:
+    def _on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
+        # While a theme is pinned, this reports our own pin, not the OS: ignore it then.
         if self._choice == "system":
+            self._system_scheme = scheme
             self._apply()
 
     def _resolve(self) -> Tokens:
         if self._choice in THEMES:
             return THEMES[self._choice]
-        scheme = QGuiApplication.styleHints().colorScheme()
-        return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+        return DARK if self._system_scheme == Qt.ColorScheme.Dark else LIGHT
 
     def _apply(self, force: bool = False) -> None:
         tokens = self._resolve()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 DEFAULT_MS = 4000
 ERROR_MS = 8000
+KINDS = ("info", "success", "warning", "error")
 MAX_VISIBLE = 4
 
 
@@ -15,8 +17,11 @@ class Toast(QFrame):
 
     def __init__(self, text: str, kind: str, parent: QWidget, action: tuple[str, object] | None = None) -> None:
         super().__init__(parent)
+        kind = kind if kind in KINDS else "info"
+        self.kind = kind
         self.setProperty("role", "toast")
         self.setProperty("kind", kind)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAccessibleName(f"{kind} notification")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 10)
@@ -37,7 +42,8 @@ class Toast(QFrame):
         close.setFixedWidth(28)
         close.clicked.connect(self.dismiss)
         layout.addWidget(close)
-        self._timer = QTimer(self, singleShot=True, interval=ERROR_MS if kind == "error" else DEFAULT_MS)
+        self._interval = ERROR_MS if kind in ("error", "warning") else DEFAULT_MS
+        self._timer = QTimer(self, singleShot=True, interval=self._interval)
         self._timer.timeout.connect(self.dismiss)
         self._timer.start()
 
@@ -50,8 +56,14 @@ class Toast(QFrame):
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
-        self._timer.start(DEFAULT_MS)
+        self._timer.start(self._interval)
         super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # focus inside the toast (its buttons): Esc closes it
+            self.dismiss()
+            return
+        super().keyPressEvent(event)
 
     def dismiss(self) -> None:
         self._timer.stop()
@@ -95,6 +107,10 @@ class ToastHost(QObject):
             return False
         self._toasts[-1].dismiss()
         return True
+
+    def dismiss_all(self) -> None:
+        for toast in list(self._toasts):
+            toast.dismiss()
 
     def _remove(self, toast: Toast) -> None:
         if toast in self._toasts:
