@@ -19,7 +19,7 @@ from ticketflow_desktop.ui.dialogs.settings import NO_KEYRING, SAVED_SECRET_HINT
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.theme import ThemeManager
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
 API_KEY = "sk-test-Zq81xYpLmN"
 DB_PASSWORD = "hunter2-Pw9"
 

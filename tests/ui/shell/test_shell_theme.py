@@ -30,7 +30,7 @@ from ticketflow_desktop.ui.theme import (
 )
 
 # The offscreen platform says this whenever a dialog's size limits change; it means nothing there.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
 ROLE = QPalette.ColorRole
 PALETTE_PAIRS = (
     (ROLE.WindowText, ROLE.Window),
