@@ -10,7 +10,7 @@ from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.submit.tab import SubmitTab
-from ticketflow_desktop.ui.theme import ThemeManager
+from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
 from ticketflow_desktop.ui.widgets.toast import ToastHost
 
@@ -132,9 +132,7 @@ class MainWindow(QMainWindow):
 
     def _on_connection_state(self, state: str) -> None:
         self.connection_label.setText(STATE_LABELS.get(state, state))
-        self.connection_label.setProperty("state", state)  # the style sheet colours "unreachable"
-        self.connection_label.style().unpolish(self.connection_label)
-        self.connection_label.style().polish(self.connection_label)
+        set_style_property(self.connection_label, "state", state)  # the style sheet colours "unreachable"
         self.database_label.setText(self.context.database_description)
 
     def _restore_state(self) -> None:

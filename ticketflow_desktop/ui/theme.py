@@ -7,9 +7,13 @@ Every colour the app paints comes from one `Tokens` object, so a switch is one `
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import weakref
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -149,6 +153,10 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox {{
     border: 1px solid {border}; border-radius: 6px; padding: 5px 8px; background: {surface}; color: {text};
 }}
 QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled {{ background: {window}; color: {text_muted}; }}
+QComboBox::drop-down {{ border: none; width: 24px; }}
+QComboBox::down-arrow {{ image: url({chevron_image}); width: 14px; height: 14px; }}
+QComboBox QAbstractItemView {{ background: {surface}; color: {text}; border: 1px solid {border};
+    selection-background-color: {selection}; selection-color: {selection_text}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus {{ border-color: {accent}; }}
 QPushButton {{ border: 1px solid {border}; border-radius: 6px; padding: 6px 14px; background: {surface};
     color: {text}; }}
@@ -166,17 +174,26 @@ QLabel[role="muted"] {{ color: {text_muted}; }}
 QLabel[role="error"] {{ color: {danger}; }}
 QLabel[role="success"] {{ color: {success}; }}
 QLabel[role="warning"] {{ color: {warning}; }}
-QLabel[role="heading"] {{ font-size: 16pt; font-weight: 600; }}
+QLabel[role="heading"] {{ font-size: 14pt; font-weight: 600; }}
 QFrame[role="card"] {{ background: {surface}; border: 1px solid {border}; border-radius: 10px; }}
 QLabel[role="badge"] {{ border-radius: 8px; padding: 2px 8px; background: {selection}; color: {selection_text}; }}
 QFrame[role="toast"] {{ background: {toast_bg}; border-radius: 8px; border-left: 4px solid {accent}; }}
 QFrame[role="toast"] QLabel {{ color: {toast_text}; background: transparent; }}
 QFrame[role="toast"] QPushButton {{ color: {toast_text}; background: transparent; border: 1px solid {text_muted}; }}
 QFrame[role="toast"] QPushButton:focus {{ border-color: {toast_text}; }}
-QFrame[role="toast"] QPushButton[flat="true"] {{ border: none; font-weight: 600; }}
+QFrame[role="toast"] QPushButton[flat="true"] {{ border: none; padding: 0; }}
 QFrame[role="toast"][kind="error"] {{ border-left: 4px solid {danger}; }}
 QFrame[role="toast"][kind="warning"] {{ border-left: 4px solid {warning}; }}
 QFrame[role="toast"][kind="success"] {{ border-left: 4px solid {success}; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px; border: 1px solid {text_muted};
+    background: {surface}; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator {{ border-radius: 8px; }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {accent}; }}
+QCheckBox::indicator:checked {{ background: {accent}; border-color: {accent}; image: url({check_image}); }}
+QRadioButton::indicator:checked {{ border-color: {accent}; background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {accent}, stop: 0.45 {accent}, stop: 0.55 {surface}, stop: 1 {surface}); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-color: {border}; background: {window}; }}
 QStatusBar {{ border-top: 1px solid {border}; }}
 QStatusBar QLabel {{ color: {text_muted}; padding: 0 6px; }}
 QStatusBar QLabel[state="unreachable"] {{ color: {danger}; }}
@@ -221,8 +238,29 @@ def palette_for(t: Tokens) -> QPalette:
     return p
 
 
+_asset_dir: Path | None = None
+
+
+def _tinted_asset(name: str, colour: str) -> str:
+    """A tinted copy of icons/<name>.svg on disk, for style sheet `image: url(...)` (which needs a file)."""
+    global _asset_dir
+    from ticketflow_desktop.ui.resources import tinted_svg
+
+    if _asset_dir is None:
+        _asset_dir = Path(tempfile.mkdtemp(prefix="ticketflow-theme-"))
+        atexit.register(shutil.rmtree, _asset_dir, True)
+    path = _asset_dir / f"{name}-{colour.lstrip('#')}.svg"
+    if not path.exists():
+        path.write_bytes(tinted_svg(name, colour))
+    return path.as_posix()
+
+
 def style_sheet_for(t: Tokens) -> str:
-    return STYLE_TEMPLATE.format(**t.as_dict())
+    return STYLE_TEMPLATE.format(
+        **t.as_dict(),
+        check_image=_tinted_asset("check", t.accent_text),
+        chevron_image=_tinted_asset("chevron-down", t.text_muted),
+    )
 
 
 def style_plot(plot: Any, t: Tokens) -> None:
@@ -340,3 +378,12 @@ class ThemeManager(QObject):
                 continue
             alive.append((ref, name, role, extra))
         self._icon_bindings = alive
+
+
+def set_style_property(widget: Any, name: str, value: Any) -> None:
+    """Set a property the style sheet selects on (role, kind, primary) and re-polish so it takes effect."""
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()

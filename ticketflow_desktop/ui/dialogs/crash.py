@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ticketflow_desktop.ui.theme import ThemeManager
+from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 
 
 class CrashDialog(QDialog):
@@ -67,7 +67,7 @@ class CrashDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText("Keep working")
-        close.setProperty("primary", True)
+        set_style_property(close, "primary", True)
         buttons.rejected.connect(self.close)
         row.addWidget(buttons)
         layout.addLayout(row)

@@ -36,7 +36,7 @@ from ticketflow_desktop.storage.engine import default_sqlite_url, mask_url
 from ticketflow_desktop.storage.probe import check_url, probe_connection, split_password, with_password
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.logging_setup import mask_secrets
-from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager
+from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +93,18 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setProperty("primary", True)
+        set_style_property(self.save_button, "primary", True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self._load()
-        self.resize(self.sizeHint().width() + 40, min(760, self.sizeHint().height() + 120))
+        # Show everything without scrolling when the screen allows; scroll on small screens.
+        wanted = body.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        height = wanted.height() + self.buttons.sizeHint().height() + 48
+        if screen is not None:
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(max(560, wanted.width() + 48), height)
 
     # --- construction --------------------------------------------------------------------------------
 
@@ -113,6 +119,7 @@ class SettingsDialog(QDialog):
         override = self.settings.env_override(key)
         if override:
             note = self._note(env_note(override[0]))
+            note.setWordWrap(False)  # short; a wrapped label in a form row gets a needlessly tall row
             self.env_notes[key] = note
             form.addRow("", note)
 
@@ -285,9 +292,7 @@ class SettingsDialog(QDialog):
 
     def _say(self, label: QLabel, text: str, role: str) -> None:
         label.setText(text)
-        label.setProperty("role", role)
-        label.style().unpolish(label)
-        label.style().polish(label)
+        set_style_property(label, "role", role)
 
     def test_database(self) -> None:
         if self.settings.env_override("database_url"):

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ticketflow_desktop.ui.theme import ThemeManager
+
 DEFAULT_MS = 4000
 ERROR_MS = 8000
 KINDS = ("info", "success", "warning", "error")
@@ -29,6 +31,8 @@ class Toast(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # ticket titles are never rendered as rich text
         self.label.setWordWrap(True)
         self.label.setMaximumWidth(420)
+        # A wrapped label guesses a narrow width; give short messages one line, long ones ~360 px.
+        self.label.setMinimumWidth(min(self.label.fontMetrics().horizontalAdvance(text) + 4, 360))
         layout.addWidget(self.label, 1)
         if action is not None:
             label, callback = action
@@ -36,8 +40,14 @@ class Toast(QFrame):
             button.clicked.connect(callback)  # type: ignore[arg-type]
             button.clicked.connect(self.dismiss)
             layout.addWidget(button)
-        close = QPushButton("✕", self)
+        close = QPushButton(self)
         close.setFlat(True)
+        close.setToolTip("Dismiss (Esc)")
+        manager = ThemeManager.instance()
+        if manager is not None:
+            manager.bind_icon(close, "close", "toast_text")
+        else:
+            close.setText("✕")
         close.setAccessibleName("Dismiss notification")
         close.setFixedWidth(28)
         close.clicked.connect(self.dismiss)
@@ -96,6 +106,7 @@ class ToastHost(QObject):
         toast.closed.connect(lambda t=toast: self._remove(t))
         self._toasts.append(toast)
         self._layout.addWidget(toast)
+        toast.show()  # a layout shows a child of a visible widget only later; its size must count now
         while len(self._toasts) > MAX_VISIBLE:
             self._toasts[0].dismiss()
         self._container.show()
@@ -122,8 +133,10 @@ class ToastHost(QObject):
             self._place()
 
     def _place(self) -> None:
-        self._container.adjustSize()
-        size = self._container.sizeHint()
+        # The layout has not seen a just-added toast yet: make it recompute before asking its size.
+        self._layout.invalidate()
+        self._layout.activate()
+        size = self._layout.sizeHint()
         margin = 16
         bottom = self._window.height() - margin - 28  # clear of the status bar
         self._container.setGeometry(
