@@ -76,8 +76,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        # macOS has a standard Preferences key (Cmd+,); Windows and Linux have none, so use Ctrl+, there.
+        preferences = QKeySequence.StandardKey.Preferences
         self.settings_action = self._action(
-            "&Settings…", QKeySequence.StandardKey.Preferences, self.open_settings, "settings"
+            "&Settings…", preferences if QKeySequence.keyBindings(preferences) else "Ctrl+,", self.open_settings,
+            "settings",
         )
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -96,8 +99,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("&Refresh", "F5", self.refresh, "refresh"))
         if self.theme is not None:
             theme_menu = view_menu.addMenu("T&heme")
-            for choice, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
-                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c))
+            for choice, label, icon in (
+                ("system", "Follow the system", "monitor"), ("light", "Light", "sun"), ("dark", "Dark", "moon")
+            ):
+                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c), icon)
                 action.setCheckable(True)
                 action.setChecked(self.theme.choice == choice)
                 action.setData(choice)
@@ -180,7 +185,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", f"<table>{rows}</table>",
+                          QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # no nested event loop: background results keep arriving
 
     def show_about(self) -> None:
         from ticketflow_desktop.ui.dialogs.about import AboutDialog
