@@ -70,6 +70,8 @@ def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bo
 # --- secrets --------------------------------------------------------------------------------------
 
 _session_secrets: dict[str, str] = {}
+# Values read from the keyring, so the GUI asks the OS keyring (a D-Bus call on Linux) once per secret.
+_keyring_cache: dict[str, str | None] = {}
 # Every secret value this process has seen, so the log filter can mask it wherever it appears.
 _seen_secrets: set[str] = set()
 _MIN_MASKED_LENGTH = 4  # masking a one-letter "secret" everywhere would make logs unreadable
@@ -110,6 +112,8 @@ def keyring_available() -> bool:
 def get_secret(name: str) -> str | None:
     if name in _session_secrets:
         return _session_secrets[name]
+    if name in _keyring_cache:
+        return _keyring_cache[name]
     if not keyring_available():
         return None
     import keyring
@@ -120,12 +124,14 @@ def get_secret(name: str) -> str | None:
         log.warning("keyring read failed: %s", type(error).__name__)
         return None
     remember_secret(value)
+    _keyring_cache[name] = value
     return value
 
 
 def set_secret(name: str, value: str | None) -> bool:
     """Store in the OS keyring; False means it is kept for this session only (no keyring backend)."""
     _session_secrets.pop(name, None)
+    _keyring_cache.pop(name, None)
     remember_secret(value)
     if keyring_available():
         import keyring
@@ -136,6 +142,7 @@ def set_secret(name: str, value: str | None) -> bool:
             else:
                 with contextlib.suppress(keyring.errors.PasswordDeleteError):
                     keyring.delete_password(KEYRING_SERVICE, name)
+            _keyring_cache[name] = value or None
             return True
         except Exception as error:  # noqa: BLE001
             log.warning("keyring write failed: %s", type(error).__name__)

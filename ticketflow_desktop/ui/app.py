@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.errors import ExceptionHandler
-from ticketflow_desktop.ui.logging_setup import setup_logging
+from ticketflow_desktop.ui.logging_setup import setup_logging, teardown_logging
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -37,11 +39,26 @@ def build_window(
     return context, window
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    if getattr(args, "self_test", False):
-        from ticketflow_desktop.ui.selftest import run_self_test
+@dataclass
+class Gui:
+    """What start_gui made: everything run_gui needs to run the loop and to shut down."""
 
-        return run_self_test()
+    app: QApplication
+    settings: Settings
+    theme: ThemeManager
+    context: AppContext
+    window: MainWindow
+    errors: ExceptionHandler
+    log_path: Path
+
+    def shutdown(self) -> None:
+        self.context.close()
+        self.errors.uninstall()
+        teardown_logging()
+
+
+def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui:
+    """Logging, exception hooks, application, theme, window; the database opens in a worker."""
     from ticketflow_desktop import __version__
     from ticketflow_desktop.storage.engine import mask_url
 
@@ -49,20 +66,26 @@ def run_gui(args: argparse.Namespace) -> int:
     errors = ExceptionHandler()
     errors.install()
     app = create_application()
-    settings = Settings()
+    settings = settings or Settings()
     theme = ThemeManager(app, settings.get("theme"))
     context, window = build_window(settings, offline=args.offline, theme=theme)
     errors.window = window
     context.tasks.unhandled_error.connect(errors.report_error)
     url = args.database_url or settings.connect_url()
     log.info("TicketFlow %s starting; log file %s; database %s", __version__, log_path,
-             mask_url(url) if url else "default SQLite file")
+             mask_url(url) if url else "the default SQLite file")
     window.show()
     context.open(url)
-    try:
-        code = app.exec()
-    finally:
-        context.close()
-        errors.uninstall()
-    return code
+    return Gui(app, settings, theme, context, window, errors, log_path)
 
+
+def run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from ticketflow_desktop.ui.selftest import run_self_test
+
+        return run_self_test()
+    gui = start_gui(args)
+    try:
+        return gui.app.exec()
+    finally:
+        gui.shutdown()

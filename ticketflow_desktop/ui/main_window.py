@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.mode_label)
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
-        self.context.settings.changed.connect(lambda _key, _value: self.mode_label.setText(self._mode_text()))
+        self.context.settings.changed.connect(self._on_setting_changed)
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
     def _mode_text(self) -> str:
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         if llm.usable:
             return f"Suggestions: {llm.model}"
         return "Suggestions: offline (local)" if llm.offline else "Suggestions: local (no API key)"
+
+    def _on_setting_changed(self, key: str, _value: object) -> None:
+        if key in ("offline", "llm_model", "llm_base_url", "llm_api_key"):
+            self.mode_label.setText(self._mode_text())
 
     def _on_connection_state(self, state: str) -> None:
         self.connection_label.setText(STATE_LABELS.get(state, state))

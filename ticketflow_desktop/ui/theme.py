@@ -306,8 +306,11 @@ class ThemeManager(QObject):
 
     @classmethod
     def instance(cls) -> ThemeManager | None:
-        """The manager of the running app (None before one exists)."""
-        return cls._instance() if cls._instance is not None else None
+        """The manager of the running app (None before one exists or after it was deleted)."""
+        import shiboken6
+
+        manager = cls._instance() if cls._instance is not None else None
+        return manager if manager is not None and shiboken6.isValid(manager) else None
 
     @property
     def choice(self) -> str:

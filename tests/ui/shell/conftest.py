@@ -42,12 +42,12 @@ class MemoryKeyring(KeyringBackend):
 @pytest.fixture(autouse=True)
 def _fresh_secrets() -> Iterator[None]:
     previous = keyring.get_keyring()
-    config._session_secrets.clear()
-    config._seen_secrets.clear()
+    for cache in (config._session_secrets, config._seen_secrets, config._keyring_cache):
+        cache.clear()
     yield
     keyring.set_keyring(previous)
-    config._session_secrets.clear()
-    config._seen_secrets.clear()
+    for cache in (config._session_secrets, config._seen_secrets, config._keyring_cache):
+        cache.clear()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import platform
 
 import pytest
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QPalette
 from pytestqt.qtbot import QtBot
 
 from ticketflow_desktop import __version__
@@ -73,3 +74,39 @@ def test_menus_have_tinted_icons_and_the_window_a_minimum_size(window) -> None:
     assert not window.settings_action.icon().isNull()
     assert not window.windowIcon().isNull()
     assert window.minimumSize().width() <= 800 and window.minimumSize().height() <= 600
+
+
+def test_start_gui_wires_logging_hooks_theme_and_database(qtbot: QtBot, settings: Settings, tmp_path,
+                                                          memory_keyring) -> None:
+    import argparse
+    import sys
+    import threading
+
+    from ticketflow_desktop.ui.app import start_gui
+
+    settings.set("theme", "dark")
+    settings.set("database_url", f"sqlite:///{tmp_path / 'start.sqlite3'}")
+    args = argparse.Namespace(verbose=False, offline=False, database_url=None, self_test=False)
+    hooks = (sys.excepthook, threading.excepthook)
+    gui = start_gui(args, settings)
+    qtbot.addWidget(gui.window)
+    try:
+        assert sys.excepthook == gui.errors._sys_hook and threading.excepthook == gui.errors._thread_hook
+        assert gui.theme.tokens.name == "dark" and gui.window.isVisible()
+        qtbot.waitUntil(lambda: gui.context.state == "connected", timeout=10_000)
+        assert "start.sqlite3" in gui.window.database_label.text()
+        assert gui.log_path.is_file() and "starting" in gui.log_path.read_text()
+        gui.window.context.tasks.read(lambda: 1 / 0)  # a bug nobody handles reaches the crash dialog
+        qtbot.waitUntil(lambda: gui.errors.dialog is not None)
+        assert "ZeroDivisionError" in gui.errors.dialog.details.toPlainText()
+        gui.errors.dialog.close()
+        settings.set("llm_model", "gpt-4.1-mini")
+        settings.set_secret("llm_api_key", "sk-test-statusbar")
+        assert gui.window.mode_label.text() == "Suggestions: gpt-4.1-mini"
+    finally:
+        gui.shutdown()
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(gui.theme._on_system_scheme)
+        gui.theme.setParent(None)
+        gui.app.setStyleSheet("")
+        gui.app.setPalette(QPalette())
+    assert (sys.excepthook, threading.excepthook) == hooks
