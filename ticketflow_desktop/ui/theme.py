@@ -83,7 +83,7 @@ LIGHT = Tokens(
     accent_text="#ffffff",
     danger="#b42318",
     success="#18794e",
-    warning="#9a6700",
+    warning="#8a5c00",
     selection="#dbe7ff",
     selection_text="#0b1f44",
     toast_bg="#1f2328",
@@ -123,7 +123,10 @@ CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("danger", "surface"),
     ("success", "surface"),
     ("warning", "surface"),
-    ("danger", "window"),
+    ("danger", "window"),  # status bar, dialog messages
+    ("success", "window"),
+    ("warning", "window"),
+    ("accent", "window"),
     ("accent", "surface"),  # links
 )
 WCAG_AA = 4.5
