@@ -23,8 +23,9 @@ from ticketflow_desktop.ui.logging_setup import log_file, mask_secrets
 log = logging.getLogger("ticketflow_desktop.crash")
 
 
-def format_report(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None,
-                  where: str = "") -> str:
+def format_report(
+    exc_type: type[BaseException], error: BaseException, tb: TracebackType | None, where: str = ""
+) -> str:
     from PySide6 import __version__ as pyside_version
 
     header = (

@@ -76,8 +76,9 @@ def test_menus_have_tinted_icons_and_the_window_a_minimum_size(window) -> None:
     assert window.minimumSize().width() <= 800 and window.minimumSize().height() <= 600
 
 
-def test_start_gui_wires_logging_hooks_theme_and_database(qtbot: QtBot, settings: Settings, tmp_path,
-                                                          memory_keyring) -> None:
+def test_start_gui_wires_logging_hooks_theme_and_database(
+    qtbot: QtBot, settings: Settings, tmp_path, memory_keyring
+) -> None:
     import argparse
     import sys
     import threading

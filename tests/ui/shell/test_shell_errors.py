@@ -43,8 +43,9 @@ def handler(window, log_directory: Path) -> Iterator[ExceptionHandler]:
             handler.dialog.close()
 
 
-def test_exception_in_a_slot_shows_the_crash_dialog(qtbot: QtBot, window, handler: ExceptionHandler,
-                                                    log_directory: Path) -> None:
+def test_exception_in_a_slot_shows_the_crash_dialog(
+    qtbot: QtBot, window, handler: ExceptionHandler, log_directory: Path
+) -> None:
     button = QPushButton("Do it", window)
 
     def broken_slot() -> None:
@@ -77,8 +78,9 @@ def test_exception_in_a_thread_shows_the_crash_dialog(qtbot: QtBot, handler: Exc
     assert "KeyError: 'from a thread'" in details and "In importer" in details
 
 
-def test_unhandled_bug_in_a_background_task_shows_the_crash_dialog(qtbot: QtBot, window,
-                                                                   handler: ExceptionHandler) -> None:
+def test_unhandled_bug_in_a_background_task_shows_the_crash_dialog(
+    qtbot: QtBot, window, handler: ExceptionHandler
+) -> None:
     def buggy_read() -> None:
         raise AttributeError("worker bug")
 
@@ -88,8 +90,7 @@ def test_unhandled_bug_in_a_background_task_shows_the_crash_dialog(qtbot: QtBot,
     assert "In a background task" in handler.dialog.details.toPlainText()
 
 
-def test_more_bugs_join_the_open_dialog_and_secrets_are_masked(qtbot: QtBot, window,
-                                                               handler: ExceptionHandler) -> None:
+def test_more_bugs_join_the_open_dialog_and_secrets_are_masked(qtbot: QtBot, window, handler: ExceptionHandler) -> None:
     handler.report_error(ValueError("cannot open postgresql://agent:hunter2-Pw9@db/tickets"))
     qtbot.waitUntil(lambda: handler.dialog is not None)
     first = handler.dialog
@@ -108,3 +109,15 @@ def test_keyboard_interrupt_is_not_a_crash(qtbot: QtBot, handler: ExceptionHandl
     sys.excepthook(KeyboardInterrupt, KeyboardInterrupt(), None)
     qtbot.wait(10)
     assert handler.dialog is None and handler.reports == []
+
+
+def test_a_repeating_bug_does_not_grow_the_dialog_without_end(qtbot: QtBot, handler: ExceptionHandler) -> None:
+    from ticketflow_desktop.ui.dialogs.crash import MAX_DETAILED
+
+    for n in range(MAX_DETAILED + 5):
+        handler.report_error(RuntimeError(f"paint failed {n}"))
+    qtbot.waitUntil(lambda: len(handler.reports) == MAX_DETAILED + 5)
+    text = handler.dialog.details.toPlainText()
+    assert text.count("RuntimeError: paint failed") == MAX_DETAILED
+    assert "see the log file for all of them" in text
+    assert handler.dialog.windowTitle() == f"TicketFlow hit a bug ({MAX_DETAILED + 5} errors)"

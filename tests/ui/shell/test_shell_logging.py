@@ -16,7 +16,10 @@ from ticketflow_desktop.ui.logging_setup import mask_secrets, setup_logging
     ("text", "expected"),
     [
         ("postgresql://agent:s3cret@db/x", "postgresql://agent:***@db/x"),
-        ("postgresql+psycopg2://agent:p%40ss@db:5432/x?sslmode=require", "postgresql+psycopg2://agent:***@db:5432/x?sslmode=require"),
+        (
+            "postgresql+psycopg2://agent:p%40ss@db:5432/x?sslmode=require",
+            "postgresql+psycopg2://agent:***@db:5432/x?sslmode=require",
+        ),
         ("redis://:onlypass@h", "redis://:***@h"),
         ("postgresql://agent@db/x", "postgresql://agent@db/x"),
         ("sqlite:////home/a:b/t.sqlite3", "sqlite:////home/a:b/t.sqlite3"),

@@ -129,8 +129,9 @@ def test_api_key_and_password_go_to_the_keyring_only(
     assert reopened.postgres_url.text() == "postgresql://agent@127.0.0.1:9/tickets"
 
 
-def test_without_a_keyring_secrets_live_for_the_session(qtbot: QtBot, window, settings: Settings,
-                                                        settings_file: Path) -> None:
+def test_without_a_keyring_secrets_live_for_the_session(
+    qtbot: QtBot, window, settings: Settings, settings_file: Path
+) -> None:
     import keyring
 
     keyring.set_keyring(fail.Keyring())
@@ -214,8 +215,7 @@ def test_a_bad_url_keeps_the_dialog_open_with_the_reason(qtbot: QtBot, window, s
     assert settings.get("database_url") == ""
 
 
-def test_theme_chosen_in_the_dialog_applies_and_persists(qtbot: QtBot, settings: Settings, theme: ThemeManager
-                                                         ) -> None:
+def test_theme_chosen_in_the_dialog_applies_and_persists(qtbot: QtBot, settings: Settings, theme: ThemeManager) -> None:
     context, window = build_window(settings, theme=theme)
     qtbot.addWidget(window)
     dialog = _dialog(qtbot, window, theme)

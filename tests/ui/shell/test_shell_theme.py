@@ -97,16 +97,28 @@ def test_switch_reaches_window_dialog_table_and_chart(qtbot: QtBot, settings: Se
 
     light = colours()
     assert light == {
-        "window": LIGHT.window, "tab": LIGHT.window, "dialog": LIGHT.window, "dialog field": LIGHT.surface,
-        "table": LIGHT.surface, "table text": LIGHT.text, "plot": LIGHT.surface, "plot axis": LIGHT.text_muted,
+        "window": LIGHT.window,
+        "tab": LIGHT.window,
+        "dialog": LIGHT.window,
+        "dialog field": LIGHT.surface,
+        "table": LIGHT.surface,
+        "table text": LIGHT.text,
+        "plot": LIGHT.surface,
+        "plot axis": LIGHT.text_muted,
         "toast text": LIGHT.toast_text,
     }
     with qtbot.waitSignal(theme.changed) as emitted:
         window.set_theme("dark")
     assert emitted.args == [DARK]
     assert colours() == {
-        "window": DARK.window, "tab": DARK.window, "dialog": DARK.window, "dialog field": DARK.surface,
-        "table": DARK.surface, "table text": DARK.text, "plot": DARK.surface, "plot axis": DARK.text_muted,
+        "window": DARK.window,
+        "tab": DARK.window,
+        "dialog": DARK.window,
+        "dialog field": DARK.surface,
+        "table": DARK.surface,
+        "table text": DARK.text,
+        "plot": DARK.surface,
+        "plot axis": DARK.text_muted,
         "toast text": DARK.toast_text,
     }
     checked = [a.data() for a in window._theme_menu.actions() if a.isChecked()]

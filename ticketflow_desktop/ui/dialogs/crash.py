@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
+
+MAX_DETAILED = 20  # a bug that repeats on every repaint must not grow the dialog without end
 
 
 class CrashDialog(QDialog):
@@ -50,6 +52,7 @@ class CrashDialog(QDialog):
             self.log_label = where
         self.details = QPlainTextEdit(details, self)
         self.details.setReadOnly(True)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setAccessibleName("Error details")
         layout.addWidget(self.details, 1)
@@ -76,7 +79,10 @@ class CrashDialog(QDialog):
         """Another bug while the dialog is open: append rather than stack dialogs."""
         self.count += 1
         self.setWindowTitle(f"TicketFlow hit a bug ({self.count} errors)")
-        self.details.appendPlainText("\n" + "-" * 60 + "\n" + details)
+        if self.count <= MAX_DETAILED:
+            self.details.appendPlainText("\n" + "-" * 60 + "\n" + details)
+        elif self.count == MAX_DETAILED + 1:
+            self.details.appendPlainText("\n(more errors followed; see the log file for all of them)")
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())

@@ -53,7 +53,7 @@ def env_note(variable: str) -> str:
 
 def _sqlite_path(url: str) -> str | None:
     if url.startswith("sqlite:///"):
-        return url[len("sqlite:///"):]
+        return url[len("sqlite:///") :]
     return None
 
 
@@ -221,8 +221,14 @@ class SettingsDialog(QDialog):
             self.postgres_radio.setChecked(True)
             self.postgres_url.setText(mask_url(url) if from_env else url)
         if from_env:
-            for widget in (self.sqlite_radio, self.postgres_radio, self.sqlite_path, self.browse_button,
-                           self.postgres_url, self.postgres_password):
+            for widget in (
+                self.sqlite_radio,
+                self.postgres_radio,
+                self.sqlite_path,
+                self.browse_button,
+                self.postgres_url,
+                self.postgres_password,
+            ):
                 widget.setEnabled(False)
         elif s.secret("database_password"):
             self.postgres_password.setPlaceholderText(SAVED_SECRET_HINT)
@@ -252,7 +258,10 @@ class SettingsDialog(QDialog):
     def _browse(self) -> None:
         start = self.sqlite_path.text() or _sqlite_path(default_sqlite_url()) or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(
-            self, "SQLite database file", start, "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)",
+            self,
+            "SQLite database file",
+            start,
+            "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
@@ -305,8 +314,13 @@ class SettingsDialog(QDialog):
                 return
         self._say(self.database_result, "Testing…", "muted")
         self.test_database_button.setEnabled(False)
-        self.context.tasks.read(probe_connection, url, on_done=self._database_ok, on_failed=self._database_failed,
-                                key="settings-test-database")
+        self.context.tasks.read(
+            probe_connection,
+            url,
+            on_done=self._database_ok,
+            on_failed=self._database_failed,
+            key="settings-test-database",
+        )
 
     def _database_ok(self, version: str) -> None:
         self.test_database_button.setEnabled(True)
@@ -325,8 +339,13 @@ class SettingsDialog(QDialog):
             return
         self._say(self.model_result, "Testing…", "muted")
         self.test_model_button.setEnabled(False)
-        self.context.tasks.read(check_connection, self.form_llm_settings(), on_done=self._model_ok,
-                                on_failed=self._model_failed, key="settings-test-model")
+        self.context.tasks.read(
+            check_connection,
+            self.form_llm_settings(),
+            on_done=self._model_ok,
+            on_failed=self._model_failed,
+            key="settings-test-model",
+        )
 
     def _model_ok(self, text: object) -> None:
         self.test_model_button.setEnabled(True)
