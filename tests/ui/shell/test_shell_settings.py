@@ -225,3 +225,19 @@ def test_theme_chosen_in_the_dialog_applies_and_persists(qtbot: QtBot, settings:
     assert settings.get("theme") == "dark"
     assert [a.data() for a in window._theme_menu.actions() if a.isChecked()] == ["dark"]
     context.close()
+
+
+def test_saved_password_is_never_sent_to_another_server(
+    qtbot: QtBot, window, settings: Settings, memory_keyring: MemoryKeyring
+) -> None:
+    settings.set("database_url", "postgresql://agent@127.0.0.1:9/tickets")
+    settings.set_secret("database_password", DB_PASSWORD)
+    dialog = _dialog(qtbot, window)
+    assert dialog._connect_url() == f"postgresql://agent:{DB_PASSWORD}@127.0.0.1:9/tickets"
+    dialog.postgres_url.setText("postgresql://agent@127.0.0.1:8/elsewhere")
+    assert dialog._connect_url() == "postgresql://agent@127.0.0.1:8/elsewhere"
+    with qtbot.waitSignal(window.context.connection_state):
+        dialog.save_button.click()
+    assert memory_keyring.passwords == {}
+    assert settings.connect_url() == "postgresql://agent@127.0.0.1:8/elsewhere"
+    window.context.tasks.wait_idle()

@@ -285,7 +285,13 @@ class SettingsDialog(QDialog):
         bare, password = self.form_database_url()
         if not bare:
             return default_sqlite_url()
-        return with_password(bare, password or self.settings.secret("database_password"))
+        return with_password(bare, password or self._saved_password_for(bare))
+
+    def _saved_password_for(self, bare: str) -> str | None:
+        # The saved password belongs to the saved URL: never send it to another server.
+        if bare != self.settings.get("database_url"):
+            return None
+        return self.settings.secret("database_password")
 
     def form_llm_settings(self) -> config.LlmSettings:
         s = self.settings
@@ -370,9 +376,11 @@ class SettingsDialog(QDialog):
         self.error_label.hide()
         kept_for_session = False
         if bare is not None:
-            s.set("database_url", bare)
             if password:
                 kept_for_session |= not s.set_secret("database_password", password)
+            elif bare != s.get("database_url") and s.secret("database_password"):
+                s.set_secret("database_password", None)  # it belonged to the previous server
+            s.set("database_url", bare)
         if not s.env_override("llm_api_key") and self.api_key.text().strip():
             kept_for_session |= not s.set_secret("llm_api_key", self.api_key.text().strip())
         for key, field in (("llm_model", self.model_name), ("llm_base_url", self.base_url)):
