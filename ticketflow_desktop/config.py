@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -85,6 +86,11 @@ def remember_secret(value: str | None) -> None:
 def known_secrets() -> list[str]:
     """Secret values to mask in logs: those read or stored here and the API key from the environment."""
     remember_secret(env(ENV_LLM_API_KEY))
+    database_url = env(ENV_DATABASE_URL)
+    if database_url:
+        with contextlib.suppress(ValueError):
+            password = urllib.parse.urlsplit(database_url).password
+            remember_secret(urllib.parse.unquote(password) if password else None)
     return sorted(_seen_secrets, key=len, reverse=True)  # longest first: a secret may contain another
 
 

@@ -32,9 +32,11 @@ def test_url_passwords_are_masked(text: str, expected: str) -> None:
 
 def test_known_secrets_are_masked_and_short_ones_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LLM_API_KEY", "sk-env-123456")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://agent:pg%40secret@db/x")
     config.set_secret(config.SECRET_LLM_API_KEY, "sk-stored-abcdef")  # no keyring: session only
     config.remember_secret("ab")
     assert mask_secrets("keys sk-env-123456 and sk-stored-abcdef, ab") == "keys *** and ***, ab"
+    assert mask_secrets("password 'pg@secret' refused") == "password '***' refused"
 
 
 def test_log_file_lives_in_the_user_log_directory_and_rotates(tmp_path: Path) -> None:
