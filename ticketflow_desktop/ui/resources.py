@@ -11,11 +11,10 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-ICON_SIZES = (16, 20, 24, 32, 48, 64)
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 
 
@@ -48,36 +47,57 @@ def tinted_svg(name: str, colour: str) -> bytes:
     return _svg_text(name).replace("currentColor", colour).encode("utf-8")
 
 
-def _render(svg: bytes, size: int) -> QPixmap:
+def _render(svg: bytes, width: int, height: int) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(svg))
-    pixmap = QPixmap(size, size)
+    pixmap = QPixmap(max(1, width), max(1, height))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size, size))
+    renderer.render(painter, QRectF(0, 0, width, height))
     painter.end()
     return pixmap
 
 
+class _TintedSvgEngine(QIconEngine):
+    """Renders the tinted SVG at the size (and device pixel ratio) actually asked for, once each.
+
+    Pre-rendering every size for every icon made the first switch to a theme take most of a second.
+    """
+
+    def __init__(self, normal: bytes, disabled: bytes | None) -> None:
+        super().__init__()
+        self._normal = normal
+        self._disabled = disabled
+        self._pixmaps: dict[tuple[int, int, bool], QPixmap] = {}
+
+    def _svg(self, mode: QIcon.Mode) -> bytes:
+        return self._disabled if mode == QIcon.Mode.Disabled and self._disabled else self._normal
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        width, height = round(size.width() * scale), round(size.height() * scale)
+        key = (width, height, mode == QIcon.Mode.Disabled)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self._pixmaps[key] = _render(self._svg(mode), width, height)
+        result = QPixmap(pixmap)
+        result.setDevicePixelRatio(scale)
+        return result
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        QSvgRenderer(QByteArray(self._svg(mode))).render(painter, QRectF(rect))
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvgEngine(self._normal, self._disabled)
+
+
 @cache
 def svg_icon(name: str, colour: str, disabled_colour: str | None = None) -> QIcon:
-    """An icon from `icons/<name>.svg` tinted with `colour` (and `disabled_colour` when disabled).
-
-    Pixmaps are rendered at 1x and 2x of the common sizes, so high-DPI screens get sharp icons.
-    """
-    icon = QIcon()
-    normal = tinted_svg(name, colour)
+    """An icon from `icons/<name>.svg` tinted with `colour` (and `disabled_colour` when disabled)."""
     disabled = tinted_svg(name, disabled_colour) if disabled_colour else None
-    for size in ICON_SIZES:
-        for scale in (1, 2):
-            pixmap = _render(normal, size * scale)
-            pixmap.setDevicePixelRatio(scale)
-            icon.addPixmap(pixmap, QIcon.Mode.Normal)
-            if disabled is not None:
-                dim = _render(disabled, size * scale)
-                dim.setDevicePixelRatio(scale)
-                icon.addPixmap(dim, QIcon.Mode.Disabled)
-    return icon
+    return QIcon(_TintedSvgEngine(tinted_svg(name, colour), disabled))
 
 
 @cache
