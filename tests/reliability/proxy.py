@@ -77,6 +77,10 @@ class FaultProxy:
         if self._server is not None:
             self._server.close()
         await self._close_all()
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
 
     async def _set_mode(self, mode: str) -> None:
         self.mode = mode

@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 
 # The reconnect loop: ping this often; a ping unanswered for this long means "unreachable"; a
 # database that could not be opened is tried again after this long.
-HEALTH_INTERVAL_MS = 500
-HEALTH_DEADLINE_S = 1.5
+HEALTH_INTERVAL_MS = 300
+HEALTH_DEADLINE_S = 1.2
 REOPEN_INTERVAL_MS = 2000
 
 
