@@ -118,6 +118,14 @@ class Outbox:
     def pending_count(self) -> int:
         return len(self.store.all(self.target))
 
+    def waiting(self) -> int:
+        """How many writes wait only for the database (not for a decision of the user)."""
+        return sum(1 for r in self.store.all(self.target) if r.state == PENDING)
+
+    def flush_and_count(self) -> int:
+        self.flush()
+        return self.waiting()
+
     def flush(self) -> list[Delivery]:
         """Send every pending write in order; stop at the first sign the database is away."""
         delivered: list[Delivery] = []

@@ -21,7 +21,7 @@ from ticketflow_desktop.domain import (
     TicketFlowError,
 )
 from ticketflow_desktop.services import health
-from ticketflow_desktop.services.outbox import Outbox
+from ticketflow_desktop.services.outbox import Outbox, Queued
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, describe_url, open_database
 from ticketflow_desktop.storage.outbox_store import OutboxStore
@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 # database that could not be opened is tried again after this long.
 HEALTH_INTERVAL_MS = 300
 HEALTH_DEADLINE_S = 1.2
+# While writes wait in the outbox and the database answers pings (e.g. a locked SQLite file), try
+# to send them this often.
+OUTBOX_RETRY_S = 2.0
 REOPEN_INTERVAL_MS = 2000
 
 
@@ -88,6 +91,8 @@ class AppContext(QObject):
         self._health_pool = QThreadPool(self)
         self._health_pool.setMaxThreadCount(2)
         self._ping_started: float | None = None
+        self._outbox_waiting = False
+        self._outbox_flushed_at = 0.0
         self._ping_result.connect(self._on_ping)
         self._health_timer = QTimer(self)
         self._health_timer.setInterval(HEALTH_INTERVAL_MS)
@@ -167,6 +172,8 @@ class AppContext(QObject):
                 self._set_state("unreachable")
         elif self.state != "connected":
             self._reachable_again()
+        elif self._outbox_waiting and time.monotonic() - self._outbox_flushed_at > OUTBOX_RETRY_S:
+            self.flush_outbox()
 
     def _reachable_again(self) -> None:
         log.info("database reachable again")
@@ -219,8 +226,10 @@ class AppContext(QObject):
 
     def _after_write(self, callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
         def finish(value: Any) -> None:
-            if isinstance(value, StorageUnavailable) and self.service is not None:
-                self._set_state("unreachable")
+            if isinstance(value, Queued):
+                self._outbox_waiting = True
+                if self.service is not None and self.state == "connected":
+                    self._set_state("unreachable")
             self._announce_deliveries()
             if callback is not None:
                 callback(value)
@@ -248,7 +257,13 @@ class AppContext(QObject):
         self.tasks.read(self.outbox.items, on_done=on_done, key="outbox-items")
 
     def flush_outbox(self) -> None:
-        self.tasks.write(self.outbox.flush, on_done=self._after_write(None), on_failed=self._after_write(None))
+        def done(waiting: int) -> None:
+            self._outbox_waiting = waiting > 0
+
+        self._outbox_flushed_at = time.monotonic()
+        self.tasks.write(
+            self.outbox.flush_and_count, on_done=self._after_write(done), on_failed=self._after_write(None)
+        )
 
     def retry_outbox_item(self, item_id: int, *, mine_anyway: bool = False, on_failed: Failed | None = None) -> None:
         def done(ticket: Ticket | None) -> None:
