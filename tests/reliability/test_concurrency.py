@@ -174,7 +174,7 @@ def test_load_eight_processes_lose_no_accepted_update(postgres_url: str, capsys:
             "category": stored.category.value,
             "priority": stored.priority.value,
         }
-        for t_id, version, field, marker in (a for a in accepted if a[0] == ticket_id):
+        for _t_id, version, field, marker in (a for a in accepted if a[0] == ticket_id):
             if by_version.get(version, {}).get(field) != marker:
                 lost += 1
     assert lost == 0
