@@ -240,3 +240,37 @@ def test_terminated_backends_do_not_break_the_next_operation(
         admin.dispose()
     assert direct_service.get(first.id).status is Status.IN_PROGRESS
     qtbot.waitUntil(lambda: window.connection_label.text() == "Connected", timeout=5_000)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup on the offscreen platform
+def test_the_outbox_popup_retries_and_discards(
+    qtbot: QtBot,
+    app_window: tuple[AppContext, MainWindow],
+    proxy: FaultProxy,
+    proxied_url: str,
+    direct_service: TicketService,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    context, window = app_window
+    open_window(qtbot, context, proxied_url)
+    proxy.cut()
+    for title in ("keep me", "drop me"):
+        context.submit_ticket(draft(title))
+    qtbot.waitUntil(lambda: window.outbox_indicator.text() == "2 pending", timeout=10_000)
+    popup = window.outbox_indicator.popup
+    qtbot.mouseClick(window.outbox_indicator, Qt.MouseButton.LeftButton)
+    assert popup.isVisible()
+    assert [popup.list.item(i).text() for i in range(popup.list.count())] == [
+        "New ticket: keep me — waiting",
+        "New ticket: drop me — waiting",
+    ]
+    popup.list.setCurrentRow(1)
+    qtbot.mouseClick(popup.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.outbox_indicator.text() == "1 pending", timeout=10_000)
+    proxy.restore()
+    qtbot.waitUntil(lambda: window.connection_label.text() == "Connected", timeout=10_000)
+    popup.list.setCurrentRow(0)
+    qtbot.mouseClick(popup.retry_button, Qt.MouseButton.LeftButton)  # or the loop sends it first
+    qtbot.waitUntil(lambda: not window.outbox_indicator.isVisible(), timeout=10_000)
+    assert [t.title for t in direct_service.iterate()] == ["keep me"]
