@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from ticketflow_desktop.domain import Category, Conflict, Priority, Status, TicketChanges, TicketDraft
+from ticketflow_desktop.domain import (
+    Category,
+    Conflict,
+    Priority,
+    Status,
+    StorageUnavailable,
+    TicketChanges,
+    TicketDraft,
+)
 from ticketflow_desktop.services.outbox import CONFLICT, Outbox, Queued
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.outbox_store import OutboxStore
@@ -151,3 +159,16 @@ def test_the_outbox_belongs_to_its_database(outbox_store: OutboxStore, outbox: O
     other = Outbox(outbox_store, "sqlite:////tmp/elsewhere.sqlite3")
     assert other.items() == []
     assert "password" not in outbox_store.all()[0].target
+
+
+def test_a_broken_outbox_file_does_not_stop_a_write_the_database_can_take(
+    tmp_path, proxied_service: TicketService, direct_service: TicketService
+) -> None:
+    (tmp_path / "not-a-dir").write_text("a file where the outbox's folder should be")
+    broken = OutboxStore(tmp_path / "not-a-dir" / "outbox.sqlite3")
+    outbox = Outbox(broken, proxied_service.database.url, proxied_service)
+    ticket = outbox.submit(draft("straight through"))
+    outbox.update(ticket.id, TicketChanges(status=Status.IN_PROGRESS), ticket.version)
+    assert direct_service.get(ticket.id).status is Status.IN_PROGRESS
+    with pytest.raises(StorageUnavailable, match="outbox"):
+        outbox.items()  # and the panel says why it is empty

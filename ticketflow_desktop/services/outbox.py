@@ -96,18 +96,29 @@ class Outbox:
         """Store `draft`; raises Queued when it had to stay in the outbox."""
         draft = validate_draft(draft)  # bad input is refused at once, never queued
         draft = replace(draft, idempotency_key=draft.idempotency_key or uuid.uuid4().hex)
-        item_id = self.store.add(self.target, "create", draft.idempotency_key or "", _draft_payload(draft))
+        try:
+            item_id = self.store.add(self.target, "create", draft.idempotency_key or "", _draft_payload(draft))
+        except StorageUnavailable as error:  # a broken outbox must not stop a write the database can take
+            log.warning("outbox unusable, sending directly: %s", error)
+            return self._service().create(draft)
         return self._deliver_up_to(item_id, "create", fresh=True)
 
     def update(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> Ticket:
         """Apply an edit made on `expected_version`; raises Queued when it had to stay in the outbox."""
         changes = validate_changes(changes)
-        merged = self._merge_into_pending(ticket_id, changes, expected_version)
+        try:
+            merged = self._merge_into_pending(ticket_id, changes, expected_version)
+        except StorageUnavailable:
+            merged = None
         if merged is not None:
             return self._deliver_up_to(merged, "update", fresh=False)
-        item_id = self.store.add(
-            self.target, "update", uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
-        )
+        try:
+            item_id = self.store.add(
+                self.target, "update", uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
+            )
+        except StorageUnavailable as error:
+            log.warning("outbox unusable, sending directly: %s", error)
+            return self._service().update(ticket_id, changes, expected_version)
         return self._deliver_up_to(item_id, "update", fresh=True)
 
     # --- the queue -----------------------------------------------------------------------------
