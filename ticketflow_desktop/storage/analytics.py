@@ -95,6 +95,16 @@ def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
     executor.execute(statement)
 
 
+def _add_totals(executor: Executor, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    statement = _insert_fn(executor)(TicketTotalRow).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["category", "priority", "status"], set_={"n": TicketTotalRow.n + statement.excluded.n}
+    )
+    executor.execute(statement)
+
+
 def add_count_deltas(executor: Executor, deltas: Counter[tuple[date, str, str, str]]) -> None:
     """Follow a change of the per-day ticket counts: totals by category/priority/status, created per day."""
     totals: Counter[tuple[str, str, str]] = Counter()
@@ -102,19 +112,18 @@ def add_count_deltas(executor: Executor, deltas: Counter[tuple[date, str, str, s
     for (day, category, priority, status), n in deltas.items():
         totals[(category, priority, status)] += n
         created[(day, "created")] += n  # a move between keys of one day adds up to nothing
-    ordered = sorted(totals.items())
-    for (c, p, s), n in ordered:
-        if n < 0:  # the row exists (the ticket being moved was counted in it); an upsert's CHECK would refuse -1
-            t = TicketTotalRow
+    # Rows are touched in key order, decremented or incremented (as counts.add_ticket_counts does), so
+    # concurrent writers cannot deadlock on them.
+    t = TicketTotalRow
+    batch: list[dict[str, object]] = []
+    for (c, p, s), n in sorted(totals.items()):
+        if n > 0:
+            batch.append({"category": c, "priority": p, "status": s, "n": n})
+        elif n < 0:  # the row exists (the moved ticket was counted in it); an upsert's CHECK would refuse -1
+            _add_totals(executor, batch)
+            batch = []
             executor.execute(update(t).where(t.category == c, t.priority == p, t.status == s).values(n=t.n + n))
-    rows = [{"category": c, "priority": p, "status": s, "n": n} for (c, p, s), n in ordered if n > 0]
-    if rows:
-        statement = _insert_fn(executor)(TicketTotalRow).values(rows)
-        statement = statement.on_conflict_do_update(
-            index_elements=["category", "priority", "status"],
-            set_={"n": TicketTotalRow.n + statement.excluded.n},
-        )
-        executor.execute(statement)
+    _add_totals(executor, batch)
     _add_flow(executor, created)
 
 
