@@ -6,7 +6,7 @@ Callers on the GUI thread never call it directly: ui/tasks.py runs it in a worke
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -35,6 +35,7 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
+from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
@@ -129,6 +130,17 @@ class TicketService:
             ).scalars()
             return tuple(event_from_row(r) for r in rows)
 
+    def get_many(self, ids: Iterable[int]) -> dict[int, Ticket]:
+        """The tickets among `ids` that exist, in one query (lists refreshing the rows they show)."""
+        wanted = sorted(set(ids))
+        found: dict[int, Ticket] = {}
+        with self.database.reading() as session:
+            for start in range(0, len(wanted), MAX_PAGE):
+                chunk = wanted[start : start + MAX_PAGE]
+                rows = session.execute(select(TicketRow).where(TicketRow.id.in_(chunk))).scalars()
+                found.update((r.id, ticket_from_row(r)) for r in rows)
+        return found
+
     def stats(self, today: date | None = None) -> Stats:
         from ticketflow_desktop.storage.stats import compute_stats
 
@@ -178,6 +190,7 @@ class TicketService:
                 add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
             session.flush()
             session.refresh(row)
+            announce(session, [row.id])
             return ticket_from_row(row)
 
     def update(
@@ -231,6 +244,7 @@ class TicketService:
             new_key = (row.created_at.date(), row.category, row.priority, row.status)
             if new_key != old_key:
                 add_ticket_counts(session, Counter({old_key: -1, new_key: 1}))
+            announce(session, [ticket_id])
             return ticket_from_row(row)
 
     # --- helpers -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.counts import CountKey, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
@@ -102,6 +103,7 @@ def bulk_insert(
         if rebuild:
             for statement in PG_TRGM_INDEXES.values():
                 session.execute(text(statement))
+        announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
 
 

@@ -46,6 +46,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     context.open(args.database_url or url)
     code = app.exec()
+    window.live.stop()
     context.close()
     return code
 
