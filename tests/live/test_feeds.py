@@ -87,10 +87,16 @@ def test_stop_ends_the_thread_promptly(database_url: str) -> None:
 def test_postgresql_feed_reconnects_and_says_unknown(feed_and_recorder, database) -> None:
     feed, recorder = feed_and_recorder
     with database.engine.begin() as connection:
-        killed = connection.execute(
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ticketflow-live'"
-                 " AND datname = current_database()")
-        ).scalars().all()
+        killed = (
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ticketflow-live'"
+                    " AND datname = current_database()"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert killed == [True]
     assert recorder.next() is None  # reconnected: whatever was sent meanwhile is unknown
     assert feed.connected.is_set()

@@ -37,6 +37,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.validation import TITLE_MAX
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
+from ticketflow_desktop.ui.tickets.guard import while_alive
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,11 @@ class TicketDetail(QWidget):
         if service is None:
             return
         self.context.tasks.read(
-            service.get, ticket_id, on_done=self._loaded, on_failed=self._load_failed, key="ticket-detail"
+            service.get,
+            ticket_id,
+            on_done=while_alive(self, self._loaded),
+            on_failed=while_alive(self, self._load_failed),
+            key="ticket-detail",
         )
         self._load_events(ticket_id)
 
@@ -174,7 +179,11 @@ class TicketDetail(QWidget):
         if service is None:
             return
         self.context.tasks.read(
-            service.events, ticket_id, on_done=self._events_loaded, on_failed=lambda _e: None, key="ticket-events"
+            service.events,
+            ticket_id,
+            on_done=while_alive(self, self._events_loaded),
+            on_failed=while_alive(self, lambda _e: None),
+            key="ticket-events",
         )
 
     def _loaded(self, ticket: Ticket) -> None:
@@ -253,8 +262,11 @@ class TicketDetail(QWidget):
             return TicketChanges()
         stored = _draft_of(self.ticket)
         return TicketChanges(
-            **{name: getattr(draft, name) for name in draft.__dataclass_fields__
-               if getattr(draft, name) != getattr(stored, name)}
+            **{
+                name: getattr(draft, name)
+                for name in draft.__dataclass_fields__
+                if getattr(draft, name) != getattr(stored, name)
+            }
         )
 
     def is_dirty(self) -> bool:
@@ -281,8 +293,11 @@ class TicketDetail(QWidget):
         self.message.hide()
         ticket_id = self.ticket.id
         self.context.update_ticket(
-            ticket_id, changes, self.ticket.version,
-            on_done=self._saved, on_failed=lambda error: self._save_failed(ticket_id, error),
+            ticket_id,
+            changes,
+            self.ticket.version,
+            on_done=while_alive(self, self._saved),
+            on_failed=while_alive(self, lambda error: self._save_failed(ticket_id, error)),
         )
 
     def _saved(self, ticket: Ticket) -> None:

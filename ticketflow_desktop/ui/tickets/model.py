@@ -36,6 +36,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
 from ticketflow_desktop.ui.tickets.format import count_text, exact_time, relative_time
+from ticketflow_desktop.ui.tickets.guard import while_alive
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,17 @@ SORT_KEYS = {
 SORT_COLUMNS = {key: column for column, key in SORT_KEYS.items()}
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _LOADING = "…"
+_LABELS: dict[Category | Priority | Status, str] = {m: m.label for e in (Category, Priority, Status) for m in e}
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_ID_ROLE = int(TICKET_ID_ROLE)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _ID_ROLE, Qt.ItemDataRole.DecorationRole.value})
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 def _dot(colour: str, cache: dict[str, QIcon] = {}) -> QIcon:  # noqa: B006 - a deliberate per-process cache
@@ -155,9 +167,13 @@ class TicketTableModel(QAbstractTableModel):
             return
         self._set_state("loading")
         self.context.tasks.read(
-            service.list, self.filter, self.sort_order, FIRST_PAGE, None,
-            on_done=partial(self._first_page, self._generation),
-            on_failed=partial(self._read_failed, self._generation),
+            service.list,
+            self.filter,
+            self.sort_order,
+            FIRST_PAGE,
+            None,
+            on_done=while_alive(self, partial(self._first_page, self._generation)),
+            on_failed=while_alive(self, partial(self._read_failed, self._generation)),
             key="tickets-list",
         )
         self._request_count()
@@ -167,8 +183,11 @@ class TicketTableModel(QAbstractTableModel):
         if service is None:
             return
         self.context.tasks.read(
-            service.count, self.filter,
-            on_done=self._counted, on_failed=lambda _error: None, key="tickets-count",
+            service.count,
+            self.filter,
+            on_done=while_alive(self, self._counted),
+            on_failed=while_alive(self, lambda _error: None),
+            key="tickets-count",
         )
 
     def _counted(self, count: Count) -> None:
@@ -218,18 +237,22 @@ class TicketTableModel(QAbstractTableModel):
 
     # --- lazy pages ------------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and self._cursor is not None and not self._fetching_more
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         service = self.context.service
         if parent.isValid() or self._cursor is None or self._fetching_more or service is None:
             return
         self._fetching_more = True
         self.context.tasks.read(
-            service.list, self.filter, self.sort_order, PAGE, self._cursor,
-            on_done=partial(self._more, self._generation),
-            on_failed=partial(self._read_failed, self._generation),
+            service.list,
+            self.filter,
+            self.sort_order,
+            PAGE,
+            self._cursor,
+            on_done=while_alive(self, partial(self._more, self._generation)),
+            on_failed=while_alive(self, partial(self._read_failed, self._generation)),
             key="tickets-more",
         )
 
@@ -268,9 +291,10 @@ class TicketTableModel(QAbstractTableModel):
         self._missing.clear()
         self._requested |= wanted
         self.context.tasks.read(
-            service.get_many, wanted,
-            on_done=partial(self._fetched, self._generation, wanted),
-            on_failed=partial(self._fetch_failed, wanted),
+            service.get_many,
+            wanted,
+            on_done=while_alive(self, partial(self._fetched, self._generation, wanted)),
+            on_failed=while_alive(self, partial(self._fetch_failed, wanted)),
         )
 
     def _fetch_failed(self, wanted: frozenset[int], error: BaseException) -> None:
@@ -330,9 +354,10 @@ class TicketTableModel(QAbstractTableModel):
         if held:
             self._requested |= held
             self.context.tasks.read(
-                service.get_many, frozenset(held),
-                on_done=partial(self._fetched, self._generation, frozenset(held)),
-                on_failed=partial(self._fetch_failed, frozenset(held)),
+                service.get_many,
+                frozenset(held),
+                on_done=while_alive(self, partial(self._fetched, self._generation, frozenset(held))),
+                on_failed=while_alive(self, partial(self._fetch_failed, frozenset(held))),
             )
         if ids is None or any(i > self._max_id for i in ids):
             self._look_for_new_rows()
@@ -348,9 +373,13 @@ class TicketTableModel(QAbstractTableModel):
         if self.sort_order != Sort():
             return  # a new ticket belongs somewhere in the middle; it shows on the next query
         self.context.tasks.read(
-            service.list, self.filter, self.sort_order, FIRST_PAGE, None,
-            on_done=partial(self._head, self._generation),
-            on_failed=lambda _error: None,
+            service.list,
+            self.filter,
+            self.sort_order,
+            FIRST_PAGE,
+            None,
+            on_done=while_alive(self, partial(self._head, self._generation)),
+            on_failed=while_alive(self, lambda _error: None),
             key="tickets-head",
         )
 
@@ -370,10 +399,10 @@ class TicketTableModel(QAbstractTableModel):
 
     # --- Qt model interface ----------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -383,44 +412,34 @@ class TicketTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+            return _NO_FLAGS
         if index.column() in EDITABLE and self._ids[index.row()] in self._cache:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FLAGS
+        return _FLAGS
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        # Called thousands of times per paint: plain int comparisons, no queries, early exits.
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == TICKET_ID_ROLE:
+        if role == _ID_ROLE:
             return self._ids[row]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == COL_ID:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if column == COL_ID and role == Qt.ItemDataRole.DisplayRole:
+        if role == _ALIGN:
+            return _RIGHT if column == COL_ID else None
+        if column == COL_ID and role == _DISPLAY:
             return str(self._ids[row])
         if self._ids[row] not in self._cache:
             self._ticket(row)
-            return _LOADING if role == Qt.ItemDataRole.DisplayRole and column == COL_TITLE else None
+            return _LOADING if role == _DISPLAY and column == COL_TITLE else None
         ticket = self.ticket_at(row)
         assert ticket is not None
         self._cache.move_to_end(ticket.id)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(ticket, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             field = EDITABLE.get(column)
             return getattr(ticket, field).value if field else self._display(ticket, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == COL_TITLE:
                 return ticket.title
             if column == COL_CREATED:
@@ -442,18 +461,19 @@ class TicketTableModel(QAbstractTableModel):
             case 1:
                 return ticket.title
             case 2:
-                return ticket.category.label
+                return _LABELS[ticket.category]
             case 3:
-                return ticket.priority.label
+                return _LABELS[ticket.priority]
             case 4:
-                return ticket.status.label
+                return _LABELS[ticket.status]
             case 5:
                 return relative_time(ticket.created_at, datetime.now(UTC))
             case _:
                 return relative_time(ticket.updated_at, datetime.now(UTC))
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         field = EDITABLE.get(index.column())
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or field is None:
             return False
@@ -489,9 +509,11 @@ class TicketTableModel(QAbstractTableModel):
             return
         self._in_flight.add(ticket_id)
         self.context.update_ticket(
-            ticket_id, TicketChanges(**fields), stored.version,  # type: ignore[arg-type]
-            on_done=partial(self._written, ticket_id, fields),
-            on_failed=partial(self._write_failed, ticket_id, fields),
+            ticket_id,
+            TicketChanges(**fields),
+            stored.version,  # type: ignore[arg-type]
+            on_done=while_alive(self, partial(self._written, ticket_id, fields)),
+            on_failed=while_alive(self, partial(self._write_failed, ticket_id, fields)),
         )
 
     def _written(self, ticket_id: int, fields: dict[str, object], ticket: Ticket) -> None:

@@ -22,6 +22,7 @@ from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.tickets.delegates import ChoiceDelegate
 from ticketflow_desktop.ui.tickets.detail import TicketDetail
 from ticketflow_desktop.ui.tickets.filter_bar import FilterBar
+from ticketflow_desktop.ui.tickets.guard import while_alive
 from ticketflow_desktop.ui.tickets.model import (
     COL_CATEGORY,
     COL_CREATED,
@@ -40,20 +41,35 @@ from ticketflow_desktop.ui.tickets.model import (
 SAMPLE_TICKETS = 300
 RETRY_MS = 3000
 ROW_HEIGHT = 30
-DEFAULT_WIDTHS = {COL_ID: 70, COL_TITLE: 360, COL_CATEGORY: 110, COL_PRIORITY: 100, COL_STATUS: 120,
-                  COL_CREATED: 100, COL_UPDATED: 100}
+DEFAULT_WIDTHS = {
+    COL_ID: 70,
+    COL_TITLE: 360,
+    COL_CATEGORY: 110,
+    COL_PRIORITY: 100,
+    COL_STATUS: 120,
+    COL_CREATED: 100,
+    COL_UPDATED: 100,
+}
 HEADER_KEY = "tickets_header"
 SPLITTER_KEY = "tickets_splitter"
 # How a sort key reads when first chosen: urgency and time newest first, words A to Z.
-FIRST_DESCENDING = {SortKey.CREATED: True, SortKey.UPDATED: True, SortKey.PRIORITY: True,
-                    SortKey.STATUS: False, SortKey.TITLE: False}
+FIRST_DESCENDING = {
+    SortKey.CREATED: True,
+    SortKey.UPDATED: True,
+    SortKey.PRIORITY: True,
+    SortKey.STATUS: False,
+    SortKey.TITLE: False,
+}
 STATES = {
     # state: (heading, body, button text or "")
     "opening": ("Opening the database…", "", ""),
     "loading": ("Loading tickets…", "", ""),
     "empty": ("No tickets match these filters", "Try other filters or another search.", "Clear filters"),
-    "first_launch": ("No tickets yet", "Submit the first ticket, or load sample tickets to look around.",
-                     "Load sample tickets"),
+    "first_launch": (
+        "No tickets yet",
+        "Submit the first ticket, or load sample tickets to look around.",
+        "Load sample tickets",
+    ),
     "error": ("Database unreachable — retrying", "", "Retry now"),
 }
 
@@ -308,7 +324,9 @@ class TicketsTab(QWidget):
             self.state_page.button.setEnabled(True)
             self.context.notify.emit(f"Sample tickets were not loaded: {error}", "error")
 
-        self.context.tasks.write(load_samples, service, SAMPLE_TICKETS, on_done=done, on_failed=failed)
+        self.context.tasks.write(
+            load_samples, service, SAMPLE_TICKETS, on_done=while_alive(self, done), on_failed=while_alive(self, failed)
+        )
 
     def _load_failed(self, message: str, error: BaseException) -> None:
         from ticketflow_desktop.domain import ValidationError
@@ -355,8 +373,7 @@ class TicketsTab(QWidget):
         index = self.model.index(row, COL_TITLE)
         self.table.selectionModel().select(
             index,
-            self.table.selectionModel().SelectionFlag.ClearAndSelect
-            | self.table.selectionModel().SelectionFlag.Rows,
+            self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows,
         )
         self.table.selectionModel().setCurrentIndex(index, self.table.selectionModel().SelectionFlag.NoUpdate)
         if scroll:
@@ -385,8 +402,11 @@ class TicketsTab(QWidget):
             sub = menu.addMenu(f"Set {field}{suffix}")
             for member in enum:
                 action = sub.addAction(member.label)
-                action.triggered.connect(lambda _=False, f=field, m=member: self.model.change(self.selected_ids(), f, m))
+                action.triggered.connect(lambda _=False, f=field, m=member: self.change_selected(f, m))
         return menu
+
+    def change_selected(self, field: str, value: Category | Priority | Status) -> int:
+        return self.model.change(self.selected_ids(), field, value)
 
     def _conflict(self, ticket_id: int, message: str) -> None:
         window = self.window()
