@@ -89,11 +89,12 @@ class TicketDetail(QWidget):
             combo.currentIndexChanged.connect(self._edited)
             self.combos[name] = combo
             row.addWidget(combo)
-        form.addRow("Fields", row)
+        form.addRow("Triage", row)
         self.description = QPlainTextEdit(self.form)  # plain text: a description is never rendered as HTML
         self.description.setAccessibleName("Description")
+        self.description.setMinimumHeight(48)  # the panel may sit under the table on small windows
         form.addRow("Description", self.description)
-        layout.addWidget(self.form, 3)
+        layout.addWidget(self.form, 2)
 
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
@@ -120,6 +121,7 @@ class TicketDetail(QWidget):
         self.history = QListWidget(self)
         self.history.setAccessibleName("History")
         self.history.setWordWrap(True)
+        self.history.setMinimumHeight(40)
         layout.addWidget(self.history, 1)
 
         self.title.textEdited.connect(self._edited)

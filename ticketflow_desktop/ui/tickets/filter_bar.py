@@ -25,10 +25,14 @@ class FilterBar(QWidget):
         self.search.installEventFilter(self)
         layout.addWidget(self.search, 3)
         self.combos: dict[str, QComboBox] = {}
-        for name, enum in (("category", Category), ("priority", Priority), ("status", Status)):
+        for name, enum, everything in (
+            ("category", Category, "All categories"),
+            ("priority", Priority, "All priorities"),
+            ("status", Status, "All statuses"),
+        ):
             combo = QComboBox(self)
             combo.setAccessibleName(f"Filter by {name}")
-            combo.addItem(f"All {name.replace('category', 'categorie')}s", None)
+            combo.addItem(everything, None)
             for member in enum:
                 combo.addItem(member.label, member.value)
             combo.currentIndexChanged.connect(self._emit)

@@ -87,6 +87,7 @@ def _dot(colour: str, cache: dict[str, QIcon] = {}) -> QIcon:  # noqa: B006 - a 
         painter.drawEllipse(1, 1, 10, 10)
         painter.end()
         icon = cache[colour] = QIcon(pixmap)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)  # keep the colour true on a selected row
     return icon
 
 

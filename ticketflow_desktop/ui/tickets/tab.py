@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,14 +43,16 @@ SAMPLE_TICKETS = 300
 RETRY_MS = 3000
 ROW_HEIGHT = 30
 DEFAULT_WIDTHS = {
-    COL_ID: 70,
-    COL_TITLE: 360,
-    COL_CATEGORY: 110,
-    COL_PRIORITY: 100,
-    COL_STATUS: 120,
-    COL_CREATED: 100,
-    COL_UPDATED: 100,
+    COL_ID: 64,
+    COL_TITLE: 320,
+    COL_CATEGORY: 100,
+    COL_PRIORITY: 96,
+    COL_STATUS: 116,
+    COL_CREATED: 88,
+    COL_UPDATED: 88,
 }
+# Below this width the detail panel goes under the table instead of beside it.
+SIDE_BY_SIDE_MIN = 1100
 HEADER_KEY = "tickets_header"
 SPLITTER_KEY = "tickets_splitter"
 # How a sort key reads when first chosen: urgency and time newest first, words A to Z.
@@ -92,6 +95,7 @@ class StatePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         layout.addStretch(1)
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
@@ -243,11 +247,21 @@ class TicketsTab(QWidget):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([700, 400])
+            self.splitter.setSizes([760, 460])
         self.splitter.splitterMoved.connect(lambda *_a: settings.set_value(SPLITTER_KEY, self.splitter.saveState()))
 
     def _save_header(self) -> None:
         self.context.settings.set_value(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            total = event.size().width() if wide else event.size().height()
+            share = 0.62 if wide else 0.6
+            self.splitter.setSizes([int(total * share), total - int(total * share)])
 
     # --- public --------------------------------------------------------------------------------
 
