@@ -252,3 +252,14 @@ def test_select_ticket_selects_a_just_submitted_ticket(qtbot: QtBot, open_app, s
     qtbot.waitUntil(lambda: app.tab.selected_ids() == [created[0].id], timeout=5000)
     assert app.model.index(0, COL_TITLE).data() == "Brand new"
     assert app.window.tabs.currentWidget() is app.tab
+
+
+def test_a_search_the_database_refuses_is_explained_beside_the_box(qtbot: QtBot, open_app, seed) -> None:
+    seed(5)
+    app = open_app()
+    app.tab.filter_bar.search.setText("bad\x00search")
+    qtbot.waitUntil(lambda: app.tab.search_error.isVisible(), timeout=3000)
+    assert app.tab.search_error.text() == "Search contains a NUL character."
+    assert app.model.state == "empty"
+    app.tab.filter_bar.clear()
+    qtbot.waitUntil(lambda: app.model.state == "ready" and not app.tab.search_error.isVisible())

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ticketflow_desktop.domain import Category, Priority, Status, TicketFilter
+from ticketflow_desktop.domain.validation import SEARCH_MAX
 
 SEARCH_DEBOUNCE_MS = 400
 
@@ -22,6 +23,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search title and description…")
         self.search.setAccessibleName("Search tickets")
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(SEARCH_MAX)
         self.search.installEventFilter(self)
         layout.addWidget(self.search, 3)
         self.combos: dict[str, QComboBox] = {}

@@ -219,8 +219,11 @@ class TicketTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._fetching_more = False
-        if isinstance(error, ValidationError):
+        if isinstance(error, ValidationError):  # e.g. a search the database cannot take: nothing matches
             message = "; ".join(e.message for e in error.errors)
+            self._set_state("empty")
+            self.load_failed.emit(message, error)
+            return
         elif isinstance(error, StorageUnavailable):
             self.context.report_storage_error(error)
             message = "Database unreachable — retrying"
@@ -368,7 +371,9 @@ class TicketTableModel(QAbstractTableModel):
         service = self.context.service
         if service is None:
             return
-        if self.state in ("empty", "first_launch", "loading") or not self._ids:
+        if self.state == "loading":
+            return  # the query in flight will bring it
+        if self.state in ("empty", "first_launch") or not self._ids:
             self.reload()
             return
         if self.sort_order != Sort():

@@ -348,8 +348,6 @@ class TicketsTab(QWidget):
         if isinstance(error, ValidationError):
             self.search_error.setText(message)
             self.search_error.show()
-            if self.model.state == "error":
-                self._show_state("empty")
             return
         if self.model.state == "error":
             self.state_page.show_state(STATES["error"][0], "" if "unreachable" in message else message, "Retry now")
