@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 PLACEHOLDER = "Choose…"
 
@@ -23,8 +25,10 @@ class EnumChooser(QComboBox):
         self.setMinimumWidth(180)
 
     def value(self) -> Enum | None:
-        data = self.currentData()
-        return self.enum(data) if data is not None else None
+        # Never ask Qt for the data of "no item": PySide6 6.12 then over-releases None (and the
+        # interpreter aborts after a few thousand calls).
+        index = self.currentIndex()
+        return self.enum(self.itemData(index)) if index >= 0 else None
 
     def set_value(self, value: Enum | None) -> None:
         self.setCurrentIndex(-1 if value is None else self.findData(value.value))
@@ -40,3 +44,14 @@ class ErrorLine(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+class DescriptionEdit(QPlainTextEdit):
+    """Says when it loses focus (the moment to ask for a suggestion); a signal, not an event filter,
+    so nothing calls back into a half-destroyed tab while the window closes."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_lost.emit()

@@ -4,6 +4,7 @@ local model fresh as tickets arrive. Every request ends in `finished(Outcome)` â
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -37,6 +38,8 @@ class SuggestionEngine(QObject):
         super().__init__(parent)
         self.context = context
         self.suggester = Suggester(model_path)
+        # Replaces fields of the LLM settings (timeout, retries) for every request: the settings dialog and tests.
+        self.llm_overrides: dict[str, object] = {}
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
         context.database_opened.connect(self._use_service)
@@ -64,7 +67,7 @@ class SuggestionEngine(QObject):
         )
 
     def _run(self, stored: dict[str, object], offline: bool, title: str, description: str, mode: str) -> Outcome:
-        settings = config.load_llm_settings(stored, offline=offline)
+        settings = replace(config.load_llm_settings(stored, offline=offline), **self.llm_overrides)
         return self.suggester.suggest(settings, title, description, mode)
 
     def _failed(self, error: BaseException) -> None:

@@ -10,14 +10,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.validation import TITLE_MAX, description_error, title_error
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.submit.draft_store import DraftStore
-from ticketflow_desktop.ui.submit.fields import EnumChooser, ErrorLine
+from ticketflow_desktop.ui.submit.fields import DescriptionEdit, EnumChooser, ErrorLine
 from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine
 
 log = logging.getLogger(__name__)
@@ -107,6 +106,7 @@ class SubmitTab(QWidget):
         self._touched: set[str] = set()
         self._submitting = False
         self._explicit_request = False
+        self._pending_text: tuple[str, str] | None = None
         self.suggestion_state = "idle"
 
         self._build()
@@ -129,11 +129,11 @@ class SubmitTab(QWidget):
         self.title_counter.setAccessibleName("Title length")
         self.title_error = ErrorLine(self)
 
-        self.description_edit = QPlainTextEdit(self)
+        self.description_edit = DescriptionEdit(self)
         self.description_edit.setAccessibleName("Description")
         self.description_edit.setPlaceholderText("What happened, what was expected, who is affected…")
         self.description_edit.setTabChangesFocus(True)
-        self.description_edit.installEventFilter(self)
+        self.description_edit.focus_lost.connect(self._description_left)
         self.description_error = ErrorLine(self)
 
         self.category_box = EnumChooser(Category, "Category", self)
@@ -311,12 +311,12 @@ class SubmitTab(QWidget):
         self.submit_button.setEnabled(not errors and not self._submitting)
         return not errors
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.description_edit and event.type() == QEvent.Type.FocusOut:
-            self._touched.add("description")
-            self._validate()
-            self._maybe_auto_suggest()
-        return super().eventFilter(watched, event)
+    def _description_left(self) -> None:
+        if self._submitting or not self.isVisible():
+            return
+        self._touched.add("description")
+        self._validate()
+        self._maybe_auto_suggest()
 
     # --- suggestions ---------------------------------------------------------------------------
 
@@ -333,6 +333,12 @@ class SubmitTab(QWidget):
         self._request(explicit=True)
 
     def _request(self, explicit: bool) -> None:
+        text = (self.title_edit.text(), self.description_edit.toPlainText())
+        if self.suggestion_state == "pending" and text == self._pending_text:
+            # Clicking Suggest moves focus out of the description, which has already asked: one request.
+            self._explicit_request = self._explicit_request or explicit
+            return
+        self._pending_text = text
         self._explicit_request = explicit
         self.suggestion_state = "pending"
         self.suggestion_status.setText("Suggesting…")
