@@ -38,6 +38,7 @@ class Outcome:
     suggestion: Suggestion | None
     error: ClassificationError | None = None
     offline_reason: str | None = None  # why the language model was not asked at all
+    superseded: bool = False  # a newer request made this one moot before it was worked on
 
 
 def default_model_path() -> Path:
@@ -59,6 +60,7 @@ class Suggester:
         self._local = None  # LocalModel, swapped whole so readers never see a half-trained one
         self._generation = 0
         self._train_lock = threading.Lock()
+        self._predict_lock = threading.Lock()
         self._cache: OrderedDict[tuple, Suggestion] = OrderedDict()
         self._cache_lock = threading.Lock()
         self.last_train_seconds: float | None = None
@@ -75,8 +77,15 @@ class Suggester:
     # --- the one call ---------------------------------------------------------------------------
 
     def suggest(
-        self, settings: LlmSettings, title: str, description: str, mode: str = AUTO, fallback: bool = True
+        self,
+        settings: LlmSettings,
+        title: str,
+        description: str,
+        mode: str = AUTO,
+        fallback: bool = True,
+        wanted: Callable[[], bool] | None = None,
     ) -> Outcome:
+        """`wanted` tells whether the caller still needs the answer; if not, the local fallback is skipped."""
         if mode == LOCAL:
             return Outcome(self.local_suggestion(title, description))
         if mode == AUTO and not settings.usable:
@@ -87,6 +96,8 @@ class Suggester:
         except ClassificationError as error:
             if not fallback:
                 raise
+            if wanted is not None and not wanted():
+                return Outcome(None, error=error, superseded=True)
             return Outcome(self._local_or_none(title, description), error=error)
 
     def llm_suggestion(self, settings: LlmSettings, title: str, description: str) -> Suggestion:
@@ -108,7 +119,8 @@ class Suggester:
         cached = self._cached(key)
         if cached is not None:
             return cached
-        suggestion = model.predict(title, description)
+        with self._predict_lock:  # one CPU-heavy prediction at a time leaves the GUI thread its share of the GIL
+            suggestion = model.predict(title, description)
         self._store(key, suggestion)
         return suggestion
 

@@ -40,8 +40,15 @@ class ErrorLine(QLabel):
         self.setProperty("role", "error")
         self.setWordWrap(True)
         self.hide()
+        self._shown: str | None = None
 
     def show_message(self, message: str | None) -> None:
+        # Called on every keystroke: touch Qt only on a change (each call into Qt releases the GIL, and
+        # getting it back from a busy worker costs milliseconds).
+        message = message or None
+        if message == self._shown:
+            return
+        self._shown = message
         self.setText(message or "")
         self.setVisible(bool(message))
 

@@ -40,6 +40,7 @@ class SuggestionEngine(QObject):
         self.suggester = Suggester(model_path)
         # Replaces fields of the LLM settings (timeout, retries) for every request: the settings dialog and tests.
         self.llm_overrides: dict[str, object] = {}
+        self._latest = 0  # the newest request's number, read by workers to skip work nobody awaits
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
         context.database_opened.connect(self._use_service)
@@ -60,15 +61,23 @@ class SuggestionEngine(QObject):
 
     def request(self, title: str, description: str, mode: str = AUTO) -> None:
         stored, offline = self.stored_settings(), self.context.offline_flag
+        self._latest += 1
         self.started.emit()
         self.context.tasks.read(
-            self._run, stored, offline, title, description, mode,
+            self._run, self._latest, stored, offline, title, description, mode,
             on_done=self.finished.emit, on_failed=self._failed, key="suggest",
         )
 
-    def _run(self, stored: dict[str, object], offline: bool, title: str, description: str, mode: str) -> Outcome:
+    def _run(
+        self, number: int, stored: dict[str, object], offline: bool, title: str, description: str, mode: str
+    ) -> Outcome:
+        def wanted() -> bool:
+            return number == self._latest
+
+        if not wanted():  # superseded while it waited for a worker: its result would be dropped anyway
+            return Outcome(None, superseded=True)
         settings = replace(config.load_llm_settings(stored, offline=offline), **self.llm_overrides)
-        return self.suggester.suggest(settings, title, description, mode)
+        return self.suggester.suggest(settings, title, description, mode, wanted=wanted)
 
     def _failed(self, error: BaseException) -> None:
         # Not an expected model failure: a bug. Log it, and still end the request in a definite state.

@@ -107,6 +107,9 @@ class SubmitTab(QWidget):
         self._submitting = False
         self._explicit_request = False
         self._pending_text: tuple[str, str] | None = None
+        self._title = ""
+        self._counter_text: str | None = None
+        self._submit_enabled: bool | None = None
         self.suggestion_state = "idle"
 
         self._build()
@@ -181,8 +184,8 @@ class SubmitTab(QWidget):
         grid.addWidget(self.category_box, 4, 1)
         grid.addWidget(self._field_label("&Priority", self.priority_box), 4, 2)
         grid.addWidget(self.priority_box, 4, 3)
-        grid.addWidget(self.category_mark, 5, 1)
-        grid.addWidget(self.priority_mark, 5, 3)
+        grid.addWidget(self.category_mark, 5, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.priority_mark, 5, 3, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.category_error, 6, 1)
         grid.addWidget(self.priority_error, 6, 3)
 
@@ -264,11 +267,12 @@ class SubmitTab(QWidget):
         )
 
     def errors(self) -> dict[str, str]:
+        self._title = self.title_edit.text()
         found = {
-            "title": title_error(self.title_edit.text()),
+            "title": title_error(self._title),
             "description": description_error(self.description_edit.toPlainText()),
-            "category": None if self.category_box.value() is not None else "Choose a category.",
-            "priority": None if self.priority_box.value() is not None else "Choose a priority.",
+            "category": None if self.category_box.currentIndex() >= 0 else "Choose a category.",
+            "priority": None if self.priority_box.currentIndex() >= 0 else "Choose a priority.",
         }
         return {k: v for k, v in found.items() if v}
 
@@ -301,14 +305,21 @@ class SubmitTab(QWidget):
         self.description_error.show_message(errors.get("description") if "description" in shown else None)
         self.category_error.show_message(errors.get("category") if "category" in shown else None)
         self.priority_error.show_message(errors.get("priority") if "priority" in shown else None)
-        n = len(self.title_edit.text().strip())
+        n = len(self._title.strip())
         if n >= TITLE_WARN_AT:
-            self.title_counter.setText(f"{n}/{TITLE_MAX} · {TITLE_MAX - n} left" if n <= TITLE_MAX else
-                                       f"{n}/{TITLE_MAX} · {n - TITLE_MAX} too many")
+            counter = (f"{n}/{TITLE_MAX} · {TITLE_MAX - n} left" if n <= TITLE_MAX else
+                       f"{n}/{TITLE_MAX} · {n - TITLE_MAX} too many")
         else:
-            self.title_counter.setText(f"{n}/{TITLE_MAX}")
-        _set_role(self.title_counter, "error" if n >= TITLE_MAX - 10 else "muted")
-        self.submit_button.setEnabled(not errors and not self._submitting)
+            counter = f"{n}/{TITLE_MAX}"
+        # Only changes reach Qt: this runs on every keystroke (see ErrorLine.show_message).
+        if counter != self._counter_text:
+            self._counter_text = counter
+            self.title_counter.setText(counter)
+            _set_role(self.title_counter, "error" if n >= TITLE_MAX - 10 else "muted")
+        enabled = not errors and not self._submitting
+        if enabled != self._submit_enabled:
+            self._submit_enabled = enabled
+            self.submit_button.setEnabled(enabled)
         return not errors
 
     def _description_left(self) -> None:
@@ -417,6 +428,7 @@ class SubmitTab(QWidget):
         for widget in (self.category_box, self.priority_box, self.clear_button, self.suggest_button):
             widget.setEnabled(not busy)
         self.submit_button.setText("Submitting…" if busy else "Submit")
+        self._submit_enabled = None
         self._validate()
 
     def _submitted(self, ticket: Ticket) -> None:
