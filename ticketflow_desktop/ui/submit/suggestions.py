@@ -19,6 +19,8 @@ from ticketflow_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 3000
+# Prepare the local model a little after start, not during it (and not at all in a window that closes sooner).
+WARM_UP_DELAY_MS = 8000
 
 
 def _examples(service: TicketService):
@@ -43,6 +45,8 @@ class SuggestionEngine(QObject):
         self._latest = 0  # the newest request's number, read by workers to skip work nobody awaits
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
+        self._warm_up_timer = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
+        self._warm_up_timer.timeout.connect(self._start_warm_up)
         context.database_opened.connect(self._use_service)
         context.tickets_changed.connect(lambda _ids: self._refresh_timer.start())
         if context.service is not None:
@@ -86,6 +90,11 @@ class SuggestionEngine(QObject):
 
     def _use_service(self, service: TicketService) -> None:
         self.suggester.set_database(_examples(service), lambda: service.count(cap=None).value)
+        self._warm_up_timer.start()
+
+    def _start_warm_up(self) -> None:
+        if self.suggester.has_local_model:
+            return
         self.context.tasks.read(
             self._warm_up, self.stored_settings(), self.context.offline_flag,
             key="local-model", on_failed=self._train_failed,
