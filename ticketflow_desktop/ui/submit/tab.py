@@ -36,6 +36,7 @@ from ticketflow_desktop.domain import (
     ValidationError,
 )
 from ticketflow_desktop.domain.validation import TITLE_MAX, description_error, title_error
+from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.submit.draft_store import DraftStore
 from ticketflow_desktop.ui.submit.fields import DescriptionEdit, EnumChooser, ErrorLine
@@ -448,6 +449,10 @@ class SubmitTab(QWidget):
                     line.show_message(message)
             other = [e.message for e in error.errors if e.field not in ("title", "description")]
             self.form_message.show_message(" ".join(other) or None)
+        elif isinstance(error, Queued):
+            # Durable in the outbox: the form's job is done; the ticket is stored once the database is back.
+            self.context.notify.emit(str(error), "info")
+            self.clear_form()
         elif isinstance(error, StorageUnavailable):
             message = f"Not stored: {error} Your text is kept; try again in a moment."
             self.form_message.show_message(message)
