@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from ticketflow_desktop import __version__
-from ticketflow_desktop.cli import admin, tickets
+from ticketflow_desktop.cli import admin, classify, tickets
 from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail
 from ticketflow_desktop.domain import Conflict, NotFound, TicketFlowError, ValidationError
 
 # Each module adds its subcommands; a new area of the app adds one module here.
-COMMAND_MODULES = [tickets, admin]
+COMMAND_MODULES = [tickets, admin, classify]
 
 
 def build_parser() -> argparse.ArgumentParser:
