@@ -187,9 +187,7 @@ class MainWindow(QMainWindow):
         self.mode_label.setText(self._mode_text())
 
     def _select_created_ticket(self, ticket_id: int) -> None:
-        select = getattr(self.tickets_tab, "select_ticket", None)
-        if select is not None:
-            select(ticket_id)
+        self.tickets_tab.select_ticket(ticket_id)
 
     def refresh(self) -> None:
         self.context.tickets_changed.emit(None)
