@@ -22,7 +22,8 @@ def pg_url(_postgres_database: Database) -> str:
     with _postgres_database.engine.begin() as connection:
         connection.execute(
             text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, daily_flow, ticket_totals, resolution_times "
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
+                "daily_flow, ticket_totals, resolution_times "
                 "RESTART IDENTITY CASCADE"
             )
         )

@@ -114,7 +114,8 @@ def test_load_eight_processes_lose_no_accepted_update(postgres_url: str, capsys:
     with database.engine.begin() as connection:
         connection.execute(
             text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, daily_flow, ticket_totals, resolution_times "
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
+                "daily_flow, ticket_totals, resolution_times "
                 "RESTART IDENTITY CASCADE"
             )
         )
