@@ -67,7 +67,7 @@ def database_url(backend: str, rows: int, pg_url: str) -> str:
     if backend == "sqlite":
         SQLITE_DIR.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{SQLITE_DIR / f'tfbench_{rows}.sqlite3'}"
-    server = make_url(pg_url)
+    server = make_url(pg_url).set(drivername="postgresql+psycopg2")
     name = f"tfbench_{rows}"
     admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
