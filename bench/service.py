@@ -259,6 +259,7 @@ def cleanup_after(database: Database):
             session.execute(text("DELETE FROM ticket_events WHERE ticket_id > :id"), {"id": last_id})
             session.execute(text("DELETE FROM tickets WHERE id > :id"), {"id": last_id})
             counts.rebuild(session)
+            counts.rebuild_resolutions(session)
         _analyze(database)
 
 
@@ -268,8 +269,14 @@ def write_csv(path: Path, n: int) -> None:
         writer.writerow(["title", "description", "category", "priority", "status", "created_at"])
         for t in synthetic_tickets(n, seed=99):
             writer.writerow(
-                [t.title, t.description, t.category.value, t.priority.value, t.final_status.value,
-                 t.created_at.isoformat()]
+                [
+                    t.title,
+                    t.description,
+                    t.category.value,
+                    t.priority.value,
+                    t.final_status.value,
+                    t.created_at.isoformat(),
+                ]
             )
 
 

@@ -36,7 +36,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
-from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts
+from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts, record_status_change
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.search import apply_search
 from ticketflow_desktop.storage.tables import TicketCountRow, TicketEventRow, TicketRow
@@ -211,6 +211,8 @@ class TicketService:
                 return current
             now = utcnow()
             new_version = row.version + 1
+            if "status" in diffs:  # before this change's event: only a first resolution counts
+                record_status_change(session, ticket_id, row.created_at, now, diffs["status"][1])
             old_key = (row.created_at.date(), row.category, row.priority, row.status)
             session.execute(
                 update(TicketRow)
