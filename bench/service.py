@@ -208,7 +208,7 @@ def _describe(value: object) -> str:
     if isinstance(value, Page):
         return f"{len(value.tickets)} rows"
     if isinstance(value, Count):
-        return f"{value.n:,}{'+' if value.capped else ''}"
+        return str(value)
     return ""
 
 
