@@ -89,7 +89,7 @@ def bulk_insert(
     with database.writing() as session:
         if database.dialect == "postgresql":
             load = _load_postgresql
-            context = _postgresql_load(session, rebuild=(expected or 0) >= PG_REBUILD_THRESHOLD)
+            context = _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0))
         else:
             load = _load_sqlite
             context = _sqlite_load(session)
@@ -110,6 +110,15 @@ def bulk_insert(
         add_ticket_counts(session, counts)
         add_resolutions(session, resolutions)
     return done
+
+
+def _pg_should_rebuild(session: Session, expected: int) -> bool:
+    """Rebuild the trigram indexes for a load that at least doubles the table (a seed), not for an
+    import into a big table, where rebuilding over every existing row would cost more than it saves."""
+    if expected < PG_REBUILD_THRESHOLD:
+        return False
+    existing = session.execute(text("SELECT greatest(reltuples, 0) FROM pg_class WHERE relname = 'tickets'")).scalar()
+    return expected >= float(existing or 0)
 
 
 @contextmanager
