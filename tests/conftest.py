@@ -63,8 +63,8 @@ def _truncate(database: Database) -> None:
     with database.engine.begin() as connection:
         connection.execute(
             text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, resolution_counts "
-                "RESTART IDENTITY CASCADE"
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, resolution_counts, "
+                "daily_flow, ticket_totals, resolution_times RESTART IDENTITY CASCADE"
             )
         )
 

@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.storage.analytics import add_loaded
 from ticketflow_desktop.storage.counts import RESOLVING, CountKey, Resolutions, add_resolutions, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
@@ -104,6 +105,7 @@ def bulk_insert(
                     if resolved is not None:
                         resolutions.add(t.created_at, resolved)
                 load(session, batch)
+                add_loaded(session, batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done)

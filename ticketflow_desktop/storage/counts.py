@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.storage.analytics import add_count_deltas
 from ticketflow_desktop.storage.tables import (
     ResolutionCountRow,
     SuggestionCountRow,
@@ -62,6 +63,7 @@ def add_ticket_counts(session: Session, deltas: Counter[CountKey]) -> None:
                 .values(n=TicketCountRow.n + n)
             )
     _upsert(session, TicketCountRow, keys, batch)
+    add_count_deltas(session, deltas)  # the dashboard's own summaries, in the same transaction
 
 
 def add_suggestion_counts(session: Session, deltas: Counter[tuple[str, bool]]) -> None:
@@ -129,7 +131,7 @@ def add_resolutions(session: Session, resolutions: Resolutions) -> None:
     _upsert(session, ResolutionCountRow, ["bucket"], rows)
 
 
-def record_status_change(session: Session, ticket_id: int, created: datetime, at: datetime, status: str) -> None:
+def record_resolution(session: Session, ticket_id: int, created: datetime, at: datetime, status: str) -> None:
     """Count a ticket's first resolution; call before the change's own event is stored."""
     if status not in RESOLVING:
         return

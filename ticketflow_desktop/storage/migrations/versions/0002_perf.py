@@ -1,7 +1,7 @@
 """Performance: a resolution-time histogram kept on write, so the dashboard median stays cheap.
 
 Revision ID: 0002_perf
-Revises: 0001
+Revises: 0002_dashboard
 Create Date: 2026-11-29
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_perf"
-down_revision = "0001"
+down_revision = "0002_dashboard"
 branch_labels = None
 depends_on = None
 
