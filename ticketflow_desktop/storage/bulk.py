@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
 from ticketflow_desktop.storage.analytics import add_loaded
+from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.counts import RESOLVING, CountKey, Resolutions, add_resolutions, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
@@ -111,6 +112,7 @@ def bulk_insert(
                     progress(done)
         add_ticket_counts(session, counts)
         add_resolutions(session, resolutions)
+        announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
 
 

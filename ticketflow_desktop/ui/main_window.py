@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.submit.tab import SubmitTab
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.toasts = ToastHost(self)
+        self.live = LiveBridge(context, self)  # colleagues' changes become context.tickets_changed
         context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
 
         self.tabs = QTabWidget(self)
@@ -159,6 +161,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.submit_tab)
         self.submit_tab.focus_first_field()
 
+    def show_ticket(self, ticket_id: int) -> None:
+        """Open the Tickets tab on this ticket (the Submit tab calls it after a submit)."""
+        self.tabs.setCurrentWidget(self.tickets_tab)
+        self.tickets_tab.select_ticket(ticket_id)
+
     def find_tickets(self) -> None:
         self.tabs.setCurrentWidget(self.tickets_tab)
         self.tickets_tab.focus_search()
@@ -211,6 +218,7 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
         self.context.settings.set_geometry("main", self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)
