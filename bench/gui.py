@@ -66,14 +66,24 @@ class Heartbeat:
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+    # A nested event loop, not processEvents() in a loop (PySide6 6.12 leaks a None per call).
+    from PySide6.QtCore import QEventLoop, QTimer
 
+    if condition():
+        return True
+    loop = QEventLoop()
     deadline = time.perf_counter() + timeout_s
-    while time.perf_counter() < deadline:
-        if condition():
-            return True
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        time.sleep(0.001)
+
+    def check() -> None:
+        if condition() or time.perf_counter() >= deadline:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
     return condition()
 
 
@@ -96,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.service import prepare
 
+    prepare_start = time.perf_counter()
     database, _ = prepare(args.backend, args.rows, args.pg_url)  # seeds when needed, before the clock starts
+    prepare_s = time.perf_counter() - prepare_start
     url = database.url
     database.dispose()
 
@@ -132,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     launch_ms = (time.perf_counter() - launch_start) * 1000
     if shown:
         report.append(("launch to first rows (from main())", f"{launch_ms:.0f} ms"))
-        report.append(("launch to first rows (from process start)", f"{launch_ms + (age_at_start or 0) * 1000:.0f} ms"))
+        since_start = launch_ms + (age_at_start - prepare_s) * 1000
+        report.append(("launch to first rows (from process start, less seeding)", f"{since_start:.0f} ms"))
     else:
         missing.append("tickets table: no item view with rows in window.tickets_tab within 60 s")
     max_s, p99_s = beat.stalls()
@@ -144,8 +157,13 @@ def main(argv: list[str] | None = None) -> int:
         mark = beat.mark()
         start = time.perf_counter()
         bar = view.verticalScrollBar()
+        from PySide6.QtCore import QModelIndex
+
+        model = view.model()
         while rows() < args.scroll_rows and time.perf_counter() - start < 120:
-            bar.setValue(bar.maximum())  # like dragging to the end: the model fetches the next pages
+            bar.setValue(bar.maximum())  # like dragging to the end: the view asks the model for more
+            if model.canFetchMore(QModelIndex()):  # what the view does on reaching the end
+                model.fetchMore(QModelIndex())
             pump(0.016)
         scrolled = rows()
         elapsed = time.perf_counter() - start
