@@ -63,7 +63,7 @@ def _truncate(database: Database) -> None:
     with database.engine.begin() as connection:
         connection.execute(
             text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, resolution_counts, "
                 "daily_flow, ticket_totals, resolution_times RESTART IDENTITY CASCADE"
             )
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 def fold(text: str) -> str:
     """Lower-case each character on its own, as PostgreSQL's lower() does (no final-sigma context)."""
+    if "Σ" not in text:  # str.lower() is per character except for the capital sigma; 30x faster
+        return text.lower()
     return "".join(ch.lower() for ch in text)
 
 

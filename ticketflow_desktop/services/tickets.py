@@ -38,9 +38,9 @@ from ticketflow_desktop.domain.validation import search_error, validate_changes,
 from ticketflow_desktop.storage.analytics import record_status_change
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
-from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts
+from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts, record_resolution
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.search import search_condition
+from ticketflow_desktop.storage.search import apply_search
 from ticketflow_desktop.storage.tables import TicketCountRow, TicketEventRow, TicketRow
 
 MAX_PAGE = 500
@@ -85,6 +85,8 @@ class TicketService:
         order = (column.desc(), TicketRow.id.desc()) if sort.descending else (column.asc(), TicketRow.id.asc())
         query = query.order_by(*order).limit(limit + 1)
         with self.database.reading() as session:
+            if filter.search_term:
+                query = apply_search(query, session, filter.search_term, ordered=True)
             rows = session.execute(query).scalars().all()
         tickets = tuple(ticket_from_row(r) for r in rows[:limit])
         next_cursor = None
@@ -116,6 +118,7 @@ class TicketService:
                         summary = summary.where(getattr(TicketCountRow, name) == value.value)
                 return Count(int(session.execute(summary).scalar_one()))
             inner = select(literal(1)).select_from(TicketRow).where(*conditions)
+            inner = apply_search(inner, session, filter.search_term, ordered=False)
             if cap is not None:
                 inner = inner.limit(cap + 1)
             n = session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
@@ -222,6 +225,8 @@ class TicketService:
                 return current
             now = utcnow()
             new_version = row.version + 1
+            if "status" in diffs:  # before this change's event: only a first resolution counts
+                record_resolution(session, ticket_id, row.created_at, now, diffs["status"][1])
             old_key = (row.created_at.date(), row.category, row.priority, row.status)
             session.execute(
                 update(TicketRow)
@@ -273,12 +278,11 @@ class TicketService:
             conditions.append(TicketRow.priority == filter.priority.value)
         if filter.status is not None:
             conditions.append(TicketRow.status == filter.status.value)
-        term = filter.search_term
+        term = filter.search_term  # validated here; applied by storage.search.apply_search
         if term:
             message = search_error(term)
             if message:
                 raise ValidationError([FieldError("search", message)])
-            conditions.append(search_condition(self.database.dialect, term))
         return conditions
 
     def _after(self, token: str, sort: Sort) -> ColumnElement[bool]:

@@ -9,6 +9,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
 from ticketflow_desktop.storage.analytics import add_loaded
 from ticketflow_desktop.storage.changes import announce
-from ticketflow_desktop.storage.counts import CountKey, add_ticket_counts
+from ticketflow_desktop.storage.counts import RESOLVING, CountKey, Resolutions, add_resolutions, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
@@ -50,7 +51,7 @@ class NewTicket:
 
 def _sqlite_time(value: datetime) -> str:
     # The form SQLAlchemy's SQLite DateTime writes and reads (naive UTC, microseconds).
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _batches(items: Iterable[NewTicket], size: int) -> Iterator[list[NewTicket]]:
@@ -84,29 +85,82 @@ def bulk_insert(
     indexes once at the end instead of updating them per row.
     """
     done = 0
+    # Summed over the whole load and written once: at most a row per day × category × priority × status.
+    counts: Counter[CountKey] = Counter()
+    resolutions = Resolutions()
     with database.writing() as session:
-        load = _load_postgresql if database.dialect == "postgresql" else _load_sqlite
-        rebuild = database.dialect == "postgresql" and (expected or 0) >= PG_REBUILD_THRESHOLD
-        if rebuild:
-            session.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
-            for name in PG_TRGM_INDEXES:
-                session.execute(text(f"DROP INDEX IF EXISTS {name}"))
-        for batch in _batches(tickets, batch_size):
-            counts: Counter[CountKey] = Counter(
-                (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
-                for t in batch
-            )
-            load(session, batch)
-            add_ticket_counts(session, counts)
-            add_loaded(session, batch)
-            done += len(batch)
-            if progress is not None:
-                progress(done)
-        if rebuild:
-            for statement in PG_TRGM_INDEXES.values():
-                session.execute(text(statement))
+        if database.dialect == "postgresql":
+            load = _load_postgresql
+            context = _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0))
+        else:
+            load = _load_sqlite
+            context = _sqlite_load(session)
+        with context:
+            for batch in _batches(tickets, batch_size):
+                counts.update(
+                    (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
+                    for t in batch
+                )
+                for t in batch:
+                    resolved = next((at for at, s in t.status_changes if s.value in RESOLVING), None)
+                    if resolved is not None:
+                        resolutions.add(t.created_at, resolved)
+                load(session, batch)
+                add_loaded(session, batch)
+                done += len(batch)
+                if progress is not None:
+                    progress(done)
+        add_ticket_counts(session, counts)
+        add_resolutions(session, resolutions)
         announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
+
+
+def _pg_should_rebuild(session: Session, expected: int) -> bool:
+    """Rebuild the trigram indexes for a load that at least doubles the table (a seed), not for an
+    import into a big table, where rebuilding over every existing row would cost more than it saves."""
+    if expected < PG_REBUILD_THRESHOLD:
+        return False
+    existing = session.execute(text("SELECT greatest(reltuples, 0) FROM pg_class WHERE relname = 'tickets'")).scalar()
+    return expected >= float(existing or 0)
+
+
+@contextmanager
+def _postgresql_load(session: Session, rebuild: bool) -> Iterator[None]:
+    if rebuild:
+        session.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+        for name in PG_TRGM_INDEXES:
+            session.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    yield
+    if rebuild:
+        for statement in PG_TRGM_INDEXES.values():
+            session.execute(text(statement))
+
+
+# The FTS5 index fed row by row by its trigger costs several times more than one INSERT ... SELECT
+# per batch; a large page cache keeps the ten B-tree indexes from thrashing at a million rows.
+SQLITE_FTS_TRIGGER = "tickets_fts_insert"
+SQLITE_LOAD_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _sqlite_load(session: Session) -> Iterator[None]:
+    raw = session.connection().connection.dbapi_connection
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+    trigger = raw.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (SQLITE_FTS_TRIGGER,)
+    ).fetchone()
+    raw.execute(f"PRAGMA cache_size = -{SQLITE_LOAD_CACHE_KIB}")
+    try:
+        if trigger is not None:  # DDL is transactional in SQLite: a failed load restores it
+            raw.execute(f"DROP TRIGGER {SQLITE_FTS_TRIGGER}")
+        session.info["fts_by_batch"] = trigger is not None
+        yield
+        if trigger is not None:
+            raw.execute(trigger[0])
+    finally:
+        session.info.pop("fts_by_batch", None)
+        raw.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], object]) -> tuple[list[tuple], list[tuple]]:
@@ -147,6 +201,12 @@ def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
     tickets, events = _rows(first_id, batch, _sqlite_time)
     cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
     cursor.executemany(f"INSERT INTO ticket_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", events)
+    if session.info.get("fts_by_batch"):
+        cursor.execute(
+            "INSERT INTO tickets_fts (rowid, title, description) "
+            "SELECT id, title, description FROM tickets WHERE id >= ?",
+            (first_id,),
+        )
     cursor.close()
 
 

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.storage.analytics import add_count_deltas
-from ticketflow_desktop.storage.tables import SuggestionCountRow, TicketCountRow, TicketRow
+from ticketflow_desktop.storage.tables import (
+    ResolutionCountRow,
+    SuggestionCountRow,
+    TicketCountRow,
+    TicketEventRow,
+    TicketRow,
+)
 
 CountKey = tuple[date, str, str, str]  # created day, category, priority, status
+RESOLVING = ("resolved", "closed")
+RESOLUTION_STEPS_PER_DOUBLING = 64  # the migration 0002_perf buckets its backfill the same way
 
 
 def _upsert(session: Session, table: type, keys: list[str], rows: list[dict[str, object]]) -> None:
@@ -21,9 +30,15 @@ def _upsert(session: Session, table: type, keys: list[str], rows: list[dict[str,
         return
     dialect = session.get_bind().dialect.name
     insert_fn = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert_fn(table).values(rows)
-    statement = statement.on_conflict_do_update(index_elements=keys, set_={"n": table.n + statement.excluded.n})
-    session.execute(statement)
+    core = table.__table__  # Core, not ORM: the ORM bulk path inspects every row in Python
+    statement = insert_fn(core)
+    summed = [c for c in ("n", "seconds") if c in core.c]
+    statement = statement.on_conflict_do_update(
+        index_elements=keys, set_={c: core.c[c] + statement.excluded[c] for c in summed}
+    )
+    # executemany of one compiled statement: a multi-VALUES statement of thousands of rows costs
+    # seconds to compile, and a bulk load adds up to a row per day × category × priority × status.
+    session.execute(statement, rows)
 
 
 def add_ticket_counts(session: Session, deltas: Counter[CountKey]) -> None:
@@ -89,3 +104,76 @@ def rebuild(session: Session, keys: Iterable[CountKey] | None = None) -> None:
     ]
     for start in range(0, len(rows), 1000):
         session.execute(insert(TicketCountRow), rows[start : start + 1000])
+
+
+# --- time to first resolution -------------------------------------------------------------------
+
+
+class Resolutions:
+    """Histogram deltas: bucket -> [tickets, seconds]."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[float]] = {}
+
+    def add(self, created: datetime, resolved: datetime) -> None:
+        seconds = (resolved - created).total_seconds()
+        entry = self.buckets.setdefault(resolution_bucket(seconds), [0, 0.0])
+        entry[0] += 1
+        entry[1] += seconds
+
+
+def resolution_bucket(seconds: float) -> int:
+    return 0 if seconds < 1 else 1 + int(math.log2(seconds) * RESOLUTION_STEPS_PER_DOUBLING)
+
+
+def add_resolutions(session: Session, resolutions: Resolutions) -> None:
+    rows = [{"bucket": b, "n": int(n), "seconds": s} for b, (n, s) in sorted(resolutions.buckets.items())]
+    _upsert(session, ResolutionCountRow, ["bucket"], rows)
+
+
+def record_resolution(session: Session, ticket_id: int, created: datetime, at: datetime, status: str) -> None:
+    """Count a ticket's first resolution; call before the change's own event is stored."""
+    if status not in RESOLVING:
+        return
+    earlier = session.execute(
+        select(TicketEventRow.id)
+        .where(
+            TicketEventRow.ticket_id == ticket_id,
+            TicketEventRow.field == "status",
+            TicketEventRow.new_value.in_(RESOLVING),
+        )
+        .limit(1)
+    ).first()
+    if earlier is None:
+        resolutions = Resolutions()
+        resolutions.add(created, at)
+        add_resolutions(session, resolutions)
+
+
+def recount_resolutions(session: Session) -> dict[int, int]:
+    """Tickets per bucket from the full history, to check the histogram against."""
+    return {b: int(n) for b, (n, _s) in _recount_resolutions(session).buckets.items()}
+
+
+def _recount_resolutions(session: Session) -> Resolutions:
+    first = (
+        select(TicketEventRow.ticket_id, func.min(TicketEventRow.at).label("at"))
+        .where(TicketEventRow.field == "status", TicketEventRow.new_value.in_(RESOLVING))
+        .group_by(TicketEventRow.ticket_id)
+        .subquery()
+    )
+    rows = session.execute(select(TicketRow.created_at, first.c.at).join(first, first.c.ticket_id == TicketRow.id))
+    resolutions = Resolutions()
+    for created, at in rows:
+        resolutions.add(created, at)
+    return resolutions
+
+
+def rebuild_resolutions(session: Session) -> None:
+    session.execute(delete(ResolutionCountRow))
+    add_resolutions(session, _recount_resolutions(session))
+
+
+def stored_resolutions(session: Session) -> dict[int, int]:
+    rows = session.execute(select(ResolutionCountRow.bucket, ResolutionCountRow.n).where(ResolutionCountRow.n > 0))
+    return {b: int(n) for b, n in rows}

@@ -2,25 +2,65 @@
 
 PostgreSQL: ILIKE with an escaped pattern, served by pg_trgm GIN indexes for terms of 3+ characters;
 shorter terms use strpos(lower()) so the planner walks the list order instead of the trigram index.
-SQLite: the FTS5 trigram index yields candidates for 3+ characters, and `tf_fold` (Python's Unicode
-lower-casing, registered on every connection) decides exactly; shorter terms use `tf_fold` alone.
+SQLite: the FTS5 trigram index yields candidates for 3+ characters, and an exact test decides. The
+exact test is SQLite's own C functions for ASCII terms (see `_sqlite_folded`) and `tf_fold` (Python's
+Unicode lower-casing, registered on every connection) otherwise.
+
+`apply_search` picks the query shape per term on SQLite, where one shape cannot serve all terms: a
+rare term is fastest as "fetch every candidate, then sort"; a common one as "walk the list order and
+test each row" (its candidate set can be a quarter of the table, too big to fetch and sort per page).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Select, column, func, literal, literal_column, or_, select, table, text
+from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain.search import fold, like_pattern
 from ticketflow_desktop.storage.tables import TicketRow
 
 TRIGRAM = 3
+# A term with more FTS candidates than this is "common" (about 0.2% of a million tickets): walking
+# the list order reaches 50 matches within a few thousand rows. Probing costs about 1 ms at worst.
+COMMON_CANDIDATES = 2000
+# The only characters outside ASCII whose lower case holds ASCII letters (tests check every code
+# point); with these rewritten, SQLite's ASCII-only lower() folds exactly for an ASCII term.
+_ASCII_FROM_NON_ASCII = (("\u212a", "k"), ("\u0130", "i\u0307"))
+
+_fts = table("tickets_fts", column("rowid"))
 
 
 def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _fts_match(term: str) -> ColumnElement[bool]:
+    return text("tickets_fts MATCH :fts_phrase").bindparams(fts_phrase=_fts_phrase(term))  # type: ignore[return-value]
+
+
+def _sqlite_folded(column: ColumnElement[str], term: str) -> ColumnElement[str]:
+    if not term.isascii():
+        return func.tf_fold(column)
+    # An ASCII term can only match a run of ASCII characters, which fold() and lower() treat alike.
+    for old, new in _ASCII_FROM_NON_ASCII:
+        column = func.replace(column, old, new)
+    return func.lower(column)
+
+
+def _sqlite_exact(term: str) -> ColumnElement[bool]:
+    folded = literal(fold(term))
+    return or_(
+        func.instr(_sqlite_folded(TicketRow.title, term), folded) > 0,
+        func.instr(_sqlite_folded(TicketRow.description, term), folded) > 0,
+    )
+
+
+def _sqlite_candidates(term: str) -> ColumnElement[bool]:
+    return TicketRow.id.in_(select(text("rowid")).select_from(text("tickets_fts")).where(_fts_match(term)))
+
+
 def search_condition(dialect: str, term: str) -> ColumnElement[bool]:
+    """One condition that is right for every term (apply_search picks a faster shape per term)."""
     title, description = TicketRow.title, TicketRow.description
     if dialect == "postgresql":
         if len(term) >= TRIGRAM:
@@ -28,17 +68,29 @@ def search_condition(dialect: str, term: str) -> ColumnElement[bool]:
             return or_(title.ilike(pattern, escape="\\"), description.ilike(pattern, escape="\\"))
         needle = func.lower(literal(term))
         return or_(func.strpos(func.lower(title), needle) > 0, func.strpos(func.lower(description), needle) > 0)
-
-    folded = literal(fold(term))
-    exact = or_(
-        func.instr(func.tf_fold(title), folded) > 0,
-        func.instr(func.tf_fold(description), folded) > 0,
-    )
     if len(term) < TRIGRAM:
-        return exact
-    candidates = (
-        select(text("rowid"))
-        .select_from(text("tickets_fts"))
-        .where(text("tickets_fts MATCH :fts_phrase").bindparams(fts_phrase=_fts_phrase(term)))
-    )
-    return TicketRow.id.in_(candidates) & exact
+        return _sqlite_exact(term)
+    return _sqlite_candidates(term) & _sqlite_exact(term)
+
+
+def is_common(session: Session, term: str) -> bool:
+    """SQLite: whether the FTS index holds more than COMMON_CANDIDATES candidates for `term`."""
+    probe = select(literal_column("rowid")).select_from(text("tickets_fts")).where(_fts_match(term))
+    n = session.execute(select(func.count()).select_from(probe.limit(COMMON_CANDIDATES + 1).subquery())).scalar_one()
+    return n > COMMON_CANDIDATES
+
+
+def apply_search(query: Select, session: Session, term: str, *, ordered: bool) -> Select:
+    """`query` (over tickets) narrowed to `term`, in the shape fastest for it on this backend.
+
+    `ordered`: the query walks a list order to a LIMIT (a page); otherwise it visits matches in any
+    order (a capped count), which on SQLite is fastest driven by the FTS index.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql" or len(term) < TRIGRAM:
+        return query.where(search_condition(dialect, term))
+    if not ordered:
+        return query.join(_fts, _fts.c.rowid == TicketRow.id).where(_fts_match(term), _sqlite_exact(term))
+    if is_common(session, term):
+        return query.where(_sqlite_exact(term))
+    return query.where(_sqlite_candidates(term), _sqlite_exact(term))

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): `python -m bench.service` and `python -m bench.gui`. See bench/README.md."""

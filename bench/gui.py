@@ -1,0 +1,231 @@
+"""GUI benchmark: the real main window, offscreen, on a seeded database.
+
+    python -m bench.gui --rows 1000000 [--backend sqlite|postgresql]
+
+Measures launch to first rows shown, scrolling through 10,000 rows, typing a search letter by letter,
+switching to the dashboard; a QTimer heartbeat records how late the event loop runs (its stalls),
+and the process's peak memory (ru_maxrss) is read after the scroll and at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HEARTBEAT_MS = 5
+TYPED = "error"
+KEY_GAP_MS = 120  # a quick typist
+
+
+def _process_age_s() -> float:
+    """Seconds since this process started (Linux /proc), so launch time includes interpreter and imports."""
+    try:
+        start_ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def _isolate() -> None:
+    home = tempfile.mkdtemp(prefix="tfbench-gui-")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["XDG_CONFIG_HOME"] = str(Path(home) / "config")
+    os.environ["XDG_DATA_HOME"] = str(Path(home) / "data")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+
+class Heartbeat:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.late: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self._beat)
+        self._timer.start()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.late.append(max(0.0, (now - self._last) * 1000 - HEARTBEAT_MS))
+        self._last = now
+
+    def mark(self) -> int:
+        return len(self.late)
+
+    def stalls(self, since: int = 0) -> tuple[float, float]:
+        values = sorted(self.late[since:]) or [0.0]
+        return values[-1], values[min(len(values) - 1, int(0.99 * len(values)))]
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
+    # A nested event loop, not processEvents() in a loop (PySide6 6.12 leaks a None per call).
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return True
+    loop = QEventLoop()
+    deadline = time.perf_counter() + timeout_s
+
+    def check() -> None:
+        if condition() or time.perf_counter() >= deadline:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return condition()
+
+
+def pump(seconds: float) -> None:
+    wait_until(lambda: False, seconds)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.gui", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1")
+    parser.add_argument("--scroll-rows", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    _isolate()
+
+    from bench.service import prepare
+
+    prepare_start = time.perf_counter()
+    database, _ = prepare(args.backend, args.rows, args.pg_url)  # seeds when needed, before the clock starts
+    prepare_s = time.perf_counter() - prepare_start
+    url = database.url
+    database.dispose()
+
+    launch_start = time.perf_counter()
+    age_at_start = _process_age_s()
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    from ticketflow_desktop.ui.app import build_window, create_application
+    from ticketflow_desktop.ui.settings import Settings
+    from ticketflow_desktop.ui.theme import ThemeManager
+
+    app = create_application()
+    settings = Settings()
+    theme = ThemeManager(app, settings.get("theme"))
+    context, window = build_window(settings, theme=theme)
+    window.resize(1280, 800)
+    window.tabs.setCurrentWidget(window.tickets_tab)
+    window.show()
+    beat = Heartbeat()
+    context.open(url)
+    report: list[tuple[str, str]] = []
+    missing: list[str] = []
+
+    def table() -> QAbstractItemView | None:
+        views = [v for v in window.tickets_tab.findChildren(QAbstractItemView) if v.model() is not None]
+        return max(views, key=lambda v: v.model().rowCount(), default=None)
+
+    def rows() -> int:
+        view = table()
+        return view.model().rowCount() if view is not None else 0
+
+    shown = wait_until(lambda: rows() > 0, 60)
+    launch_ms = (time.perf_counter() - launch_start) * 1000
+    if shown:
+        report.append(("launch to first rows (from main())", f"{launch_ms:.0f} ms"))
+        since_start = launch_ms + (age_at_start - prepare_s) * 1000
+        report.append(("launch to first rows (from process start, less seeding)", f"{since_start:.0f} ms"))
+    else:
+        missing.append("tickets table: no item view with rows in window.tickets_tab within 60 s")
+    max_s, p99_s = beat.stalls()
+    report.append(("stall during launch: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+
+    if shown:
+        view = table()
+        assert view is not None
+        mark = beat.mark()
+        start = time.perf_counter()
+        bar = view.verticalScrollBar()
+        from PySide6.QtCore import QModelIndex
+
+        model = view.model()
+        while rows() < args.scroll_rows and time.perf_counter() - start < 120:
+            bar.setValue(bar.maximum())  # like dragging to the end: the view asks the model for more
+            if model.canFetchMore(QModelIndex()):  # what the view does on reaching the end
+                model.fetchMore(QModelIndex())
+            pump(0.016)
+        scrolled = rows()
+        elapsed = time.perf_counter() - start
+        max_s, p99_s = beat.stalls(mark)
+        report.append((f"scroll to {scrolled:,} rows", f"{elapsed * 1000:.0f} ms"))
+        report.append(("stall while scrolling: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+        report.append(("peak memory after scrolling", f"{_peak_mb():.0f} MB"))
+        if scrolled < args.scroll_rows:
+            missing.append(f"scrolling reached only {scrolled:,} rows in 120 s")
+
+        window.find_tickets()
+        edit = app.focusWidget()
+        if not isinstance(edit, QLineEdit):
+            edits = window.tickets_tab.findChildren(QLineEdit)
+            edit = edits[0] if edits else None
+        if edit is None:
+            missing.append("search field: no QLineEdit in window.tickets_tab")
+        else:
+            from PySide6.QtTest import QTest
+
+            mark = beat.mark()
+            for ch in TYPED:
+                QTest.keyClicks(edit, ch)
+                pump(KEY_GAP_MS / 1000)
+            typed = time.perf_counter()
+            settled = wait_until(lambda: not context.tasks.is_busy(), 30)
+            done_ms = (time.perf_counter() - typed) * 1000
+            max_s, p99_s = beat.stalls(mark)
+            report.append((f"search '{TYPED}' typed: results after last key", f"{done_ms:.0f} ms ({rows()} rows)"))
+            report.append(("stall while typing: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+            if not settled:
+                missing.append("search: tasks still busy 30 s after typing")
+
+    mark = beat.mark()
+    start = time.perf_counter()
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    pump(0.05)
+    wait_until(lambda: not context.tasks.is_busy(), 30)
+    switch_ms = (time.perf_counter() - start) * 1000
+    pump(0.5)
+    max_s, p99_s = beat.stalls(mark)
+    report.append(("switch to dashboard until its data is in", f"{switch_ms:.0f} ms"))
+    report.append(("stall after switching: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+    from PySide6.QtWidgets import QLabel
+
+    if len(window.dashboard_tab.findChildren(QLabel)) <= 1:
+        missing.append("dashboard: still the placeholder tab")
+
+    max_s, p99_s = beat.stalls()
+    report.append(("event-loop stall overall: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+    report.append(("peak memory (ru_maxrss)", f"{_peak_mb():.0f} MB"))
+    window.close()
+    context.close()
+
+    print(f"\n== GUI, {args.backend}, {args.rows:,} tickets (offscreen, 1280x800)")
+    for name, value in report:
+        print(f"{name:<52} {value}")
+    for item in missing:
+        print(f"MISSING: {item}")
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown of Qt objects (a PySide6 crash at exit, not ours to measure)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
