@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -43,6 +44,10 @@ def run_gui(args: argparse.Namespace) -> int:
     theme = ThemeManager(app, settings.get("theme"))
     context, window = build_window(settings, offline=args.offline, theme=theme)
     url, _from_env = settings.database_url()
+    if os.environ.get("TICKETFLOW_EXIT_AFTER_SHOW"):  # bench/launch.py: time to the first paint, then quit
+        from ticketflow_desktop.ui.launch_probe import exit_after_show
+
+        exit_after_show(window)
     window.show()
     context.open(args.database_url or url)
     code = app.exec()
