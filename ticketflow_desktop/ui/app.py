@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
+from ticketflow_desktop.ui.startup import EXIT_AFTER_SHOW_ENV, after_first_paint, exit_after_show
 from ticketflow_desktop.ui.theme import ThemeManager
 
 log = logging.getLogger(__name__)
@@ -44,12 +45,11 @@ def run_gui(args: argparse.Namespace) -> int:
     theme = ThemeManager(app, settings.get("theme"))
     context, window = build_window(settings, offline=args.offline, theme=theme)
     url, _from_env = settings.database_url()
-    if os.environ.get("TICKETFLOW_EXIT_AFTER_SHOW"):  # bench/launch.py: time to the first paint, then quit
-        from ticketflow_desktop.ui.launch_probe import exit_after_show
-
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):  # bench/launch.py: time to the first paint, then quit
         exit_after_show(window)
+    # Opening the database loads SQLAlchemy and Alembic: let the window reach the screen first.
+    after_first_paint(window, lambda: context.open(args.database_url or url))
     window.show()
-    context.open(args.database_url or url)
     code = app.exec()
     context.close()
     return code

@@ -4,6 +4,7 @@ and the signals by which changes are announced rather than polled."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,10 +16,12 @@ from ticketflow_desktop.domain import (
     TicketDraft,
     TicketFlowError,
 )
-from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.engine import Database, describe_url, open_database
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.tasks import Done, Failed, TaskRunner
+
+if TYPE_CHECKING:  # loaded with the database, after the first window is shown (launch time)
+    from ticketflow_desktop.services.tickets import TicketService
+    from ticketflow_desktop.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,7 @@ class AppContext(QObject):
 
     def open(self, url: str | None) -> None:
         """Open (and upgrade) the database in a worker; `database_opened` follows."""
-        from ticketflow_desktop.storage.engine import default_sqlite_url
+        from ticketflow_desktop.storage.engine import default_sqlite_url, describe_url, open_database
 
         url = url or default_sqlite_url()
         self.database_description = describe_url(url)
@@ -54,6 +57,8 @@ class AppContext(QObject):
         self.tasks.write(open_database, url, on_done=self._opened, on_failed=self._open_failed, key="open-database")
 
     def _opened(self, database: Database) -> None:
+        from ticketflow_desktop.services.tickets import TicketService
+
         old = self.service
         self.service = TicketService(database)
         self._set_state("connected")

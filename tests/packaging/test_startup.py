@@ -1,4 +1,4 @@
-"""TICKETFLOW_EXIT_AFTER_SHOW: the line bench/launch.py reads is printed once the window paints."""
+"""Launch time: the line bench/launch.py reads, and work held back until the window has painted."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
-from ticketflow_desktop.ui.launch_probe import exit_after_show
+from ticketflow_desktop.ui.startup import after_first_paint, exit_after_show
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,3 +42,27 @@ def test_first_paint_prints_the_line_bench_reads_once(qtbot, capsys) -> None:
     assert float(match["cpu"]) > 0
     if Path("/proc/self/stat").exists():
         assert 0 < float(match["elapsed"]) < 600
+
+
+def test_work_after_first_paint_runs_once_after_the_window_painted(qtbot) -> None:
+    window = QLabel("TicketFlow")
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    after_first_paint(window, lambda: calls.append(window.isVisible()), fallback_ms=60_000)
+    qtbot.wait(20)
+    assert calls == []  # nothing before the window is shown
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    window.repaint()
+    qtbot.wait(50)
+    assert calls == [True]
+
+
+def test_work_after_first_paint_still_runs_when_the_window_never_paints(qtbot) -> None:
+    window = QLabel("never shown")
+    qtbot.addWidget(window)
+    calls: list[int] = []
+    after_first_paint(window, lambda: calls.append(1), fallback_ms=30)
+    qtbot.waitUntil(lambda: calls == [1])
+    qtbot.wait(50)
+    assert calls == [1]
