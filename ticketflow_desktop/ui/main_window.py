@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from ticketflow_desktop import __version__
+from ticketflow_desktop import __version__, config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.submit.tab import SubmitTab
@@ -106,12 +106,14 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName("Database in use")
         self.connection_label = QLabel(STATE_LABELS[self.context.state], self)
         self.connection_label.setAccessibleName("Connection state")
-        self.mode_label = QLabel(self._mode_text(), self)
+        self.mode_label = QLabel("Suggestions: …", self)
         self.mode_label.setAccessibleName("Classification mode")
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.mode_label)
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
+        # The keyring can take a second to load and answer (D-Bus, Keychain): not on the launch path.
+        self.context.tasks.read(config.keyring_available, on_done=lambda _: self.mode_label.setText(self._mode_text()))
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
     def _mode_text(self) -> str:
