@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ ENV_DATABASE_URL = "DATABASE_URL"
 ENV_LLM_API_KEY = "LLM_API_KEY"
 ENV_LLM_MODEL = "LLM_MODEL"
 ENV_LLM_BASE_URL = "LLM_BASE_URL"
+
+# Names of the secrets in the keyring.
+SECRET_LLM_API_KEY = "llm_api_key"
+SECRET_DATABASE_PASSWORD = "database_password"
 
 
 def env(name: str) -> str | None:
@@ -52,7 +57,7 @@ def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bo
     """env > stored (non-secret values from the GUI's settings) > defaults; the key: env > keyring."""
     stored = stored or {}
     key_env = env(ENV_LLM_API_KEY)
-    api_key = key_env or get_secret("llm_api_key")
+    api_key = key_env or get_secret(SECRET_LLM_API_KEY)
     return LlmSettings(
         api_key=api_key,
         model=env(ENV_LLM_MODEL) or str(stored.get("llm_model") or DEFAULT_LLM_MODEL),
@@ -66,6 +71,37 @@ def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bo
 # --- secrets --------------------------------------------------------------------------------------
 
 _session_secrets: dict[str, str] = {}
+# Values read from the keyring, so the GUI asks the OS keyring (a D-Bus call on Linux) once per secret.
+_keyring_cache: dict[str, str | None] = {}
+# Every secret value this process has seen, so the log filter can mask it wherever it appears.
+_seen_secrets: set[str] = set()
+_MIN_MASKED_LENGTH = 4  # masking a one-letter "secret" everywhere would make logs unreadable
+
+
+def remember_secret(value: str | None) -> None:
+    if value and len(value) >= _MIN_MASKED_LENGTH:
+        _seen_secrets.add(value)
+
+
+def known_secrets() -> list[str]:
+    """Secret values to mask in logs: those read or stored here and the API key from the environment."""
+    remember_secret(env(ENV_LLM_API_KEY))
+    database_url = env(ENV_DATABASE_URL)
+    if database_url:
+        with contextlib.suppress(ValueError):
+            password = urllib.parse.urlsplit(database_url).password
+            remember_secret(urllib.parse.unquote(password) if password else None)
+    return sorted(_seen_secrets, key=len, reverse=True)  # longest first: a secret may contain another
+
+
+def keyring_backend_name() -> str:
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+        return str(getattr(backend, "name", type(backend).__name__))
+    except Exception:  # noqa: BLE001
+        return "none"
 
 
 def keyring_available() -> bool:
@@ -82,20 +118,27 @@ def keyring_available() -> bool:
 def get_secret(name: str) -> str | None:
     if name in _session_secrets:
         return _session_secrets[name]
+    if name in _keyring_cache:
+        return _keyring_cache[name]
     if not keyring_available():
         return None
     import keyring
 
     try:
-        return keyring.get_password(KEYRING_SERVICE, name)
+        value = keyring.get_password(KEYRING_SERVICE, name)
     except Exception as error:  # noqa: BLE001
         log.warning("keyring read failed: %s", type(error).__name__)
         return None
+    remember_secret(value)
+    _keyring_cache[name] = value
+    return value
 
 
 def set_secret(name: str, value: str | None) -> bool:
     """Store in the OS keyring; False means it is kept for this session only (no keyring backend)."""
     _session_secrets.pop(name, None)
+    _keyring_cache.pop(name, None)
+    remember_secret(value)
     if keyring_available():
         import keyring
 
@@ -105,6 +148,7 @@ def set_secret(name: str, value: str | None) -> bool:
             else:
                 with contextlib.suppress(keyring.errors.PasswordDeleteError):
                     keyring.delete_password(KEYRING_SERVICE, name)
+            _keyring_cache[name] = value or None
             return True
         except Exception as error:  # noqa: BLE001
             log.warning("keyring write failed: %s", type(error).__name__)

@@ -6,11 +6,16 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.errors import ExceptionHandler
+from ticketflow_desktop.ui.logging_setup import setup_logging, teardown_logging
 from ticketflow_desktop.ui.main_window import MainWindow
+from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
 from ticketflow_desktop.ui.startup import EXIT_AFTER_SHOW_ENV, after_first_paint, exit_after_show
 from ticketflow_desktop.ui.theme import ThemeManager
@@ -23,6 +28,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("TicketFlow")
+    app.setDesktopFileName("ticketflow")  # Wayland/X11 match the window to the .desktop entry
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 
@@ -34,23 +41,60 @@ def build_window(
     return context, window
 
 
+@dataclass
+class Gui:
+    """What start_gui made: everything run_gui needs to run the loop and to shut down."""
+
+    app: QApplication
+    settings: Settings
+    theme: ThemeManager
+    context: AppContext
+    window: MainWindow
+    errors: ExceptionHandler
+    log_path: Path
+
+    def shutdown(self) -> None:
+        self.context.close()
+        self.errors.uninstall()
+        teardown_logging()
+
+
+def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui:
+    """Logging, exception hooks, application, theme, window; the database opens in a worker."""
+    from ticketflow_desktop import __version__
+
+    log_path = setup_logging(verbose=args.verbose)
+    errors = ExceptionHandler()
+    errors.install()
+    app = create_application()
+    settings = settings or Settings()
+    theme = ThemeManager(app, settings.get("theme"))
+    context, window = build_window(settings, offline=args.offline, theme=theme)
+    errors.window = window
+    context.tasks.unhandled_error.connect(errors.report_error)
+
+    def open_database() -> None:  # loads SQLAlchemy and Alembic, so only once the window is on screen
+        from ticketflow_desktop.storage.engine import mask_url
+
+        url = args.database_url or settings.connect_url()
+        log.info("TicketFlow %s starting; log file %s; database %s", __version__, log_path,
+                 mask_url(url) if url else "the default SQLite file")
+        context.open(url)
+
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):  # bench/launch.py: time to the first paint, then quit
+        exit_after_show(window)
+    after_first_paint(window, open_database)
+    window.show()
+    return Gui(app, settings, theme, context, window, errors, log_path)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "self_test", False):
         from ticketflow_desktop.ui.selftest import run_self_test
 
         return run_self_test()
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
-    app = create_application()
-    settings = Settings()
-    theme = ThemeManager(app, settings.get("theme"))
-    context, window = build_window(settings, offline=args.offline, theme=theme)
-    url, _from_env = settings.database_url()
-    if os.environ.get(EXIT_AFTER_SHOW_ENV):  # bench/launch.py: time to the first paint, then quit
-        exit_after_show(window)
-    # Opening the database loads SQLAlchemy and Alembic: let the window reach the screen first.
-    after_first_paint(window, lambda: context.open(args.database_url or url))
-    window.show()
-    code = app.exec()
-    context.close()
-    return code
-
+    gui = start_gui(args)
+    try:
+        return gui.app.exec()
+    finally:
+        gui.shutdown()

@@ -6,15 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from ticketflow_desktop import __version__, config
+from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.submit.tab import SubmitTab
-from ticketflow_desktop.ui.theme import ThemeManager
+from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
 from ticketflow_desktop.ui.widgets.toast import ToastHost
 
-MIN_SIZE = (800, 560)
+MIN_SIZE = (760, 540)
 DEFAULT_SIZE = (1280, 800)
 STATE_LABELS = {
     "connecting": "Connecting…",
@@ -39,7 +40,10 @@ class MainWindow(QMainWindow):
         self.context = context
         self.theme = theme
         self.setWindowTitle("TicketFlow")
+        self.setWindowIcon(app_icon())
         self.setMinimumSize(*MIN_SIZE)
+        self.settings_dialog: QWidget | None = None
+        self.about_dialog: QWidget | None = None
         self.toasts = ToastHost(self)
         context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
 
@@ -60,24 +64,32 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object,
+                icon: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)  # type: ignore[arg-type]
+        if icon is not None and self.theme is not None:
+            self.theme.bind_icon(action, icon)
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.settings_action = self._action("&Settings…", QKeySequence.StandardKey.Preferences, self.open_settings)
+        # macOS has a standard Preferences key (Cmd+,); Windows and Linux have none, so use Ctrl+, there.
+        preferences = QKeySequence.StandardKey.Preferences
+        self.settings_action = self._action(
+            "&Settings…", preferences if QKeySequence.keyBindings(preferences) else "Ctrl+,", self.open_settings,
+            "settings",
+        )
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit"))
 
         edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self._action("&New ticket", "Ctrl+N", self.new_ticket))
-        edit_menu.addAction(self._action("&Find tickets", "Ctrl+F", self.find_tickets))
+        edit_menu.addAction(self._action("&New ticket", "Ctrl+N", self.new_ticket, "plus"))
+        edit_menu.addAction(self._action("&Find tickets", "Ctrl+F", self.find_tickets, "search"))
 
         view_menu = bar.addMenu("&View")
         for index, name in enumerate(("&Submit", "&Tickets", "&Dashboard")):
@@ -85,20 +97,23 @@ class MainWindow(QMainWindow):
                 self._action(name, f"Ctrl+{index + 1}", lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             )
         view_menu.addSeparator()
-        view_menu.addAction(self._action("&Refresh", "F5", self.refresh))
+        view_menu.addAction(self._action("&Refresh", "F5", self.refresh, "refresh"))
         if self.theme is not None:
             theme_menu = view_menu.addMenu("T&heme")
-            for choice, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
-                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c))
+            for choice, label, icon in (
+                ("system", "Follow the system", "monitor"), ("light", "Light", "sun"), ("dark", "Dark", "moon")
+            ):
+                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c), icon)
                 action.setCheckable(True)
                 action.setChecked(self.theme.choice == choice)
                 action.setData(choice)
                 theme_menu.addAction(action)
             self._theme_menu = theme_menu
+            self.theme.changed.connect(lambda _tokens: self._sync_theme_menu())
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts))
-        help_menu.addAction(self._action("&About TicketFlow", None, self.show_about))
+        help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts, "keyboard"))
+        help_menu.addAction(self._action("&About TicketFlow", None, self.show_about, "info"))
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -112,8 +127,12 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.mode_label)
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
-        # The keyring can take a second to load and answer (D-Bus, Keychain): not on the launch path.
-        self.context.tasks.read(config.keyring_available, on_done=lambda _: self.mode_label.setText(self._mode_text()))
+        self.context.settings.changed.connect(self._on_setting_changed)
+        # The keyring can take a second to load and answer (D-Bus, Keychain): read (and cache) the key
+        # in a worker, off the launch path.
+        self.context.tasks.read(
+            config.get_secret, config.SECRET_LLM_API_KEY, on_done=lambda _: self.mode_label.setText(self._mode_text())
+        )
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
     def _mode_text(self) -> str:
@@ -122,8 +141,13 @@ class MainWindow(QMainWindow):
             return f"Suggestions: {llm.model}"
         return "Suggestions: offline (local)" if llm.offline else "Suggestions: local (no API key)"
 
+    def _on_setting_changed(self, key: str, _value: object) -> None:
+        if key in ("offline", "llm_model", "llm_base_url", "llm_api_key"):
+            self.mode_label.setText(self._mode_text())
+
     def _on_connection_state(self, state: str) -> None:
         self.connection_label.setText(STATE_LABELS.get(state, state))
+        set_style_property(self.connection_label, "state", state)  # the style sheet colours "unreachable"
         self.database_label.setText(self.context.database_description)
 
     def _restore_state(self) -> None:
@@ -150,28 +174,39 @@ class MainWindow(QMainWindow):
             return
         self.theme.set_choice(choice)
         self.context.settings.set("theme", choice)
-        for action in self._theme_menu.actions():
-            action.setChecked(action.data() == choice)
+        self._sync_theme_menu()
+
+    def _sync_theme_menu(self) -> None:
+        if self.theme is not None:
+            for action in self._theme_menu.actions():
+                action.setChecked(action.data() == self.theme.choice)
 
     def open_settings(self) -> None:
-        self.toasts.show("Settings are not available yet.", "info")
+        from ticketflow_desktop.ui.dialogs.settings import SettingsDialog
+
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        self.settings_dialog = SettingsDialog(self.context, self.theme, self)
+        self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
+        self.settings_dialog.open()  # window-modal, never a nested event loop
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", f"<table>{rows}</table>",
+                          QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # no nested event loop: background results keep arriving
 
     def show_about(self) -> None:
-        import platform
+        from ticketflow_desktop.ui.dialogs.about import AboutDialog
 
-        from PySide6 import __version__ as pyside_version
-
-        QMessageBox.about(
-            self,
-            "About TicketFlow",
-            f"<h3>TicketFlow Desktop {__version__}</h3>"
-            f"<p>Qt {pyside_version} · Python {platform.python_version()}</p>"
-            f"<p>{self.context.database_description}</p><p>MIT licence</p>",
-        )
+        self.about_dialog = AboutDialog(self.context.database_description, self.context.settings.file_name, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.destroyed.connect(lambda: setattr(self, "about_dialog", None))
+        self.about_dialog.open()
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.toasts.dismiss_newest():

@@ -1,6 +1,7 @@
 """The GUI's stored preferences: one typed object over QSettings, with a change signal.
 
-Secrets never come here (see config.py): only non-secret values such as the model name.
+Precedence: environment variable > stored value > default. Secrets never come here: they go to the
+OS keyring through config.set_secret (or live for the session only when there is no keyring).
 """
 
 from __future__ import annotations
@@ -14,9 +15,20 @@ from ticketflow_desktop import config
 ORGANIZATION = "TicketFlow"
 APPLICATION = "TicketFlow Desktop"
 
+# Stored settings that an environment variable overrides (the settings dialog says so).
+ENV_OVERRIDES = {
+    "database_url": config.ENV_DATABASE_URL,
+    "llm_model": config.ENV_LLM_MODEL,
+    "llm_base_url": config.ENV_LLM_BASE_URL,
+    "llm_api_key": config.ENV_LLM_API_KEY,  # a secret: never stored here, but overridable all the same
+}
+SECRETS = {"llm_api_key": config.SECRET_LLM_API_KEY, "database_password": config.SECRET_DATABASE_PASSWORD}
+_CHOICES: dict[str, tuple[str, ...]] = {"theme": ("system", "light", "dark")}
+
 
 class Settings(QObject):
-    changed = Signal(str, object)  # key, new value
+    # key, new value (None for secrets: their value is never sent around)
+    changed = Signal(str, object)
 
     # key: (type, default)
     SCHEMA: ClassVar[dict[str, tuple[type, Any]]] = {
@@ -40,22 +52,55 @@ class Settings(QObject):
         return self._store.fileName()
 
     def get(self, key: str) -> Any:
+        """The stored value (or default); see `effective` for the value after environment overrides."""
         kind, default = self.SCHEMA[key]
         value = self._store.value(key, default)
         if kind is bool and isinstance(value, str):  # INI files hold text
             return value.lower() in ("true", "1", "yes")
         try:
-            return kind(value)
+            value = kind(value)
         except (TypeError, ValueError):
             return default
+        if key in _CHOICES and value not in _CHOICES[key]:
+            return default
+        return value
 
     def set(self, key: str, value: Any) -> None:
         kind, _ = self.SCHEMA[key]
         value = kind(value)
+        if key in _CHOICES and value not in _CHOICES[key]:
+            raise ValueError(f"{key} must be one of {', '.join(_CHOICES[key])}, not {value!r}")
         if self.get(key) == value:
             return
         self._store.setValue(key, value)
         self.changed.emit(key, value)
+
+    # --- environment overrides -------------------------------------------------------------------
+
+    @staticmethod
+    def env_override(key: str) -> tuple[str, str] | None:
+        """(variable name, value) when an environment variable decides `key`, else None."""
+        name = ENV_OVERRIDES.get(key)
+        value = config.env(name) if name else None
+        return (name, value) if name and value else None
+
+    def effective(self, key: str) -> Any:
+        override = self.env_override(key)
+        return override[1] if override else self.get(key)
+
+    # --- secrets (keyring) ------------------------------------------------------------------------
+
+    def secret(self, key: str) -> str | None:
+        override = self.env_override(key)
+        return override[1] if override else config.get_secret(SECRETS[key])
+
+    def set_secret(self, key: str, value: str | None) -> bool:
+        """Store in the keyring; False means it is kept for this session only (no keyring backend)."""
+        stored = config.set_secret(SECRETS[key], value or None)
+        self.changed.emit(key, None)
+        return stored
+
+    # --- free-form state ---------------------------------------------------------------------------
 
     def geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"geometry/{name}")
@@ -74,12 +119,23 @@ class Settings(QObject):
     def sync(self) -> None:
         self._store.sync()
 
+    # --- what the app connects to -----------------------------------------------------------------
+
     def database_url(self) -> tuple[str | None, bool]:
-        """The URL to use and whether the environment decided it."""
-        from_env = config.env(config.ENV_DATABASE_URL)
-        if from_env:
-            return from_env, True
+        """The URL to use (without the keyring's password) and whether the environment decided it."""
+        override = self.env_override("database_url")
+        if override:
+            return override[1], True
         return (self.get("database_url") or None), False
+
+    def connect_url(self) -> str | None:
+        """The URL to open: the stored one with the keyring's password joined in memory only."""
+        from ticketflow_desktop.storage.probe import with_password
+
+        url, from_env = self.database_url()
+        if url is None or from_env:
+            return url
+        return with_password(url, self.secret("database_password"))
 
     def llm(self, offline_flag: bool = False) -> config.LlmSettings:
         stored = {k: self.get(k) for k in ("llm_model", "llm_base_url", "offline")}

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ticketflow_desktop.ui.theme import ThemeManager
 
 DEFAULT_MS = 4000
 ERROR_MS = 8000
+KINDS = ("info", "success", "warning", "error")
 MAX_VISIBLE = 4
 
 
@@ -15,8 +19,11 @@ class Toast(QFrame):
 
     def __init__(self, text: str, kind: str, parent: QWidget, action: tuple[str, object] | None = None) -> None:
         super().__init__(parent)
+        kind = kind if kind in KINDS else "info"
+        self.kind = kind
         self.setProperty("role", "toast")
         self.setProperty("kind", kind)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAccessibleName(f"{kind} notification")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 10)
@@ -24,6 +31,8 @@ class Toast(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # ticket titles are never rendered as rich text
         self.label.setWordWrap(True)
         self.label.setMaximumWidth(420)
+        # A wrapped label guesses a narrow width; give short messages one line, long ones ~360 px.
+        self.label.setMinimumWidth(min(self.label.fontMetrics().horizontalAdvance(text) + 4, 360))
         layout.addWidget(self.label, 1)
         if action is not None:
             label, callback = action
@@ -31,13 +40,20 @@ class Toast(QFrame):
             button.clicked.connect(callback)  # type: ignore[arg-type]
             button.clicked.connect(self.dismiss)
             layout.addWidget(button)
-        close = QPushButton("✕", self)
+        close = QPushButton(self)
         close.setFlat(True)
+        close.setToolTip("Dismiss (Esc)")
+        manager = ThemeManager.instance()
+        if manager is not None:
+            manager.bind_icon(close, "close", "toast_text")
+        else:
+            close.setText("✕")
         close.setAccessibleName("Dismiss notification")
         close.setFixedWidth(28)
         close.clicked.connect(self.dismiss)
         layout.addWidget(close)
-        self._timer = QTimer(self, singleShot=True, interval=ERROR_MS if kind == "error" else DEFAULT_MS)
+        self._interval = ERROR_MS if kind in ("error", "warning") else DEFAULT_MS
+        self._timer = QTimer(self, singleShot=True, interval=self._interval)
         self._timer.timeout.connect(self.dismiss)
         self._timer.start()
 
@@ -50,8 +66,14 @@ class Toast(QFrame):
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
-        self._timer.start(DEFAULT_MS)
+        self._timer.start(self._interval)
         super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # focus inside the toast (its buttons): Esc closes it
+            self.dismiss()
+            return
+        super().keyPressEvent(event)
 
     def dismiss(self) -> None:
         self._timer.stop()
@@ -84,6 +106,7 @@ class ToastHost(QObject):
         toast.closed.connect(lambda t=toast: self._remove(t))
         self._toasts.append(toast)
         self._layout.addWidget(toast)
+        toast.show()  # a layout shows a child of a visible widget only later; its size must count now
         while len(self._toasts) > MAX_VISIBLE:
             self._toasts[0].dismiss()
         self._container.show()
@@ -96,6 +119,10 @@ class ToastHost(QObject):
         self._toasts[-1].dismiss()
         return True
 
+    def dismiss_all(self) -> None:
+        for toast in list(self._toasts):
+            toast.dismiss()
+
     def _remove(self, toast: Toast) -> None:
         if toast in self._toasts:
             self._toasts.remove(toast)
@@ -106,8 +133,10 @@ class ToastHost(QObject):
             self._place()
 
     def _place(self) -> None:
-        self._container.adjustSize()
-        size = self._container.sizeHint()
+        # The layout has not seen a just-added toast yet: make it recompute before asking its size.
+        self._layout.invalidate()
+        self._layout.activate()
+        size = self._layout.sizeHint()
         margin = 16
         bottom = self._window.height() - margin - 28  # clear of the status bar
         self._container.setGeometry(

@@ -1,0 +1,401 @@
+"""The settings dialog: database, model, offline mode, theme.
+
+Environment variables win over stored values; their fields are disabled and say which variable set
+them. Secrets (API key, database password) go to the keyring, never to the settings file. Both
+"Test" buttons run in a worker through context.tasks, so the window never waits on the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ticketflow_desktop import config
+from ticketflow_desktop.domain import TicketFlowError
+from ticketflow_desktop.storage.engine import default_sqlite_url, mask_url
+from ticketflow_desktop.storage.probe import check_url, probe_connection, split_password, with_password
+from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.logging_setup import mask_secrets
+from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
+
+log = logging.getLogger(__name__)
+
+SAVED_SECRET_HINT = "Saved in the keyring — leave empty to keep it"
+NO_KEYRING = (
+    "No system keyring is available: the API key and database password are kept for this session only "
+    "and must be entered again after a restart."
+)
+
+
+def env_note(variable: str) -> str:
+    return f"Set by the environment variable {variable}"
+
+
+def _sqlite_path(url: str) -> str | None:
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///") :]
+    return None
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, context: AppContext, theme: ThemeManager | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = context.settings
+        self.theme = theme
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(520)
+        self.env_notes: dict[str, QLabel] = {}
+
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.addWidget(self._database_box())
+        layout.addWidget(self._model_box())
+        layout.addWidget(self._general_box())
+        if not config.keyring_available():
+            self.keyring_note = self._note(NO_KEYRING, "warning")
+            layout.addWidget(self.keyring_note)
+        else:
+            self.keyring_note = None
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.error_label = self._note("", "error")
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        set_style_property(self.save_button, "primary", True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self._load()
+        # Show everything without scrolling when the screen allows; scroll on small screens.
+        wanted = body.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        height = wanted.height() + self.buttons.sizeHint().height() + 48
+        if screen is not None:
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(max(560, wanted.width() + 48), height)
+
+    # --- construction --------------------------------------------------------------------------------
+
+    def _note(self, text: str, role: str = "muted") -> QLabel:
+        label = QLabel(text, self)
+        label.setProperty("role", role)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _env_note(self, key: str, form: QFormLayout) -> None:
+        override = self.settings.env_override(key)
+        if override:
+            note = self._note(env_note(override[0]))
+            note.setWordWrap(False)  # short; a wrapped label in a form row gets a needlessly tall row
+            self.env_notes[key] = note
+            form.addRow("", note)
+
+    def _database_box(self) -> QGroupBox:
+        box = QGroupBox("Database", self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.sqlite_radio = QRadioButton("SQLite file on this computer", box)
+        self.postgres_radio = QRadioButton("PostgreSQL server (shared with the team)", box)
+        group = QButtonGroup(box)
+        group.addButton(self.sqlite_radio)
+        group.addButton(self.postgres_radio)
+        form.addRow(self.sqlite_radio)
+
+        path_row = QHBoxLayout()
+        self.sqlite_path = QLineEdit(box)
+        self.sqlite_path.setPlaceholderText(_sqlite_path(default_sqlite_url()) or "")
+        self.sqlite_path.setAccessibleName("SQLite file")
+        self.browse_button = QPushButton("Browse…", box)
+        self.browse_button.clicked.connect(self._browse)
+        path_row.addWidget(self.sqlite_path, 1)
+        path_row.addWidget(self.browse_button)
+        form.addRow("File:", path_row)
+
+        form.addRow(self.postgres_radio)
+        self.postgres_url = QLineEdit(box)
+        self.postgres_url.setPlaceholderText("postgresql://user@host:5432/tickets")
+        self.postgres_url.setAccessibleName("PostgreSQL URL")
+        form.addRow("URL:", self.postgres_url)
+        self.postgres_password = QLineEdit(box)
+        self.postgres_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.postgres_password.setAccessibleName("Database password")
+        form.addRow("Password:", self.postgres_password)
+        self._env_note("database_url", form)
+
+        test_row = QHBoxLayout()
+        self.test_database_button = QPushButton("Test connection", box)
+        self.test_database_button.clicked.connect(self.test_database)
+        self.database_result = self._note("")
+        test_row.addWidget(self.test_database_button)
+        test_row.addWidget(self.database_result, 1)
+        form.addRow(test_row)
+        self.sqlite_radio.toggled.connect(self._update_enabled)
+        return box
+
+    def _model_box(self) -> QGroupBox:
+        box = QGroupBox("Suggestions model", self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.api_key = QLineEdit(box)
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setAccessibleName("API key")
+        form.addRow("API key:", self.api_key)
+        self._env_note("llm_api_key", form)
+        self.model_name = QLineEdit(box)
+        self.model_name.setPlaceholderText(config.DEFAULT_LLM_MODEL)
+        self.model_name.setAccessibleName("Model name")
+        form.addRow("Model:", self.model_name)
+        self._env_note("llm_model", form)
+        self.base_url = QLineEdit(box)
+        self.base_url.setPlaceholderText("https://api.openai.com/v1 (default)")
+        self.base_url.setAccessibleName("Base URL")
+        form.addRow("Base URL:", self.base_url)
+        self._env_note("llm_base_url", form)
+        test_row = QHBoxLayout()
+        self.test_model_button = QPushButton("Test", box)
+        self.test_model_button.clicked.connect(self.test_model)
+        self.model_result = self._note("")
+        test_row.addWidget(self.test_model_button)
+        test_row.addWidget(self.model_result, 1)
+        form.addRow(test_row)
+        return box
+
+    def _general_box(self) -> QGroupBox:
+        box = QGroupBox("General", self)
+        form = QFormLayout(box)
+        self.offline = QCheckBox("Offline mode: never call the model; suggest locally", box)
+        form.addRow(self.offline)
+        if self.context.offline_flag:
+            form.addRow("", self._note("Started with --offline: offline for this session whatever is set here."))
+        self.theme_combo = QComboBox(box)
+        for choice, label in THEME_CHOICES.items():
+            self.theme_combo.addItem(label, choice)
+        self.theme_combo.setAccessibleName("Theme")
+        form.addRow("Theme:", self.theme_combo)
+        return box
+
+    # --- values in and out ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        s = self.settings
+        url, from_env = s.database_url()
+        url = url or ""
+        path = _sqlite_path(url) if url else ""
+        if path is not None:
+            self.sqlite_radio.setChecked(True)
+            self.sqlite_path.setText(path)
+        else:
+            self.postgres_radio.setChecked(True)
+            self.postgres_url.setText(mask_url(url) if from_env else url)
+        if from_env:
+            for widget in (
+                self.sqlite_radio,
+                self.postgres_radio,
+                self.sqlite_path,
+                self.browse_button,
+                self.postgres_url,
+                self.postgres_password,
+            ):
+                widget.setEnabled(False)
+        elif s.secret("database_password"):
+            self.postgres_password.setPlaceholderText(SAVED_SECRET_HINT)
+
+        key_env = s.env_override("llm_api_key")
+        if key_env:
+            self.api_key.setEnabled(False)
+            self.api_key.setPlaceholderText("(from the environment)")
+        elif s.secret("llm_api_key"):
+            self.api_key.setPlaceholderText(SAVED_SECRET_HINT)
+        for key, field in (("llm_model", self.model_name), ("llm_base_url", self.base_url)):
+            field.setText(str(s.effective(key) or ""))
+            field.setEnabled(s.env_override(key) is None)
+        self.offline.setChecked(s.get("offline"))
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(s.get("theme"))))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        if self.settings.env_override("database_url"):
+            return
+        sqlite = self.sqlite_radio.isChecked()
+        for widget in (self.sqlite_path, self.browse_button):
+            widget.setEnabled(sqlite)
+        for widget in (self.postgres_url, self.postgres_password):
+            widget.setEnabled(not sqlite)
+
+    def _browse(self) -> None:
+        start = self.sqlite_path.text() or _sqlite_path(default_sqlite_url()) or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "SQLite database file",
+            start,
+            "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.sqlite_path.setText(path)
+
+    def form_database_url(self) -> tuple[str, str | None]:
+        """(URL without password, password typed or pasted in the URL) from the form; '' = the default file."""
+        if self.sqlite_radio.isChecked():
+            text = self.sqlite_path.text().strip()
+            return (f"sqlite:///{Path(text).expanduser().absolute()}" if text else ""), None
+        url = self.postgres_url.text().strip()
+        if not url:
+            return "", None
+        problem = check_url(url)
+        if problem:
+            raise ValueError(problem)
+        bare, pasted = split_password(url)
+        return bare, (self.postgres_password.text() or pasted or None)
+
+    def _connect_url(self) -> str:
+        bare, password = self.form_database_url()
+        if not bare:
+            return default_sqlite_url()
+        return with_password(bare, password or self._saved_password_for(bare))
+
+    def _saved_password_for(self, bare: str) -> str | None:
+        # The saved password belongs to the saved URL: never send it to another server.
+        if bare != self.settings.get("database_url"):
+            return None
+        return self.settings.secret("database_password")
+
+    def form_llm_settings(self) -> config.LlmSettings:
+        s = self.settings
+        key = s.secret("llm_api_key") if s.env_override("llm_api_key") else (self.api_key.text().strip() or None)
+        return config.LlmSettings(
+            api_key=key or s.secret("llm_api_key"),
+            model=self.model_name.text().strip() or config.DEFAULT_LLM_MODEL,
+            base_url=self.base_url.text().strip() or None,
+            key_from_env=s.env_override("llm_api_key") is not None,
+        )
+
+    # --- tests of the connections (workers) ----------------------------------------------------------
+
+    def _say(self, label: QLabel, text: str, role: str) -> None:
+        label.setText(text)
+        set_style_property(label, "role", role)
+
+    def test_database(self) -> None:
+        if self.settings.env_override("database_url"):
+            url = self.settings.connect_url() or default_sqlite_url()
+        else:
+            try:
+                url = self._connect_url()
+            except ValueError as error:
+                self._say(self.database_result, str(error), "error")
+                return
+        self._say(self.database_result, "Testing…", "muted")
+        self.test_database_button.setEnabled(False)
+        self.context.tasks.read(
+            probe_connection,
+            url,
+            on_done=self._database_ok,
+            on_failed=self._database_failed,
+            key="settings-test-database",
+        )
+
+    def _database_ok(self, version: str) -> None:
+        self.test_database_button.setEnabled(True)
+        self._say(self.database_result, f"Connected: {version}", "success")
+
+    def _database_failed(self, error: BaseException) -> None:
+        self.test_database_button.setEnabled(True)
+        text = str(error) if isinstance(error, TicketFlowError) else f"{type(error).__name__}: {error}"
+        self._say(self.database_result, mask_secrets(text), "error")
+
+    def test_model(self) -> None:
+        try:
+            from ticketflow_desktop.classification import check_connection
+        except ImportError:
+            self._say(self.model_result, "Not available in this build.", "muted")
+            return
+        self._say(self.model_result, "Testing…", "muted")
+        self.test_model_button.setEnabled(False)
+        self.context.tasks.read(
+            check_connection,
+            self.form_llm_settings(),
+            on_done=self._model_ok,
+            on_failed=self._model_failed,
+            key="settings-test-model",
+        )
+
+    def _model_ok(self, text: object) -> None:
+        self.test_model_button.setEnabled(True)
+        self._say(self.model_result, f"Works: {text}", "success")
+
+    def _model_failed(self, error: BaseException) -> None:
+        self.test_model_button.setEnabled(True)
+        message = getattr(error, "message", None) or str(error) or type(error).__name__
+        self._say(self.model_result, mask_secrets(str(message)), "error")
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        s = self.settings
+        before = s.connect_url()
+        try:
+            bare, password = (None, None) if s.env_override("database_url") else self.form_database_url()
+        except ValueError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        kept_for_session = False
+        if bare is not None:
+            if password:
+                kept_for_session |= not s.set_secret("database_password", password)
+            elif bare != s.get("database_url") and s.secret("database_password"):
+                s.set_secret("database_password", None)  # it belonged to the previous server
+            s.set("database_url", bare)
+        if not s.env_override("llm_api_key") and self.api_key.text().strip():
+            kept_for_session |= not s.set_secret("llm_api_key", self.api_key.text().strip())
+        for key, field in (("llm_model", self.model_name), ("llm_base_url", self.base_url)):
+            if s.env_override(key) is None:
+                s.set(key, field.text().strip() or (config.DEFAULT_LLM_MODEL if key == "llm_model" else ""))
+        s.set("offline", self.offline.isChecked())
+        choice = self.theme_combo.currentData()
+        s.set("theme", choice)
+        if self.theme is not None:
+            self.theme.set_choice(choice)
+        s.sync()
+        after = s.connect_url()
+        if after != before:
+            log.info("switching database to %s", mask_url(after or default_sqlite_url()))
+            self.context.open(after)
+        if kept_for_session:
+            self.context.notify.emit("No keyring available: secrets are kept for this session only.", "info")
+        self.accept()
