@@ -10,6 +10,7 @@ from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.resources import app_icon
+from ticketflow_desktop.ui.startup import after_first_paint
 from ticketflow_desktop.ui.submit.tab import SubmitTab
 from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
@@ -129,10 +130,10 @@ class MainWindow(QMainWindow):
         self.context.connection_state.connect(self._on_connection_state)
         self.context.settings.changed.connect(self._on_setting_changed)
         # The keyring can take a second to load and answer (D-Bus, Keychain): read (and cache) the key
-        # in a worker, off the launch path.
-        self.context.tasks.read(
+        # in a worker once the window is on screen, off the launch path.
+        after_first_paint(self, lambda: self.context.tasks.read(
             config.get_secret, config.SECRET_LLM_API_KEY, on_done=lambda _: self.mode_label.setText(self._mode_text())
-        )
+        ))
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
     def _mode_text(self) -> str:
