@@ -66,3 +66,14 @@ def test_work_after_first_paint_still_runs_when_the_window_never_paints(qtbot) -
     qtbot.waitUntil(lambda: calls == [1])
     qtbot.wait(50)
     assert calls == [1]
+
+
+def test_work_after_first_paint_without_fallback_waits_for_a_paint(qtbot) -> None:
+    window = QLabel("shown late")
+    qtbot.addWidget(window)
+    calls: list[int] = []
+    after_first_paint(window, lambda: calls.append(1), fallback_ms=None)
+    qtbot.wait(100)
+    assert calls == []
+    window.show()
+    qtbot.waitUntil(lambda: calls == [1])

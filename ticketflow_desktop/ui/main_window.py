@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         # in a worker once the window is on screen, off the launch path.
         after_first_paint(self, lambda: self.context.tasks.read(
             config.get_secret, config.SECRET_LLM_API_KEY, on_done=lambda _: self.mode_label.setText(self._mode_text())
-        ))
+        ), fallback_ms=None)
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
     def _mode_text(self) -> str:

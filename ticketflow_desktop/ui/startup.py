@@ -36,10 +36,12 @@ class _FirstPaint(QObject):
             callback()
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int = FALLBACK_MS) -> None:
-    """Run `callback` once, when `window` has first painted (or after `fallback_ms` at the latest)."""
+def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int | None = FALLBACK_MS) -> None:
+    """Run `callback` once, when `window` has first painted (or after `fallback_ms` at the latest;
+    None: only ever after a paint)."""
     waiter = _FirstPaint(window, callback)
-    QTimer.singleShot(fallback_ms, waiter, waiter.fire)
+    if fallback_ms is not None:
+        QTimer.singleShot(fallback_ms, waiter, waiter.fire)
 
 
 def seconds_since_process_start() -> float | None:
