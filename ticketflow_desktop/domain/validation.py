@@ -13,6 +13,15 @@ DESCRIPTION_MAX = 100_000
 SEARCH_MAX = 500
 
 
+def _broken_unicode(text: str) -> bool:
+    """Lone surrogates (from a broken paste or file) cannot be stored as UTF-8 by either database."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def title_error(title: str) -> str | None:
     text = title.strip()
     if not text:
@@ -21,6 +30,8 @@ def title_error(title: str) -> str | None:
         return f"Title is {len(text):,} characters; the limit is {TITLE_MAX}."
     if "\x00" in text:
         return "Title contains a NUL character, which cannot be stored."
+    if _broken_unicode(text):
+        return "Title contains broken characters (invalid Unicode), which cannot be stored."
     if "\n" in text or "\r" in text:
         return "Title must be a single line."
     return None
@@ -34,12 +45,16 @@ def description_error(description: str) -> str | None:
         return f"Description is {len(text):,} characters; the limit is {DESCRIPTION_MAX:,}."
     if "\x00" in text:
         return "Description contains a NUL character, which cannot be stored."
+    if _broken_unicode(text):
+        return "Description contains broken characters (invalid Unicode), which cannot be stored."
     return None
 
 
 def search_error(search: str) -> str | None:
     if "\x00" in search:
         return "Search contains a NUL character."
+    if _broken_unicode(search):
+        return "Search contains broken characters (invalid Unicode)."
     if len(search) > SEARCH_MAX:
         return f"Search is limited to {SEARCH_MAX} characters."
     return None

@@ -26,10 +26,16 @@ def _upsert(session: Session, table: type, keys: list[str], rows: list[dict[str,
 
 
 def add_ticket_counts(session: Session, deltas: Counter[CountKey]) -> None:
-    # A fixed order of keys keeps concurrent writers from deadlocking on the summary rows.
-    ordered = sorted(deltas.items())
-    for (day, c, p, s), n in ordered:
-        if n < 0:  # the row exists: the ticket being moved was counted in it
+    # A fixed order of keys keeps concurrent writers from deadlocking on the summary rows: rows are
+    # touched in key order, whether decremented or incremented (runs of increments in one statement).
+    keys = ["day", "category", "priority", "status"]
+    batch: list[dict[str, object]] = []
+    for (day, c, p, s), n in sorted(deltas.items()):
+        if n > 0:
+            batch.append({"day": day, "category": c, "priority": p, "status": s, "n": n})
+        elif n < 0:  # the row exists: the ticket being moved was counted in it
+            _upsert(session, TicketCountRow, keys, batch)
+            batch = []
             session.execute(
                 update(TicketCountRow)
                 .where(
@@ -40,8 +46,7 @@ def add_ticket_counts(session: Session, deltas: Counter[CountKey]) -> None:
                 )
                 .values(n=TicketCountRow.n + n)
             )
-    rows = [{"day": d, "category": c, "priority": p, "status": s, "n": n} for (d, c, p, s), n in ordered if n > 0]
-    _upsert(session, TicketCountRow, ["day", "category", "priority", "status"], rows)
+    _upsert(session, TicketCountRow, keys, batch)
 
 
 def add_suggestion_counts(session: Session, deltas: Counter[tuple[str, bool]]) -> None:

@@ -32,14 +32,20 @@ def mask_url(url: str | URL) -> str:
     """The URL as it may be shown or logged: never a password."""
     try:
         parsed = make_url(url) if isinstance(url, str) else url
+        # A password may also hide in the query string (libpq accepts ?password=...).
+        secret = {k: "***" for k in parsed.query if k.lower() in ("password", "sslpassword")}
+        return parsed.update_query_dict(secret).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - an unparsable URL is shown as a placeholder, never as given
         return "<invalid database URL>"
-    return parsed.render_as_string(hide_password=True)
 
 
 def describe_url(url: str | URL) -> str:
     """A short human description for the status bar: the file, or host/database."""
-    parsed = make_url(url) if isinstance(url, str) else url
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+        parsed.get_backend_name()
+    except Exception:  # noqa: BLE001 - never raise (or echo a secret) while describing
+        return "<invalid database URL>"
     if parsed.get_backend_name() == "sqlite":
         return f"SQLite · {parsed.database or 'in memory'}"
     host = parsed.host or "localhost"

@@ -1,7 +1,13 @@
-"""Turning driver errors about the environment into StorageUnavailable with words for the user."""
+"""Turning driver errors about the environment into StorageUnavailable with words for the user.
+
+Only environment problems are translated (server away, file locked, read-only, full, damaged);
+anything else (an integrity error, a bug) is re-raised as it is, for the crash handler.
+Messages never quote the driver's text, which may contain a host, a user or a path with a secret.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -9,35 +15,66 @@ from sqlalchemy import exc
 
 from ticketflow_desktop.domain.errors import StorageUnavailable
 
-# Substrings of driver messages, and what to tell the user instead.
-_KNOWN = (
-    ("database is locked", "The database file is locked by another program; try again in a moment."),
-    ("readonly database", "The database file is read-only; check its permissions."),
-    ("read-only", "The database is read-only."),
-    ("disk is full", "The disk holding the database is full; free some space and try again."),
-    ("no space left", "The disk holding the database is full; free some space and try again."),
-    ("could not extend file", "The database server's disk is full."),
-    ("file is not a database", "The database file is damaged or is not a TicketFlow database."),
-    ("malformed", "The database file is damaged (malformed); restore it from a backup."),
-    ("unable to open database", "The database file cannot be opened; check the path and its permissions."),
-    ("password authentication failed", "The database server refused the user name or password."),
-    ("does not exist", "The database does not exist on the server."),
-    ("timeout expired", "The database server did not answer in time."),
-    ("could not connect", "The database server cannot be reached."),
-    ("connection refused", "The database server cannot be reached (connection refused)."),
-    ("server closed the connection", "The connection to the database server was lost."),
-    ("terminating connection", "The database server ended the connection."),
-    ("connection already closed", "The connection to the database server was lost."),
-    ("ssl", "The secure connection to the database server failed."),
+_FULL = "The disk holding the database is full; free some space and try again."
+_LOST = "The connection to the database server was lost."
+
+# Patterns of driver messages (lower case), most specific first, and what to tell the user instead.
+_KNOWN: tuple[tuple[str, str], ...] = (
+    # SQLite: the file and its disk
+    (
+        r"database is locked|database table is locked",
+        "The database file is locked by another program; try again in a moment.",
+    ),
+    (
+        r"readonly database|read-only file system",
+        "The database file is read-only (its permissions, or a read-only disk); changes cannot be saved.",
+    ),
+    (r"disk is full|no space left|database or disk is full", _FULL),
+    (r"file is not a database|file is encrypted", "The database file is damaged or is not a TicketFlow database."),
+    (r"malformed|database corrupt", "The database file is damaged (malformed); restore it from a backup."),
+    (r"disk i/o error", "The disk holding the database reported a read or write error (is it full or gone?)."),
+    (r"unable to open database", "The database file cannot be opened; check the path and its permissions."),
+    # PostgreSQL: the server
+    (r"could not extend file|diskfull", "The database server's disk is full."),
+    (
+        r"server does not support ssl",
+        "The database server does not offer a secure (SSL) connection, but the "
+        "connection settings require one (sslmode).",
+    ),
+    (r"certificate verify failed|certificate", "The database server's certificate could not be verified."),
+    (r"ssl", "The secure connection to the database server failed."),
+    (r"password authentication failed|no password supplied", "The database server refused the user name or password."),
+    (r'database ".*" does not exist', "The database does not exist on the server."),
+    (r"could not translate host name", "The database server's host name cannot be found."),
+    (
+        r"too many connections|remaining connection slots",
+        "The database server has no free connections; try again in a moment.",
+    ),
+    (r"the database system is (starting up|shutting down|in recovery)", "The database server is restarting."),
+    (r"read-only transaction|cannot execute .* in a read-only", "The database server is read-only right now."),
+    (r"deadlock detected|could not serialize|lock timeout|canceling statement due to lock", "The database was busy "
+     "with a colleague's change; try again."),
+    (r"timeout expired|timed out", "The database server did not answer in time."),
+    (r"connection refused", "The database server cannot be reached (connection refused)."),
+    (r"could not connect|no route to host|network is unreachable", "The database server cannot be reached."),
+    (r"terminating connection", "The database server ended the connection."),
+    (r"server closed the connection|connection already closed|connection reset|broken pipe|lost synchron", _LOST),
+    (r"eof detected|ssl syscall error", _LOST),
 )
+_PATTERNS = tuple((re.compile(pattern), message) for pattern, message in _KNOWN)
+
+
+def known_message(error: BaseException) -> str | None:
+    """The user-facing words for an environment error, or None when it is not one we know."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    for pattern, message in _PATTERNS:
+        if pattern.search(text):
+            return message
+    return None
 
 
 def describe(error: BaseException) -> str:
-    text = str(getattr(error, "orig", None) or error).lower()
-    for needle, message in _KNOWN:
-        if needle in text:
-            return message
-    return "The database is unavailable right now."
+    return known_message(error) or "The database is unavailable right now."
 
 
 @contextmanager
@@ -48,6 +85,10 @@ def translate_errors() -> Iterator[None]:
         raise StorageUnavailable(describe(error)) from error
     except exc.DBAPIError as error:
         if error.connection_invalidated:
+            raise StorageUnavailable(describe(error)) from error
+        # A damaged SQLite file raises a plain DatabaseError ("file is not a database"): the
+        # environment, not a bug. Integrity and data errors (subclasses) are never translated.
+        if type(error) is exc.DatabaseError and known_message(error) is not None:
             raise StorageUnavailable(describe(error)) from error
         raise
     except exc.TimeoutError as error:  # the pool had no free connection in time

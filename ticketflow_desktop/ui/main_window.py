@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.startup import after_first_paint
 from ticketflow_desktop.ui.submit.tab import SubmitTab
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.mode_label.setAccessibleName("Classification mode")
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.mode_label)
+        self.outbox_indicator = OutboxIndicator(self.context, self)
+        status.addPermanentWidget(self.outbox_indicator)
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
         self.context.settings.changed.connect(self._on_setting_changed)

@@ -9,21 +9,35 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
 TIMEOUT_S = 60
 
 
-def _wait(predicate, timeout_s: float = TIMEOUT_S) -> bool:
+def _wait(predicate: Callable[[], bool], timeout_s: float = TIMEOUT_S) -> bool:
+    """Run the event loop until `predicate()` holds, checking every 20 ms.
+
+    A nested QEventLoop, not a processEvents() loop: PySide6 6.12 leaks a reference to None on
+    every processEvents() call and aborts the interpreter after a few thousand of them.
+    """
+    if predicate():
+        return True
+    loop = QEventLoop()
     deadline = time.monotonic() + timeout_s
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
-    return True
+    poll = QTimer(interval=20)
+
+    def check() -> None:
+        if predicate() or time.monotonic() > deadline:
+            loop.quit()
+
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    return bool(predicate())
 
 
 def run_self_test() -> int:

@@ -1,0 +1,66 @@
+"""Fixtures for fault tests: a fresh PostgreSQL database behind a controllable proxy, an outbox file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import make_url, text
+
+from ticketflow_desktop.services.outbox import Outbox
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.storage.outbox_store import OutboxStore
+
+from .proxy import FaultProxy
+
+
+@pytest.fixture
+def pg_url(_postgres_database: Database) -> str:
+    """The session's PostgreSQL test database, emptied."""
+    with _postgres_database.engine.begin() as connection:
+        connection.execute(
+            text("TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts RESTART IDENTITY CASCADE")
+        )
+    return _postgres_database.url
+
+
+@pytest.fixture
+def proxy(pg_url: str) -> Iterator[FaultProxy]:
+    target = make_url(pg_url)
+    proxy = FaultProxy(target.host or "127.0.0.1", target.port or 5432).start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture
+def proxied_url(proxy: FaultProxy, pg_url: str) -> str:
+    return proxy.url_for(pg_url)
+
+
+@pytest.fixture
+def proxied_service(proxied_url: str) -> Iterator[TicketService]:
+    database = open_database(proxied_url)
+    yield TicketService(database)
+    database.dispose()
+
+
+@pytest.fixture
+def direct_service(pg_url: str) -> Iterator[TicketService]:
+    """The same database without the proxy: what a colleague (or the test's eye) sees."""
+    database = open_database(pg_url)
+    yield TicketService(database)
+    database.dispose()
+
+
+@pytest.fixture
+def outbox_store(tmp_path: Path) -> Iterator[OutboxStore]:
+    store = OutboxStore(tmp_path / "outbox.sqlite3")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def outbox(outbox_store: OutboxStore, proxied_service: TicketService) -> Outbox:
+    return Outbox(outbox_store, proxied_service.database.url, proxied_service)

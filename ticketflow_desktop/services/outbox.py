@@ -1,0 +1,310 @@
+"""The outbox: no ticket and no edit is lost when the database is away.
+
+Every write is first committed to a local SQLite file (storage/outbox_store.py), then sent. If the
+database is unreachable the write stays there and is sent, in order, once it is back - also after a
+restart or a `kill -9`. Sending is exactly-once:
+
+* a new ticket carries an idempotency key; `TicketService.create` returns the stored ticket for a
+  known key, so a submit whose commit succeeded but whose answer was lost is not stored twice;
+* an edit keeps the version it was made on and sets absolute values (never deltas). Replaying it
+  after a lost answer finds its own values already stored: `TicketService.update` then changes
+  nothing (no new version, no events). If a colleague changed the same field in between, the replay
+  is a Conflict, shown to the user, never a silent overwrite.
+
+Successive offline edits of the same ticket made on the same version are merged into one entry,
+so an agent's second edit does not conflict with their own first one.
+
+Synchronous and thread-safe enough for one serial writer (ui/tasks.py runs every call on it).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import deque
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from ticketflow_desktop.domain import (
+    Category,
+    Conflict,
+    NotFound,
+    Priority,
+    Status,
+    StorageUnavailable,
+    Suggestion,
+    SuggestionSource,
+    Ticket,
+    TicketChanges,
+    TicketDraft,
+    TicketFlowError,
+    ValidationError,
+)
+from ticketflow_desktop.domain.validation import validate_changes, validate_draft
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import mask_url
+from ticketflow_desktop.storage.outbox_store import OutboxRecord, OutboxStore
+
+log = logging.getLogger(__name__)
+
+PENDING, CONFLICT, FAILED = "pending", "conflict", "failed"
+
+
+class Queued(StorageUnavailable):
+    """The write is safe in the local outbox and will be sent when the database is back."""
+
+    def __init__(self, item_id: int, kind: str, reason: str) -> None:
+        self.item_id = item_id
+        self.kind = kind
+        what = "The ticket" if kind == "create" else "The change"
+        super().__init__(f"{reason} {what} is kept in the outbox and will be sent when the database is back.")
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """What the user sees of a waiting write."""
+
+    id: int
+    kind: str  # create | update
+    ticket_id: int | None
+    summary: str
+    state: str  # pending | conflict | failed
+    message: str
+    attempts: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Delivery:
+    item_id: int
+    kind: str
+    ticket: Ticket
+
+
+class Outbox:
+    def __init__(self, store: OutboxStore, url: str, service: TicketService | None = None) -> None:
+        self.store = store
+        self.target = mask_url(url)
+        self.service = service
+        # Writes that reached the database, for the GUI to announce (drained on its thread).
+        self.deliveries: deque[Delivery] = deque()
+
+    # --- the two writes ------------------------------------------------------------------------
+
+    def submit(self, draft: TicketDraft) -> Ticket:
+        """Store `draft`; raises Queued when it had to stay in the outbox."""
+        draft = validate_draft(draft)  # bad input is refused at once, never queued
+        draft = replace(draft, idempotency_key=draft.idempotency_key or uuid.uuid4().hex)
+        try:
+            item_id = self.store.add(self.target, "create", draft.idempotency_key or "", _draft_payload(draft))
+        except StorageUnavailable as error:  # a broken outbox must not stop a write the database can take
+            log.warning("outbox unusable, sending directly: %s", error)
+            return self._service().create(draft)
+        return self._deliver_up_to(item_id, "create", fresh=True)
+
+    def update(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> Ticket:
+        """Apply an edit made on `expected_version`; raises Queued when it had to stay in the outbox."""
+        changes = validate_changes(changes)
+        try:
+            merged = self._merge_into_pending(ticket_id, changes, expected_version)
+        except StorageUnavailable:
+            merged = None
+        if merged is not None:
+            return self._deliver_up_to(merged, "update", fresh=False)
+        try:
+            item_id = self.store.add(
+                self.target, "update", uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
+            )
+        except StorageUnavailable as error:
+            log.warning("outbox unusable, sending directly: %s", error)
+            return self._service().update(ticket_id, changes, expected_version)
+        return self._deliver_up_to(item_id, "update", fresh=True)
+
+    # --- the queue -----------------------------------------------------------------------------
+
+    def items(self) -> list[OutboxItem]:
+        return [_item(r) for r in self.store.all(self.target)]
+
+    def pending_count(self) -> int:
+        return len(self.store.all(self.target))
+
+    def waiting(self) -> int:
+        """How many writes wait only for the database (not for a decision of the user)."""
+        return sum(1 for r in self.store.all(self.target) if r.state == PENDING)
+
+    def flush_and_count(self) -> int:
+        self.flush()
+        return self.waiting()
+
+    def flush(self) -> list[Delivery]:
+        """Send every pending write in order; stop at the first sign the database is away."""
+        delivered: list[Delivery] = []
+        for record in self.store.all(self.target):
+            if record.state != PENDING:
+                continue
+            try:
+                delivered.append(self._attempt(record, fresh=False))
+            except StorageUnavailable:
+                break
+            except TicketFlowError:
+                continue  # recorded on the item; the user decides
+        return delivered
+
+    def retry(self, item_id: int, *, mine_anyway: bool = False) -> Ticket | None:
+        """Send one item again. For a conflict, `mine_anyway` re-bases the edit on the stored version."""
+        record = self.store.get(item_id)
+        if record is None:
+            return None
+        if mine_anyway and record.kind == "update" and record.ticket_id is not None:
+            current = self._service().get(record.ticket_id)
+            self.store.update_payload(record.id, record.payload, current.version)
+            record = self.store.get(item_id) or record
+        self.store.set_state(record.id, PENDING, attempted=False)
+        return self._attempt(record, fresh=False).ticket
+
+    def discard(self, item_id: int) -> None:
+        self.store.remove(item_id)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _service(self) -> TicketService:
+        if self.service is None:
+            raise StorageUnavailable("The database is not open.")
+        return self.service
+
+    def _merge_into_pending(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> int | None:
+        for record in self.store.all(self.target):
+            if (
+                record.kind == "update"
+                and record.state == PENDING
+                and record.ticket_id == ticket_id
+                and record.expected_version == expected_version
+            ):
+                self.store.update_payload(record.id, {**record.payload, **_changes_payload(changes)})
+                return record.id
+        return None
+
+    def _deliver_up_to(self, item_id: int, kind: str, *, fresh: bool) -> Ticket:
+        """Send older pending writes first (order matters for edits), then this one."""
+        for record in self.store.all(self.target):
+            if record.id > item_id:
+                break
+            if record.state != PENDING and record.id != item_id:
+                continue
+            try:
+                delivery = self._attempt(record, fresh=fresh and record.id == item_id)
+            except StorageUnavailable as error:
+                raise Queued(item_id, kind, str(error)) from error
+            except TicketFlowError:
+                if record.id == item_id:
+                    raise
+                continue
+            if record.id == item_id:
+                return delivery.ticket
+        raise StorageUnavailable("The write vanished from the outbox.")  # discarded meanwhile
+
+    def _attempt(self, record: OutboxRecord, *, fresh: bool) -> Delivery:
+        """Send one record. A fresh write refused for good is removed (the caller shows the error where
+        the user still has their input); a replayed one is kept, marked, for the user to decide."""
+        try:
+            ticket = self._send(record)
+        except StorageUnavailable as error:
+            self.store.set_state(record.id, PENDING, str(error))
+            raise
+        except (Conflict, ValidationError, NotFound) as error:
+            if fresh:
+                self.store.remove(record.id)
+            else:
+                state = CONFLICT if isinstance(error, Conflict) else FAILED
+                self.store.set_state(record.id, state, str(error))
+            raise
+        except Exception as error:
+            # A bug: keep the write (nothing lost), mark it, and let the crash handler see it.
+            self.store.set_state(record.id, FAILED, f"Unexpected error: {type(error).__name__}")
+            raise
+        self.store.remove(record.id)
+        delivery = Delivery(record.id, record.kind, ticket)
+        if not fresh:
+            self.deliveries.append(delivery)
+        return delivery
+
+    def _send(self, record: OutboxRecord) -> Ticket:
+        service = self._service()
+        if record.kind == "create":
+            return service.create(_draft_from(record.payload, record.key))
+        assert record.ticket_id is not None and record.expected_version is not None
+        return service.update(record.ticket_id, _changes_from(record.payload), record.expected_version)
+
+
+# --- (de)serialising the writes ------------------------------------------------------------------
+
+
+def _draft_payload(draft: TicketDraft) -> dict[str, Any]:
+    s = draft.suggestion
+    return {
+        "title": draft.title,
+        "description": draft.description,
+        "category": draft.category.value,
+        "priority": draft.priority.value,
+        "suggestion": None
+        if s is None
+        else {
+            "category": s.category.value,
+            "priority": s.priority.value,
+            "source": s.source.value,
+            "model": s.model,
+            "confidence": s.confidence,
+        },
+    }
+
+
+def _draft_from(payload: dict[str, Any], key: str) -> TicketDraft:
+    s = payload.get("suggestion")
+    suggestion = (
+        None
+        if s is None
+        else Suggestion(
+            Category(s["category"]), Priority(s["priority"]), SuggestionSource(s["source"]), s["model"], s["confidence"]
+        )
+    )
+    return TicketDraft(
+        payload["title"],
+        payload["description"],
+        Category(payload["category"]),
+        Priority(payload["priority"]),
+        suggestion,
+        key,
+    )
+
+
+def _changes_payload(changes: TicketChanges) -> dict[str, Any]:
+    return {k: (v.value if isinstance(v, Category | Priority | Status) else v) for k, v in changes.as_dict().items()}
+
+
+def _changes_from(payload: dict[str, Any]) -> TicketChanges:
+    return TicketChanges(
+        title=payload.get("title"),
+        description=payload.get("description"),
+        category=Category(payload["category"]) if payload.get("category") else None,
+        priority=Priority(payload["priority"]) if payload.get("priority") else None,
+        status=Status(payload["status"]) if payload.get("status") else None,
+    )
+
+
+def _item(record: OutboxRecord) -> OutboxItem:
+    if record.kind == "create":
+        summary = f"New ticket: {record.payload.get('title', '')}"
+    else:
+        fields = ", ".join(sorted(record.payload))
+        summary = f"Edit of ticket #{record.ticket_id}: {fields}"
+    return OutboxItem(
+        record.id,
+        record.kind,
+        record.ticket_id,
+        summary,
+        record.state,
+        record.message,
+        record.attempts,
+        record.created_at,
+    )
