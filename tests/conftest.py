@@ -62,7 +62,10 @@ def _postgres_database(postgres_url: str) -> Iterator[Database]:
 def _truncate(database: Database) -> None:
     with database.engine.begin() as connection:
         connection.execute(
-            text("TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts RESTART IDENTITY CASCADE")
+            text(
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
+                "daily_flow, ticket_totals, resolution_times RESTART IDENTITY CASCADE"
+            )
         )
 
 

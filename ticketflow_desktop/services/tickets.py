@@ -35,6 +35,7 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
+from ticketflow_desktop.storage.analytics import record_status_change
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
@@ -231,6 +232,9 @@ class TicketService:
             new_key = (row.created_at.date(), row.category, row.priority, row.status)
             if new_key != old_key:
                 add_ticket_counts(session, Counter({old_key: -1, new_key: 1}))
+            if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
+                old_status, new_status = diffs["status"]
+                record_status_change(session, ticket_id, row.created_at, old_status, new_status, now, new_version)
             return ticket_from_row(row)
 
     # --- helpers -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.storage.analytics import add_loaded
 from ticketflow_desktop.storage.counts import CountKey, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
@@ -96,6 +97,7 @@ def bulk_insert(
             )
             load(session, batch)
             add_ticket_counts(session, counts)
+            add_loaded(session, batch)
             done += len(batch)
             if progress is not None:
                 progress(done)

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.storage.analytics import add_count_deltas
 from ticketflow_desktop.storage.tables import SuggestionCountRow, TicketCountRow, TicketRow
 
 CountKey = tuple[date, str, str, str]  # created day, category, priority, status
@@ -47,6 +48,7 @@ def add_ticket_counts(session: Session, deltas: Counter[CountKey]) -> None:
                 .values(n=TicketCountRow.n + n)
             )
     _upsert(session, TicketCountRow, keys, batch)
+    add_count_deltas(session, deltas)  # the dashboard's own summaries, in the same transaction
 
 
 def add_suggestion_counts(session: Session, deltas: Counter[tuple[str, bool]]) -> None:

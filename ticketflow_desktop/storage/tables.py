@@ -191,6 +191,51 @@ class SuggestionCountRow(Base):
     )
 
 
+class DailyFlowRow(Base):
+    """Per day: tickets created, tickets that became done (resolved or closed), tickets reopened.
+
+    Kept in the same transaction as every write (storage/analytics.py), so the dashboard draws its
+    daily lines and the open backlog from one row per day.
+    """
+
+    __tablename__ = "daily_flow"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    created: Mapped[int] = mapped_column(BigInteger)
+    resolved: Mapped[int] = mapped_column(BigInteger)
+    reopened: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("created >= 0 AND resolved >= 0 AND reopened >= 0", name="counts"),)
+
+
+class TicketTotalRow(Base):
+    """Current ticket counts by category, priority and status: at most 64 rows for the dashboard."""
+
+    __tablename__ = "ticket_totals"
+
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    priority: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
+
+
+class ResolutionTimeRow(Base):
+    """A histogram of the time from creation to first resolution, in buckets 1 % wide (log scale).
+
+    About 1,800 rows cover a year, so the median is read from the histogram instead of sorting every
+    resolved ticket.
+    """
+
+    __tablename__ = "resolution_times"
+
+    bucket: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
+
+
 # Schema objects that exist only on one backend and are created by raw DDL in the migrations;
 # autogenerate (and `alembic check`) must not treat them as drift.
 DIALECT_ONLY_OBJECTS = frozenset(

@@ -1,18 +1,415 @@
-"""The Dashboard tab (placeholder until the dashboard issue fills it)."""
+"""The Dashboard tab: cards and charts computed by the database, live and themed.
+
+pyqtgraph (ui/dashboard/charts.py) is imported when the tab is first shown, not at launch. Changes
+announced by `tickets_changed` refresh the numbers after a short pause, and only while the tab is
+visible; a hidden tab is marked stale and refreshes when shown.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ticketflow_desktop.domain import Category, Priority, Status, SuggestionSource, TicketFlowError
+from ticketflow_desktop.domain.analytics import RANGES, Dashboard, range_label
+from ticketflow_desktop.services.analytics import AnalyticsService
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dashboard.export import export_csv, export_png
+from ticketflow_desktop.ui.tasks import report_bug
+from ticketflow_desktop.ui.theme import CATEGORY_COLOURS, LIGHT, PRIORITY_COLOURS, STATUS_COLOURS, ThemeManager, Tokens
+
+if TYPE_CHECKING:
+    from ticketflow_desktop.ui.dashboard.charts import BarChart, TimeChart
+
+DEBOUNCE_MS = 300
+DEFAULT_RANGE = 30
+WIDE = 1000  # px: from here on, three columns of charts
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes = seconds / 60
+    if minutes < 1:
+        return f"{seconds:.0f} s"
+    if minutes < 60:
+        return f"{minutes:.0f} min"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
+
+def format_share(accepted: int, offered: int) -> tuple[str, str]:
+    if not offered:
+        return "—", "no suggestions yet"
+    return f"{accepted / offered:.0%}", f"{accepted:,} of {offered:,} kept"
+
+
+class Card(QFrame):
+    """One number with its name and a short explanation."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(0)
+        self.title = QLabel(title)
+        self.title.setProperty("role", "muted")
+        self.value = QLabel("—")
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.hint = QLabel("")
+        self.hint.setProperty("role", "muted")
+        for label in (self.title, self.value, self.hint):
+            layout.addWidget(label)
+
+    def set(self, value: str, hint: str = "") -> None:
+        self.value.setText(value)
+        self.hint.setText(hint)
+
+
+class ChartPanel(QFrame):
+    """A chart on a card: a title, a button to save it as PNG, the chart, an optional legend."""
+
+    def __init__(self, title: str, chart_widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        self.title = QLabel(title)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.save_button = QToolButton()
+        self.save_button.setText("PNG…")
+        self.save_button.setToolTip(f"Save “{title}” as a PNG image")
+        self.save_button.setAutoRaise(True)
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.save_button)
+        layout.addLayout(header)
+        layout.addWidget(chart_widget, 1)
+        # No word wrap: a wrapping label makes the scroll area size the page by preferred heights.
+        self.legend = QLabel()
+        self.legend.hide()
+        layout.addWidget(self.legend)
 
 
 class DashboardTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        theme: ThemeManager | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Dashboard"))
+        # The main window owns the theme manager; take it from there unless given.
+        self.theme = theme if theme is not None else getattr(parent, "theme", None)
+        self.tokens: Tokens = self.theme.tokens if self.theme is not None else LIGHT
+        self.today = today  # fixed in tests; None means the current UTC day
+        self.range_days: int | None = DEFAULT_RANGE
+        self.dashboard: Dashboard | None = None
+        self.built = False
+        self.stale = True
+        self.requests = 0  # refreshes asked of the database
+        self.loads = 0  # refreshes shown
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._refresh_if_visible)
+        context.tickets_changed.connect(self._on_tickets_changed)
+        context.database_opened.connect(lambda _service: self._on_tickets_changed(None))
+        if self.theme is not None:
+            self.theme.changed.connect(self.apply_tokens)
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+
+    # --- building (on first show) --------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.built:
+            self._build()
+        if self.stale:
+            self.refresh()
+
+    def _build(self) -> None:
+        from ticketflow_desktop.ui.dashboard.charts import BarChart, TimeChart
+
+        self.built = True
+        header = QHBoxLayout()
+        heading = QLabel("Dashboard")
+        heading.setProperty("role", "heading")
+        self.status_label = QLabel("Loading…")
+        self.status_label.setProperty("role", "muted")
+        self.range_combo = QComboBox()
+        for days in RANGES:
+            self.range_combo.addItem(range_label(days), days)
+        self.range_combo.setCurrentIndex(RANGES.index(self.range_days))
+        self.range_combo.setToolTip("Days shown by the created/resolved and backlog charts")
+        self.range_combo.currentIndexChanged.connect(self._range_chosen)
+        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button.setToolTip("Save every number on the dashboard as CSV")
+        self.csv_button.clicked.connect(self._export_csv_clicked)
+        header.addWidget(heading)
+        header.addSpacing(12)
+        header.addWidget(self.status_label)
+        header.addStretch(1)
+        header.addWidget(self.range_combo)
+        header.addWidget(self.csv_button)
+        self._layout.addLayout(header)
+
+        self.stack = QStackedWidget()
+        self._layout.addWidget(self.stack, 1)
+        self.empty_page = QWidget()
+        empty = QVBoxLayout(self.empty_page)
+        empty.addStretch(1)
+        self.empty_title = QLabel("No tickets yet")
+        self.empty_title.setProperty("role", "heading")
+        self.empty_hint = QLabel("Submit a ticket or import some: the numbers and charts appear here.")
+        self.empty_hint.setProperty("role", "muted")
+        for label in (self.empty_title, self.empty_hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty.addWidget(label)
+        empty.addStretch(2)
+        self.stack.addWidget(self.empty_page)
+
+        content = QWidget()
+        grid = QVBoxLayout(content)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.setSpacing(10)
+        cards = QGridLayout()
+        cards.setSpacing(10)
+        self.cards = {
+            "total": Card("Total"),
+            Status.OPEN: Card(Status.OPEN.label),
+            Status.IN_PROGRESS: Card(Status.IN_PROGRESS.label),
+            Status.RESOLVED: Card(Status.RESOLVED.label),
+            Status.CLOSED: Card(Status.CLOSED.label),
+            "avg": Card("Created per day"),
+            "median": Card("Median time to resolve"),
+            SuggestionSource.LLM: Card("Model suggestions kept"),
+            SuggestionSource.LOCAL: Card("Local suggestions kept"),
+        }
+        self.cards_grid = cards
+        grid.addLayout(cards)
+
+        self.priority_chart: BarChart = BarChart([p.label for p in Priority], [PRIORITY_COLOURS[p] for p in Priority])
+        self.category_chart: BarChart = BarChart([c.label for c in Category], [CATEGORY_COLOURS[c] for c in Category])
+        self.status_chart: BarChart = BarChart([s.label for s in Status], [STATUS_COLOURS[s] for s in Status])
+        self.flow_chart: TimeChart = TimeChart(
+            [("Created", self.tokens.accent, False), ("Resolved", STATUS_COLOURS[Status.RESOLVED], False)]
+        )
+        self.backlog_chart: TimeChart = TimeChart([("Open backlog", STATUS_COLOURS[Status.IN_PROGRESS], True)])
+        self.panels = {
+            "priority": ChartPanel("Tickets by priority", self.priority_chart.widget),
+            "category": ChartPanel("Tickets by category", self.category_chart.widget),
+            "status": ChartPanel("Tickets by status", self.status_chart.widget),
+            "flow": ChartPanel("Created and resolved per day", self.flow_chart.widget),
+            "backlog": ChartPanel("Open backlog (open + in progress)", self.backlog_chart.widget),
+        }
+        self.panels["category"].legend.show()
+        for name, panel in self.panels.items():
+            panel.save_button.clicked.connect(lambda _=False, n=name: self._export_png_clicked(n))
+        charts = QGridLayout()
+        charts.setSpacing(10)
+        self.charts_grid = charts
+        self.columns = 0
+        self._arrange()
+        grid.addLayout(charts, 1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.content_page = scroll
+        self.stack.addWidget(scroll)
+        self._set_exports_enabled(False)
+        self.apply_tokens(self.tokens)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.built:
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """Three columns of charts (five of cards) on a wide window, two (three) on a narrow one.
+
+        The same widgets are moved between grid cells; nothing is rebuilt.
+        """
+        columns = 3 if self.width() >= WIDE else 2
+        if columns == self.columns:
+            return
+        self.columns = columns
+        card_columns = 5 if columns == 3 else 3
+        for i, card in enumerate(self.cards.values()):
+            self.cards_grid.addWidget(card, *divmod(i, card_columns))
+        charts = self.charts_grid
+        if columns == 3:
+            places = {
+                "priority": (0, 0, 1, 1),
+                "category": (0, 1, 1, 1),
+                "status": (0, 2, 1, 1),
+                "flow": (1, 0, 1, 2),
+                "backlog": (1, 2, 1, 1),
+            }
+        else:
+            places = {
+                "priority": (0, 0, 1, 1),
+                "category": (0, 1, 1, 1),
+                "status": (1, 0, 1, 1),
+                "backlog": (1, 1, 1, 1),
+                "flow": (2, 0, 1, 2),
+            }
+        for name, place in places.items():
+            charts.addWidget(self.panels[name], *place)
+        for column in range(3):
+            charts.setColumnStretch(column, 1 if column < columns else 0)
+
+    # --- refreshing ------------------------------------------------------------------------------
+
+    def _on_tickets_changed(self, _ids: object) -> None:
+        self.stale = True
+        self._debounce.start()  # a burst of changes becomes one refresh
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _range_chosen(self, index: int) -> None:
+        self.range_days = self.range_combo.itemData(index)
+        self.refresh()
 
     def refresh(self) -> None:
-        pass
+        service = self.context.service
+        if service is None or not self.built:
+            return
+        self.stale = False
+        self.requests += 1
+        analytics = AnalyticsService(service.database)
+        self.context.tasks.read(
+            analytics.dashboard,
+            self.range_days,
+            self.today or datetime.now(UTC).date(),
+            on_done=self.show_dashboard,
+            on_failed=self._failed,
+            key="dashboard",
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.stale = True
+        if not isinstance(error, TicketFlowError):
+            report_bug(error)
+            return
+        self.context.report_storage_error(error)
+        self.status_label.setText(f"Could not load the numbers: {error}")
+
+    def show_dashboard(self, d: Dashboard) -> None:
+        """Put new numbers into the existing cards and plot items."""
+        self.dashboard = d
+        self.loads += 1
+        self.context.report_storage_ok()
+        self.status_label.setText(f"Updated {datetime.now():%H:%M:%S}")
+        self.stack.setCurrentWidget(self.empty_page if d.is_empty else self.content_page)
+        self.empty_title.setText("No tickets yet")
+        self._set_exports_enabled(not d.is_empty)
+
+        self.cards["total"].set(f"{d.total:,}", f"{d.active:,} active")
+        for status in Status:
+            share = f"{d.by_status[status] / d.total:.0%} of all" if d.total else ""
+            self.cards[status].set(f"{d.by_status[status]:,}", share)
+        self.cards["avg"].set(f"{d.avg_created_per_day:.2f}", "per calendar day")
+        self.cards["median"].set(format_duration(d.median_resolution_seconds), "to first resolution")
+        for source in SuggestionSource:
+            self.cards[source].set(*format_share(*d.suggestions[source]))
+
+        self.priority_chart.set_values([d.by_priority[p] for p in Priority])
+        self.category_chart.set_values([d.by_category[c] for c in Category])
+        self.status_chart.set_values([d.by_status[s] for s in Status])
+        self.flow_chart.set_series(d.days, [d.created, d.resolved])
+        self.backlog_chart.set_series(d.days, [d.backlog])
+        self._update_category_legend()
+        title = f"Created and resolved per day — {range_label(d.range_days).lower()}"
+        self.panels["flow"].title.setText(title)
+
+    def _update_category_legend(self) -> None:
+        if self.dashboard is None:
+            return
+        items = [
+            f'<span style="color:{CATEGORY_COLOURS[c]}">■</span>&nbsp;{c.label}&nbsp;<b>{n:,}</b>'
+            for c, n in self.dashboard.by_category.items()
+        ]
+        rows = ["&nbsp;&nbsp;&nbsp; ".join(items[:2]), "&nbsp;&nbsp;&nbsp; ".join(items[2:])]
+        self.panels["category"].legend.setText(
+            f'<span style="color:{self.tokens.text}">' + "<br>".join(rows) + "</span>"
+        )
+
+    # --- theme -----------------------------------------------------------------------------------
+
+    def apply_tokens(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        if not self.built:
+            return
+        for chart in (self.priority_chart, self.category_chart, self.status_chart, self.flow_chart, self.backlog_chart):
+            chart.apply_tokens(tokens)
+        created = self.flow_chart.curves[0]
+        created.setPen(tokens.accent, width=2)
+        created.setSymbolPen(tokens.accent)
+        created.setSymbolBrush(tokens.accent)
+        self._update_category_legend()
+
+    # --- export ----------------------------------------------------------------------------------
+
+    def _set_exports_enabled(self, enabled: bool) -> None:
+        self.csv_button.setEnabled(enabled)
+        for panel in self.panels.values():
+            panel.save_button.setEnabled(enabled)
+
+    def _export_csv_clicked(self) -> None:
+        if self.dashboard is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export dashboard numbers", "dashboard.csv", "CSV files (*.csv)")
+        if path:
+            self._save(lambda: export_csv(self.dashboard, path), path)
+
+    def _export_png_clicked(self, name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", f"{name}.png", "PNG images (*.png)")
+        if path:
+            self._save(lambda: export_png(self.panels[name], path), path)
+
+    def _save(self, action, path: str) -> None:
+        try:
+            action()
+        except OSError as error:
+            self.context.notify.emit(f"Could not save {path}: {error.strerror or error}", "error")
+        else:
+            self.context.notify.emit(f"Saved {path}", "success")

@@ -1,0 +1,229 @@
+"""The Dashboard tab on SQLite and PostgreSQL: its cards and chart data equal what the database holds."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dashboard.export import dashboard_rows, export_csv, export_png
+from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.settings import Settings
+from ticketflow_desktop.ui.theme import DARK, LIGHT, ThemeManager
+
+# The offscreen platform warns whenever a top-level window's minimum size changes (the tab builds
+# its charts on first show); real platforms do not.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+TODAY = datetime.now(UTC).date()
+
+
+def ago(days: int) -> date:
+    return TODAY - timedelta(days=days)
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def seed(url: str) -> None:
+    """Six tickets: every count below follows from them."""
+    database = open_database(url)
+
+    def t(day: date, category: Category, priority: Priority, *changes: tuple[datetime, Status]) -> NewTicket:
+        return NewTicket(
+            "Mail bounces", "All mail to sales bounces", category, priority, at(day), status_changes=changes
+        )
+
+    bulk_insert(
+        database,
+        [
+            t(ago(6), Category.BILLING, Priority.LOW, (at(ago(5)), Status.RESOLVED)),
+            t(ago(6), Category.BILLING, Priority.CRITICAL, (at(ago(4)), Status.CLOSED)),
+            t(ago(3), Category.TECHNICAL, Priority.CRITICAL, (at(ago(3), 12), Status.IN_PROGRESS)),
+            t(ago(2), Category.TECHNICAL, Priority.HIGH),
+            t(TODAY, Category.TECHNICAL, Priority.HIGH),
+            t(TODAY, Category.ACCOUNT, Priority.HIGH),
+        ],
+    )
+    database.dispose()
+
+
+@pytest.fixture
+def context(qtbot: QtBot, database_url: str, tmp_path: Path) -> Iterator[AppContext]:
+    context = AppContext(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    with qtbot.waitSignal(context.database_opened, timeout=15_000):
+        context.open(database_url)
+    yield context
+    context.close()
+
+
+def shown_tab(qtbot: QtBot, context: AppContext, **kw: object) -> DashboardTab:
+    tab = DashboardTab(context, today=TODAY, **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.loads >= 1, timeout=15_000)
+    return tab
+
+
+def reload(qtbot: QtBot, tab: DashboardTab, action) -> None:
+    before = tab.loads
+    action()
+    qtbot.waitUntil(lambda: tab.loads > before, timeout=15_000)
+
+
+def test_cards_and_charts_equal_the_database(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    assert tab.stack.currentWidget() is tab.content_page
+    card = {name: c.value.text() for name, c in tab.cards.items()}
+    assert card["total"] == "6"
+    assert [card[s] for s in Status] == ["3", "1", "1", "1"]
+    assert card["avg"] == "0.86"  # 6 tickets over the 7 calendar days from the first one to today
+    assert card["median"] == "1.5 days"  # first resolutions after 1 and 2 days
+
+    assert tab.priority_chart.labels == ["Low", "Medium", "High", "Critical"]
+    assert list(tab.priority_chart.bars.opts["height"]) == [1, 0, 3, 2]  # medium: a zero, not missing
+    assert [t.textItem.toPlainText() for t in tab.priority_chart.value_labels] == ["1", "0", "3", "2"]
+    assert list(tab.category_chart.bars.opts["height"]) == [2, 3, 1, 0]
+    assert "General&nbsp;<b>0</b>" in tab.panels["category"].legend.text()
+    assert "Technical&nbsp;<b>3</b>" in tab.panels["category"].legend.text()
+    assert list(tab.status_chart.bars.opts["height"]) == [3, 1, 1, 1]
+
+    from ticketflow_desktop.ui.dashboard.charts import day_x
+
+    days = [ago(n) for n in range(29, -1, -1)]
+    xs, created = tab.flow_chart.curves[0].getData()
+    assert list(xs) == [day_x(d) for d in days]
+    expected_created = dict.fromkeys(days, 0) | {ago(6): 2, ago(3): 1, ago(2): 1, TODAY: 2}
+    assert list(created) == list(expected_created.values())
+    _xs, resolved = tab.flow_chart.curves[1].getData()
+    assert list(resolved) == list((dict.fromkeys(days, 0) | {ago(5): 1, ago(4): 1}).values())
+    _xs, backlog = tab.backlog_chart.curves[0].getData()
+    assert list(backlog)[-8:] == [0, 2, 1, 0, 1, 2, 2, 4]
+
+    assert tab.priority_chart.hover_text(2.1) == "High: 3"
+    assert tab.priority_chart.hover_text(1.5) is None
+    assert "Created: 2" in tab.flow_chart.hover_text(day_x(ago(6)) + 3600)
+    assert "Open backlog: 4" in tab.backlog_chart.hover_text(day_x(TODAY))
+
+
+def test_range_choice_changes_the_series(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    reload(qtbot, tab, lambda: tab.range_combo.setCurrentIndex(tab.range_combo.findData(7)))
+    xs, created = tab.flow_chart.curves[0].getData()
+    assert len(xs) == 7 and list(created) == [2, 0, 0, 1, 1, 0, 2]
+    reload(qtbot, tab, lambda: tab.range_combo.setCurrentIndex(tab.range_combo.count() - 1))  # all time
+    assert len(tab.backlog_chart.curves[0].getData()[0]) == 7
+    assert "all time" in tab.panels["flow"].title.text()
+
+
+def test_empty_database_says_so(qtbot: QtBot, context: AppContext) -> None:
+    tab = shown_tab(qtbot, context)
+    assert tab.stack.currentWidget() is tab.empty_page
+    assert tab.empty_title.text() == "No tickets yet"
+    assert not tab.csv_button.isEnabled()
+    assert list(tab.priority_chart.bars.opts["height"]) == [0, 0, 0, 0]
+
+
+def test_a_colleagues_change_reaches_the_dashboard(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    colleague = open_database(database_url)  # a second instance of the app, on the same database
+    try:
+        service = TicketService(colleague)
+        ticket = service.list().tickets[0]  # newest: one of today's open tickets
+        service.update(ticket.id, TicketChanges(status=Status.RESOLVED), ticket.version)
+    finally:
+        colleague.dispose()
+    assert tab.cards[Status.RESOLVED].value.text() == "1"  # nothing is polled
+    requests = tab.requests
+    # The live feed announces it, as a burst: one refresh follows, after the pause.
+    reload(qtbot, tab, lambda: [context.tickets_changed.emit(frozenset({ticket.id})) for _ in range(5)])
+    assert tab.requests == requests + 1
+    assert tab.cards[Status.RESOLVED].value.text() == "2"
+    assert tab.cards[Status.OPEN].value.text() == "2"
+    assert tab.flow_chart.curves[1].getData()[1][-1] == 1  # resolved today
+
+
+def test_hidden_tab_waits_until_shown(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    tab = shown_tab(qtbot, context)
+    tab.hide()
+    seed(database_url)
+    requests = tab.requests
+    context.tickets_changed.emit(None)
+    qtbot.waitUntil(lambda: not tab._debounce.isActive(), timeout=5_000)
+    assert tab.requests == requests and tab.stale
+    reload(qtbot, tab, tab.show)
+    assert tab.cards["total"].value.text() == "6" and not tab.stale
+
+
+def test_theme_switch_recolours_the_charts(qtbot: QtBot, context: AppContext) -> None:
+    app = QApplication.instance()
+    theme = ThemeManager(app, "light")
+    try:
+        tab = shown_tab(qtbot, context, theme=theme)
+        assert tab.priority_chart.widget.backgroundBrush().color().name() == LIGHT.surface
+        theme.set_choice("dark")
+        for chart in (tab.priority_chart, tab.flow_chart, tab.backlog_chart):
+            assert chart.widget.backgroundBrush().color().name() == DARK.surface
+            assert chart.widget.getAxis("left").textPen().color().name() == DARK.text_muted
+        assert tab.priority_chart.value_labels[0].color.name() == DARK.text
+        assert tab.flow_chart.curves[0].opts["pen"].color().name() == DARK.accent
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
+        theme.deleteLater()
+
+
+def test_exports_write_the_numbers_and_the_charts(
+    qtbot: QtBot, context: AppContext, database_url: str, tmp_path: Path
+) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    path = tmp_path / "dashboard.csv"
+    export_csv(tab.dashboard, path)
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["section", "name", "value"]
+    assert ["priority", "medium", "0"] in rows and ["category", "billing", "2"] in rows
+    assert ["created_per_day", TODAY.isoformat(), "2"] in rows
+    assert [list(r) for r in dashboard_rows(tab.dashboard)] == rows[1:]
+    png = tmp_path / "priority.png"
+    export_png(tab.panels["priority"], png)
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() == tab.panels["priority"].width()
+    with pytest.raises(OSError):
+        export_png(tab.panels["priority"], tmp_path / "missing" / "x.png")
+
+
+def test_launch_does_not_import_pyqtgraph(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QSettings\n"
+        "app = QApplication([])\n"
+        "from ticketflow_desktop.ui.app import build_window\n"
+        "from ticketflow_desktop.ui.settings import Settings\n"
+        f"s = Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "context, window = build_window(s)\n"
+        "window.show(); app.processEvents()\n"
+        "print('pyqtgraph' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False"

@@ -1,0 +1,348 @@
+"""Dashboard summaries and the queries that read them.
+
+- `daily_flow`: per day, tickets created, become done (resolved/closed), reopened;
+- `ticket_totals`: current counts by category/priority/status (at most 64 rows);
+- `resolution_times`: a histogram of the time from creation to first resolution.
+
+They are kept in the same transaction as every write: `add_count_deltas` (from
+counts.add_ticket_counts: create, update, bulk), `record_status_change` (TicketService.update) and
+`add_loaded` (bulk loads). `recount_*` derive them from the tickets and their event history, to check
+against and to fill them for an existing database (migration 0002_dashboard).
+
+Lock order for writers (PostgreSQL): ticket_counts, ticket_totals, daily_flow, resolution_times.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Protocol
+
+from sqlalchemy import Connection, Float, Integer, and_, case, cast, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.domain import Status
+from ticketflow_desktop.storage.tables import (
+    DailyFlowRow,
+    ResolutionTimeRow,
+    SuggestionCountRow,
+    TicketEventRow,
+    TicketRow,
+    TicketTotalRow,
+)
+
+DONE = frozenset({Status.RESOLVED.value, Status.CLOSED.value})
+_DONE = tuple(sorted(DONE))
+# Resolution-time buckets: 0 holds [0, 1 s); bucket b >= 1 holds [BASE**(b-1), BASE**b) seconds.
+BASE = 1.01
+
+Executor = Session | Connection
+
+
+class _NewTicket(Protocol):  # storage.bulk.NewTicket, without importing it (bulk imports us)
+    created_at: datetime
+    initial_status: Status
+    status_changes: tuple[tuple[datetime, Status], ...]
+
+
+def _dialect(executor: Executor) -> str:
+    bind = executor.get_bind() if isinstance(executor, Session) else executor
+    return bind.dialect.name
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _epoch(value: datetime) -> int:
+    return math.floor(value.astimezone(UTC).timestamp())
+
+
+def bucket_of(seconds: int) -> int:
+    return 0 if seconds < 1 else 1 + math.floor(math.log(seconds) / math.log(BASE))
+
+
+def bucket_value(bucket: int) -> float:
+    """A bucket's representative: its geometric middle (within 0.5 % of any value in it)."""
+    return 0.0 if bucket == 0 else BASE ** (bucket - 0.5)
+
+
+# --- keeping the summaries ------------------------------------------------------------------------
+
+
+FLOW_KINDS = ("created", "resolved", "reopened")
+
+
+def _insert_fn(executor: Executor):
+    return postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
+
+
+def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
+    per_day: dict[date, dict[str, int]] = {}
+    for (day, kind), n in deltas.items():
+        per_day.setdefault(day, dict.fromkeys(FLOW_KINDS, 0))[kind] += n
+    rows = [{"day": d, **per_day[d]} for d in sorted(per_day) if any(per_day[d].values())]
+    if not rows:
+        return
+    statement = _insert_fn(executor)(DailyFlowRow).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["day"],
+        set_={k: getattr(DailyFlowRow, k) + getattr(statement.excluded, k) for k in FLOW_KINDS},
+    )
+    executor.execute(statement)
+
+
+def _add_totals(executor: Executor, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    statement = _insert_fn(executor)(TicketTotalRow).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["category", "priority", "status"], set_={"n": TicketTotalRow.n + statement.excluded.n}
+    )
+    executor.execute(statement)
+
+
+def add_count_deltas(executor: Executor, deltas: Counter[tuple[date, str, str, str]]) -> None:
+    """Follow a change of the per-day ticket counts: totals by category/priority/status, created per day."""
+    totals: Counter[tuple[str, str, str]] = Counter()
+    created: Counter[tuple[date, str]] = Counter()
+    for (day, category, priority, status), n in deltas.items():
+        totals[(category, priority, status)] += n
+        created[(day, "created")] += n  # a move between keys of one day adds up to nothing
+    # Rows are touched in key order, decremented or incremented (as counts.add_ticket_counts does), so
+    # concurrent writers cannot deadlock on them.
+    t = TicketTotalRow
+    batch: list[dict[str, object]] = []
+    for (c, p, s), n in sorted(totals.items()):
+        if n > 0:
+            batch.append({"category": c, "priority": p, "status": s, "n": n})
+        elif n < 0:  # the row exists (the moved ticket was counted in it); an upsert's CHECK would refuse -1
+            _add_totals(executor, batch)
+            batch = []
+            executor.execute(update(t).where(t.category == c, t.priority == p, t.status == s).values(n=t.n + n))
+    _add_totals(executor, batch)
+    _add_flow(executor, created)
+
+
+def _add_resolution_times(executor: Executor, deltas: Counter[int]) -> None:
+    rows = [{"bucket": b, "n": n} for b, n in sorted(deltas.items()) if n]
+    if not rows:
+        return
+    statement = _insert_fn(executor)(ResolutionTimeRow).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["bucket"], set_={"n": ResolutionTimeRow.n + statement.excluded.n}
+    )
+    executor.execute(statement)
+
+
+def record_status_change(
+    session: Session, ticket_id: int, created_at: datetime, old: str, new: str, at: datetime, version: int
+) -> None:
+    """Count one status change made by `version` (call before its event row is flushed or after: the
+    first-resolution check only looks at older versions)."""
+    flow: Counter[tuple[date, str]] = Counter()
+    if new in DONE and old not in DONE:
+        flow[(at.astimezone(UTC).date(), "resolved")] += 1
+    elif old in DONE and new not in DONE:
+        flow[(at.astimezone(UTC).date(), "reopened")] += 1
+    _add_flow(session, flow)
+    if new in DONE:
+        earlier = session.execute(
+            select(TicketEventRow.id)
+            .where(
+                TicketEventRow.ticket_id == ticket_id,
+                TicketEventRow.field == "status",
+                TicketEventRow.new_value.in_(_DONE),
+                TicketEventRow.version < version,
+            )
+            .limit(1)
+        ).first()
+        if earlier is None:
+            _add_resolution_times(session, Counter({bucket_of(_epoch(at) - _epoch(created_at)): 1}))
+
+
+def add_loaded(session: Session, tickets: Iterable[_NewTicket]) -> None:
+    """Count the history of freshly bulk-loaded tickets (the same rules as the recount)."""
+    flow: Counter[tuple[date, str]] = Counter()
+    times: Counter[int] = Counter()
+    for t in tickets:
+        previous = t.initial_status.value
+        if previous in DONE:
+            flow[(t.created_at.astimezone(UTC).date(), "resolved")] += 1
+        first_done: datetime | None = None
+        for at, status in t.status_changes:
+            new = status.value
+            if new in DONE and previous not in DONE:
+                flow[(at.astimezone(UTC).date(), "resolved")] += 1
+            elif previous in DONE and new not in DONE:
+                flow[(at.astimezone(UTC).date(), "reopened")] += 1
+            if new in DONE and (first_done is None or at < first_done):
+                first_done = at
+            previous = new
+        if first_done is not None:
+            times[bucket_of(_epoch(first_done) - _epoch(t.created_at))] += 1
+    _add_flow(session, flow)
+    _add_resolution_times(session, times)
+
+
+# --- recounting from the tickets and their history ------------------------------------------------------------
+
+
+def _utc_day(dialect: str, column):
+    if dialect == "postgresql":
+        return func.date(func.timezone("UTC", column))
+    return func.substr(column, 1, 10)
+
+
+def _epoch_sql(dialect: str, column):
+    if dialect == "postgresql":
+        return cast(func.floor(func.extract("epoch", column)), Integer)
+    return cast(func.strftime("%s", column), Integer)
+
+
+Flow = dict[date, tuple[int, int, int]]  # day -> (created, resolved, reopened)
+
+
+def recount_flow(executor: Executor) -> Flow:
+    """Created per day from the tickets; resolved and reopened per day from every status event."""
+    dialect = _dialect(executor)
+    e = TicketEventRow
+    became_done = and_(e.new_value.in_(_DONE), or_(e.field == "created", e.old_value.notin_(_DONE)))
+    reopened = and_(e.field == "status", e.old_value.in_(_DONE), e.new_value.notin_(_DONE))
+    day = _utc_day(dialect, e.at).label("day")
+    query = (
+        select(day, func.sum(case((became_done, 1), else_=0)), func.sum(case((reopened, 1), else_=0)))
+        .where(e.field.in_(("created", "status")))
+        .group_by(day)
+    )
+    changes = {_as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
+    created_day = _utc_day(dialect, TicketRow.created_at).label("day")
+    created = {
+        _as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))
+    }
+    flow = {d: (created.get(d, 0), *changes.get(d, (0, 0))) for d in created.keys() | changes.keys()}
+    return {d: v for d, v in flow.items() if any(v)}
+
+
+def recount_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
+    t = TicketRow
+    query = select(t.category, t.priority, t.status, func.count()).group_by(t.category, t.priority, t.status)
+    return {(c, p, s): int(n) for c, p, s, n in executor.execute(query)}
+
+
+def recount_resolution_times(executor: Executor) -> dict[int, int]:
+    dialect = _dialect(executor)
+    e = TicketEventRow
+    first = (
+        select(e.ticket_id, func.min(e.at).label("at"))
+        .where(e.field == "status", e.new_value.in_(_DONE))
+        .group_by(e.ticket_id)
+        .subquery()
+    )
+    seconds = (_epoch_sql(dialect, first.c.at) - _epoch_sql(dialect, TicketRow.created_at)).label("s")
+    durations = select(seconds).select_from(first.join(TicketRow, TicketRow.id == first.c.ticket_id)).subquery()
+    s = cast(durations.c.s, Float)
+    bucket = case((durations.c.s < 1, 0), else_=1 + cast(func.floor(func.ln(s) / math.log(BASE)), Integer))
+    bucket = bucket.label("bucket")
+    query = select(bucket, func.count()).group_by(bucket)
+    return {int(b): int(n) for b, n in executor.execute(query)}
+
+
+def stored_flow(executor: Executor) -> Flow:
+    f = DailyFlowRow
+    rows = executor.execute(select(f.day, f.created, f.resolved, f.reopened))
+    return {_as_date(d): (int(c), int(r), int(o)) for d, c, r, o in rows if c or r or o}
+
+
+def stored_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
+    t = TicketTotalRow
+    return {(c, p, s): int(n) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n)) if n}
+
+
+def stored_resolution_times(executor: Executor) -> dict[int, int]:
+    rows = executor.execute(select(ResolutionTimeRow.bucket, ResolutionTimeRow.n))
+    return {int(b): int(n) for b, n in rows if n}
+
+
+def rebuild_summaries(executor: Executor) -> None:
+    """Replace the dashboard summaries with a full recount (migration, repair)."""
+    flow = recount_flow(executor)
+    totals = recount_totals(executor)
+    times = recount_resolution_times(executor)
+    for table in (DailyFlowRow, TicketTotalRow, ResolutionTimeRow):
+        executor.execute(delete(table))
+    flow_rows = [{"day": d, "created": c, "resolved": r, "reopened": o} for d, (c, r, o) in sorted(flow.items())]
+    for start in range(0, len(flow_rows), 1000):
+        executor.execute(insert(DailyFlowRow), flow_rows[start : start + 1000])
+    if totals:
+        rows = [{"category": c, "priority": p, "status": s, "n": n} for (c, p, s), n in sorted(totals.items())]
+        executor.execute(insert(TicketTotalRow), rows)
+    if times:
+        executor.execute(insert(ResolutionTimeRow), [{"bucket": b, "n": n} for b, n in sorted(times.items())])
+
+
+# --- reading for the dashboard --------------------------------------------------------------------
+
+
+def breakdown(executor: Executor) -> list[tuple[str, str, str, int]]:
+    """Current ticket counts by (category, priority, status): at most 64 rows."""
+    t = TicketTotalRow
+    return [(c, p, s, int(n)) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n))]
+
+
+def first_day(executor: Executor) -> date | None:
+    value = executor.execute(select(func.min(DailyFlowRow.day)).where(DailyFlowRow.created > 0)).scalar_one()
+    return None if value is None else _as_date(value)
+
+
+def flow_since(executor: Executor, start: date) -> Flow:
+    f = DailyFlowRow
+    query = select(f.day, f.created, f.resolved, f.reopened).where(f.day >= start)
+    return {_as_date(d): (int(c), int(r), int(o)) for d, c, r, o in executor.execute(query)}
+
+
+def resolution_histogram(executor: Executor) -> list[tuple[int, int]]:
+    query = select(ResolutionTimeRow.bucket, ResolutionTimeRow.n).where(ResolutionTimeRow.n > 0)
+    return sorted((int(b), int(n)) for b, n in executor.execute(query))
+
+
+def median_resolution(executor: Executor) -> float | None:
+    """The median of the histogram, found by the database (a running sum over at most a few thousand rows)."""
+    r = ResolutionTimeRow
+    total = int(executor.execute(select(func.coalesce(func.sum(r.n), 0))).scalar_one())
+    if total == 0:
+        return None
+    # 1-based ranks of the middle value(s): the same one twice when the count is odd.
+    low, high = (total + 1) // 2, total // 2 + 1
+    running = select(r.bucket, func.sum(r.n).over(order_by=r.bucket).label("cum")).where(r.n > 0).subquery()
+    query = select(
+        func.min(case((running.c.cum >= low, running.c.bucket))),
+        func.min(case((running.c.cum >= high, running.c.bucket))),
+    )
+    first, second = executor.execute(query).one()
+    return (bucket_value(int(first)) + bucket_value(int(second))) / 2
+
+
+def suggestion_counts(executor: Executor) -> list[tuple[str, bool, int]]:
+    rows = executor.execute(select(SuggestionCountRow.source, SuggestionCountRow.accepted, SuggestionCountRow.n))
+    return [(s, bool(a), int(n)) for s, a, n in rows]
+
+
+def median_from_histogram(histogram: list[tuple[int, int]]) -> float | None:
+    """The median of the durations the (sorted) histogram holds, each at its bucket's middle."""
+    total = sum(n for _b, n in histogram)
+    if total == 0:
+        return None
+    # 1-based ranks of the middle value(s).
+    ranks = {(total + 1) // 2, total // 2 + 1}
+    values: list[float] = []
+    seen = 0
+    for bucket, n in histogram:
+        for rank in sorted(ranks):
+            if seen < rank <= seen + n:
+                values.append(bucket_value(bucket))
+        seen += n
+    return sum(values) / len(values)

@@ -1,0 +1,48 @@
+"""Saving the dashboard: its numbers as CSV, a chart as PNG. Plain functions, so tests need no dialogs."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from ticketflow_desktop.domain import SuggestionSource
+from ticketflow_desktop.domain.analytics import Dashboard, range_label
+
+
+def dashboard_rows(d: Dashboard) -> list[tuple[str, str, str]]:
+    """One (section, name, value) row per number on the dashboard, zeros included."""
+    median = "" if d.median_resolution_seconds is None else f"{d.median_resolution_seconds / 3600:.2f}"
+    rows: list[tuple[str, str, str]] = [
+        ("summary", "today", d.today.isoformat()),
+        ("summary", "range", range_label(d.range_days)),
+        ("summary", "total", str(d.total)),
+        ("summary", "avg_created_per_day", f"{d.avg_created_per_day:.2f}"),
+        ("summary", "median_resolution_hours", median),
+    ]
+    for source in SuggestionSource:
+        accepted, offered = d.suggestions[source]
+        rows.append(("suggestions_accepted", source.value, str(accepted)))
+        rows.append(("suggestions_offered", source.value, str(offered)))
+    rows += [("status", s.value, str(n)) for s, n in d.by_status.items()]
+    rows += [("priority", p.value, str(n)) for p, n in d.by_priority.items()]
+    rows += [("category", c.value, str(n)) for c, n in d.by_category.items()]
+    for day, created, resolved, backlog in zip(d.days, d.created, d.resolved, d.backlog, strict=True):
+        rows.append(("created_per_day", day.isoformat(), str(created)))
+        rows.append(("resolved_per_day", day.isoformat(), str(resolved)))
+        rows.append(("open_backlog", day.isoformat(), str(backlog)))
+    return rows
+
+
+def export_csv(d: Dashboard, path: str | Path) -> None:
+    with Path(path).open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("section", "name", "value"))
+        writer.writerows(dashboard_rows(d))
+
+
+def export_png(widget: QWidget, path: str | Path) -> None:
+    """Save what the chart shows (its card, title included) as a PNG."""
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"Could not write {path}")
