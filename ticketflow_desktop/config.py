@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 KEYRING_SERVICE = "TicketFlow Desktop"
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
 DEFAULT_LLM_TIMEOUT_S = 15.0
+# Retries of 429/5xx/connection errors inside the openai client (its default is 2); a suggestion is not worth more.
+DEFAULT_LLM_MAX_RETRIES = 1
 
 # Environment variables that override stored settings (and the UI says so).
 ENV_DATABASE_URL = "DATABASE_URL"
@@ -41,6 +43,7 @@ class LlmSettings:
     model: str
     base_url: str | None
     timeout_s: float = DEFAULT_LLM_TIMEOUT_S
+    max_retries: int = DEFAULT_LLM_MAX_RETRIES
     offline: bool = False
     key_from_env: bool = False
 

@@ -21,7 +21,11 @@ def pg_url(_postgres_database: Database) -> str:
     """The session's PostgreSQL test database, emptied."""
     with _postgres_database.engine.begin() as connection:
         connection.execute(
-            text("TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts RESTART IDENTITY CASCADE")
+            text(
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
+                "daily_flow, ticket_totals, resolution_times "
+                "RESTART IDENTITY CASCADE"
+            )
         )
     return _postgres_database.url
 

@@ -113,7 +113,11 @@ def test_load_eight_processes_lose_no_accepted_update(postgres_url: str, capsys:
     database = open_database(postgres_url)
     with database.engine.begin() as connection:
         connection.execute(
-            text("TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts RESTART IDENTITY CASCADE")
+            text(
+                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
+                "daily_flow, ticket_totals, resolution_times "
+                "RESTART IDENTITY CASCADE"
+            )
         )
     service = TicketService(database)
     initial = {}

@@ -1,0 +1,19 @@
+"""Smart classification: a language model when configured, a local model otherwise. No Qt here.
+
+Heavy libraries (openai, scikit-learn) are imported only when a suggestion is first needed.
+"""
+
+from __future__ import annotations
+
+from ticketflow_desktop.classification.errors import KINDS, ClassificationError
+from ticketflow_desktop.config import LlmSettings
+
+
+def check_connection(settings: LlmSettings) -> str:
+    """For the settings dialog's Test button: the model's name, or ClassificationError(kind, message)."""
+    from ticketflow_desktop.classification.llm import check_connection as check
+
+    return check(settings)
+
+
+__all__ = ["KINDS", "ClassificationError", "check_connection"]

@@ -20,9 +20,9 @@ def command_modules() -> list[ModuleType]:
 
     Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's
     first window does not need (launch time)."""
-    from ticketflow_desktop.cli import admin, tickets
+    from ticketflow_desktop.cli import admin, classify, tickets
 
-    return [tickets, admin]
+    return [tickets, admin, classify]
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ Callers on the GUI thread never call it directly: ui/tasks.py runs it in a worke
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -36,6 +36,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
 from ticketflow_desktop.storage.analytics import record_status_change
+from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
@@ -130,6 +131,17 @@ class TicketService:
             ).scalars()
             return tuple(event_from_row(r) for r in rows)
 
+    def get_many(self, ids: Iterable[int]) -> dict[int, Ticket]:
+        """The tickets among `ids` that exist, in one query (lists refreshing the rows they show)."""
+        wanted = sorted(set(ids))
+        found: dict[int, Ticket] = {}
+        with self.database.reading() as session:
+            for start in range(0, len(wanted), MAX_PAGE):
+                chunk = wanted[start : start + MAX_PAGE]
+                rows = session.execute(select(TicketRow).where(TicketRow.id.in_(chunk))).scalars()
+                found.update((r.id, ticket_from_row(r)) for r in rows)
+        return found
+
     def stats(self, today: date | None = None) -> Stats:
         from ticketflow_desktop.storage.stats import compute_stats
 
@@ -179,6 +191,7 @@ class TicketService:
                 add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
             session.flush()
             session.refresh(row)
+            announce(session, [row.id])
             return ticket_from_row(row)
 
     def update(
@@ -235,6 +248,7 @@ class TicketService:
             if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
                 old_status, new_status = diffs["status"]
                 record_status_change(session, ticket_id, row.created_at, old_status, new_status, now, new_version)
+            announce(session, [ticket_id])
             return ticket_from_row(row)
 
     # --- helpers -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
 from ticketflow_desktop.storage.analytics import add_loaded
+from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.counts import CountKey, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
@@ -104,6 +105,7 @@ def bulk_insert(
         if rebuild:
             for statement in PG_TRGM_INDEXES.values():
                 session.execute(text(statement))
+        announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
 
 

@@ -54,6 +54,7 @@ class Gui:
     log_path: Path
 
     def shutdown(self) -> None:
+        self.window.live.stop()
         self.context.close()
         self.errors.uninstall()
         teardown_logging()

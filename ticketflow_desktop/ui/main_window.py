@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.startup import after_first_paint
@@ -29,6 +30,7 @@ SHORTCUTS = (
     ("Ctrl+N", "New ticket"),
     ("Ctrl+Enter", "Submit the ticket"),
     ("Ctrl+F", "Search tickets"),
+    ("Ctrl+Shift+S", "Suggest category and priority"),
     ("Esc", "Clear the search / dismiss a notification"),
     ("Ctrl+1 / 2 / 3", "Submit, Tickets, Dashboard"),
     ("F5", "Refresh"),
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.toasts = ToastHost(self)
+        self.live = LiveBridge(context, self)  # colleagues' changes become context.tickets_changed
         context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
 
         self.tabs = QTabWidget(self)
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.tickets_tab, "Tickets")
         self.tabs.addTab(self.dashboard_tab, "Dashboard")
         self.setCentralWidget(self.tabs)
+        self.submit_tab.ticket_created.connect(self._select_created_ticket)
 
         self._build_menus()
         self._build_status_bar()
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self._action("&New ticket", "Ctrl+N", self.new_ticket, "plus"))
         edit_menu.addAction(self._action("&Find tickets", "Ctrl+F", self.find_tickets, "search"))
+        edit_menu.addAction(self._action("S&uggest category and priority", "Ctrl+Shift+S", self.suggest))
 
         view_menu = bar.addMenu("&View")
         for index, name in enumerate(("&Submit", "&Tickets", "&Dashboard")):
@@ -100,6 +105,10 @@ class MainWindow(QMainWindow):
             )
         view_menu.addSeparator()
         view_menu.addAction(self._action("&Refresh", "F5", self.refresh, "refresh"))
+        self.offline_action = self._action("Work &offline (local suggestions only)", None, self.set_offline)
+        self.offline_action.setCheckable(True)
+        self.offline_action.setChecked(self.context.offline_flag or bool(self.context.settings.get("offline")))
+        view_menu.addAction(self.offline_action)
         if self.theme is not None:
             theme_menu = view_menu.addMenu("T&heme")
             for choice, label, icon in (
@@ -166,9 +175,26 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.submit_tab)
         self.submit_tab.focus_first_field()
 
+    def show_ticket(self, ticket_id: int) -> None:
+        """Open the Tickets tab on this ticket (the Submit tab calls it after a submit)."""
+        self.tabs.setCurrentWidget(self.tickets_tab)
+        self.tickets_tab.select_ticket(ticket_id)
+
     def find_tickets(self) -> None:
         self.tabs.setCurrentWidget(self.tickets_tab)
         self.tickets_tab.focus_search()
+
+    def suggest(self) -> None:
+        self.tabs.setCurrentWidget(self.submit_tab)
+        self.submit_tab.suggest_now()
+
+    def set_offline(self, offline: bool) -> None:
+        self.context.offline_flag = offline  # unchecking also lifts a --offline given at start
+        self.context.settings.set("offline", offline)
+        self.mode_label.setText(self._mode_text())
+
+    def _select_created_ticket(self, ticket_id: int) -> None:
+        self.tickets_tab.select_ticket(ticket_id)
 
     def refresh(self) -> None:
         self.context.tickets_changed.emit(None)
@@ -218,6 +244,7 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
         self.context.settings.set_geometry("main", self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)

@@ -82,6 +82,12 @@ def run_self_test() -> int:
                 raise RuntimeError(f"stats counted {stats.total} tickets, expected 1")
             steps.append("computed stats")
             context.tickets_changed.emit(frozenset({ticket.id}))
+            tickets = window.tickets_tab.model
+            if not _wait(lambda: tickets.row_of(ticket.id) is not None, 20):
+                raise RuntimeError("the Tickets tab did not show the created ticket")
+            if tickets.index(tickets.row_of(ticket.id), 1).data() != "Self-test":
+                raise RuntimeError("the Tickets tab showed the created ticket without its title")
+            steps.append("Tickets tab showed it")
             for choice in ("light", "dark"):
                 theme.set_choice(choice)
                 for index in range(window.tabs.count()):

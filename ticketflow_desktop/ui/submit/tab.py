@@ -1,18 +1,536 @@
-"""The Submit tab (placeholder until the main-window issue fills it)."""
+"""The Submit tab: a form with inline validation, a saved draft, and suggestions for category and priority.
+
+Writes go through `context.submit_ticket`; suggestions through a SuggestionEngine in a worker. The
+form never waits: a slow model or database only shows a calm line, and nothing typed is lost.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ticketflow_desktop.classification.local import is_confident
+from ticketflow_desktop.classification.suggest import AUTO, Outcome
+from ticketflow_desktop.domain import (
+    Category,
+    Priority,
+    StorageUnavailable,
+    Suggestion,
+    SuggestionSource,
+    Ticket,
+    TicketDraft,
+    TicketFlowError,
+    ValidationError,
+)
+from ticketflow_desktop.domain.validation import TITLE_MAX, description_error, title_error
+from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.submit.draft_store import DraftStore
+from ticketflow_desktop.ui.submit.fields import DescriptionEdit, EnumChooser, ErrorLine
+from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine
+
+log = logging.getLogger(__name__)
+
+SAVE_DELAY_MS = 500
+AUTO_SUGGEST_MIN_CHARS = 10
+TITLE_WARN_AT = TITLE_MAX - 20
+FORM_MAX_WIDTH = 860
+
+
+def mark_text(suggestion: Suggestion) -> str:
+    who = suggestion.model or "local"
+    if suggestion.source is SuggestionSource.LOCAL:
+        who = "local model"
+    if suggestion.confidence is None:
+        return f"Suggested by {who}"
+    return f"Suggested by {who}, {round(suggestion.confidence * 100)}%"
+
+
+def _set_role(widget: QWidget, role: str) -> None:
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def suggestion_to_json(s: Suggestion | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"category": s.category.value, "priority": s.priority.value, "source": s.source.value,
+            "model": s.model, "confidence": s.confidence}
+
+
+def suggestion_from_json(value: object) -> Suggestion | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return Suggestion(Category(value["category"]), Priority(value["priority"]),
+                          SuggestionSource(value["source"]), value.get("model"), value.get("confidence"))
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 class SubmitTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    ticket_created = Signal(int)
+    # The suggestion area reached a definite state: applied | offered | failed | idle.
+    suggestion_settled = Signal(str)
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        draft_path: Path | None = None,
+        model_path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Submit a ticket"))
+        self.drafts = DraftStore(draft_path)
+        self.engine = SuggestionEngine(context, model_path, self)
+        self.engine.finished.connect(self._on_suggestion)
+        self.suggestion: Suggestion | None = None  # what the classifier said for this draft
+        self._offered: Suggestion | None = None
+        self._manual = {"category": False, "priority": False}
+        self._touched: set[str] = set()
+        self._submitting = False
+        self._explicit_request = False
+        self._pending_text: tuple[str, str] | None = None
+        self._title = ""
+        self._counter_text: str | None = None
+        self._submit_enabled: bool | None = None
+        self.suggestion_state = "idle"
+
+        self._build()
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_draft)
+        self._restore_draft()
+        self._validate()
+
+    # --- construction --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel("New ticket", self)
+        self.heading.setProperty("role", "heading")
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("A short summary, e.g. “Invoice PDF shows the wrong VAT number”")
+        self.title_counter = QLabel(f"0/{TITLE_MAX}", self)
+        self.title_counter.setProperty("role", "muted")
+        self.title_counter.setAccessibleName("Title length")
+        self.title_error = ErrorLine(self)
+
+        self.description_edit = DescriptionEdit(self)
+        self.description_edit.setAccessibleName("Description")
+        self.description_edit.setPlaceholderText("What happened, what was expected, who is affected…")
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.focus_lost.connect(self._description_left)
+        self.description_error = ErrorLine(self)
+
+        self.category_box = EnumChooser(Category, "Category", self)
+        self.priority_box = EnumChooser(Priority, "Priority", self)
+        self.category_mark = self._mark_label("Category suggestion")
+        self.priority_mark = self._mark_label("Priority suggestion")
+        self.category_error = ErrorLine(self)
+        self.priority_error = ErrorLine(self)
+
+        self.suggest_button = QPushButton("Suggest", self)
+        self.suggest_button.setToolTip("Suggest a category and priority from the text (Ctrl+Shift+S)")
+        self.suggest_button.setAccessibleName("Suggest category and priority")
+        self.suggestion_status = QLabel("", self)
+        self.suggestion_status.setProperty("role", "muted")
+        self.suggestion_status.setWordWrap(True)
+        self.suggestion_status.setAccessibleName("Suggestion status")
+        self.use_suggestion_button = QPushButton("Use suggestion", self)
+        self.use_suggestion_button.hide()
+
+        self.form_message = ErrorLine(self)
+        self.form_message.setAccessibleName("Submit status")
+        self.clear_button = QPushButton("Clear", self)
+        self.submit_button = QPushButton("Submit", self)
+        self.submit_button.setProperty("primary", True)
+        self.submit_button.setToolTip("Submit the ticket (Ctrl+Enter)")
+        self.submit_button.setDefault(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        title_label = self._field_label("&Title", self.title_edit)
+        grid.addWidget(title_label, 0, 0)
+        grid.addWidget(self.title_edit, 0, 1, 1, 3)
+        under_title = QHBoxLayout()
+        under_title.addWidget(self.title_error, 1)
+        under_title.addWidget(self.title_counter, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(under_title, 1, 1, 1, 3)
+        grid.addWidget(self._field_label("&Description", self.description_edit), 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.description_edit, 2, 1, 1, 3)
+        grid.addWidget(self.description_error, 3, 1, 1, 3)
+        grid.setRowStretch(2, 1)
+        grid.addWidget(self._field_label("&Category", self.category_box), 4, 0)
+        grid.addWidget(self.category_box, 4, 1)
+        grid.addWidget(self._field_label("&Priority", self.priority_box), 4, 2)
+        grid.addWidget(self.priority_box, 4, 3)
+        grid.addWidget(self.category_mark, 5, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.priority_mark, 5, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.category_error, 6, 1)
+        grid.addWidget(self.priority_error, 6, 3)
+
+        suggestion_row = QHBoxLayout()
+        suggestion_row.addWidget(self.suggest_button)
+        suggestion_row.addWidget(self.suggestion_status, 1)
+        suggestion_row.addWidget(self.use_suggestion_button)
+        grid.addLayout(suggestion_row, 7, 1, 1, 3)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.form_message, 1)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.submit_button)
+        grid.addLayout(buttons, 8, 1, 1, 3)
+
+        form = QWidget(self)
+        form.setMaximumWidth(FORM_MAX_WIDTH)
+        inner = QVBoxLayout(form)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.heading)
+        inner.addSpacing(8)
+        inner.addLayout(grid, 1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addStretch(0)
+        outer.addWidget(form, 1)
+        outer.addStretch(0)
+
+        for first, second in (
+            (self.title_edit, self.description_edit),
+            (self.description_edit, self.category_box),
+            (self.category_box, self.priority_box),
+            (self.priority_box, self.suggest_button),
+            (self.suggest_button, self.use_suggestion_button),
+            (self.use_suggestion_button, self.clear_button),
+            (self.clear_button, self.submit_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+        self.title_edit.textChanged.connect(lambda: self._edited("title"))
+        self.description_edit.textChanged.connect(lambda: self._edited("description"))
+        self.title_edit.editingFinished.connect(lambda: self._touch("title"))
+        self.category_box.activated.connect(lambda _i: self._chosen_by_hand("category"))
+        self.priority_box.activated.connect(lambda _i: self._chosen_by_hand("priority"))
+        self.suggest_button.clicked.connect(self.suggest_now)
+        self.use_suggestion_button.clicked.connect(self.use_offered_suggestion)
+        self.clear_button.clicked.connect(self.clear_form)
+        self.submit_button.clicked.connect(self.submit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.submit)
+
+    def _field_label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _mark_label(self, name: str) -> QLabel:
+        label = QLabel("", self)
+        label.setProperty("role", "badge")
+        label.setAccessibleName(name)
+        label.hide()
+        return label
+
+    # --- values --------------------------------------------------------------------------------
 
     def focus_first_field(self) -> None:
-        self.setFocus()
+        self.title_edit.setFocus()
+
+    def draft(self) -> TicketDraft | None:
+        category, priority = self.category_box.value(), self.priority_box.value()
+        if category is None or priority is None:
+            return None
+        return TicketDraft(
+            self.title_edit.text(), self.description_edit.toPlainText(),
+            category, priority, suggestion=self.suggestion,  # type: ignore[arg-type]
+        )
+
+    def errors(self) -> dict[str, str]:
+        self._title = self.title_edit.text()
+        found = {
+            "title": title_error(self._title),
+            "description": description_error(self.description_edit.toPlainText()),
+            "category": None if self.category_box.currentIndex() >= 0 else "Choose a category.",
+            "priority": None if self.priority_box.currentIndex() >= 0 else "Choose a priority.",
+        }
+        return {k: v for k, v in found.items() if v}
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def _edited(self, field: str) -> None:
+        if field == "title":
+            self._touched.add("title")
+        elif self.description_edit.toPlainText():
+            self._touched.add("description")
+        self.form_message.show_message(None)
+        self._validate()
+        self._save_timer.start()
+
+    def _touch(self, field: str) -> None:
+        self._touched.add(field)
+        self._validate()
+
+    def _chosen_by_hand(self, field: str) -> None:
+        self._manual[field] = True
+        self._touched.add(field)
+        (self.category_mark if field == "category" else self.priority_mark).hide()
+        self._validate()
+        self._save_timer.start()
+
+    def _validate(self, show_all: bool = False) -> bool:
+        errors = self.errors()
+        shown = set(errors) if show_all else self._touched
+        self.title_error.show_message(errors.get("title") if "title" in shown else None)
+        self.description_error.show_message(errors.get("description") if "description" in shown else None)
+        self.category_error.show_message(errors.get("category") if "category" in shown else None)
+        self.priority_error.show_message(errors.get("priority") if "priority" in shown else None)
+        n = len(self._title.strip())
+        if n >= TITLE_WARN_AT:
+            counter = (f"{n}/{TITLE_MAX} · {TITLE_MAX - n} left" if n <= TITLE_MAX else
+                       f"{n}/{TITLE_MAX} · {n - TITLE_MAX} too many")
+        else:
+            counter = f"{n}/{TITLE_MAX}"
+        # Only changes reach Qt: this runs on every keystroke (see ErrorLine.show_message).
+        if counter != self._counter_text:
+            self._counter_text = counter
+            self.title_counter.setText(counter)
+            _set_role(self.title_counter, "error" if n >= TITLE_MAX - 10 else "muted")
+        enabled = not errors and not self._submitting
+        if enabled != self._submit_enabled:
+            self._submit_enabled = enabled
+            self.submit_button.setEnabled(enabled)
+        return not errors
+
+    def _description_left(self) -> None:
+        if self._submitting or not self.isVisible():
+            return
+        self._touched.add("description")
+        self._validate()
+        self._maybe_auto_suggest()
+
+    # --- suggestions ---------------------------------------------------------------------------
+
+    def _maybe_auto_suggest(self) -> None:
+        text = self.description_edit.toPlainText().strip()
+        if len(text) < AUTO_SUGGEST_MIN_CHARS or (self._manual["category"] and self._manual["priority"]):
+            return
+        self._request(explicit=False)
+
+    def suggest_now(self) -> None:
+        if not (self.title_edit.text().strip() or self.description_edit.toPlainText().strip()):
+            self._settle("idle", "Write a title or description first.")
+            return
+        self._request(explicit=True)
+
+    def _request(self, explicit: bool) -> None:
+        text = (self.title_edit.text(), self.description_edit.toPlainText())
+        if self.suggestion_state == "pending" and text == self._pending_text:
+            # Clicking Suggest moves focus out of the description, which has already asked: one request.
+            self._explicit_request = self._explicit_request or explicit
+            return
+        self._pending_text = text
+        self._explicit_request = explicit
+        self.suggestion_state = "pending"
+        self.suggestion_status.setText("Suggesting…")
+        self.engine.request(self.title_edit.text(), self.description_edit.toPlainText(), AUTO)
+
+    def _on_suggestion(self, outcome: Outcome) -> None:
+        suggestion, error = outcome.suggestion, outcome.error
+        notes = []
+        if error is not None:
+            notes.append(error.message)
+        elif outcome.offline_reason:
+            notes.append(f"{outcome.offline_reason}: suggestions come from the local model.")
+        if suggestion is None:
+            self._settle("failed", " ".join(notes) or "No suggestion this time.")
+            return
+        self.suggestion = suggestion
+        self._save_timer.start()
+        if is_confident(suggestion):
+            self._fill(suggestion, both=self._explicit_request)
+            if error is not None:
+                notes.append("Local suggestion used.")
+            self._settle("applied", " ".join(notes))
+        else:
+            self._offered = suggestion
+            notes.append(
+                f"Local suggestion: {suggestion.category.label}, {suggestion.priority.label} "
+                f"({round((suggestion.confidence or 0) * 100)}% sure)."
+            )
+            self.use_suggestion_button.show()
+            self._settle("offered", " ".join(notes))
+
+    def _settle(self, state: str, text: str) -> None:
+        if state != "offered":
+            self._offered = None
+            self.use_suggestion_button.hide()
+        self.suggestion_state = state
+        self.suggestion_status.setText(text)
+        self.suggestion_settled.emit(state)
+
+    def use_offered_suggestion(self) -> None:
+        if self._offered is not None:
+            self._fill(self._offered, both=True)
+            self._settle("applied", "")
+
+    def _fill(self, suggestion: Suggestion, both: bool) -> None:
+        text = mark_text(suggestion)
+        for field, box, mark, value in (
+            ("category", self.category_box, self.category_mark, suggestion.category),
+            ("priority", self.priority_box, self.priority_mark, suggestion.priority),
+        ):
+            if self._manual[field] and not both:
+                continue
+            box.set_value(value)
+            self._manual[field] = False
+            mark.setText(text)
+            mark.show()
+        self._validate()
+
+    # --- submitting ----------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self._submitting:
+            return
+        if not self._validate(show_all=True):
+            self._touched.update(self.errors())
+            return
+        draft = self.draft()
+        assert draft is not None
+        self._set_submitting(True)
+        self.context.submit_ticket(draft, self._submitted, self._submit_failed)
+
+    def _set_submitting(self, busy: bool) -> None:
+        self._submitting = busy
+        for widget in (self.title_edit, self.description_edit):
+            widget.setReadOnly(busy)
+        for widget in (self.category_box, self.priority_box, self.clear_button, self.suggest_button):
+            widget.setEnabled(not busy)
+        self.submit_button.setText("Submitting…" if busy else "Submit")
+        self._submit_enabled = None
+        self._validate()
+
+    def _submitted(self, ticket: Ticket) -> None:
+        self._set_submitting(False)
+        self.context.notify.emit(f"Ticket #{ticket.id} created", "success")
+        self.clear_form()
+        self.ticket_created.emit(ticket.id)
+
+    def _submit_failed(self, error: BaseException) -> None:
+        self._set_submitting(False)
+        if isinstance(error, ValidationError):
+            self._touched.update(e.field for e in error.errors)
+            self._validate()
+            for field, line in (("title", self.title_error), ("description", self.description_error)):
+                message = error.for_field(field)
+                if message:
+                    line.show_message(message)
+            other = [e.message for e in error.errors if e.field not in ("title", "description")]
+            self.form_message.show_message(" ".join(other) or None)
+        elif isinstance(error, Queued):
+            # Durable in the outbox: the form's job is done; the ticket is stored once the database is back.
+            self.context.notify.emit(str(error), "info")
+            self.clear_form()
+        elif isinstance(error, StorageUnavailable):
+            message = f"Not stored: {error} Your text is kept; try again in a moment."
+            self.form_message.show_message(message)
+            self.context.report_storage_error(error)
+        elif isinstance(error, TicketFlowError):
+            self.form_message.show_message(f"Not stored: {error}")
+        else:
+            self.form_message.show_message("Not stored: an unexpected error occurred. Your text is kept.")
+            log.error("submitting failed", exc_info=(type(error), error, error.__traceback__))
+
+    def clear_form(self) -> None:
+        self._save_timer.stop()
+        self.title_edit.clear()
+        self.description_edit.clear()
+        self.category_box.set_value(None)
+        self.priority_box.set_value(None)
+        self._reset_suggestion_state()
+        self._touched.clear()
+        self.form_message.show_message(None)
+        self._save_timer.stop()
+        self.drafts.clear()
+        self._validate()
+
+    def _reset_suggestion_state(self) -> None:
+        self.suggestion = None
+        self._manual = {"category": False, "priority": False}
+        self.category_mark.hide()
+        self.priority_mark.hide()
+        self.context.tasks.cancel("suggest")
+        self._settle("idle", "")
+
+    # --- the draft on disk ---------------------------------------------------------------------
+
+    def draft_state(self) -> dict[str, Any]:
+        category, priority = self.category_box.value(), self.priority_box.value()
+        return {
+            "title": self.title_edit.text(),
+            "description": self.description_edit.toPlainText(),
+            "category": category.value if category else None,
+            "priority": priority.value if priority else None,
+            "manual": dict(self._manual),
+            "marks": {"category": not self.category_mark.isHidden(), "priority": not self.priority_mark.isHidden()},
+            "suggestion": suggestion_to_json(self.suggestion),
+        }
+
+    def save_draft(self) -> None:
+        self._save_timer.stop()
+        state = self.draft_state()
+        if not (state["title"] or state["description"] or state["category"] or state["priority"]):
+            self.drafts.clear()
+            return
+        self.drafts.save(state)
+
+    def _restore_draft(self) -> None:
+        state = self.drafts.load()
+        if not state:
+            return
+        self.title_edit.setText(str(state.get("title") or ""))
+        self.description_edit.setPlainText(str(state.get("description") or ""))
+        for box, key in ((self.category_box, "category"), (self.priority_box, "priority")):
+            try:
+                box.set_value(box.enum(state[key]) if state.get(key) else None)
+            except ValueError:
+                box.set_value(None)
+        manual = state.get("manual") or {}
+        self._manual = {k: bool(manual.get(k)) for k in ("category", "priority")}
+        self.suggestion = suggestion_from_json(state.get("suggestion"))
+        marks = state.get("marks") or {}
+        if self.suggestion is not None:
+            for field, mark in (("category", self.category_mark), ("priority", self.priority_mark)):
+                if marks.get(field) and not self._manual[field]:
+                    mark.setText(mark_text(self.suggestion))
+                    mark.show()
+        self._save_timer.stop()
+        self._touched.clear()
+        self.suggestion_status.setText("Draft restored.")
+
+    def hideEvent(self, event) -> None:
+        if self._save_timer.isActive():
+            self.save_draft()
+        super().hideEvent(event)

@@ -1,0 +1,133 @@
+"""`ticketflow classify` and `ticketflow eval`, run in-process with real files and a local model server."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import platformdirs
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.classification import fake_llm
+from tests.classification.fake_llm import PATH, answer, copy_model, error_response, refused_url
+from ticketflow_desktop.cli import main
+
+# The shared fixtures of the classification tests.
+llm_server = fake_llm.llm_server
+trained_model = fake_llm.trained_model
+
+
+@pytest.fixture
+def local_model(trained_model: Path) -> Path:
+    """The session's trained model where the CLI looks for it (the user data dir of this test's home)."""
+    target = Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.joblib"
+    return copy_model(trained_model, target)
+
+
+@pytest.fixture
+def llm_env(llm_server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
+    monkeypatch.setenv("LLM_API_KEY", "test-key")
+    monkeypatch.setenv("LLM_BASE_URL", llm_server.url_for("/v1"))
+    monkeypatch.setenv("LLM_MODEL", "test-model")
+    return llm_server
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_classify_local_json(capsys, local_model: Path, sqlite_url: str) -> None:
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "classify",
+                       "I was charged twice for my subscription, please refund", "--local", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) == {"category", "priority", "source", "model", "confidence"}
+    assert result["category"] == "billing" and result["source"] == "local"
+    assert 0 <= result["confidence"] <= 1
+
+
+def test_classify_reads_stdin_and_prints_text(capsys, local_model: Path, sqlite_url: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Je ne peux plus me connecter")))
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "classify", "-", "--local")
+    assert code == 0
+    assert "Category: Account" in out and "Source:   local" in out
+
+
+def test_classify_llm_json(capsys, llm_env: HTTPServer) -> None:
+    llm_env.expect_request(PATH).respond_with_json(answer("technical", "critical"))
+    code, out, _ = run(capsys, "classify", "Production is down", "--llm", "--json")
+    assert code == 0
+    assert json.loads(out) == {"category": "technical", "priority": "critical", "source": "llm",
+                               "model": "test-model", "confidence": None}
+
+
+@pytest.mark.parametrize(("status", "kind"), [(401, "auth"), (500, "server_error")])
+def test_classify_model_failure_exits_1_with_kind(capsys, llm_env: HTTPServer, status: int, kind: str) -> None:
+    llm_env.expect_request(PATH).respond_with_response(error_response(status))
+    code, out, _ = run(capsys, "classify", "Production is down", "--json")
+    assert code == 1
+    result = json.loads(out)
+    assert result["error"] == kind and result["message"]
+
+
+def test_classify_llm_without_key_or_server(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run(capsys, "classify", "text", "--llm", "--json")
+    assert (code, json.loads(out)["error"]) == (1, "no_key")
+    monkeypatch.setenv("LLM_API_KEY", "k")
+    monkeypatch.setenv("LLM_BASE_URL", refused_url())
+    code, out, _ = run(capsys, "classify", "text", "--llm", "--json")
+    assert (code, json.loads(out)["error"]) == (1, "unreachable")
+    code, _, err = run(capsys, "classify", "text", "--llm")
+    assert code == 1 and "cannot be reached" in err
+
+
+def _write_examples(path: Path, n: int) -> Path:
+    from importlib.resources import files
+
+    lines = files("ticketflow_desktop.classification").joinpath("data", "starter_corpus.jsonl").read_text("utf-8")
+    path.write_text("\n".join(lines.splitlines()[:: max(1, 430 // n)][:n]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_eval_current_local_model(capsys, local_model: Path, sqlite_url: str, tmp_path: Path) -> None:
+    before = local_model.stat().st_mtime_ns
+    file = _write_examples(tmp_path / "eval.jsonl", 40)
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "eval", str(file), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["n"] == 40
+    assert report["category_accuracy"] >= 0.9  # these examples are part of the starter corpus
+    assert sum(map(sum, report["category_confusion"]["matrix"])) == 40
+    assert local_model.stat().st_mtime_ns == before  # scoring never learns from the file
+
+
+def test_eval_cross_validation_prints_matrices(capsys, tmp_path: Path) -> None:
+    file = _write_examples(tmp_path / "eval.jsonl", 60)
+    code, out, _ = run(capsys, "eval", str(file), "--cv", "3")
+    assert code == 0
+    assert "3-fold cross-validation" in out and "category accuracy:" in out and "priority accuracy:" in out
+    assert "true \\ predicted" in out
+
+
+def test_eval_llm(capsys, llm_env: HTTPServer, tmp_path: Path) -> None:
+    llm_env.expect_request(PATH).respond_with_json(answer("billing", "low"))
+    file = tmp_path / "e.jsonl"
+    file.write_text('{"title": "a", "description": "refund please", "category": "billing", "priority": "low"}\n'
+                    '{"title": "b", "description": "app crashes", "category": "technical", "priority": "high"}\n')
+    code, out, _ = run(capsys, "eval", str(file), "--llm", "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["n"], report["category_accuracy"], report["priority_accuracy"]) == (2, 0.5, 0.5)
+
+
+def test_eval_bad_file_is_bad_input(capsys, tmp_path: Path) -> None:
+    file = tmp_path / "e.jsonl"
+    file.write_text('{"title": "a", "description": "x", "category": "nope", "priority": "low"}\n')
+    code, _, err = run(capsys, "eval", str(file))
+    assert code == 2 and "line 1" in err

@@ -1,0 +1,86 @@
+"""A real main window on a real database, with the Tickets tab shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from ticketflow_desktop.services.seed import synthetic_tickets
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.bulk import bulk_insert
+from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.ui.app import build_window
+from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.main_window import MainWindow
+from ticketflow_desktop.ui.settings import Settings
+from ticketflow_desktop.ui.tickets.model import TicketTableModel
+from ticketflow_desktop.ui.tickets.tab import TicketsTab
+
+
+@dataclass
+class App:
+    context: AppContext
+    window: MainWindow
+    tab: TicketsTab
+    model: TicketTableModel
+    settings: Settings
+
+
+def settled(model: TicketTableModel) -> bool:
+    return model.state not in ("opening", "loading") and not model.is_fetching()
+
+
+def load_all(qtbot: QtBot, model: TicketTableModel) -> None:
+    """Fetch every page, as scrolling to the end would."""
+    qtbot.waitUntil(lambda: settled(model), timeout=10_000)
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model.is_fetching(), timeout=10_000)
+
+
+def shown_ids(model: TicketTableModel) -> list[int]:
+    return [model.ticket_id(row) for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def seed(database: Database) -> Callable[[int], None]:
+    def load(n: int) -> None:
+        bulk_insert(database, synthetic_tickets(n))
+
+    return load
+
+
+@pytest.fixture
+def other_service(database_url: str) -> Iterator[TicketService]:
+    """A colleague: another engine on the same database."""
+    database = open_database(database_url)
+    yield TicketService(database)
+    database.dispose()
+
+
+@pytest.fixture
+def open_app(qtbot: QtBot, tmp_path: Path, database_url: str) -> Iterator[Callable[..., App]]:
+    contexts: list[AppContext] = []
+
+    def start(settings_name: str = "s.ini", size: tuple[int, int] = (1280, 800)) -> App:
+        settings = Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat))
+        context, window = build_window(settings)
+        contexts.append(context)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.tabs.setCurrentWidget(window.tickets_tab)
+        window.show()
+        with qtbot.waitSignal(context.database_opened, timeout=15_000):
+            context.open(database_url)
+        model = window.tickets_tab.model
+        qtbot.waitUntil(lambda: settled(model), timeout=10_000)
+        return App(context, window, window.tickets_tab, model, settings)
+
+    yield start
+    for context in contexts:
+        context.tasks.wait_idle()

@@ -1,0 +1,159 @@
+"""Suggestions from a language model through the official `openai` client (any compatible server).
+
+One client per configuration, an explicit timeout and a bounded number of retries; every failure
+becomes a ClassificationError of its own kind with a calm sentence. Structured output is asked first;
+a server that refuses it gets plain JSON mode, then plain text, and the client remembers what worked.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+from typing import Any
+
+from ticketflow_desktop.classification import prompt
+from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop.config import LlmSettings
+from ticketflow_desktop.domain import Suggestion, SuggestionSource
+
+MODES = ("json_schema", "json_object", "text")
+MAX_TOKENS = 60
+
+
+def _response_format(mode: str) -> dict[str, Any] | None:
+    if mode == "json_schema":
+        return {"type": "json_schema", "json_schema": prompt.RESPONSE_SCHEMA}
+    if mode == "json_object":
+        return {"type": "json_object"}
+    return None
+
+
+def retry_after_seconds(headers: Any) -> float | None:
+    """Seconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date); None if absent."""
+    if headers is None:
+        return None
+    millis = headers.get("retry-after-ms")
+    if millis:
+        try:
+            return max(0.0, float(millis) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+
+
+class LlmClassifier:
+    def __init__(self, settings: LlmSettings) -> None:
+        import openai  # heavy: imported when the first suggestion is asked, not at start-up
+
+        if not settings.api_key:
+            raise ClassificationError("no_key", "No API key is configured; suggestions come from the local model.")
+        self.settings = settings
+        self.model = settings.model
+        self._openai = openai
+        self._client = openai.OpenAI(
+            api_key=settings.api_key,
+            base_url=settings.base_url or None,
+            timeout=settings.timeout_s,
+            max_retries=settings.max_retries,
+        )
+        self._mode_index = 0
+        self._blocked_until = 0.0
+        self._lock = threading.Lock()
+
+    def classify(self, title: str, description: str) -> Suggestion:
+        wait = self._blocked_until - time.monotonic()
+        if wait > 0:
+            raise ClassificationError(
+                "rate_limited", f"The model server asked us to slow down; trying it again in {wait:.0f} s.", wait
+            )
+        index = self._mode_index
+        while True:
+            mode = MODES[index]
+            try:
+                content = self._ask(title, description, mode)
+            except (self._openai.BadRequestError, self._openai.UnprocessableEntityError) as error:
+                if index + 1 < len(MODES):  # probably no structured output here: ask more simply
+                    index += 1
+                    continue
+                raise self._translate(error) from error
+            except self._openai.APIError as error:
+                raise self._translate(error) from error
+            with self._lock:
+                self._mode_index = index
+            break
+        try:
+            category, priority = prompt.parse_answer(content)
+        except prompt.AnswerError as error:
+            raise ClassificationError("bad_answer", f"{error} The form is yours to fill in.") from None
+        return Suggestion(category, priority, SuggestionSource.LLM, model=self.model, confidence=None)
+
+    def _ask(self, title: str, description: str, mode: str) -> str | None:
+        arguments: dict[str, Any] = {
+            "model": self.model,
+            "messages": prompt.messages(title, description),
+            "temperature": prompt.TEMPERATURE,
+            "max_tokens": MAX_TOKENS,
+        }
+        response_format = _response_format(mode)
+        if response_format is not None:
+            arguments["response_format"] = response_format
+        completion = self._client.chat.completions.create(**arguments)
+        choices = getattr(completion, "choices", None)
+        if not choices:
+            raise ClassificationError("bad_answer", "The model server sent no answer. The form is yours to fill in.")
+        return choices[0].message.content
+
+    def _translate(self, error: Exception) -> ClassificationError:
+        o = self._openai
+        # APITimeoutError subclasses APIConnectionError: it must be tested first.
+        if isinstance(error, o.APITimeoutError):
+            return ClassificationError(
+                "timeout", f"The model did not answer within {self.settings.timeout_s:g} s. Try again later."
+            )
+        if isinstance(error, o.APIConnectionError):
+            return ClassificationError("unreachable", "The model server cannot be reached. Check the network.")
+        if isinstance(error, o.AuthenticationError | o.PermissionDeniedError):
+            return ClassificationError("auth", "The model server refused the API key. Check it in Settings.")
+        if isinstance(error, o.RateLimitError):
+            seconds = retry_after_seconds(error.response.headers)
+            if seconds:
+                self._blocked_until = time.monotonic() + seconds
+                return ClassificationError(
+                    "rate_limited", f"The model server is busy; trying it again in {seconds:.0f} s.", seconds
+                )
+            return ClassificationError("rate_limited", "The model server is busy; try again in a moment.")
+        if isinstance(error, o.APIStatusError) and error.status_code >= 500:
+            return ClassificationError("server_error", f"The model server had an error ({error.status_code}).")
+        if isinstance(error, o.NotFoundError):
+            return ClassificationError("bad_answer", f"The model server does not offer the model {self.model!r}.")
+        if isinstance(error, o.APIStatusError):
+            return ClassificationError("bad_answer", f"The model server refused the request ({error.status_code}).")
+        return ClassificationError("bad_answer", "The model server's answer could not be read.")
+
+
+_clients: dict[LlmSettings, LlmClassifier] = {}
+_clients_lock = threading.Lock()
+
+
+def classifier_for(settings: LlmSettings) -> LlmClassifier:
+    """The one classifier (and HTTP client) for this configuration."""
+    with _clients_lock:
+        found = _clients.get(settings)
+        if found is None:
+            found = _clients[settings] = LlmClassifier(settings)
+        return found
+
+
+def check_connection(settings: LlmSettings) -> str:
+    """Ask the model once (with the settings as given, even offline); return its name or raise."""
+    classifier = LlmClassifier(settings)
+    classifier.classify("Connection test", "Where can I find the user guide?")
+    return classifier.model

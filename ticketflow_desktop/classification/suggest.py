@@ -1,0 +1,207 @@
+"""One entry point for suggestions: the language model when usable, the local model otherwise or
+when the model fails; identical text is answered from a cache. Thread-safe; no Qt.
+
+The database is reached through two callables (the caller owns the service), so this layer stays
+below the services.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ticketflow_desktop.classification.corpus import Example, starter_corpus
+from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop.classification.prompt import ticket_text
+from ticketflow_desktop.config import LlmSettings
+from ticketflow_desktop.domain import Suggestion
+
+# Agents' final choices outweigh the generic starter examples.
+DATABASE_WEIGHT = 3.0
+# Retrain once this many tickets arrived since the last training.
+RETRAIN_AFTER = 20
+CACHE_SIZE = 256
+MAX_DATABASE_EXAMPLES = 20_000
+
+AUTO, LLM, LOCAL = "auto", "llm", "local"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """`suggestion` may come from the local model even when `error` says why the language model failed."""
+
+    suggestion: Suggestion | None
+    error: ClassificationError | None = None
+    offline_reason: str | None = None  # why the language model was not asked at all
+    superseded: bool = False  # a newer request made this one moot before it was worked on
+
+
+def default_model_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.joblib"
+
+
+class Suggester:
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        examples: Callable[[], Iterable[Example]] | None = None,
+        ticket_count: Callable[[], int] | None = None,
+    ) -> None:
+        self.model_path = model_path or default_model_path()
+        self._examples = examples
+        self._ticket_count = ticket_count
+        self._local = None  # LocalModel, swapped whole so readers never see a half-trained one
+        self._generation = 0
+        self._train_lock = threading.Lock()
+        self._predict_lock = threading.Lock()
+        self._cache: OrderedDict[tuple, Suggestion] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.last_train_seconds: float | None = None
+
+    def set_database(
+        self, examples: Callable[[], Iterable[Example]] | None, ticket_count: Callable[[], int] | None
+    ) -> None:
+        self._examples, self._ticket_count = examples, ticket_count
+
+    @property
+    def has_local_model(self) -> bool:
+        return self._local is not None
+
+    # --- the one call ---------------------------------------------------------------------------
+
+    def suggest(
+        self,
+        settings: LlmSettings,
+        title: str,
+        description: str,
+        mode: str = AUTO,
+        fallback: bool = True,
+        wanted: Callable[[], bool] | None = None,
+    ) -> Outcome:
+        """`wanted` tells whether the caller still needs the answer; if not, the local fallback is skipped."""
+        if mode == LOCAL:
+            return Outcome(self.local_suggestion(title, description))
+        if mode == AUTO and not settings.usable:
+            reason = "Offline mode" if settings.offline else "No API key is configured"
+            return Outcome(self.local_suggestion(title, description), offline_reason=reason)
+        try:
+            return Outcome(self.llm_suggestion(settings, title, description))
+        except ClassificationError as error:
+            if not fallback:
+                raise
+            if wanted is not None and not wanted():
+                return Outcome(None, error=error, superseded=True)
+            return Outcome(self._local_or_none(title, description), error=error)
+
+    def llm_suggestion(self, settings: LlmSettings, title: str, description: str) -> Suggestion:
+        from ticketflow_desktop.classification.llm import classifier_for
+
+        if not settings.api_key:
+            raise ClassificationError("no_key", "No API key is configured.")
+        key = ("llm", settings.base_url, settings.model, ticket_text(title, description))
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        suggestion = classifier_for(settings).classify(title, description)
+        self._store(key, suggestion)
+        return suggestion
+
+    def local_suggestion(self, title: str, description: str) -> Suggestion:
+        model = self.local_model()
+        key = ("local", self._generation, ticket_text(title, description))
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        with self._predict_lock:  # one CPU-heavy prediction at a time leaves the GUI thread its share of the GIL
+            suggestion = model.predict(title, description)
+        self._store(key, suggestion)
+        return suggestion
+
+    def _local_or_none(self, title: str, description: str) -> Suggestion | None:
+        try:
+            return self.local_suggestion(title, description)
+        except (ValueError, OSError):
+            return None
+
+    # --- the local model: loaded or trained on first need, retrained as tickets arrive ----------
+
+    def local_model(self):  # -> LocalModel
+        model = self._local
+        if model is not None:
+            return model
+        with self._train_lock:
+            if self._local is None:
+                from ticketflow_desktop.classification.local import LocalModel
+
+                loaded = LocalModel.load(self.model_path)
+                if loaded is not None and not self._stale(loaded):
+                    self._install(loaded)
+                else:
+                    self._train_locked()
+            return self._local
+
+    def refresh(self) -> bool:
+        """Retrain when enough tickets arrived since the last training; True if it did."""
+        model = self.local_model()
+        if not self._stale(model):
+            return False
+        with self._train_lock:
+            if self._local is not None and not self._stale(self._local):
+                return False
+            self._train_locked()
+        return True
+
+    def train(self) -> None:
+        with self._train_lock:
+            self._train_locked()
+
+    def _stale(self, model) -> bool:
+        if self._ticket_count is None:
+            return False
+        count = self._ticket_count()
+        return count - model.trained_on_tickets >= RETRAIN_AFTER or count < model.trained_on_tickets
+
+    def _train_locked(self) -> None:
+        from ticketflow_desktop.classification.local import LocalModel
+
+        started = time.perf_counter()
+        count = self._ticket_count() if self._ticket_count is not None else 0
+        examples = list(starter_corpus())
+        if self._examples is not None:
+            for n, example in enumerate(self._examples()):
+                if n >= MAX_DATABASE_EXAMPLES:
+                    break
+                examples.append(
+                    Example(example.title, example.description, example.category, example.priority, DATABASE_WEIGHT)
+                )
+        model = LocalModel.train(examples, trained_on_tickets=count)
+        self.last_train_seconds = time.perf_counter() - started
+        with contextlib.suppress(OSError):  # a read-only data directory costs a retrain next start, nothing more
+            model.save(self.model_path)
+        self._install(model)
+
+    def _install(self, model) -> None:
+        self._local = model
+        self._generation += 1
+
+    # --- cache --------------------------------------------------------------------------------
+
+    def _cached(self, key: tuple) -> Suggestion | None:
+        with self._cache_lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+            return found
+
+    def _store(self, key: tuple, suggestion: Suggestion) -> None:
+        with self._cache_lock:
+            self._cache[key] = suggestion
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)

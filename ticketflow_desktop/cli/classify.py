@@ -1,0 +1,183 @@
+"""classify (one text) and eval (a labelled JSONL file): the classifier from the command line.
+
+Exit 1 when the model server fails (with --json: {"error": KIND, "message": ...}), 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ticketflow_desktop import config
+from ticketflow_desktop.classification.corpus import Example, read_jsonl
+from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop.classification.suggest import AUTO, LLM, LOCAL, Suggester
+from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
+from ticketflow_desktop.domain import Category, Priority, Suggestion
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("classify", help="suggest a category and priority for a text")
+    p.add_argument("text", help="the ticket's text, or - to read it from standard input")
+    p.add_argument("--title", default="", help="the ticket's title, if it is separate")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--local", action="store_true", help="use the local model only")
+    source.add_argument("--llm", action="store_true", help="use the language model only")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=classify)
+
+    p = subparsers.add_parser("eval", help="score the classifier on a labelled JSONL file")
+    p.add_argument("file", type=Path, help="lines of {title, description, category, priority}")
+    p.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation of the local model on the file")
+    p.add_argument("--llm", action="store_true", help="score the language model instead of the local one")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=evaluate)
+
+
+def suggester_for(args: argparse.Namespace) -> Suggester:
+    """The local model learns from the database's tickets too; the database is opened only if needed."""
+    service = None
+
+    def svc():
+        nonlocal service
+        if service is None:
+            service = service_for(args)
+        return service
+
+    def examples():
+        for t in svc().iterate():
+            yield Example(t.title, t.description, t.category, t.priority)
+
+    return Suggester(None, examples, lambda: svc().count(cap=None).value)
+
+
+def _model_failed(error: ClassificationError, as_json: bool) -> int:
+    if as_json:
+        print_json({"error": error.kind, "message": error.message})
+        return EXIT_FAILED
+    return fail(error.message, EXIT_FAILED)
+
+
+def suggestion_json(s: Suggestion) -> dict[str, object]:
+    return {"category": s.category.value, "priority": s.priority.value, "source": s.source.value,
+            "model": s.model, "confidence": s.confidence}
+
+
+def classify(args: argparse.Namespace) -> int:
+    try:
+        text = read_text_arg(args.text)
+    except ValueError as error:
+        return fail(str(error), EXIT_BAD_INPUT)
+    if not (text.strip() or args.title.strip()):
+        return fail("there is no text to classify", EXIT_BAD_INPUT)
+    settings = config.load_llm_settings({}, offline=args.offline)
+    if args.llm and settings.offline:
+        return fail("--llm and --offline contradict each other", EXIT_BAD_INPUT)
+    mode = LOCAL if args.local else LLM if args.llm else AUTO
+    try:
+        outcome = suggester_for(args).suggest(settings, args.title, text, mode, fallback=False)
+    except ClassificationError as error:
+        return _model_failed(error, args.json)
+    s = outcome.suggestion
+    assert s is not None
+    if args.json:
+        print_json(suggestion_json(s))
+        return 0
+    source = f"{s.source.value} ({s.model})" if s.model else s.source.value
+    if s.confidence is not None:
+        source += f", {round(s.confidence * 100)}% confident"
+    print(f"Category: {s.category.label}\nPriority: {s.priority.label}\nSource:   {source}")
+    if outcome.offline_reason:
+        print(f"({outcome.offline_reason}: the local model answered.)", file=sys.stderr)
+    return 0
+
+
+# --- eval -----------------------------------------------------------------------------------------
+
+
+def confusion(truth: Sequence[str], predicted: Sequence[str | None], labels: Sequence[str]) -> list[list[int]]:
+    index = {label: i for i, label in enumerate(labels)}
+    matrix = [[0] * len(labels) for _ in labels]
+    for t, p in zip(truth, predicted, strict=True):
+        if p is not None:
+            matrix[index[t]][index[p]] += 1
+    return matrix
+
+
+def _accuracy(truth: Sequence[str], predicted: Sequence[str | None]) -> float:
+    return sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth) if truth else 0.0
+
+
+def _cross_validate(examples: list[Example], k: int) -> list[Suggestion]:
+    from sklearn.model_selection import KFold
+
+    from ticketflow_desktop.classification.local import LocalModel
+
+    predicted: list[Suggestion | None] = [None] * len(examples)
+    for train, test in KFold(n_splits=k, shuffle=True, random_state=0).split(examples):
+        model = LocalModel.train([examples[i] for i in train])
+        for i, s in zip(test, model.predict_many([(examples[i].title, examples[i].description) for i in test]),
+                        strict=True):
+            predicted[i] = s
+    return predicted  # type: ignore[return-value]
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    try:
+        examples = read_jsonl(args.file)
+    except (OSError, ValueError) as error:
+        return fail(str(error), EXIT_BAD_INPUT)
+    if not examples:
+        return fail(f"{args.file} holds no examples", EXIT_BAD_INPUT)
+    errors: dict[str, int] = {}
+    if args.cv is not None:
+        if not 2 <= args.cv <= len(examples):
+            return fail(f"--cv needs 2 to {len(examples)} folds", EXIT_BAD_INPUT)
+        try:
+            predicted: list[Suggestion | None] = list(_cross_validate(examples, args.cv))
+        except ValueError as error:
+            return fail(str(error), EXIT_BAD_INPUT)
+        how, model_name = f"{args.cv}-fold cross-validation of the local model", "local"
+    elif args.llm:
+        settings = config.load_llm_settings({}, offline=args.offline)
+        suggester = Suggester(None)
+        predicted = []
+        for n, e in enumerate(examples):
+            try:
+                predicted.append(suggester.llm_suggestion(settings, e.title, e.description))
+            except ClassificationError as error:
+                if n == 0 and error.kind in ("no_key", "auth", "unreachable"):
+                    return _model_failed(error, args.json)
+                errors[error.kind] = errors.get(error.kind, 0) + 1
+                predicted.append(None)
+        how, model_name = "language model", settings.model
+    else:
+        model = suggester_for(args).local_model()
+        predicted = list(model.predict_many([(e.title, e.description) for e in examples]))
+        how, model_name = "current local model (starter corpus + database), not trained on this file", "local"
+
+    report: dict[str, object] = {"n": len(examples), "evaluated": how, "model": model_name}
+    for field, enum in (("category", Category), ("priority", Priority)):
+        labels = [m.value for m in enum]
+        truth = [getattr(e, field).value for e in examples]
+        guesses = [getattr(p, field).value if p is not None else None for p in predicted]
+        report[f"{field}_accuracy"] = round(_accuracy(truth, guesses), 4)
+        report[f"{field}_confusion"] = {"labels": labels, "matrix": confusion(truth, guesses, labels)}
+    report["failed_requests"] = errors
+    if args.json:
+        print_json(report)
+        return 0
+    print(f"{report['n']} examples; {how}")
+    for field in ("category", "priority"):
+        print(f"\n{field} accuracy: {report[f'{field}_accuracy']:.1%}")
+        table = report[f"{field}_confusion"]
+        labels = table["labels"]  # type: ignore[index]
+        width = max(len(label) for label in labels) + 2
+        print("true \\ predicted".ljust(width + 6) + "".join(label[:9].rjust(10) for label in labels))
+        for label, row in zip(labels, table["matrix"], strict=True):  # type: ignore[index]
+            print(label.ljust(width + 6) + "".join(str(v).rjust(10) for v in row))
+    if errors:
+        print("\nfailed requests: " + ", ".join(f"{k} {v}" for k, v in errors.items()))
+    return 0

@@ -1,0 +1,96 @@
+"""PostgreSQL change feed: LISTEN on a dedicated psycopg2 connection in a thread.
+
+Writers send `pg_notify('ticketflow_changes', '<ids>')` inside their transaction (storage/changes.py),
+so a notification arrives only for committed changes. If the connection drops, the feed reconnects
+with backoff and then reports one "unknown" change, since notifications sent meanwhile were lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import select
+import time
+
+import psycopg2
+import psycopg2.extensions
+from sqlalchemy import make_url
+
+from ticketflow_desktop.live.feed import FIRST_RETRY_S, Callback, ThreadedFeed
+from ticketflow_desktop.storage.changes import CHANNEL, parse_payload
+
+log = logging.getLogger(__name__)
+
+WAIT_S = 0.25  # how long one select() waits: bounds how late stop() is noticed
+PING_S = 10.0  # an idle connection is checked this often, so a silently dead one is noticed
+
+
+def connect_kwargs(url: str) -> dict[str, object]:
+    parsed = make_url(url)
+    kwargs: dict[str, object] = parsed.translate_connect_args(username="user", database="dbname")
+    kwargs.update(parsed.query)
+    kwargs.update(
+        connect_timeout=5,
+        application_name="ticketflow-live",
+        keepalives=1,
+        keepalives_idle=10,
+        keepalives_interval=5,
+        keepalives_count=3,
+    )
+    return kwargs
+
+
+class PostgresFeed(ThreadedFeed):
+    name = "ticketflow-live-postgresql"
+
+    def __init__(self, url: str, callback: Callback) -> None:
+        super().__init__(callback)
+        self._kwargs = connect_kwargs(url)
+
+    def _run(self) -> None:
+        delay = FIRST_RETRY_S
+        ever_connected = False
+        while not self._stopping.is_set():
+            connection = None
+            try:
+                connection = psycopg2.connect(**self._kwargs)  # type: ignore[arg-type]
+                connection.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"LISTEN {CHANNEL}")
+                self.connected.set()
+                if ever_connected:  # what was sent while we were away is lost: say "unknown"
+                    self._emit(None)
+                ever_connected = True
+                delay = FIRST_RETRY_S
+                self._listen(connection)
+            except (psycopg2.Error, OSError) as error:
+                self.connected.clear()
+                log.info("change feed lost its connection (%s); retrying in %.1f s", error, delay)
+                delay = self._backoff(delay)
+            finally:
+                if connection is not None:
+                    connection.close()
+
+    def _listen(self, connection: psycopg2.extensions.connection) -> None:
+        last_heard = time.monotonic()
+        while not self._stopping.is_set():
+            readable, _, _ = select.select([connection], [], [], WAIT_S)
+            if not readable:
+                if time.monotonic() - last_heard > PING_S:
+                    with connection.cursor() as cursor:
+                        cursor.execute("SELECT 1")
+                    last_heard = time.monotonic()
+                continue
+            connection.poll()
+            last_heard = time.monotonic()
+            ids: set[int] = set()
+            unknown = False
+            while connection.notifies:
+                parsed = parse_payload(connection.notifies.pop(0).payload)
+                if parsed is None:
+                    unknown = True
+                else:
+                    ids |= parsed
+            if unknown:
+                self._emit(None)
+            elif ids:
+                self._emit(frozenset(ids))

@@ -1,0 +1,34 @@
+"""Announcing changes to other clients: PostgreSQL NOTIFY, sent inside the writing transaction.
+
+NOTIFY is delivered only when the transaction commits, so listeners never hear of a change that was
+rolled back. SQLite has no NOTIFY: its listeners poll `ticket_events` instead (see `live/`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+CHANNEL = "ticketflow_changes"
+# NOTIFY payloads must stay under 8000 bytes; beyond this many ids we say "unknown" (empty payload).
+MAX_PAYLOAD_IDS = 500
+
+
+def announce(session: Session, ids: Iterable[int] | None) -> None:
+    """Queue a notification naming `ids` (None: "something changed, ids unknown")."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    id_list = sorted(set(ids)) if ids is not None else []
+    payload = "" if ids is None or len(id_list) > MAX_PAYLOAD_IDS else ",".join(map(str, id_list))
+    session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload})
+
+
+def parse_payload(payload: str) -> frozenset[int] | None:
+    """The ids a notification names; None when it does not say (or says something unreadable)."""
+    try:
+        ids = frozenset(int(part) for part in payload.split(",") if part.strip())
+    except ValueError:
+        return None
+    return ids or None

@@ -1,0 +1,113 @@
+"""The Qt side of suggestions: runs the Suggester in a worker, newest request wins, and keeps the
+local model fresh as tickets arrive. Every request ends in `finished(Outcome)` — or is superseded."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ticketflow_desktop import config
+from ticketflow_desktop.classification.corpus import Example
+from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop.classification.suggest import AUTO, Outcome, Suggester
+from ticketflow_desktop.domain import Ticket
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+REFRESH_DELAY_MS = 3000
+# Prepare the local model a little after start, not during it (and not at all in a window that closes sooner).
+WARM_UP_DELAY_MS = 8000
+
+
+def _examples(service: TicketService):
+    def examples():
+        ticket: Ticket
+        for ticket in service.iterate():
+            yield Example(ticket.title, ticket.description, ticket.category, ticket.priority)
+
+    return examples
+
+
+class SuggestionEngine(QObject):
+    started = Signal()
+    finished = Signal(object)  # Outcome
+
+    def __init__(self, context: AppContext, model_path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.suggester = Suggester(model_path)
+        # Replaces fields of the LLM settings (timeout, retries) for every request: the settings dialog and tests.
+        self.llm_overrides: dict[str, object] = {}
+        self._latest = 0  # the newest request's number, read by workers to skip work nobody awaits
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._warm_up_timer = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
+        self._warm_up_timer.timeout.connect(self._start_warm_up)
+        context.database_opened.connect(self._use_service)
+        context.tickets_changed.connect(lambda _ids: self._refresh_timer.start())
+        if context.service is not None:
+            self._use_service(context.service)
+
+    def stored_settings(self) -> dict[str, object]:
+        settings = self.context.settings
+        return {k: settings.get(k) for k in ("llm_model", "llm_base_url", "offline")}
+
+    def llm_settings(self) -> config.LlmSettings:
+        """Read in the worker: the keyring may be slow."""
+        return config.load_llm_settings(self.stored_settings(), offline=self.context.offline_flag)
+
+    def offline(self) -> bool:
+        return self.context.offline_flag or bool(self.context.settings.get("offline"))
+
+    def request(self, title: str, description: str, mode: str = AUTO) -> None:
+        stored, offline = self.stored_settings(), self.context.offline_flag
+        self._latest += 1
+        self.started.emit()
+        self.context.tasks.read(
+            self._run, self._latest, stored, offline, title, description, mode,
+            on_done=self.finished.emit, on_failed=self._failed, key="suggest",
+        )
+
+    def _run(
+        self, number: int, stored: dict[str, object], offline: bool, title: str, description: str, mode: str
+    ) -> Outcome:
+        def wanted() -> bool:
+            return number == self._latest
+
+        if not wanted():  # superseded while it waited for a worker: its result would be dropped anyway
+            return Outcome(None, superseded=True)
+        settings = replace(config.load_llm_settings(stored, offline=offline), **self.llm_overrides)
+        return self.suggester.suggest(settings, title, description, mode, wanted=wanted)
+
+    def _failed(self, error: BaseException) -> None:
+        # Not an expected model failure: a bug. Log it, and still end the request in a definite state.
+        log.error("suggestion failed", exc_info=(type(error), error, error.__traceback__))
+        self.finished.emit(Outcome(None, ClassificationError("bad_answer", "No suggestion this time.")))
+
+    def _use_service(self, service: TicketService) -> None:
+        self.suggester.set_database(_examples(service), lambda: service.count(cap=None).value)
+        self._warm_up_timer.start()
+
+    def _start_warm_up(self) -> None:
+        if self.suggester.has_local_model:
+            return
+        self.context.tasks.read(
+            self._warm_up, self.stored_settings(), self.context.offline_flag,
+            key="local-model", on_failed=self._train_failed,
+        )
+
+    def _warm_up(self, stored: dict[str, object], offline: bool) -> None:
+        # When local suggestions will be needed, load or train the model now rather than on first use.
+        if not config.load_llm_settings(stored, offline=offline).usable:
+            self.suggester.local_model()
+
+    def _refresh(self) -> None:
+        if self.context.service is not None and self.suggester.has_local_model:
+            self.context.tasks.read(self.suggester.refresh, key="local-model", on_failed=self._train_failed)
+
+    def _train_failed(self, error: BaseException) -> None:
+        log.warning("the local model could not be prepared: %s", error)

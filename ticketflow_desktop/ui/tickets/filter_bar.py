@@ -1,0 +1,108 @@
+"""Category, priority and status filters, a debounced search box, clear-all and "N tickets"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from ticketflow_desktop.domain import Category, Priority, Status, TicketFilter
+from ticketflow_desktop.domain.validation import SEARCH_MAX
+
+SEARCH_DEBOUNCE_MS = 400
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # TicketFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search title and description…")
+        self.search.setAccessibleName("Search tickets")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(SEARCH_MAX)
+        self.search.installEventFilter(self)
+        layout.addWidget(self.search, 3)
+        self.combos: dict[str, QComboBox] = {}
+        for name, enum, everything in (
+            ("category", Category, "All categories"),
+            ("priority", Priority, "All priorities"),
+            ("status", Status, "All statuses"),
+        ):
+            combo = QComboBox(self)
+            combo.setAccessibleName(f"Filter by {name}")
+            combo.addItem(everything, None)
+            for member in enum:
+                combo.addItem(member.label, member.value)
+            combo.currentIndexChanged.connect(self._emit)
+            self.combos[name] = combo
+            layout.addWidget(combo, 1)
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.clicked.connect(self.clear)
+        layout.addWidget(self.clear_button)
+        self.count_label = QLabel("", self)
+        self.count_label.setProperty("role", "muted")
+        self.count_label.setAccessibleName("Number of tickets")
+        self.count_label.setMinimumWidth(110)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.count_label)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self._last = self.current()
+        self._update_clear()
+
+    def current(self) -> TicketFilter:
+        def value(name: str, enum: type) -> object:
+            data = self.combos[name].currentData()
+            return None if data is None else enum(data)
+
+        return TicketFilter(
+            category=value("category", Category),  # type: ignore[arg-type]
+            priority=value("priority", Priority),  # type: ignore[arg-type]
+            status=value("status", Status),  # type: ignore[arg-type]
+            search=self.search.text(),
+        )
+
+    def set_filter(self, filter: TicketFilter) -> None:
+        for name in ("category", "priority", "status"):
+            member = getattr(filter, name)
+            combo = self.combos[name]
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(None if member is None else member.value)))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(filter.search)
+        self.search.blockSignals(False)
+        self._emit()
+
+    def clear(self) -> None:
+        self.set_filter(TicketFilter())
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        current = self.current()
+        self._update_clear()
+        if current == self._last:
+            return
+        self._last = current
+        self.changed.emit(current)
+
+    def _update_clear(self) -> None:
+        self.clear_button.setEnabled(not self.current().is_empty())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.search.text()
+        ):
+            self.search.clear()
+            self._emit()
+            return True
+        return super().eventFilter(watched, event)

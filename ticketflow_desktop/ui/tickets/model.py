@@ -1,0 +1,551 @@
+"""The tickets table model: keyset pages fetched lazily in workers, rows held in a bounded cache.
+
+What grows with scrolling is only an array of ids (8 bytes a row). Ticket data lives in an LRU cache
+of CACHE_ROWS tickets; a row whose ticket was evicted is fetched again (by id, in a worker) when it
+is painted. `data()` never queries: it answers from the cache or schedules a fetch.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from ticketflow_desktop.domain import (
+    Category,
+    Conflict,
+    Count,
+    Page,
+    Priority,
+    Sort,
+    SortKey,
+    Status,
+    StorageUnavailable,
+    Ticket,
+    TicketChanges,
+    TicketFilter,
+    ValidationError,
+)
+from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
+from ticketflow_desktop.ui.tickets.format import count_text, exact_time, relative_time
+from ticketflow_desktop.ui.tickets.guard import while_alive
+
+log = logging.getLogger(__name__)
+
+FIRST_PAGE = 100
+PAGE = 200
+CACHE_ROWS = 3000
+
+COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED = range(7)
+HEADERS = ("#", "Title", "Category", "Priority", "Status", "Created", "Updated")
+EDITABLE = {COL_CATEGORY: "category", COL_PRIORITY: "priority", COL_STATUS: "status"}
+ENUMS: dict[str, type[Category | Priority | Status]] = {
+    "category": Category,
+    "priority": Priority,
+    "status": Status,
+}
+SORT_KEYS = {
+    COL_TITLE: SortKey.TITLE,
+    COL_PRIORITY: SortKey.PRIORITY,
+    COL_STATUS: SortKey.STATUS,
+    COL_CREATED: SortKey.CREATED,
+    COL_UPDATED: SortKey.UPDATED,
+}
+SORT_COLUMNS = {key: column for column, key in SORT_KEYS.items()}
+TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_LOADING = "…"
+_LABELS: dict[Category | Priority | Status, str] = {m: m.label for e in (Category, Priority, Status) for m in e}
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_ID_ROLE = int(TICKET_ID_ROLE)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _ID_ROLE, Qt.ItemDataRole.DecorationRole.value})
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+
+
+def _dot(colour: str, cache: dict[str, QIcon] = {}) -> QIcon:  # noqa: B006 - a deliberate per-process cache
+    icon = cache.get(colour)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        icon = cache[colour] = QIcon(pixmap)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)  # keep the colour true on a selected row
+    return icon
+
+
+def write_error_text(ticket_id: int, error: BaseException) -> str:
+    if isinstance(error, Conflict):
+        fields = ", ".join(f.capitalize() for f in error.conflicting_fields) or "It"
+        return f"Ticket #{ticket_id} was changed by someone else meanwhile ({fields}); your change was not saved."
+    if isinstance(error, ValidationError):
+        message = "; ".join(e.message for e in error.errors) or str(error)
+        return f"Ticket #{ticket_id} was not changed: {message}"
+    if isinstance(error, StorageUnavailable):
+        return f"Ticket #{ticket_id} was not changed: the database is unreachable. {error}"
+    return f"Ticket #{ticket_id} was not changed: {error}"
+
+
+class TicketTableModel(QAbstractTableModel):
+    # "opening", "loading", "ready", "empty" (filters match nothing), "first_launch", "error"
+    state_changed = Signal(str)
+    count_changed = Signal(str)
+    # A read failed: (message, error)
+    load_failed = Signal(str, object)
+    # A write was refused because a colleague changed the ticket: (ticket id, message)
+    conflict = Signal(int, str)
+    # The first page of a new query has arrived (the view restores the selection then).
+    first_page_loaded = Signal()
+    # Rows were inserted at the top by a live update: (count)
+    rows_prepended = Signal(int)
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.filter = TicketFilter()
+        self.sort_order = Sort()
+        self.state = "opening"
+        self._ids = array("q")
+        self._cache: OrderedDict[int, Ticket] = OrderedDict()
+        self._cursor: str | None = None
+        self._fetching_more = False
+        self._generation = 0
+        self._max_id = 0
+        # Optimistic edits shown before the write returns: id -> {field: value}
+        self._overrides: dict[int, dict[str, Category | Priority | Status]] = {}
+        # Writes in flight per ticket, and edits waiting for them (so each is made on the newest version)
+        self._in_flight: set[int] = set()
+        self._queued: dict[int, dict[str, Category | Priority | Status]] = {}
+        self._missing: set[int] = set()
+        self._requested: set[int] = set()
+        self._fetch_missing_timer = QTimer(self, singleShot=True, interval=0)
+        self._fetch_missing_timer.timeout.connect(self._fetch_missing)
+        self._count_timer = QTimer(self, singleShot=True, interval=300)
+        self._count_timer.timeout.connect(self._request_count)
+
+    # --- queries -------------------------------------------------------------------------------
+
+    def set_query(self, filter: TicketFilter, sort: Sort | None = None) -> None:
+        self.filter = filter
+        if sort is not None:
+            self.sort_order = sort
+        self.reload()
+
+    def set_sort(self, sort: Sort) -> None:
+        self.set_query(self.filter, sort)
+
+    def reload(self) -> None:
+        """Start the query again from its first page (filters or sort changed, or a retry)."""
+        self._generation += 1
+        self.context.tasks.cancel("tickets-more")
+        self.beginResetModel()
+        self._ids = array("q")
+        self._cursor = None
+        self._fetching_more = False
+        self._missing.clear()
+        self._requested.clear()
+        self.endResetModel()
+        service = self.context.service
+        if service is None:
+            self._set_state("opening")
+            return
+        self._set_state("loading")
+        self.context.tasks.read(
+            service.list,
+            self.filter,
+            self.sort_order,
+            FIRST_PAGE,
+            None,
+            on_done=while_alive(self, partial(self._first_page, self._generation)),
+            on_failed=while_alive(self, partial(self._read_failed, self._generation)),
+            key="tickets-list",
+        )
+        self._request_count()
+
+    def _request_count(self) -> None:
+        service = self.context.service
+        if service is None:
+            return
+        self.context.tasks.read(
+            service.count,
+            self.filter,
+            on_done=while_alive(self, self._counted),
+            on_failed=while_alive(self, lambda _error: None),
+            key="tickets-count",
+        )
+
+    def _counted(self, count: Count) -> None:
+        self.count_changed.emit(count_text(count))
+
+    def _first_page(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        self.context.report_storage_ok()
+        self._append(page)
+        if page.tickets:
+            self._set_state("ready")
+        else:
+            self._set_state("empty" if not self.filter.is_empty() else "first_launch")
+        self.first_page_loaded.emit()
+
+    def _append(self, page: Page) -> None:
+        self._cursor = page.next_cursor
+        if not page.tickets:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.tickets) - 1)
+        self._ids.extend(t.id for t in page.tickets)
+        self._remember(page.tickets)
+        self.endInsertRows()
+
+    def _read_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._fetching_more = False
+        if isinstance(error, ValidationError):  # e.g. a search the database cannot take: nothing matches
+            message = "; ".join(e.message for e in error.errors)
+            self._set_state("empty")
+            self.load_failed.emit(message, error)
+            return
+        elif isinstance(error, StorageUnavailable):
+            self.context.report_storage_error(error)
+            message = "Database unreachable — retrying"
+        else:
+            log.error("reading tickets failed", exc_info=error)
+            message = f"Cannot read tickets: {error}"
+        if not self._ids:
+            self._set_state("error")
+        self.load_failed.emit(message, error)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    # --- lazy pages ------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._cursor is not None and not self._fetching_more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        service = self.context.service
+        if parent.isValid() or self._cursor is None or self._fetching_more or service is None:
+            return
+        self._fetching_more = True
+        self.context.tasks.read(
+            service.list,
+            self.filter,
+            self.sort_order,
+            PAGE,
+            self._cursor,
+            on_done=while_alive(self, partial(self._more, self._generation)),
+            on_failed=while_alive(self, partial(self._read_failed, self._generation)),
+            key="tickets-more",
+        )
+
+    def _more(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        self._fetching_more = False
+        self._append(page)
+
+    def is_fetching(self) -> bool:
+        return self._fetching_more or self.state == "loading"
+
+    # --- the cache -----------------------------------------------------------------------------
+
+    def _remember(self, tickets: Iterable[Ticket]) -> None:
+        for ticket in tickets:
+            self._cache[ticket.id] = ticket
+            self._cache.move_to_end(ticket.id)
+            self._max_id = max(self._max_id, ticket.id)
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+
+    def _ticket(self, row: int) -> Ticket | None:
+        ticket_id = self._ids[row]
+        ticket = self._cache.get(ticket_id)
+        if ticket is None and ticket_id not in self._requested:
+            self._missing.add(ticket_id)
+            self._fetch_missing_timer.start()
+        return ticket
+
+    def _fetch_missing(self) -> None:
+        service = self.context.service
+        if not self._missing or service is None:
+            return
+        wanted = frozenset(self._missing)
+        self._missing.clear()
+        self._requested |= wanted
+        self.context.tasks.read(
+            service.get_many,
+            wanted,
+            on_done=while_alive(self, partial(self._fetched, self._generation, wanted)),
+            on_failed=while_alive(self, partial(self._fetch_failed, wanted)),
+        )
+
+    def _fetch_failed(self, wanted: frozenset[int], error: BaseException) -> None:
+        self._requested -= wanted
+        self.context.report_storage_error(error)
+
+    def _fetched(self, generation: int, wanted: frozenset[int], tickets: dict[int, Ticket]) -> None:
+        self._requested -= wanted
+        if generation != self._generation:
+            return
+        fresh = [t for t in tickets.values() if (old := self._cache.get(t.id)) is None or t.version >= old.version]
+        self._remember(fresh)
+        self._rows_changed(t.id for t in fresh)
+
+    def _rows_changed(self, ids: Iterable[int]) -> None:
+        last = len(HEADERS) - 1
+        for ticket_id in ids:
+            row = self.row_of(ticket_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def row_of(self, ticket_id: int) -> int | None:
+        try:
+            return self._ids.index(ticket_id)
+        except ValueError:
+            return None
+
+    def ticket_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def ticket_at(self, row: int) -> Ticket | None:
+        """The ticket as shown (with optimistic edits applied), or None while it loads."""
+        ticket = self._cache.get(self._ids[row])
+        if ticket is None:
+            return None
+        overrides = self._overrides.get(ticket.id)
+        if overrides:
+            from dataclasses import replace
+
+            ticket = replace(ticket, **overrides)
+        return ticket
+
+    def cached_count(self) -> int:
+        return len(self._cache)
+
+    # --- live updates ----------------------------------------------------------------------------
+
+    def on_tickets_changed(self, ids: frozenset[int] | None) -> None:
+        """Refresh only the changed rows we hold; look for new tickets at the top."""
+        service = self.context.service
+        if service is None:
+            return
+        if self.state in ("opening", "error"):
+            self.reload()
+            return
+        held = set(self._cache) if ids is None else {i for i in ids if i in self._cache}
+        if held:
+            self._requested |= held
+            self.context.tasks.read(
+                service.get_many,
+                frozenset(held),
+                on_done=while_alive(self, partial(self._fetched, self._generation, frozenset(held))),
+                on_failed=while_alive(self, partial(self._fetch_failed, frozenset(held))),
+            )
+        if ids is None or any(i > self._max_id for i in ids):
+            self._look_for_new_rows()
+        self._count_timer.start()
+
+    def _look_for_new_rows(self) -> None:
+        service = self.context.service
+        if service is None:
+            return
+        if self.state == "loading":
+            return  # the query in flight will bring it
+        if self.state in ("empty", "first_launch") or not self._ids:
+            self.reload()
+            return
+        if self.sort_order != Sort():
+            return  # a new ticket belongs somewhere in the middle; it shows on the next query
+        self.context.tasks.read(
+            service.list,
+            self.filter,
+            self.sort_order,
+            FIRST_PAGE,
+            None,
+            on_done=while_alive(self, partial(self._head, self._generation)),
+            on_failed=while_alive(self, lambda _error: None),
+            key="tickets-head",
+        )
+
+    def _head(self, generation: int, page: Page) -> None:
+        if generation != self._generation:
+            return
+        top = self._cache.get(self._ids[0]) if self._ids else None
+        new = [t for t in page.tickets if t.id > self._max_id or (top is None and self.row_of(t.id) is None)]
+        new = [t for t in new if self.row_of(t.id) is None]
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+        self._ids = array("q", [t.id for t in new]) + self._ids
+        self._remember(new)
+        self.endInsertRows()
+        self.rows_prepended.emit(len(new))
+
+    # --- Qt model interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _NO_FLAGS
+        if index.column() in EDITABLE and self._ids[index.row()] in self._cache:
+            return _EDITABLE_FLAGS
+        return _FLAGS
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        # Called thousands of times per paint: plain int comparisons, no queries, early exits.
+        if role not in _ROLES or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == _ID_ROLE:
+            return self._ids[row]
+        if role == _ALIGN:
+            return _RIGHT if column == COL_ID else None
+        if column == COL_ID and role == _DISPLAY:
+            return str(self._ids[row])
+        if self._ids[row] not in self._cache:
+            self._ticket(row)
+            return _LOADING if role == _DISPLAY and column == COL_TITLE else None
+        ticket = self.ticket_at(row)
+        assert ticket is not None
+        self._cache.move_to_end(ticket.id)
+        if role == _DISPLAY:
+            return self._display(ticket, column)
+        if role == _EDIT:
+            field = EDITABLE.get(column)
+            return getattr(ticket, field).value if field else self._display(ticket, column)
+        if role == _TOOLTIP:
+            if column == COL_TITLE:
+                return ticket.title
+            if column == COL_CREATED:
+                return exact_time(ticket.created_at)
+            if column == COL_UPDATED:
+                return exact_time(ticket.updated_at)
+            return None
+        if column == COL_PRIORITY:  # DecorationRole
+            return _dot(PRIORITY_COLOURS[ticket.priority])
+        if column == COL_STATUS:
+            return _dot(STATUS_COLOURS[ticket.status])
+        return None
+
+    @staticmethod
+    def _display(ticket: Ticket, column: int) -> str:
+        match column:
+            case 0:
+                return str(ticket.id)
+            case 1:
+                return ticket.title
+            case 2:
+                return _LABELS[ticket.category]
+            case 3:
+                return _LABELS[ticket.priority]
+            case 4:
+                return _LABELS[ticket.status]
+            case 5:
+                return relative_time(ticket.created_at, datetime.now(UTC))
+            case _:
+                return relative_time(ticket.updated_at, datetime.now(UTC))
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        field = EDITABLE.get(index.column())
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or field is None:
+            return False
+        try:
+            parsed = ENUMS[field].parse(str(value))
+        except ValueError:
+            return False
+        return bool(self.change([self._ids[index.row()]], field, parsed))
+
+    # --- optimistic edits --------------------------------------------------------------------------
+
+    def change(self, ids: Iterable[int], field: str, value: Category | Priority | Status) -> int:
+        """Show `field = value` on these tickets at once and write it; return how many changed."""
+        changed = 0
+        for ticket_id in ids:
+            row = self.row_of(ticket_id)
+            if row is None or (shown := self.ticket_at(row)) is None or getattr(shown, field) == value:
+                continue
+            self._overrides.setdefault(ticket_id, {})[field] = value
+            self._rows_changed([ticket_id])
+            if ticket_id in self._in_flight:
+                self._queued.setdefault(ticket_id, {})[field] = value
+            else:
+                self._write(ticket_id, {field: value})
+            changed += 1
+        return changed
+
+    def _write(self, ticket_id: int, fields: dict[str, Category | Priority | Status]) -> None:
+        stored = self._cache.get(ticket_id)
+        if stored is None:  # evicted meanwhile: the write needs its version, so fetch and retry
+            self._overrides.pop(ticket_id, None)
+            self._rows_changed([ticket_id])
+            return
+        self._in_flight.add(ticket_id)
+        self.context.update_ticket(
+            ticket_id,
+            TicketChanges(**fields),
+            stored.version,  # type: ignore[arg-type]
+            on_done=while_alive(self, partial(self._written, ticket_id, fields)),
+            on_failed=while_alive(self, partial(self._write_failed, ticket_id, fields)),
+        )
+
+    def _written(self, ticket_id: int, fields: dict[str, object], ticket: Ticket) -> None:
+        self._in_flight.discard(ticket_id)
+        self._remember([ticket])
+        self._settle(ticket_id, fields)
+
+    def _write_failed(self, ticket_id: int, fields: dict[str, object], error: BaseException) -> None:
+        self._in_flight.discard(ticket_id)
+        self._queued.pop(ticket_id, None)  # later edits were made on top of the refused one
+        self._overrides.pop(ticket_id, None)
+        if isinstance(error, Conflict):
+            self._remember([error.current])
+            self.conflict.emit(ticket_id, write_error_text(ticket_id, error))
+        else:
+            self.context.notify.emit(write_error_text(ticket_id, error), "error")
+        self._rows_changed([ticket_id])
+
+    def _settle(self, ticket_id: int, fields: dict[str, object]) -> None:
+        queued = self._queued.pop(ticket_id, None)
+        overrides = self._overrides.get(ticket_id, {})
+        for field, value in fields.items():
+            if overrides.get(field) == value:
+                overrides.pop(field)
+        if not overrides:
+            self._overrides.pop(ticket_id, None)
+        if queued:
+            self._write(ticket_id, queued)
+        self._rows_changed([ticket_id])
