@@ -9,18 +9,26 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from ticketflow_desktop import __version__
-from ticketflow_desktop.cli import admin, classify, tickets
-from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail
 from ticketflow_desktop.domain import Conflict, NotFound, TicketFlowError, ValidationError
 
-# Each module adds its subcommands; a new area of the app adds one module here.
-COMMAND_MODULES = [tickets, admin, classify]
+
+def command_modules() -> list[ModuleType]:
+    """Each module adds its subcommands; a new area of the app adds one module here.
+
+    Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's
+    first window does not need (launch time)."""
+    from ticketflow_desktop.cli import admin, classify, tickets
+
+    return [tickets, admin, classify]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ticketflow", description="TicketFlow Desktop: support tickets.")
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ticketflow", description="TicketFlow Desktop: support tickets.", add_help=commands
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--database-url",
@@ -30,21 +38,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--offline", action="store_true", help="never call the language model")
     parser.add_argument("--verbose", "-v", action="store_true", help="log more detail")
     parser.add_argument("--self-test", action="store_true", help="start the app offscreen, exercise it, exit")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # Only global options (the GUI) parse without loading the command modules.
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     if args.database_url is None:
         args.database_url = os.environ.get("DATABASE_URL") or None
     if args.command is None:
         from ticketflow_desktop.ui.app import run_gui
 
         return run_gui(args)
+    from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail
+
     try:
         return int(args.handler(args) or 0)
     except (ValidationError, NotFound) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from ticketflow_desktop.ui.logging_setup import setup_logging, teardown_logging
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
+from ticketflow_desktop.ui.startup import EXIT_AFTER_SHOW_ENV, after_first_paint, exit_after_show
 from ticketflow_desktop.ui.theme import ThemeManager
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,6 @@ class Gui:
 def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui:
     """Logging, exception hooks, application, theme, window; the database opens in a worker."""
     from ticketflow_desktop import __version__
-    from ticketflow_desktop.storage.engine import mask_url
 
     log_path = setup_logging(verbose=args.verbose)
     errors = ExceptionHandler()
@@ -72,11 +73,19 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
     context, window = build_window(settings, offline=args.offline, theme=theme)
     errors.window = window
     context.tasks.unhandled_error.connect(errors.report_error)
-    url = args.database_url or settings.connect_url()
-    log.info("TicketFlow %s starting; log file %s; database %s", __version__, log_path,
-             mask_url(url) if url else "the default SQLite file")
+
+    def open_database() -> None:  # loads SQLAlchemy and Alembic, so only once the window is on screen
+        from ticketflow_desktop.storage.engine import mask_url
+
+        url = args.database_url or settings.connect_url()
+        log.info("TicketFlow %s starting; log file %s; database %s", __version__, log_path,
+                 mask_url(url) if url else "the default SQLite file")
+        context.open(url)
+
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):  # bench/launch.py: time to the first paint, then quit
+        exit_after_show(window)
+    after_first_paint(window, open_database)
     window.show()
-    context.open(url)
     return Gui(app, settings, theme, context, window, errors, log_path)
 
 

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
+from ticketflow_desktop.ui.startup import after_first_paint
 from ticketflow_desktop.ui.submit.tab import SubmitTab
 from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName("Database in use")
         self.connection_label = QLabel(STATE_LABELS[self.context.state], self)
         self.connection_label.setAccessibleName("Connection state")
-        self.mode_label = QLabel(self._mode_text(), self)
+        self.mode_label = QLabel("Suggestions: …", self)
         self.mode_label.setAccessibleName("Classification mode")
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.mode_label)
@@ -139,6 +141,11 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
         self.context.settings.changed.connect(self._on_setting_changed)
+        # The keyring can take a second to load and answer (D-Bus, Keychain): read (and cache) the key
+        # in a worker once the window is on screen, off the launch path.
+        after_first_paint(self, lambda: self.context.tasks.read(
+            config.get_secret, config.SECRET_LLM_API_KEY, on_done=lambda _: self.mode_label.setText(self._mode_text())
+        ), fallback_ms=None)
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
     def _mode_text(self) -> str:

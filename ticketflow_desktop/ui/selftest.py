@@ -48,6 +48,11 @@ def run_self_test() -> int:
     from ticketflow_desktop.ui.theme import ThemeManager
 
     steps: list[str] = []
+    # An exception in a slot or event handler (e.g. a chart module missing from a frozen build) goes
+    # to sys.excepthook and the app carries on: the self-test must fail on it.
+    unhandled: list[str] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, value, _tb: unhandled.append(f"{kind.__name__}: {value}")
     with tempfile.TemporaryDirectory(prefix="ticketflow-selftest-") as tmp:
         try:
             app = create_application()
@@ -91,11 +96,15 @@ def run_self_test() -> int:
                     _wait(lambda: not context.tasks.is_busy(), 20)
                     if window.grab().isNull():
                         raise RuntimeError(f"tab {window.tabs.tabText(index)} did not render")
+            if unhandled:
+                raise RuntimeError(f"unhandled error while rendering: {unhandled[0]}")
             steps.append("rendered every tab in both themes")
             window.close()
             context.close()
         except Exception as error:  # noqa: BLE001 - the self-test reports every failure the same way
             print(f"self-test FAILED after: {', '.join(steps) or 'nothing'}: {error}", file=sys.stderr)
             return 1
+        finally:
+            sys.excepthook = previous_hook
     print("self-test passed: " + "; ".join(steps))
     return 0

@@ -1,0 +1,67 @@
+"""Launch time: work that waits until the main window is on screen, and the probe that times it.
+
+`TICKETFLOW_EXIT_AFTER_SHOW=1` makes the app print how long the launch took once the main window
+is first painted, then quit; bench/launch.py reads that line.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+EXIT_AFTER_SHOW_ENV = "TICKETFLOW_EXIT_AFTER_SHOW"
+FALLBACK_MS = 1000  # a window that never paints (started minimised) must not hold the work back
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.fire)  # after this paint has reached the screen
+        return False
+
+    def fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int | None = FALLBACK_MS) -> None:
+    """Run `callback` once, when `window` has first painted (or after `fallback_ms` at the latest;
+    None: only ever after a paint)."""
+    waiter = _FirstPaint(window, callback)
+    if fallback_ms is not None:
+        QTimer.singleShot(fallback_ms, waiter, waiter.fire)
+
+
+def seconds_since_process_start() -> float | None:
+    """From the kernel's record of when this process started (Linux); None elsewhere."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22, "starttime", in clock ticks after boot
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def exit_after_show(window: QWidget) -> None:
+    """Print the launch line at the first paint (not after the fallback), then quit."""
+
+    def report() -> None:
+        elapsed = seconds_since_process_start()
+        shown = f"elapsed={elapsed:.3f}" if elapsed is not None else "elapsed=unknown"
+        # CPU time says what the launch costs when other work shares the machine's cores.
+        print(f"TICKETFLOW_SHOWN epoch={time.time():.3f} {shown} cpu={time.process_time():.3f}", flush=True)
+        QCoreApplication.quit()
+
+    _FirstPaint(window, report)
