@@ -175,3 +175,12 @@ def test_module_entry_point_and_db_command(sqlite_url: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "up to date" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://agent:pw@127.0.0.1:9:5432/db", "mysql://agent:pw@host/db", "::nonsense::"]
+)
+def test_unusable_database_url_is_bad_input_and_never_shows_the_password(url: str, capsys) -> None:
+    assert main(["--database-url", url, "list"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a usable database URL" in err and "pw" not in err

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
 from ticketflow_desktop.storage.errors import translate_errors
 
@@ -79,8 +81,16 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
 
+def _bad_url(url: str, why: str) -> ValidationError:
+    return ValidationError([FieldError("database_url", f"{mask_url(url)} is not a usable database URL: {why}.")])
+
+
 def create_engine_for(url: str) -> Engine:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 - a bad port ("host:9:5432") only raises when read
+    except (ArgumentError, ValueError):
+        raise _bad_url(url, "write postgresql://user@host:port/database or sqlite:///path/to/file") from None
     backend = "postgresql" if parsed.drivername == "postgres" else parsed.get_backend_name()
     if backend == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -108,7 +118,7 @@ def create_engine_for(url: str) -> Engine:
                 "keepalives_count": 3,
             },
         )
-    raise ValueError(f"unsupported database '{backend}': use a sqlite:/// or postgresql:// URL")
+    raise _bad_url(url, f"'{backend}' is not supported; use sqlite:/// or postgresql://")
 
 
 @dataclass
