@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,14 +44,21 @@ REOPEN_INTERVAL_MS = 2000
 class _Ping(QRunnable):
     def __init__(self, database: Database, report: Callable[[object, object], None]) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # the context keeps it until its answer is handled
         self.database, self.report = database, report
+        self.started = time.monotonic()
+        # Set in the worker the moment the server answered: a busy GUI thread that has not yet
+        # handled the answer must not mistake it for a hung connection.
+        self.answered = threading.Event()
 
     def run(self) -> None:
         try:
             health.ping(self.database)
         except Exception as error:  # noqa: BLE001 - any failure means "not reachable" here
+            self.answered.set()
             self.report(self.database, error)
         else:
+            self.answered.set()
             self.report(self.database, None)
 
 
@@ -90,7 +98,7 @@ class AppContext(QObject):
         # The reconnect loop runs on its own pool so that pings never make the task runner "busy".
         self._health_pool = QThreadPool(self)
         self._health_pool.setMaxThreadCount(2)
-        self._ping_started: float | None = None
+        self._ping: _Ping | None = None
         self._outbox_waiting = False
         self._outbox_flushed_at = 0.0
         self._ping_result.connect(self._on_ping)
@@ -154,16 +162,18 @@ class AppContext(QObject):
         service = self.service
         if service is None:
             return
-        if self._ping_started is not None:
+        ping = self._ping
+        if ping is not None:
             # A ping that hangs (a stalled network) means unreachable as surely as one that fails.
-            if time.monotonic() - self._ping_started > HEALTH_DEADLINE_S and self.state == "connected":
+            hung = not ping.answered.is_set() and time.monotonic() - ping.started > HEALTH_DEADLINE_S
+            if hung and self.state == "connected":
                 self._set_state("unreachable")
             return
-        self._ping_started = time.monotonic()
-        self._health_pool.start(_Ping(service.database, self._ping_result.emit))
+        self._ping = _Ping(service.database, self._ping_result.emit)
+        self._health_pool.start(self._ping)
 
     def _on_ping(self, database: Database, error: BaseException | None) -> None:
-        self._ping_started = None
+        self._ping = None
         if self.service is None or database is not self.service.database:
             return  # a ping of a database that was replaced meanwhile
         if error is not None:
