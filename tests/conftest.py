@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.storage.tables import Base
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch a real keyring or the user's real settings.
@@ -60,13 +61,16 @@ def _postgres_database(postgres_url: str) -> Iterator[Database]:
 
 
 def _truncate(database: Database) -> None:
+    """Empty every table of the schema (taken from the tables module, so a new table is never missed)."""
+    names = ", ".join(table.name for table in Base.metadata.sorted_tables)
     with database.engine.begin() as connection:
-        connection.execute(
-            text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, resolution_counts, "
-                "daily_flow, ticket_totals, resolution_times RESTART IDENTITY CASCADE"
-            )
-        )
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(scope="session")
+def empty_database() -> Callable[[Database], None]:
+    """The function that empties a shared PostgreSQL test database, for tests that open their own."""
+    return _truncate
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 
 from ticketflow_desktop.services.outbox import Outbox
 from ticketflow_desktop.services.tickets import TicketService
@@ -17,16 +17,9 @@ from .proxy import FaultProxy
 
 
 @pytest.fixture
-def pg_url(_postgres_database: Database) -> str:
+def pg_url(_postgres_database: Database, empty_database: Callable[[Database], None]) -> str:
     """The session's PostgreSQL test database, emptied."""
-    with _postgres_database.engine.begin() as connection:
-        connection.execute(
-            text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
-                "daily_flow, ticket_totals, resolution_times "
-                "RESTART IDENTITY CASCADE"
-            )
-        )
+    empty_database(_postgres_database)
     return _postgres_database.url
 
 

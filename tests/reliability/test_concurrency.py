@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,7 @@ from sqlalchemy import text
 
 from ticketflow_desktop.domain import Category, Conflict, Priority, Status, TicketChanges, TicketDraft
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.storage.engine import Database, open_database
 
 from .load import Outcome, run_worker
 
@@ -108,17 +109,12 @@ def test_concurrent_edits_merge_exactly_as_the_rule_says(service: TicketService,
 
 
 @pytest.mark.postgresql
-def test_load_eight_processes_lose_no_accepted_update(postgres_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_load_eight_processes_lose_no_accepted_update(
+    postgres_url: str, empty_database: Callable[[Database], None], capsys: pytest.CaptureFixture[str]
+) -> None:
     processes, updates, tickets = 8, int(os.environ.get("TF_LOAD_UPDATES", "500")), 50
     database = open_database(postgres_url)
-    with database.engine.begin() as connection:
-        connection.execute(
-            text(
-                "TRUNCATE tickets, ticket_events, ticket_counts, suggestion_counts, "
-                "daily_flow, ticket_totals, resolution_times "
-                "RESTART IDENTITY CASCADE"
-            )
-        )
+    empty_database(database)
     service = TicketService(database)
     initial = {}
     for i in range(tickets):
