@@ -5,7 +5,7 @@ AnalyticsService.dashboard per range, warm (after one untimed call), and of Tick
 
 The dashboard reads only its summary tables, never the tickets or their events. `--summaries N`
 fills an empty database's summaries exactly as bulk-loading N synthetic tickets would (the same
-code: counts.add_ticket_counts and analytics.add_loaded), without storing the tickets themselves,
+code: analytics.add_count_deltas and analytics.add_loaded), without storing the tickets themselves,
 so that the dashboard can be timed "at N tickets" in minutes instead of hours on a small machine.
 """
 
@@ -38,8 +38,7 @@ def fill_summaries(database, count: int) -> None:
     from itertools import islice
 
     from ticketflow_desktop.services.seed import synthetic_tickets
-    from ticketflow_desktop.storage.analytics import add_loaded
-    from ticketflow_desktop.storage.counts import add_ticket_counts
+    from ticketflow_desktop.storage.analytics import add_count_deltas, add_loaded
 
     tickets = synthetic_tickets(count)
     with database.writing() as session:
@@ -48,7 +47,7 @@ def fill_summaries(database, count: int) -> None:
                 (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
                 for t in batch
             )
-            add_ticket_counts(session, counts)
+            add_count_deltas(session, counts)
             add_loaded(session, batch)
 
 

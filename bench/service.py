@@ -30,7 +30,7 @@ from ticketflow_desktop.domain import Category, Cursor, Priority, Status, Ticket
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.services.transfer import import_csv
-from ticketflow_desktop.storage import counts
+from ticketflow_desktop.storage import analytics
 from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database, open_database
 
@@ -265,8 +265,7 @@ def cleanup_after(database: Database):
         with database.writing() as session:
             session.execute(text("DELETE FROM ticket_events WHERE ticket_id > :id"), {"id": last_id})
             session.execute(text("DELETE FROM tickets WHERE id > :id"), {"id": last_id})
-            counts.rebuild(session)
-            counts.rebuild_resolutions(session)
+            analytics.rebuild_summaries(session)
         _analyze(database)
 
 

@@ -178,10 +178,10 @@ def test_load_eight_processes_lose_no_accepted_update(
             if by_version.get(version, {}).get(field) != marker:
                 lost += 1
     assert lost == 0
-    # the per-day summary still adds up
+    # the summary still adds up
     summary = Counter()
     with database.reading() as session:
-        for row in session.execute(text("SELECT category, priority, status, n FROM ticket_counts")):
+        for row in session.execute(text("SELECT category, priority, status, n FROM ticket_totals")):
             summary[(row.category, row.priority, row.status)] += row.n
     actual = Counter((t.category.value, t.priority.value, t.status.value) for t in service.iterate())
     assert +summary == actual

@@ -61,7 +61,7 @@ def snapshot(url: str) -> tuple[int, int, int]:
                 for q in (
                     "SELECT count(*) FROM tickets",
                     "SELECT count(*) FROM ticket_events",
-                    "SELECT coalesce(sum(n), 0) FROM ticket_counts",
+                    "SELECT coalesce(sum(n), 0) FROM ticket_totals",
                 )
             )
     finally:

@@ -6,8 +6,8 @@ import pytest
 
 from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges, TicketDraft, TicketFilter
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage import analytics as summaries
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
-from ticketflow_desktop.storage.counts import recount, stored_counts
 
 START = datetime(2026, 1, 1, 9, tzinfo=UTC)
 
@@ -42,8 +42,10 @@ def test_bulk_summary_equals_a_full_recount(service: TicketService) -> None:
     bulk_insert(service.database, load, batch_size=7)
     bulk_insert(service.database, load[:9], batch_size=4)  # upserts onto existing summary rows
     with service.database.reading() as session:
-        assert stored_counts(session) == recount(session)
-        assert sum(stored_counts(session).values()) == len(load) + 9
+        assert summaries.stored_totals(session) == summaries.recount_totals(session)
+        assert summaries.stored_flow(session) == summaries.recount_flow(session)
+        assert summaries.stored_resolution_times(session) == summaries.recount_resolution_times(session)
+        assert sum(summaries.stored_totals(session).values()) == len(load) + 9
 
 
 def test_failed_bulk_load_stores_nothing_and_keeps_search_working(service: TicketService) -> None:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from ticketflow_desktop.domain import Category, DatabaseTooNew, Priority, TicketDraft
+from ticketflow_desktop.domain import Category, DatabaseTooNew, Priority, Status, TicketDraft
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, describe_url, mask_url, open_database
 from ticketflow_desktop.storage.migrate import current_revision, head_revision, schema_drift
@@ -24,6 +24,34 @@ def test_reopening_keeps_data(database_url: str) -> None:
     second = open_database(database_url)
     assert TicketService(second).get(ticket.id).title == "Kept"
     second.dispose()
+
+
+def test_dropping_the_old_summaries_can_be_undone(service: TicketService) -> None:
+    """Downgrading 0003 rebuilds the summaries an older TicketFlow reads, from the tickets."""
+    from alembic import command
+
+    from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+    from ticketflow_desktop.storage.migrate import alembic_config, upgrade_to_head
+
+    created = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    resolved = ((datetime(2026, 3, 1, 11, tzinfo=UTC), Status.RESOLVED),)
+    bulk_insert(
+        service.database,
+        [NewTicket("a", "b", Category.BILLING, Priority.HIGH, created, status_changes=resolved)] * 3
+        + [NewTicket("c", "d", Category.ACCOUNT, Priority.LOW, created)],
+    )
+    engine = service.database.engine
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0002_perf")
+        with engine.connect() as connection:
+            counts = connection.execute(text("SELECT category, status, n FROM ticket_counts ORDER BY 1")).all()
+            assert [tuple(r) for r in counts] == [("account", "open", 1), ("billing", "resolved", 3)]
+            histogram = connection.execute(text("SELECT n, seconds FROM resolution_counts")).all()
+            assert [tuple(r) for r in histogram] == [(3, pytest.approx(3 * 7200.0))]
+    finally:
+        upgrade_to_head(engine)
+    assert service.stats().total == 4
 
 
 def test_database_newer_than_the_app_is_refused(database: Database) -> None:

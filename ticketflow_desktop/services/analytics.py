@@ -1,5 +1,6 @@
 """AnalyticsService: the dashboard's numbers, from its summary tables in a few small queries.
 
+The cards are `TicketService.stats`' numbers (storage.stats); the series add the days of the range.
 Nothing here reads the tickets or the event history, so the cost does not grow with the number of
 tickets (only with the number of days shown).
 """
@@ -9,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from ticketflow_desktop.domain import Category, Priority, Status, SuggestionSource
+from ticketflow_desktop.domain import Status
 from ticketflow_desktop.domain.analytics import Dashboard
 from ticketflow_desktop.storage import analytics as queries
 from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.stats import compute_stats
 
 
 @dataclass(frozen=True)
@@ -26,17 +28,10 @@ class AnalyticsService:
         with self.database.reading() as session:
             # Core, not the ORM: plain rows, without the per-row cost of ORM result processing.
             connection = session.connection()
-            counts = queries.breakdown(connection)
-            first = queries.first_day(connection)
+            stats = compute_stats(connection, today)
+            first = stats.created_per_day[0].day if stats.created_per_day else None
             start = (first or today) if range_days is None else today - timedelta(days=range_days - 1)
             flow = queries.flow_since(connection, start)
-            median = queries.median_resolution(connection)
-            suggestion_rows = queries.suggestion_counts(connection)
-
-        by_status = {s: sum(n for _c, _p, st, n in counts if st == s.value) for s in Status}
-        by_priority = {p: sum(n for _c, pr, _s, n in counts if pr == p.value) for p in Priority}
-        by_category = {c: sum(n for ca, _p, _s, n in counts if ca == c.value) for c in Category}
-        total = sum(by_status.values())
 
         # Tickets dated after `today` (clock skew, imports) still belong in the series' last day.
         last = max([today, *flow])
@@ -46,32 +41,22 @@ class AnalyticsService:
         resolved_series = tuple(flow.get(d, zero)[1] for d in days)
         # The backlog at the end of the last day is what is active now; walk back day by day.
         backlog: list[int] = []
-        level = by_status[Status.OPEN] + by_status[Status.IN_PROGRESS]
+        level = stats.by_status[Status.OPEN] + stats.by_status[Status.IN_PROGRESS]
         for d in reversed(days):
             backlog.append(level)
             created, resolved, reopened = flow.get(d, zero)
             level = level - created + resolved - reopened
         backlog.reverse()
-
-        # Over the calendar span (first ticket's day to today), idle days included.
-        avg = 0.0 if first is None else total / ((max(today, last) - first).days + 1)
-        suggestions = {
-            source: (
-                sum(n for s, a, n in suggestion_rows if s == source.value and a),
-                sum(n for s, _a, n in suggestion_rows if s == source.value),
-            )
-            for source in SuggestionSource
-        }
         return Dashboard(
             today=today,
             range_days=range_days,
-            total=total,
-            by_status=by_status,
-            by_priority=by_priority,
-            by_category=by_category,
-            avg_created_per_day=avg,
-            median_resolution_seconds=median,
-            suggestions=suggestions,
+            total=stats.total,
+            by_status=stats.by_status,
+            by_priority=stats.by_priority,
+            by_category=stats.by_category,
+            avg_created_per_day=stats.avg_per_day,
+            median_resolution_seconds=stats.median_resolution_seconds,
+            suggestions=stats.suggestions,
             days=days,
             created=created_series,
             resolved=resolved_series,

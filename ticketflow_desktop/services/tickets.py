@@ -35,13 +35,12 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
-from ticketflow_desktop.storage.analytics import record_status_change
+from ticketflow_desktop.storage.analytics import add_count_deltas, add_suggestion_counts, record_status_change
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
-from ticketflow_desktop.storage.counts import add_suggestion_counts, add_ticket_counts, record_resolution
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.search import apply_search
-from ticketflow_desktop.storage.tables import TicketCountRow, TicketEventRow, TicketRow
+from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow
 
 MAX_PAGE = 500
 DEFAULT_COUNT_CAP = 10_000
@@ -111,11 +110,11 @@ class TicketService:
         conditions = self._conditions(filter)
         with self.database.reading() as session:
             if not filter.search_term:
-                summary = select(func.coalesce(func.sum(TicketCountRow.n), 0))
+                summary = select(func.coalesce(func.sum(TicketTotalRow.n), 0))
                 for name in ("category", "priority", "status"):
                     value = getattr(filter, name)
                     if value is not None:
-                        summary = summary.where(getattr(TicketCountRow, name) == value.value)
+                        summary = summary.where(getattr(TicketTotalRow, name) == value.value)
                 return Count(int(session.execute(summary).scalar_one()))
             inner = select(literal(1)).select_from(TicketRow).where(*conditions)
             inner = apply_search(inner, session, filter.search_term, ordered=False)
@@ -188,7 +187,7 @@ class TicketService:
                     version=1,
                 )
             )
-            add_ticket_counts(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
+            add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
             if draft.suggestion is not None:
                 accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
                 add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
@@ -225,8 +224,6 @@ class TicketService:
                 return current
             now = utcnow()
             new_version = row.version + 1
-            if "status" in diffs:  # before this change's event: only a first resolution counts
-                record_resolution(session, ticket_id, row.created_at, now, diffs["status"][1])
             old_key = (row.created_at.date(), row.category, row.priority, row.status)
             session.execute(
                 update(TicketRow)
@@ -249,7 +246,7 @@ class TicketService:
             session.refresh(row)
             new_key = (row.created_at.date(), row.category, row.priority, row.status)
             if new_key != old_key:
-                add_ticket_counts(session, Counter({old_key: -1, new_key: 1}))
+                add_count_deltas(session, Counter({old_key: -1, new_key: 1}))
             if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
                 old_status, new_status = diffs["status"]
                 record_status_change(session, ticket_id, row.created_at, old_status, new_status, now, new_version)

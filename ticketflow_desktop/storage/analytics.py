@@ -1,15 +1,17 @@
-"""Dashboard summaries and the queries that read them.
+"""The summary tables behind the stats, the dashboard and the filter counts, and the queries that read them.
 
-- `daily_flow`: per day, tickets created, become done (resolved/closed), reopened;
 - `ticket_totals`: current counts by category/priority/status (at most 64 rows);
-- `resolution_times`: a histogram of the time from creation to first resolution.
+- `daily_flow`: per day, tickets created, become done (resolved/closed), reopened;
+- `resolution_times`: a histogram of the time from creation to first resolution;
+- `suggestion_counts`: stored suggestions per source, and whether the agent kept them.
 
-They are kept in the same transaction as every write: `add_count_deltas` (from
-counts.add_ticket_counts: create, update, bulk), `record_status_change` (TicketService.update) and
-`add_loaded` (bulk loads). `recount_*` derive them from the tickets and their event history, to check
-against and to fill them for an existing database (migration 0002_dashboard).
+They are kept in the same transaction as every write: `add_count_deltas` (create, update, bulk),
+`record_status_change` (TicketService.update), `add_loaded` (bulk loads) and `add_suggestion_counts`.
+`recount_*` derive them from the tickets and their event history, to check against and to fill them
+for an existing database (migration 0002_dashboard). Reading them costs the same at ten tickets as at
+a million: nothing here reads the tickets on the way to a number.
 
-Lock order for writers (PostgreSQL): ticket_counts, ticket_totals, daily_flow, resolution_times.
+Lock order for writers (PostgreSQL): ticket_totals, daily_flow, resolution_times, suggestion_counts.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ _DONE = tuple(sorted(DONE))
 BASE = 1.01
 
 Executor = Session | Connection
+CountKey = tuple[date, str, str, str]  # created day, category, priority, status
 
 
 class _NewTicket(Protocol):  # storage.bulk.NewTicket, without importing it (bulk imports us)
@@ -48,7 +51,7 @@ class _NewTicket(Protocol):  # storage.bulk.NewTicket, without importing it (bul
     status_changes: tuple[tuple[datetime, Status], ...]
 
 
-def _dialect(executor: Executor) -> str:
+def dialect_of(executor: Executor) -> str:
     bind = executor.get_bind() if isinstance(executor, Session) else executor
     return bind.dialect.name
 
@@ -77,7 +80,7 @@ FLOW_KINDS = ("created", "resolved", "reopened")
 
 
 def _insert_fn(executor: Executor):
-    return postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
+    return postgresql.insert if dialect_of(executor) == "postgresql" else sqlite.insert
 
 
 def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
@@ -105,15 +108,16 @@ def _add_totals(executor: Executor, rows: list[dict[str, object]]) -> None:
     executor.execute(statement)
 
 
-def add_count_deltas(executor: Executor, deltas: Counter[tuple[date, str, str, str]]) -> None:
-    """Follow a change of the per-day ticket counts: totals by category/priority/status, created per day."""
+def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
+    """Count tickets arriving at (+1) or leaving (-1) a (created day, category, priority, status):
+    the totals by category/priority/status and the tickets created per day."""
     totals: Counter[tuple[str, str, str]] = Counter()
     created: Counter[tuple[date, str]] = Counter()
     for (day, category, priority, status), n in deltas.items():
         totals[(category, priority, status)] += n
         created[(day, "created")] += n  # a move between keys of one day adds up to nothing
-    # Rows are touched in key order, decremented or incremented (as counts.add_ticket_counts does), so
-    # concurrent writers cannot deadlock on them.
+    # Rows are touched in key order, decremented or incremented, so concurrent writers cannot
+    # deadlock on them.
     t = TicketTotalRow
     batch: list[dict[str, object]] = []
     for (c, p, s), n in sorted(totals.items()):
@@ -125,6 +129,18 @@ def add_count_deltas(executor: Executor, deltas: Counter[tuple[date, str, str, s
             executor.execute(update(t).where(t.category == c, t.priority == p, t.status == s).values(n=t.n + n))
     _add_totals(executor, batch)
     _add_flow(executor, created)
+
+
+def add_suggestion_counts(executor: Executor, deltas: Counter[tuple[str, bool]]) -> None:
+    """Count stored suggestions by (source, accepted)."""
+    rows = [{"source": s, "accepted": a, "n": n} for (s, a), n in sorted(deltas.items()) if n]
+    if not rows:
+        return
+    statement = _insert_fn(executor)(SuggestionCountRow).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=["source", "accepted"], set_={"n": SuggestionCountRow.n + statement.excluded.n}
+    )
+    executor.execute(statement)
 
 
 def _add_resolution_times(executor: Executor, deltas: Counter[int]) -> None:
@@ -208,7 +224,7 @@ Flow = dict[date, tuple[int, int, int]]  # day -> (created, resolved, reopened)
 
 def recount_flow(executor: Executor) -> Flow:
     """Created per day from the tickets; resolved and reopened per day from every status event."""
-    dialect = _dialect(executor)
+    dialect = dialect_of(executor)
     e = TicketEventRow
     became_done = and_(e.new_value.in_(_DONE), or_(e.field == "created", e.old_value.notin_(_DONE)))
     reopened = and_(e.field == "status", e.old_value.in_(_DONE), e.new_value.notin_(_DONE))
@@ -234,7 +250,7 @@ def recount_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
 
 
 def recount_resolution_times(executor: Executor) -> dict[int, int]:
-    dialect = _dialect(executor)
+    dialect = dialect_of(executor)
     e = TicketEventRow
     first = (
         select(e.ticket_id, func.min(e.at).label("at"))
@@ -291,11 +307,6 @@ def breakdown(executor: Executor) -> list[tuple[str, str, str, int]]:
     """Current ticket counts by (category, priority, status): at most 64 rows."""
     t = TicketTotalRow
     return [(c, p, s, int(n)) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n))]
-
-
-def first_day(executor: Executor) -> date | None:
-    value = executor.execute(select(func.min(DailyFlowRow.day)).where(DailyFlowRow.created > 0)).scalar_one()
-    return None if value is None else _as_date(value)
 
 
 def flow_since(executor: Executor, start: date) -> Flow:

@@ -18,9 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
-from ticketflow_desktop.storage.analytics import add_loaded
+from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add_loaded
 from ticketflow_desktop.storage.changes import announce
-from ticketflow_desktop.storage.counts import RESOLVING, CountKey, Resolutions, add_resolutions, add_ticket_counts
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
@@ -87,7 +86,6 @@ def bulk_insert(
     done = 0
     # Summed over the whole load and written once: at most a row per day × category × priority × status.
     counts: Counter[CountKey] = Counter()
-    resolutions = Resolutions()
     with database.writing() as session:
         if database.dialect == "postgresql":
             load = _load_postgresql
@@ -101,17 +99,12 @@ def bulk_insert(
                     (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
                     for t in batch
                 )
-                for t in batch:
-                    resolved = next((at for at, s in t.status_changes if s.value in RESOLVING), None)
-                    if resolved is not None:
-                        resolutions.add(t.created_at, resolved)
                 load(session, batch)
                 add_loaded(session, batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done)
-        add_ticket_counts(session, counts)
-        add_resolutions(session, resolutions)
+        add_count_deltas(session, counts)
         announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
 

@@ -158,40 +158,6 @@ class TicketEventRow(Base):
     )
 
 
-class TicketCountRow(Base):
-    """Ticket counts by created day and current category/priority/status.
-
-    Kept in the same transaction as every write, so the dashboard and the filter counts read a few
-    thousand rows instead of scanning a million tickets.
-    """
-
-    __tablename__ = "ticket_counts"
-
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    category: Mapped[str] = mapped_column(String(16), primary_key=True)
-    priority: Mapped[str] = mapped_column(String(16), primary_key=True)
-    status: Mapped[str] = mapped_column(String(16), primary_key=True)
-    n: Mapped[int] = mapped_column(BigInteger)
-
-    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
-
-
-class ResolutionCountRow(Base):
-    """A histogram of time to first resolution (log-scale buckets, 64 per doubling, ~1% wide).
-
-    Kept on write like ticket_counts, so the dashboard's median reads ~1,500 rows instead of every
-    ticket's history; each bucket's sum of seconds makes the median exact when a bucket holds one value.
-    """
-
-    __tablename__ = "resolution_counts"
-
-    bucket: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    n: Mapped[int] = mapped_column(BigInteger)
-    seconds: Mapped[float] = mapped_column(Float)
-
-    __table_args__ = (CheckConstraint("n >= 0", name="n"),)
-
-
 class SuggestionCountRow(Base):
     """How many submitted tickets carried a suggestion from each source, and whether it was kept."""
 

@@ -15,7 +15,7 @@ down_revision = "0002_dashboard"
 branch_labels = None
 depends_on = None
 
-STEPS_PER_DOUBLING = 64  # must equal storage.counts.RESOLUTION_STEPS_PER_DOUBLING
+STEPS_PER_DOUBLING = 64  # 64 log-scale buckets per doubling of the time, ~1% wide
 
 
 def _bucket(seconds: float) -> int:
