@@ -174,7 +174,8 @@ class Bench:
         try:
             for statement, parameters in statements:
                 cursor.execute(statement, parameters)
-                cursor.fetchall()
+                if cursor.description is not None:  # not for SET
+                    cursor.fetchall()
         finally:
             cursor.close()
             self.raw.rollback()

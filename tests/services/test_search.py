@@ -1,6 +1,6 @@
 """Search finds exactly the tickets that contain the term, case-insensitively, wildcards literal."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -95,3 +95,41 @@ def test_any_valid_draft_round_trips_exactly(service: TicketService, title: str,
     stored = service.get(ticket.id)
     assert (stored.title, stored.description) == (title, description)
     assert stored.title.encode() == title.encode()
+
+
+@pytest.mark.parametrize("descending", [True, False])
+@pytest.mark.parametrize("term", ["walrus", "penguin", "zebra", "zz"])
+def test_pages_are_the_same_whichever_query_shape_serves_the_term(
+    service: TicketService, monkeypatch: pytest.MonkeyPatch, term: str, descending: bool
+) -> None:
+    """Common terms walk the list order, rare ones go through the index; the pages must not differ."""
+    from ticketflow_desktop.domain import Sort, SortKey
+    from ticketflow_desktop.storage import search
+
+    # Small thresholds, so 150 tickets hold both a "common" and a "rare" term on each backend.
+    monkeypatch.setattr(search, "WALK_WINDOW", 12)
+    monkeypatch.setattr(search, "COMMON_CANDIDATES", 20)
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+    rows = [
+        (f"Walrus {i}" if i % 3 else f"Penguin {i}", "a zebra" if i % 40 == 0 else "grey zz sky")
+        for i in range(150)
+    ]
+    bulk_insert(
+        service.database,
+        # Equal times for neighbours: the id breaks ties, across pages too.
+        [
+            NewTicket(t, d, Category.GENERAL, Priority.LOW, start + timedelta(minutes=i // 2))
+            for i, (t, d) in enumerate(rows)
+        ],
+    )
+    tickets = sorted(service.iterate(), key=lambda t: (t.created_at, t.id), reverse=descending)
+    want = [t.id for t in tickets if matches(term, t.title, t.description)]
+    got: list[int] = []
+    cursor = None
+    while True:
+        page = service.list(TicketFilter(search=term), Sort(SortKey.CREATED, descending), limit=8, cursor=cursor)
+        got += [t.id for t in page.tickets]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert got == want

@@ -39,7 +39,7 @@ from ticketflow_desktop.storage.analytics import add_count_deltas, add_suggestio
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.search import apply_search
+from ticketflow_desktop.storage.search import apply_search, fetch_page
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow
 
 MAX_PAGE = 500
@@ -77,16 +77,21 @@ class TicketService:
     ) -> Page:
         if not 1 <= limit <= MAX_PAGE:
             raise ValidationError([FieldError("limit", f"A page holds 1 to {MAX_PAGE} tickets.")])
-        column = _SORT_COLUMNS[sort.key]
+        key = _SORT_COLUMNS[sort.key].key
+
+        def order(entity: type[TicketRow]) -> tuple[ColumnElement, ColumnElement]:
+            column, ticket_id = getattr(entity, key), entity.id
+            return (column.desc(), ticket_id.desc()) if sort.descending else (column.asc(), ticket_id.asc())
+
         query = select(TicketRow).where(*self._conditions(filter))
         if cursor:
             query = query.where(self._after(cursor, sort))
-        order = (column.desc(), TicketRow.id.desc()) if sort.descending else (column.asc(), TicketRow.id.asc())
-        query = query.order_by(*order).limit(limit + 1)
+        query = query.order_by(*order(TicketRow)).limit(limit + 1)
         with self.database.reading() as session:
             if filter.search_term:
-                query = apply_search(query, session, filter.search_term, ordered=True)
-            rows = session.execute(query).scalars().all()
+                rows = fetch_page(session, query, filter.search_term, order, limit + 1)
+            else:
+                rows = session.execute(query).scalars().all()
         tickets = tuple(ticket_from_row(r) for r in rows[:limit])
         next_cursor = None
         if len(rows) > limit:
@@ -275,7 +280,7 @@ class TicketService:
             conditions.append(TicketRow.priority == filter.priority.value)
         if filter.status is not None:
             conditions.append(TicketRow.status == filter.status.value)
-        term = filter.search_term  # validated here; applied by storage.search.apply_search
+        term = filter.search_term  # validated here; applied by storage.search
         if term:
             message = search_error(term)
             if message:

@@ -6,15 +6,19 @@ SQLite: the FTS5 trigram index yields candidates for 3+ characters, and an exact
 exact test is SQLite's own C functions for ASCII terms (see `_sqlite_folded`) and `tf_fold` (Python's
 Unicode lower-casing, registered on every connection) otherwise.
 
-`apply_search` picks the query shape per term on SQLite, where one shape cannot serve all terms: a
-rare term is fastest as "fetch every candidate, then sort"; a common one as "walk the list order and
-test each row" (its candidate set can be a quarter of the table, too big to fetch and sort per page).
+One query shape cannot serve every term: a rare term is fastest as "fetch every candidate through the
+index, then sort"; a common one as "walk the list order and test each row" (its candidates can be a
+quarter of the table, too many to fetch and sort per page). Neither planner can tell them apart from
+its statistics, so `fetch_page` decides: on SQLite by probing the FTS index, on PostgreSQL by walking
+the first rows of the list order and falling back to the trigram indexes when too few of them match.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from sqlalchemy import ColumnElement, Select, column, func, literal, literal_column, or_, select, table, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ticketflow_desktop.domain.search import fold, like_pattern
 from ticketflow_desktop.storage.tables import TicketRow
@@ -23,6 +27,9 @@ TRIGRAM = 3
 # A term with more FTS candidates than this is "common" (about 0.2% of a million tickets): walking
 # the list order reaches 50 matches within a few thousand rows. Probing costs about 1 ms at worst.
 COMMON_CANDIDATES = 2000
+# PostgreSQL: the rows of the list order tested before falling back to the trigram indexes. A term in
+# 2.5% of the rows fills a page of 50 within them; testing them costs a few milliseconds.
+WALK_WINDOW = 2000
 # The only characters outside ASCII whose lower case holds ASCII letters (tests check every code
 # point); with these rewritten, SQLite's ASCII-only lower() folds exactly for an ASCII term.
 _ASCII_FROM_NON_ASCII = (("\u212a", "k"), ("\u0130", "i\u0307"))
@@ -59,9 +66,9 @@ def _sqlite_candidates(term: str) -> ColumnElement[bool]:
     return TicketRow.id.in_(select(text("rowid")).select_from(text("tickets_fts")).where(_fts_match(term)))
 
 
-def search_condition(dialect: str, term: str) -> ColumnElement[bool]:
-    """One condition that is right for every term (apply_search picks a faster shape per term)."""
-    title, description = TicketRow.title, TicketRow.description
+def search_condition(dialect: str, term: str, entity: type[TicketRow] = TicketRow) -> ColumnElement[bool]:
+    """One condition that is right for every term (fetch_page and apply_search pick a faster shape)."""
+    title, description = entity.title, entity.description
     if dialect == "postgresql":
         if len(term) >= TRIGRAM:
             pattern = like_pattern(term)
@@ -80,8 +87,36 @@ def is_common(session: Session, term: str) -> bool:
     return n > COMMON_CANDIDATES
 
 
+Order = Callable[[type[TicketRow]], Sequence[ColumnElement]]
+
+
+def fetch_page(session: Session, query: Select, term: str, order: Order, size: int) -> Sequence[TicketRow]:
+    """The rows of `query` (tickets in a list order, LIMIT `size`) that contain `term`.
+
+    `order` gives the list order's ORDER BY for the tickets table or an alias of it.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect != "postgresql" or len(term) < TRIGRAM:
+        return session.execute(apply_search(query, session, term, ordered=True)).scalars().all()
+    # A common term: its page lies within the first rows of the list order. The LIMIT inside the
+    # subquery keeps the planner from reaching for the trigram indexes (a quarter of the table).
+    walked = aliased(TicketRow, query.limit(WALK_WINDOW).subquery())
+    page = select(walked).where(search_condition(dialect, term, walked)).order_by(*order(walked)).limit(size)
+    rows = session.execute(page).scalars().all()
+    if len(rows) == size:
+        return rows
+    # A rare term (or a short list): every match through the trigram indexes, then sorted. Index
+    # scans are off for this statement so the planner cannot walk the whole list order instead.
+    session.execute(text("SET LOCAL enable_indexscan = off"))
+    try:
+        return session.execute(query.where(search_condition(dialect, term))).scalars().all()
+    finally:
+        session.execute(text("SET LOCAL enable_indexscan = on"))
+
+
 def apply_search(query: Select, session: Session, term: str, *, ordered: bool) -> Select:
-    """`query` (over tickets) narrowed to `term`, in the shape fastest for it on this backend.
+    """`query` (over tickets) narrowed to `term`, in the shape fastest for it on this backend (but a
+    PostgreSQL page: see fetch_page).
 
     `ordered`: the query walks a list order to a LIMIT (a page); otherwise it visits matches in any
     order (a capped count), which on SQLite is fastest driven by the FTS index.
