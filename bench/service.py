@@ -353,12 +353,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--import-runs", type=int, default=2, help="0 skips the import benchmark")
     parser.add_argument("--no-writes", action="store_true", help="only the read queries")
+    parser.add_argument("--no-reads", action="store_true", help="only the writes (create, update, import)")
     args = parser.parse_args(argv)
     for rows in (int(r.replace("_", "")) for r in args.rows.split(",")):
         database, seeded = prepare(args.backend, rows, args.pg_url)
         bench = Bench(database, args.runs)
         try:
-            run_reads(bench, rows)
+            if not args.no_reads:
+                run_reads(bench, rows)
             if not args.no_writes:
                 run_writes(bench, args.import_rows, args.import_runs)
         finally:

@@ -19,9 +19,10 @@ class _Labelled(StrEnum):
     def parse(cls, text: str) -> _Labelled:
         """Accept the stored value or the label, case-insensitively ("In progress", "in-progress")."""
         key = text.strip().lower().replace(" ", "_").replace("-", "_")
-        for member in cls:
-            if member.value == key:
-                return member
+        try:
+            return cls(key)
+        except ValueError:
+            pass
         allowed = ", ".join(m.value for m in cls)
         raise ValueError(f"'{text}' is not a {cls.__name__.lower()}; choose one of {allowed}")
 
