@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -145,6 +147,11 @@ class MainWindow(QMainWindow):
         # in a worker once the window is on screen, off the launch path.
         after_first_paint(self, lambda: self.context.tasks.read(
             config.get_secret, config.SECRET_LLM_API_KEY, on_done=lambda _: self.mode_label.setText(self._mode_text())
+        ), fallback_ms=None)
+        # numpy and pyqtgraph take ~250 ms to import: a worker imports the dashboard's charts once the
+        # window is on screen, so the first switch to the dashboard does not freeze the event loop.
+        after_first_paint(self, lambda: self.context.tasks.read(
+            importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts"
         ), fallback_ms=None)
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 

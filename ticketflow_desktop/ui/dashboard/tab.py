@@ -136,7 +136,8 @@ class DashboardTab(QWidget):
         self.today = today  # fixed in tests; None means the current UTC day
         self.range_days: int | None = DEFAULT_RANGE
         self.dashboard: Dashboard | None = None
-        self.built = False
+        self.building = False
+        self.built = False  # every chart made: refreshes can show numbers
         self.stale = True
         self.requests = 0  # refreshes asked of the database
         self.loads = 0  # refreshes shown
@@ -157,15 +158,18 @@ class DashboardTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.built:
+        if not self.building:
             self._build()
         if self.stale:
             self.refresh()
 
     def _build(self) -> None:
-        from ticketflow_desktop.ui.dashboard.charts import BarChart, TimeChart
+        """The header and the cards now; the charts over the next turns of the event loop (`built` then)."""
+        # pyqtgraph, imported on first show (a worker usually imported it already: see main_window).
+        from ticketflow_desktop.ui.dashboard import charts
 
-        self.built = True
+        self._charts = charts
+        self.building = True
         header = QHBoxLayout()
         heading = QLabel("Dashboard")
         heading.setProperty("role", "heading")
@@ -222,22 +226,47 @@ class DashboardTab(QWidget):
         }
         self.cards_grid = cards
         grid.addLayout(cards)
+        self._content = content
+        self.panels: dict[str, ChartPanel] = {}
+        # Each pyqtgraph plot costs ~10 ms to make: one per turn of the event loop, so the first
+        # switch to the tab never freezes the window for their sum.
+        self._chart_steps = iter([
+            self._make_priority_chart, self._make_category_chart, self._make_status_chart,
+            self._make_flow_chart, self._make_backlog_chart,
+        ])
+        QTimer.singleShot(0, self, self._build_next_chart)
 
-        self.priority_chart: BarChart = BarChart([p.label for p in Priority], [PRIORITY_COLOURS[p] for p in Priority])
-        self.category_chart: BarChart = BarChart([c.label for c in Category], [CATEGORY_COLOURS[c] for c in Category])
-        self.status_chart: BarChart = BarChart([s.label for s in Status], [STATUS_COLOURS[s] for s in Status])
-        self.flow_chart: TimeChart = TimeChart(
-            [("Created", self.tokens.accent, False), ("Resolved", STATUS_COLOURS[Status.RESOLVED], False)]
-        )
-        self.backlog_chart: TimeChart = TimeChart([("Open backlog", STATUS_COLOURS[Status.IN_PROGRESS], True)])
-        self.panels = {
-            "priority": ChartPanel("Tickets by priority", self.priority_chart.widget),
-            "category": ChartPanel("Tickets by category", self.category_chart.widget),
-            "status": ChartPanel("Tickets by status", self.status_chart.widget),
-            "flow": ChartPanel("Created and resolved per day", self.flow_chart.widget),
-            "backlog": ChartPanel("Open backlog (open + in progress)", self.backlog_chart.widget),
-        }
+    def _bar_chart(self, name: str, title: str, members: list, colours: dict) -> BarChart:
+        chart = self._charts.BarChart([m.label for m in members], [colours[m] for m in members])
+        self.panels[name] = ChartPanel(title, chart.widget)
+        return chart
+
+    def _make_priority_chart(self) -> None:
+        self.priority_chart = self._bar_chart("priority", "Tickets by priority", list(Priority), PRIORITY_COLOURS)
+
+    def _make_category_chart(self) -> None:
+        self.category_chart = self._bar_chart("category", "Tickets by category", list(Category), CATEGORY_COLOURS)
         self.panels["category"].legend.show()
+
+    def _make_status_chart(self) -> None:
+        self.status_chart = self._bar_chart("status", "Tickets by status", list(Status), STATUS_COLOURS)
+
+    def _make_flow_chart(self) -> None:
+        lines = [("Created", self.tokens.accent, False), ("Resolved", STATUS_COLOURS[Status.RESOLVED], False)]
+        self.flow_chart: TimeChart = self._charts.TimeChart(lines)
+        self.panels["flow"] = ChartPanel("Created and resolved per day", self.flow_chart.widget)
+
+    def _make_backlog_chart(self) -> None:
+        line = ("Open backlog", STATUS_COLOURS[Status.IN_PROGRESS], True)
+        self.backlog_chart: TimeChart = self._charts.TimeChart([line])
+        self.panels["backlog"] = ChartPanel("Open backlog (open + in progress)", self.backlog_chart.widget)
+
+    def _build_next_chart(self) -> None:
+        step = next(self._chart_steps, None)
+        if step is not None:
+            step()
+            QTimer.singleShot(0, self, self._build_next_chart)
+            return
         for name, panel in self.panels.items():
             panel.save_button.clicked.connect(lambda _=False, n=name: self._export_png_clicked(n))
         charts = QGridLayout()
@@ -245,16 +274,19 @@ class DashboardTab(QWidget):
         self.charts_grid = charts
         self.columns = 0
         self._arrange()
-        grid.addLayout(charts, 1)
+        self._content.layout().addLayout(charts, 1)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll.setWidget(self._content)
         self.content_page = scroll
         self.stack.addWidget(scroll)
         self._set_exports_enabled(False)
+        self.built = True
         self.apply_tokens(self.tokens)
+        if self.isVisible():
+            self.refresh()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
