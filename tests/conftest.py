@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
+from tests.databases import service_at
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
 from ticketflow_desktop.storage.tables import Base
@@ -92,9 +93,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def database(database_url: str) -> Iterator[Database]:
-    database = open_database(database_url)
-    yield database
-    database.dispose()
+    with service_at(database_url) as service:
+        yield service.database
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url
 
+from tests.databases import service_at
 from ticketflow_desktop.services.outbox import Outbox
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.outbox_store import OutboxStore
 
 from .proxy import FaultProxy
@@ -38,17 +39,15 @@ def proxied_url(proxy: FaultProxy, pg_url: str) -> str:
 
 @pytest.fixture
 def proxied_service(proxied_url: str) -> Iterator[TicketService]:
-    database = open_database(proxied_url)
-    yield TicketService(database)
-    database.dispose()
+    with service_at(proxied_url) as service:
+        yield service
 
 
 @pytest.fixture
 def direct_service(pg_url: str) -> Iterator[TicketService]:
     """The same database without the proxy: what a colleague (or the test's eye) sees."""
-    database = open_database(pg_url)
-    yield TicketService(database)
-    database.dispose()
+    with service_at(pg_url) as service:
+        yield service
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,35 @@ class ThreadedFeed:
         finally:
             self.connected.clear()
 
-    def _run(self) -> None:  # pragma: no cover - overridden
+    # What a feed is made of: how to connect, how to follow changes on a connection until it fails or
+    # the feed stops, and which errors mean "the database is away" (retried) rather than a bug.
+    errors: tuple[type[BaseException], ...] = ()
+
+    def _connect(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _backoff(self, delay: float) -> float:
-        """Wait `delay` (or until stopped) and return the next, longer delay."""
-        self._stopping.wait(delay)
-        return min(delay * 2, MAX_RETRY_S)
+    def _follow(self, connection: Any) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        """Connect, follow, and after a failure reconnect with a growing pause until stopped."""
+        delay = FIRST_RETRY_S
+        ever_connected = False
+        while not self._stopping.is_set():
+            connection = None
+            try:
+                connection = self._connect()
+                self.connected.set()
+                if ever_connected:  # what changed while we were away is unknown
+                    self._emit(None)
+                ever_connected = True
+                delay = FIRST_RETRY_S
+                self._follow(connection)
+            except self.errors as error:
+                self.connected.clear()
+                log.info("change feed lost the database (%s); retrying in %.1f s", error, delay)
+                self._stopping.wait(delay)
+                delay = min(delay * 2, MAX_RETRY_S)
+            finally:
+                if connection is not None:
+                    connection.close()

@@ -15,7 +15,7 @@ import psycopg2
 import psycopg2.extensions
 from sqlalchemy import make_url
 
-from ticketflow_desktop.live.feed import FIRST_RETRY_S, Callback, ThreadedFeed
+from ticketflow_desktop.live.feed import Callback, ThreadedFeed
 from ticketflow_desktop.storage.changes import CHANNEL, parse_payload
 
 log = logging.getLogger(__name__)
@@ -46,31 +46,20 @@ class PostgresFeed(ThreadedFeed):
         super().__init__(callback)
         self._kwargs = connect_kwargs(url)
 
-    def _run(self) -> None:
-        delay = FIRST_RETRY_S
-        ever_connected = False
-        while not self._stopping.is_set():
-            connection = None
-            try:
-                connection = psycopg2.connect(**self._kwargs)  # type: ignore[arg-type]
-                connection.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
-                with connection.cursor() as cursor:
-                    cursor.execute(f"LISTEN {CHANNEL}")
-                self.connected.set()
-                if ever_connected:  # what was sent while we were away is lost: say "unknown"
-                    self._emit(None)
-                ever_connected = True
-                delay = FIRST_RETRY_S
-                self._listen(connection)
-            except (psycopg2.Error, OSError) as error:
-                self.connected.clear()
-                log.info("change feed lost its connection (%s); retrying in %.1f s", error, delay)
-                delay = self._backoff(delay)
-            finally:
-                if connection is not None:
-                    connection.close()
+    errors = (psycopg2.Error, OSError)
 
-    def _listen(self, connection: psycopg2.extensions.connection) -> None:
+    def _connect(self) -> psycopg2.extensions.connection:
+        connection = psycopg2.connect(**self._kwargs)  # type: ignore[arg-type]
+        try:
+            connection.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
+            with connection.cursor() as cursor:
+                cursor.execute(f"LISTEN {CHANNEL}")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _follow(self, connection: psycopg2.extensions.connection) -> None:
         last_heard = time.monotonic()
         while not self._stopping.is_set():
             readable, _, _ = select.select([connection], [], [], WAIT_S)

@@ -11,7 +11,7 @@ import sqlite3
 
 from sqlalchemy import make_url
 
-from ticketflow_desktop.live.feed import FIRST_RETRY_S, Callback, ThreadedFeed
+from ticketflow_desktop.live.feed import Callback, ThreadedFeed
 
 log = logging.getLogger(__name__)
 
@@ -28,46 +28,29 @@ class SqliteFeed(ThreadedFeed):
         self._path = make_url(url).database or ""
         self._interval = interval_s
 
-    def _open(self) -> tuple[sqlite3.Connection, int, int]:
-        connection = sqlite3.connect(self._path, timeout=5, isolation_level=None, check_same_thread=False)
+    errors = (sqlite3.Error,)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self._path, timeout=5, isolation_level=None, check_same_thread=False)
+
+    def _follow(self, connection: sqlite3.Connection) -> None:
         connection.execute("PRAGMA query_only = ON")
         last_event = connection.execute("SELECT coalesce(max(id), 0) FROM ticket_events").fetchone()[0]
         version = connection.execute("PRAGMA data_version").fetchone()[0]
-        return connection, last_event, version
-
-    def _run(self) -> None:
-        delay = FIRST_RETRY_S
-        ever_connected = False
-        while not self._stopping.is_set():
-            connection = None
-            try:
-                connection, last_event, version = self._open()
-                self.connected.set()
-                if ever_connected:
-                    self._emit(None)
-                ever_connected = True
-                delay = FIRST_RETRY_S
-                while not self._stopping.wait(self._interval):
-                    now = connection.execute("PRAGMA data_version").fetchone()[0]
-                    if now == version:
-                        continue
-                    version = now
-                    rows = connection.execute(
-                        "SELECT id, ticket_id FROM ticket_events WHERE id > ? ORDER BY id LIMIT ?",
-                        (last_event, MAX_IDS + 1),
-                    ).fetchall()
-                    if not rows:
-                        continue
-                    if len(rows) > MAX_IDS:
-                        last_event = connection.execute("SELECT max(id) FROM ticket_events").fetchone()[0]
-                        self._emit(None)
-                        continue
-                    last_event = rows[-1][0]
-                    self._emit(frozenset(ticket_id for _, ticket_id in rows))
-            except sqlite3.Error as error:
-                self.connected.clear()
-                log.info("change feed cannot read the database (%s); retrying in %.1f s", error, delay)
-                delay = self._backoff(delay)
-            finally:
-                if connection is not None:
-                    connection.close()
+        while not self._stopping.wait(self._interval):
+            now = connection.execute("PRAGMA data_version").fetchone()[0]
+            if now == version:
+                continue
+            version = now
+            rows = connection.execute(
+                "SELECT id, ticket_id FROM ticket_events WHERE id > ? ORDER BY id LIMIT ?",
+                (last_event, MAX_IDS + 1),
+            ).fetchall()
+            if not rows:
+                continue
+            if len(rows) > MAX_IDS:
+                last_event = connection.execute("SELECT max(id) FROM ticket_events").fetchone()[0]
+                self._emit(None)
+                continue
+            last_event = rows[-1][0]
+            self._emit(frozenset(ticket_id for _, ticket_id in rows))

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from tests.databases import service_at
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import bulk_insert
-from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.ui.app import build_window
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.main_window import MainWindow
@@ -58,9 +59,8 @@ def seed(database: Database) -> Callable[[int], None]:
 @pytest.fixture
 def other_service(database_url: str) -> Iterator[TicketService]:
     """A colleague: another engine on the same database."""
-    database = open_database(database_url)
-    yield TicketService(database)
-    database.dispose()
+    with service_at(database_url) as service:
+        yield service
 
 
 @pytest.fixture

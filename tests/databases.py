@@ -1,0 +1,19 @@
+"""Opening databases in tests, shared by the conftest files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import open_database
+
+
+@contextmanager
+def service_at(url: str) -> Iterator[TicketService]:
+    """A TicketService on its own engine (a colleague, or a view through a proxy), disposed after."""
+    database = open_database(url)
+    try:
+        yield TicketService(database)
+    finally:
+        database.dispose()
