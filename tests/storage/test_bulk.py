@@ -55,3 +55,23 @@ def test_failed_bulk_load_stores_nothing_and_keeps_search_working(service: Ticke
     assert service.count().value == 0
     service.create(TicketDraft("Otter after", "the failed load", Category.GENERAL, Priority.LOW))
     assert titles(service, "otter") == {"Otter after"}
+
+
+def test_sqlite_search_index_merges_again_after_a_load(sqlite_url: str) -> None:
+    """A load turns FTS5's automerge off for speed; the setting must come back, or the index would
+    only ever grow segments."""
+    from sqlalchemy import text
+
+    from ticketflow_desktop.storage.engine import open_database
+
+    database = open_database(sqlite_url)
+    try:
+        with database.writing() as session:
+            session.execute(text("INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('automerge', 8)"))
+        bulk_insert(database, [ticket(f"Seal {i}", i % 5) for i in range(30)], batch_size=7)
+        with database.reading() as session:
+            stored = session.execute(text("SELECT v FROM tickets_fts_config WHERE k = 'automerge'")).scalar_one()
+        assert stored == 8
+        assert titles(TicketService(database), "seal") == {f"Seal {i}" for i in range(30)}
+    finally:
+        database.dispose()

@@ -134,6 +134,7 @@ def _postgresql_load(session: Session, rebuild: bool) -> Iterator[None]:
 # per batch; a large page cache keeps the ten B-tree indexes from thrashing at a million rows.
 SQLITE_FTS_TRIGGER = "tickets_fts_insert"
 SQLITE_LOAD_CACHE_KIB = 256 * 1024
+FTS_DEFAULT_AUTOMERGE = 4
 
 
 @contextmanager
@@ -143,12 +144,21 @@ def _sqlite_load(session: Session) -> Iterator[None]:
     trigger = raw.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (SQLITE_FTS_TRIGGER,)
     ).fetchone()
+    automerge = raw.execute("SELECT v FROM tickets_fts_config WHERE k = 'automerge'").fetchone()
     raw.execute(f"PRAGMA cache_size = -{SQLITE_LOAD_CACHE_KIB}")
     try:
         if trigger is not None:  # DDL is transactional in SQLite: a failed load restores it
             raw.execute(f"DROP TRIGGER {SQLITE_FTS_TRIGGER}")
         session.info["fts_by_batch"] = trigger is not None
+        # FTS5 merges its segments as they are written (automerge); during a load that is most of the
+        # cost (8 s of 10 for 100k tickets into a million). Off for the load, the stored setting back
+        # after: later writes merge a little each, and 'crisismerge' bounds the segments meanwhile.
+        raw.execute("INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('automerge', 0)")
         yield
+        raw.execute(
+            "INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('automerge', ?)",
+            (automerge[0] if automerge is not None else FTS_DEFAULT_AUTOMERGE,),
+        )
         if trigger is not None:
             raw.execute(trigger[0])
     finally:
