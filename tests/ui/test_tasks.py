@@ -56,3 +56,36 @@ def test_writes_run_in_order(qtbot: QtBot) -> None:
         runner.write(lambda i=i: (time.sleep(0.001 * (20 - i)), i)[1], on_done=order.append)
     qtbot.waitUntil(lambda: len(order) == 20, timeout=5000)
     assert order == list(range(20))
+
+
+def test_a_superseded_search_is_stopped_in_the_database(qtbot: QtBot, sqlite_url: str) -> None:
+    """A slow read the user typed past ends at once (its worker is free again), and only the newest
+    result is delivered."""
+    from sqlalchemy import text
+
+    from ticketflow_desktop.storage.engine import open_database
+
+    database = open_database(sqlite_url)
+    slow_sql = text(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000) SELECT count(*) FROM c"
+    )
+    ended: list[float] = []
+
+    def slow_search() -> object:
+        try:
+            with database.reading() as session:
+                return session.execute(slow_sql).scalar()
+        finally:
+            ended.append(time.monotonic())
+
+    runner = TaskRunner()
+    results: list[object] = []
+    runner.read(slow_search, on_done=results.append, on_failed=results.append, key="search", stop_stale=True)
+    qtbot.wait(300)
+    superseded_at = time.monotonic()
+    runner.read(lambda: "newest", on_done=results.append, key="search", stop_stale=True)
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
+    assert results == ["newest"]
+    assert ended and ended[0] - superseded_at < 2  # stopped, not run to its end
+    runner.wait_idle()
+    database.dispose()

@@ -9,6 +9,7 @@ from ticketflow_desktop.domain.enums import (
     SuggestionSource,
 )
 from ticketflow_desktop.domain.errors import (
+    Cancelled,
     Conflict,
     DatabaseTooNew,
     FieldError,
@@ -35,6 +36,7 @@ from ticketflow_desktop.domain.models import (
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "Cancelled",
     "Category",
     "Conflict",
     "Count",

@@ -53,6 +53,13 @@ class StorageUnavailable(TicketFlowError):
     """The database cannot be reached or used right now (down, locked, read-only, disk full)."""
 
 
+class Cancelled(TicketFlowError):
+    """The work was stopped because its answer was no longer wanted (see domain.cancel)."""
+
+    def __init__(self) -> None:
+        super().__init__("Stopped: the answer was no longer needed.")
+
+
 class DatabaseTooNew(TicketFlowError):
     def __init__(self, revision: str) -> None:
         self.revision = revision

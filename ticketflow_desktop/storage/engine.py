@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import platformdirs
@@ -13,6 +14,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ticketflow_desktop.domain import cancel
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
 from ticketflow_desktop.storage.errors import translate_errors
@@ -81,6 +83,44 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
 
+def _cancel_backend(connect_args: tuple, connect_kwargs: dict, pid: int) -> None:
+    """Ask the server to cancel backend `pid`'s statement, from a connection of our own.
+
+    Not psycopg2's `connection.cancel()`: it holds the GIL while it waits on the network, so one
+    stalled link froze every thread of the app.
+    """
+    import psycopg2
+
+    kwargs = {**connect_kwargs, "connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "ticketflow-cancel"}
+    with closing(psycopg2.connect(*connect_args, **kwargs)) as connection:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_cancel_backend(%s)", (pid,))
+
+
+def _make_cancellable(engine: Engine) -> None:
+    """Let a thread's CancelToken stop the statement the thread is running (domain.cancel)."""
+    postgresql = engine.dialect.name == "postgresql"
+    if postgresql:
+        connect_args, connect_kwargs = engine.dialect.create_connect_args(engine.url)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def before(connection, _cursor, _statement, _parameters, _context, _many) -> None:
+        token = cancel.current()
+        if token is not None:
+            dbapi = connection.connection.dbapi_connection
+            if postgresql:
+                token.running(partial(_cancel_backend, connect_args, connect_kwargs, dbapi.info.backend_pid))
+            else:  # sqlite3: stops the statement running on that connection, at once
+                token.running(dbapi.interrupt)
+
+    @event.listens_for(engine, "checkin")
+    def checkin(_dbapi_connection, _record) -> None:
+        token = cancel.current()
+        if token is not None:
+            token.idle()
+
+
 def _bad_url(url: str, why: str) -> ValidationError:
     return ValidationError([FieldError("database_url", f"{mask_url(url)} is not a usable database URL: {why}.")])
 
@@ -97,12 +137,13 @@ def create_engine_for(url: str) -> Engine:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
+        _make_cancellable(engine)
         return engine
     if backend == "postgresql":
         if parsed.drivername in ("postgres", "postgresql"):
             # SQLAlchemy 2.1 defaults to psycopg 3; we ship psycopg2-binary.
             parsed = parsed.set(drivername="postgresql+psycopg2")
-        return create_engine(
+        engine = create_engine(
             parsed,
             pool_pre_ping=True,
             pool_size=5,
@@ -118,6 +159,8 @@ def create_engine_for(url: str) -> Engine:
                 "keepalives_count": 3,
             },
         )
+        _make_cancellable(engine)
+        return engine
     raise _bad_url(url, f"'{backend}' is not supported; use sqlite:/// or postgresql://")
 
 

@@ -13,7 +13,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import exc
 
-from ticketflow_desktop.domain.errors import StorageUnavailable
+from ticketflow_desktop.domain import cancel
+from ticketflow_desktop.domain.errors import Cancelled, StorageUnavailable
 
 _FULL = "The disk holding the database is full; free some space and try again."
 _LOST = "The connection to the database server was lost."
@@ -81,15 +82,22 @@ def describe(error: BaseException) -> str:
 def translate_errors() -> Iterator[None]:
     try:
         yield
-    except (exc.OperationalError, exc.InterfaceError) as error:
-        raise StorageUnavailable(describe(error)) from error
     except exc.DBAPIError as error:
-        if error.connection_invalidated:
-            raise StorageUnavailable(describe(error)) from error
-        # A damaged SQLite file raises a plain DatabaseError ("file is not a database"): the
-        # environment, not a bug. Integrity and data errors (subclasses) are never translated.
-        if type(error) is exc.DatabaseError and known_message(error) is not None:
-            raise StorageUnavailable(describe(error)) from error
-        raise
+        token = cancel.current()
+        if token is not None and token.cancelled:  # we stopped it: not the environment failing
+            raise Cancelled() from error
+        _translate(error)
     except exc.TimeoutError as error:  # the pool had no free connection in time
         raise StorageUnavailable("The database is busy; try again in a moment.") from error
+
+
+def _translate(error: exc.DBAPIError) -> None:
+    if isinstance(error, exc.OperationalError | exc.InterfaceError):
+        raise StorageUnavailable(describe(error)) from error
+    if error.connection_invalidated:
+        raise StorageUnavailable(describe(error)) from error
+    # A damaged SQLite file raises a plain DatabaseError ("file is not a database"): the
+    # environment, not a bug. Integrity and data errors (subclasses) are never translated.
+    if type(error) is exc.DatabaseError and known_message(error) is not None:
+        raise StorageUnavailable(describe(error)) from error
+    raise error

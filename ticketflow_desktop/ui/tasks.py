@@ -4,7 +4,8 @@
 writes keep their order. Results come back on the GUI thread through `on_done(result)` or
 `on_failed(error)`. Giving a `key` makes requests supersede each other: only the newest request
 with that key delivers its result; older ones are dropped when they finish (a new search makes the
-old one stale).
+old one stale). A read made with `stop_stale=True` is also stopped in the database once superseded
+(domain.cancel), so a slow search the user has typed past does not keep a worker and a core busy.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ticketflow_desktop.domain import TicketFlowError
+from ticketflow_desktop.domain.cancel import CancelToken, bound
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class _Request:
     on_done: Done | None
     on_failed: Failed | None
     key: str | None
+    token: CancelToken | None = None  # set for reads that may be stopped once stale
 
 
 class _Relay(QObject):
@@ -40,14 +43,20 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, request_id: int, fn: Callable[..., Any], args: tuple, relay: _Relay) -> None:
+    def __init__(
+        self, request_id: int, fn: Callable[..., Any], args: tuple, relay: _Relay, token: CancelToken | None
+    ) -> None:
         super().__init__()
-        self.request_id, self.fn, self.args, self.relay = request_id, fn, args, relay
+        self.request_id, self.fn, self.args, self.relay, self.token = request_id, fn, args, relay, token
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self.fn(*self.args)
+            if self.token is None:
+                result = self.fn(*self.args)
+            else:
+                with bound(self.token):
+                    result = self.fn(*self.args)
         except BaseException as error:  # noqa: BLE001 - every failure is handed to the GUI thread
             self.relay.finished.emit(self.request_id, None, error)
         else:
@@ -80,8 +89,10 @@ class TaskRunner(QObject):
         on_done: Done | None = None,
         on_failed: Failed | None = None,
         key: str | None = None,
+        stop_stale: bool = False,
     ) -> int:
-        return self._submit(self._reads, fn, args, on_done, on_failed, key)
+        token = CancelToken() if stop_stale and key is not None else None
+        return self._submit(self._reads, fn, args, on_done, on_failed, key, token)
 
     def write(
         self,
@@ -94,8 +105,13 @@ class TaskRunner(QObject):
         return self._submit(self._writes, fn, args, on_done, on_failed, key)
 
     def cancel(self, key: str) -> None:
-        """Drop whatever the newest request with `key` delivers."""
-        self._latest.pop(key, None)
+        """Drop whatever the newest request with `key` delivers (and stop it, if it may be stopped)."""
+        self._stop(self._latest.pop(key, None))
+
+    def _stop(self, request_id: int | None) -> None:
+        request = self._pending.get(request_id) if request_id is not None else None
+        if request is not None and request.token is not None:
+            request.token.cancel()
 
     def is_busy(self) -> bool:
         return bool(self._pending)
@@ -112,13 +128,15 @@ class TaskRunner(QObject):
         on_done: Done | None,
         on_failed: Failed | None,
         key: str | None,
+        token: CancelToken | None = None,
     ) -> int:
         request_id = next(self._ids)
         was_idle = not self._pending
-        self._pending[request_id] = _Request(on_done, on_failed, key)
+        self._pending[request_id] = _Request(on_done, on_failed, key, token)
         if key is not None:
+            self._stop(self._latest.get(key))
             self._latest[key] = request_id
-        pool.start(_Job(request_id, fn, args, self._relay))
+        pool.start(_Job(request_id, fn, args, self._relay, token))
         if was_idle:
             self.busy_changed.emit(True)
         return request_id

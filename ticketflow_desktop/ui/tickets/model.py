@@ -176,6 +176,7 @@ class TicketTableModel(QAbstractTableModel):
             on_done=while_alive(self, partial(self._first_page, self._generation)),
             on_failed=while_alive(self, partial(self._read_failed, self._generation)),
             key="tickets-list",
+            stop_stale=True,
         )
         self._request_count()
 
@@ -189,6 +190,7 @@ class TicketTableModel(QAbstractTableModel):
             on_done=while_alive(self, self._counted),
             on_failed=while_alive(self, lambda _error: None),
             key="tickets-count",
+            stop_stale=True,
         )
 
     def _counted(self, count: Count) -> None:
@@ -258,6 +260,7 @@ class TicketTableModel(QAbstractTableModel):
             on_done=while_alive(self, partial(self._more, self._generation)),
             on_failed=while_alive(self, partial(self._read_failed, self._generation)),
             key="tickets-more",
+            stop_stale=True,
         )
 
     def _more(self, generation: int, page: Page) -> None:

@@ -1,0 +1,73 @@
+"""A statement whose answer is no longer wanted is stopped in the database, on both backends."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import text
+
+from ticketflow_desktop.domain import Cancelled, Category, Priority, TicketDraft, TicketFilter
+from ticketflow_desktop.domain.cancel import CancelToken, bound
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.engine import Database
+
+# Seconds of work for the database unless stopped.
+SLOW = {
+    "sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000) "
+    "SELECT count(*) FROM c",
+    "postgresql": "SELECT pg_sleep(30)",
+}
+
+
+def run_slow(database: Database, token: CancelToken, outcome: list[BaseException | object]) -> None:
+    try:
+        with bound(token), database.reading() as session:
+            outcome.append(session.execute(text(SLOW[database.dialect])).scalar())
+    except BaseException as error:  # noqa: BLE001 - handed to the test thread
+        outcome.append(error)
+
+
+def test_cancel_stops_a_running_statement_and_the_connection_stays_usable(database: Database) -> None:
+    token = CancelToken()
+    outcome: list[BaseException | object] = []
+    worker = threading.Thread(target=run_slow, args=(database, token, outcome))
+    started = time.monotonic()
+    worker.start()
+    time.sleep(0.3)  # let the statement start
+    token.cancel()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert time.monotonic() - started < 5
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled), outcome
+    # The pool's connections still work for the next reader, which was never cancelled.
+    service = TicketService(database)
+    created = service.create(TicketDraft("After", "a stopped search", Category.GENERAL, Priority.LOW))
+    assert [t.id for t in service.list(TicketFilter(search="after")).tickets] == [created.id]
+
+
+def test_a_cancelled_token_refuses_the_next_statement(database: Database) -> None:
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled), bound(token):
+        TicketService(database).list()
+
+
+def test_work_outside_a_token_is_never_stopped(database: Database) -> None:
+    token = CancelToken()
+    with bound(token):
+        pass
+    token.cancel()  # after its job: must not reach a connection someone else uses now
+    assert TicketService(database).count().value == 0
+
+
+def test_cancel_never_waits_for_the_stop() -> None:
+    """psycopg2's cancel() waits on the network (forever, through a stalled link): never the caller."""
+    release = threading.Event()
+    token = CancelToken()
+    token.running(lambda: release.wait(10))
+    started = time.monotonic()
+    token.cancel()
+    assert time.monotonic() - started < 0.5
+    release.set()

@@ -1,0 +1,70 @@
+"""Stopping work whose answer nobody wants any more (a search the user has already typed past).
+
+A worker thread runs its job inside `bound(token)`. The storage layer registers, for each statement
+that thread runs, how to stop it (`CancelToken.running`): the driver's own call, which is safe from
+another thread (sqlite3's `interrupt()`, psycopg2's `cancel()`). `token.cancel()` from any thread then
+stops the running statement and refuses the next; the job ends with `Cancelled`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+
+from ticketflow_desktop.domain.errors import Cancelled
+
+_local = threading.local()
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._stop: Callable[[], object] | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        """Never waits: psycopg2's cancel() opens a connection to the server and waits for it (for as long
+        as an unreachable server takes to fail), so the stop runs on a thread of its own."""
+        with self._lock:
+            self._cancelled = True
+            stop, self._stop = self._stop, None
+        if stop is not None:
+            threading.Thread(target=_quietly, args=(stop,), name="ticketflow-cancel", daemon=True).start()
+
+    def running(self, stop: Callable[[], object]) -> None:
+        """A statement starts on the bound thread; `stop` ends it. Refused once cancelled."""
+        with self._lock:
+            if self._cancelled:
+                raise Cancelled()
+            self._stop = stop
+
+    def idle(self) -> None:
+        """The thread let go of its connection: a late cancel must not reach whoever takes it next."""
+        with self._lock:
+            self._stop = None
+
+
+def _quietly(stop: Callable[[], object]) -> None:
+    with suppress(Exception):  # the statement may have ended meanwhile; nothing to stop then
+        stop()
+
+
+def current() -> CancelToken | None:
+    """The token bound to this thread, if any."""
+    return getattr(_local, "token", None)
+
+
+@contextmanager
+def bound(token: CancelToken) -> Iterator[CancelToken]:
+    previous = current()
+    _local.token = token
+    try:
+        yield token
+    finally:
+        token.idle()
+        _local.token = previous
