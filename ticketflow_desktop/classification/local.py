@@ -118,6 +118,16 @@ def _unique_pairs(rows: Ints, cols: Ints, n_cols: int) -> tuple[Ints, Ints, Ints
     return key[first] // n_cols, key[first] % n_cols, counts
 
 
+def _int_array(values: list[int]) -> Ints:
+    """np.asarray in slices: converting a list of a million ints holds the GIL for 15 ms, a stutter in the
+    GUI thread while training runs in a worker."""
+    import numpy as np
+
+    step = 1 << 16
+    return np.concatenate([np.asarray(values[i : i + step], np.int64) for i in range(0, len(values), step)]
+                          or [np.zeros(0, np.int64)])
+
+
 def _normalise_rows(rows: Ints, vals: Floats, n_rows: int, squares: Floats | None = None) -> Floats:
     import numpy as np
 
@@ -151,7 +161,7 @@ def _terms(texts: Sequence[str]) -> tuple[Ints, Ints, list[str]]:
         tokens = _TOKEN.findall(text)
         lengths.append(len(tokens))
         seq.extend([ids.setdefault(t, len(ids)) for t in tokens])
-    unigrams = np.asarray(seq, np.int64)
+    unigrams = _int_array(seq)
     rows = np.repeat(np.arange(len(texts)), lengths)
     names = list(ids)
     # Bigrams are pairs of neighbouring tokens in one text, named once per distinct pair.
@@ -173,7 +183,7 @@ def _words(texts: Sequence[str]) -> tuple[Ints, Ints, list[str]]:
         words = text.split()
         lengths.append(len(words))
         seq.extend([ids.setdefault(w, len(ids)) for w in words])
-    return np.repeat(np.arange(len(texts)), lengths), np.asarray(seq, np.int64), list(ids)
+    return np.repeat(np.arange(len(texts)), lengths), _int_array(seq), list(ids)
 
 
 @dataclass(frozen=True)
@@ -286,15 +296,16 @@ def _spell(words: list[str], vocabulary: dict[str, int] | None) -> tuple[list[st
         lengths.append(len(grams))
     rows = np.repeat(np.arange(len(words)), lengths)
     size = max(len(ids), 1)
-    return list(ids) if vocabulary is None else [], *_unique_pairs(rows, np.asarray(seq, np.int64), size)
+    return list(ids) if vocabulary is None else [], *_unique_pairs(rows, _int_array(seq), size)
 
 
 def _gram_df(mix_rows: Ints, mix_cols: Ints, spelling: _Csr, n_texts: int) -> Ints:
-    """In how many texts each n-gram occurs: every text's words' n-grams, a few thousand texts at a time."""
+    """In how many texts each n-gram occurs: every text's words' n-grams, a few hundred texts at a time
+    (a bounded expansion, and short numpy calls: np.repeat holds the GIL)."""
     import numpy as np
 
     df = np.zeros(spelling.n_cols, np.int64)
-    bounds = np.searchsorted(mix_rows, np.arange(0, n_texts + 2048, 2048))
+    bounds = np.searchsorted(mix_rows, np.arange(0, n_texts + 512, 512))
     for start, end in itertools.pairwise(bounds.tolist()):
         if start == end:
             continue
