@@ -85,7 +85,7 @@ def trained_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The local model trained once on the starter corpus; tests copy it instead of training again."""
     from ticketflow_desktop.classification.suggest import Suggester
 
-    path = tmp_path_factory.mktemp("model") / "local_model.joblib"
+    path = tmp_path_factory.mktemp("model") / "local_model.npz"
     Suggester(path).train()
     return path
 

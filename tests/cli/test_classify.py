@@ -23,7 +23,7 @@ trained_model = fake_llm.trained_model
 @pytest.fixture
 def local_model(trained_model: Path) -> Path:
     """The session's trained model where the CLI looks for it (the user data dir of this test's home)."""
-    target = Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.joblib"
+    target = Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.npz"
     return copy_model(trained_model, target)
 
 

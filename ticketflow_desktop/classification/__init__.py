@@ -1,6 +1,6 @@
 """Smart classification: a language model when configured, a local model otherwise. No Qt here.
 
-Heavy libraries (openai, scikit-learn) are imported only when a suggestion is first needed.
+Heavy libraries (openai, numpy) are imported only when a suggestion is first needed.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ class Outcome:
 def default_model_path() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.joblib"
+    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.npz"
 
 
 class Suggester:

@@ -32,7 +32,7 @@ def make_tab(qtbot: QtBot, tmp_path: Path, trained_model: Path) -> Iterator:
             settings.set(key, value)
         context = AppContext(settings)
         contexts.append(context)
-        model = tmp_path / "model" / "local_model.joblib"
+        model = tmp_path / "model" / "local_model.npz"
         if not model.exists():
             copy_model(trained_model, model)
         tab = SubmitTab(context, draft_path=tmp_path / "draft.json", model_path=model)
@@ -149,7 +149,7 @@ def test_draft_survives_closing_and_reopening_the_window(qtbot: QtBot, tmp_path:
     from ticketflow_desktop.ui.app import build_window
 
     data = Path(platformdirs.user_data_dir("TicketFlow", appauthor=False))
-    copy_model(trained_model, data / "local_model.joblib")
+    copy_model(trained_model, data / "local_model.npz")
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     context, window = build_window(settings)
     qtbot.addWidget(window)
