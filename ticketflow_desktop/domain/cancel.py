@@ -1,9 +1,9 @@
 """Stopping work whose answer nobody wants any more (a search the user has already typed past).
 
 A worker thread runs its job inside `bound(token)`. The storage layer registers, for each statement
-that thread runs, how to stop it (`CancelToken.running`): the driver's own call, which is safe from
-another thread (sqlite3's `interrupt()`, psycopg2's `cancel()`). `token.cancel()` from any thread then
-stops the running statement and refuses the next; the job ends with `Cancelled`.
+that thread runs, how to stop it (`CancelToken.running`; storage/engine.py: sqlite3's `interrupt()`, or
+`pg_cancel_backend` from a connection of its own). `token.cancel()` from any thread then stops the
+running statement and refuses the next; the job ends with `Cancelled`.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ class CancelToken:
         return self._cancelled
 
     def cancel(self) -> None:
-        """Never waits: psycopg2's cancel() opens a connection to the server and waits for it (for as long
-        as an unreachable server takes to fail), so the stop runs on a thread of its own."""
+        """Never waits: stopping a PostgreSQL statement opens a connection to the server (as long as an
+        unreachable server takes to fail), so the stop runs on a thread of its own."""
         with self._lock:
             self._cancelled = True
             stop, self._stop = self._stop, None
