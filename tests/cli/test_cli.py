@@ -122,6 +122,23 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
+def test_import_stores_oldest_first_keeping_file_order_within_a_time(database_url: str, tmp_path: Path, capsys) -> None:
+    header = ["title", "description", "category", "priority", "created_at"]
+    rows = [
+        ["newest", "d", "billing", "low", "2026-03-03T09:00:00Z"],
+        ["tie first", "d", "billing", "low", "2026-03-01T09:00:00Z"],
+        ["oldest", "d", "billing", "low", "2026-02-01T09:00:00Z"],
+        ["tie second", "d", "billing", "low", "2026-03-01T09:00:00Z"],
+    ]
+    path = write_csv(tmp_path / "in.csv", [header, *rows])
+    assert run(capsys, database_url, "import", str(path))[0] == 0
+    code, out, _ = run(capsys, database_url, "list", "--sort", "created", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert [t["title"] for t in listed] == ["oldest", "tie first", "tie second", "newest"]
+    assert [t["id"] for t in listed] == sorted(t["id"] for t in listed)  # ids follow the tickets' age
+
+
 @pytest.mark.parametrize(
     ("rows", "words"),
     [

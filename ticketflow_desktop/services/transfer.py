@@ -134,7 +134,10 @@ def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
 
 
 def import_csv(service: TicketService, path: Path, progress: Callable[[int, int], None] | None = None) -> int:
-    tickets = parse_csv(path.read_bytes())
+    # Stored oldest first (a stable sort: file order within equal times): the time-ordered indexes then
+    # grow at their ends instead of being written all over (PostgreSQL, 100k into 1M: 17 -> 12 s),
+    # and ids follow the tickets' age as they do for tickets made in the app.
+    tickets = sorted(parse_csv(path.read_bytes()), key=lambda t: t.created_at)
     total = len(tickets)
     return bulk_insert(
         service.database, tickets, progress=(lambda done: progress(done, total)) if progress else None, expected=total
