@@ -5,7 +5,7 @@ AnalyticsService.dashboard per range, warm (after one untimed call), and of Tick
 
 The dashboard reads only its summary tables, never the tickets or their events. `--summaries N`
 fills an empty database's summaries exactly as bulk-loading N synthetic tickets would (the same
-code: analytics.add_count_deltas and analytics.add_loaded), without storing the tickets themselves,
+code: analytics.LoadedHistory), without storing the tickets themselves,
 so that the dashboard can be timed "at N tickets" in minutes instead of hours on a small machine.
 """
 
@@ -33,22 +33,11 @@ def timed(fn, runs: int) -> tuple[float, float, float]:
 
 
 def fill_summaries(database, count: int) -> None:
-    from collections import Counter
-    from datetime import UTC
-    from itertools import islice
-
     from ticketflow_desktop.services.seed import synthetic_tickets
-    from ticketflow_desktop.storage.analytics import add_count_deltas, add_loaded
+    from ticketflow_desktop.storage.analytics import LoadedHistory
 
-    tickets = synthetic_tickets(count)
     with database.writing() as session:
-        while batch := list(islice(tickets, 20_000)):
-            counts = Counter(
-                (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
-                for t in batch
-            )
-            add_count_deltas(session, counts)
-            add_loaded(session, batch)
+        LoadedHistory().add(synthetic_tickets(count)).write(session)
 
 
 def main() -> None:

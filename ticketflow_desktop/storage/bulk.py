@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status
-from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add_loaded
+from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 
@@ -84,8 +83,7 @@ def bulk_insert(
     indexes once at the end instead of updating them per row.
     """
     done = 0
-    # Summed over the whole load and written once: at most a row per day × category × priority × status.
-    counts: Counter[CountKey] = Counter()
+    history = LoadedHistory()
     with database.writing() as session:
         if database.dialect == "postgresql":
             load = _load_postgresql
@@ -95,16 +93,12 @@ def bulk_insert(
             context = _sqlite_load(session)
         with context:
             for batch in _batches(tickets, batch_size):
-                counts.update(
-                    (t.created_at.astimezone(UTC).date(), t.category.value, t.priority.value, t.final_status.value)
-                    for t in batch
-                )
                 load(session, batch)
-                add_loaded(session, batch)
+                history.add(batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done)
-        add_count_deltas(session, counts)
+        history.write(session)
         announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
 
