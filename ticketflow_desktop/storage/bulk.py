@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -84,20 +85,24 @@ def bulk_insert(
     """
     done = 0
     history = LoadedHistory()
+
+    def loaded(batch: list[NewTicket]) -> None:  # stored in this transaction
+        nonlocal done
+        history.add(batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+
     with database.writing() as session:
+        batches = _batches(tickets, batch_size)
         if database.dialect == "postgresql":
-            load = _load_postgresql
-            context = _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0))
+            with _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0)):
+                _copy_batches(session, batches, loaded)
         else:
-            load = _load_sqlite
-            context = _sqlite_load(session)
-        with context:
-            for batch in _batches(tickets, batch_size):
-                load(session, batch)
-                history.add(batch)
-                done += len(batch)
-                if progress is not None:
-                    progress(done)
+            with _sqlite_load(session):
+                for batch in batches:
+                    _load_sqlite(session, batch)
+                    loaded(batch)
         history.write(session)
         announce(session, None)  # too many ids to name: listeners refresh what they show
     return done
@@ -207,25 +212,55 @@ def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
     cursor.close()
 
 
-def _copy(cursor: object, table: str, columns: str, rows: list[tuple]) -> None:
+def _csv(rows: Iterable[tuple]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     # COPY's CSV reads an unquoted empty field as NULL and a quoted one as an empty string.
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    buffer.seek(0)
-    cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", buffer)  # type: ignore[attr-defined]
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue()
 
 
-def _load_postgresql(session: Session, batch: list[NewTicket]) -> None:
-    raw = session.connection().connection.dbapi_connection
-    cursor = raw.cursor()
-    cursor.execute("SELECT nextval(pg_get_serial_sequence('tickets', 'id')) FROM generate_series(1, %s)", (len(batch),))
-    ids = [r[0] for r in cursor.fetchall()]
-    # nextval over a series is ascending within one call; map positions to the ids we were given.
+def _postgresql_payload(ids: list[int], batch: list[NewTicket]) -> tuple[str, str]:
+    """The CSV text of a batch's tickets and events, with the ids the sequence gave them."""
     tickets, events = _rows(0, batch, lambda d: d.astimezone(UTC).isoformat())
-    tickets = [(ids[row[0]], *row[1:]) for row in tickets]
-    events = [(ids[row[0]], *row[1:]) for row in events]
-    _copy(cursor, "tickets", _TICKET_COLUMNS, tickets)
-    _copy(cursor, "ticket_events", _EVENT_COLUMNS, events)
-    cursor.close()
+    return (
+        _csv((ids[row[0]], *row[1:]) for row in tickets),
+        _csv((ids[row[0]], *row[1:]) for row in events),
+    )
+
+
+Loaded = Callable[[list[NewTicket]], None]
+
+
+def _copy_batches(session: Session, batches: Iterator[list[NewTicket]], loaded: Loaded) -> None:
+    """COPY batch after batch. A helper thread writes the next batch's CSV meanwhile: Python work that
+    would otherwise wait for the server, which is busy with the indexes (psycopg2 lets go of the GIL
+    while it waits)."""
+    cursor = session.connection().connection.dbapi_connection.cursor()
+
+    def copy(prepared: Future[tuple[str, str]], batch: list[NewTicket]) -> None:
+        tickets, events = prepared.result()
+        for table, columns, text_ in (("tickets", _TICKET_COLUMNS, tickets), ("ticket_events", _EVENT_COLUMNS, events)):
+            # Large reads: each read of the buffer needs the GIL back from the helper thread.
+            cursor.copy_expert(  # type: ignore[attr-defined]
+                f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", io.StringIO(text_), size=1 << 20
+            )
+        loaded(batch)
+
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ticketflow-load") as helper:
+            ahead: tuple[Future[tuple[str, str]], list[NewTicket]] | None = None
+            for batch in batches:
+                # nextval over a series is ascending within one call; positions map to these ids.
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence('tickets', 'id')) FROM generate_series(1, %s)",
+                    (len(batch),),
+                )
+                prepared = helper.submit(_postgresql_payload, [r[0] for r in cursor.fetchall()], batch)
+                if ahead is not None:
+                    copy(*ahead)
+                ahead = (prepared, batch)
+            if ahead is not None:
+                copy(*ahead)
+    finally:
+        cursor.close()
