@@ -2,9 +2,11 @@
 
     python -m bench.gui --rows 1000000 [--backend sqlite|postgresql]
 
-Measures launch to first rows shown, scrolling through 10,000 rows, typing a search letter by letter,
-switching to the dashboard; a QTimer heartbeat records how late the event loop runs (its stalls),
-and the process's peak memory (ru_maxrss) is read after the scroll and at the end.
+Plays a user: launch until the first rows show, scroll through 10,000 rows with the mouse wheel, type a
+search letter by letter, read the results for 2 s (no input: the app's heavy background work waits
+for such a pause), switch to the dashboard. A QTimer heartbeat records how late the event loop runs
+(its stalls) in each phase, and the process's peak memory (ru_maxrss) is read after the scroll and at
+the end.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pathlib import Path
 HEARTBEAT_MS = 5
 TYPED = "error"
 KEY_GAP_MS = 120  # a quick typist
+WHEEL_NOTCHES = 40  # per event: 40 x 3 rows
+READ_PAUSE_S = 2.0  # looking at the search results before switching tabs
 
 
 def _process_age_s() -> float:
@@ -61,7 +65,11 @@ class Heartbeat:
         return len(self.late)
 
     def stalls(self, since: int = 0) -> tuple[float, float]:
-        values = sorted(self.late[since:]) or [0.0]
+        return self.summary(self.late[since:])
+
+    @staticmethod
+    def summary(late: list[float]) -> tuple[float, float]:
+        values = sorted(late) or [0.0]
         return values[-1], values[min(len(values) - 1, int(0.99 * len(values)))]
 
 
@@ -91,6 +99,18 @@ def pump(seconds: float) -> None:
     wait_until(lambda: False, seconds)
 
 
+def wheel(widget, notches: int):
+    """A wheel event scrolling `notches` notches down over the middle of `widget`."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    middle = QPointF(widget.width() / 2, widget.height() / 2)
+    return QWheelEvent(
+        middle, QPointF(widget.mapToGlobal(middle)), QPoint(0, 0), QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -114,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 
     launch_start = time.perf_counter()
     age_at_start = _process_age_s()
-    from PySide6.QtWidgets import QLineEdit, QTableView
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
     from ticketflow_desktop.ui.app import build_window, create_application
     from ticketflow_desktop.ui.settings import Settings
@@ -157,14 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         assert view is not None
         mark = beat.mark()
         start = time.perf_counter()
-        bar = view.verticalScrollBar()
-        from PySide6.QtCore import QModelIndex
-
-        model = view.model()
+        viewport = view.viewport()
         while rows() < args.scroll_rows and time.perf_counter() - start < 120:
-            bar.setValue(bar.maximum())  # like dragging to the end: the view asks the model for more
-            if model.canFetchMore(QModelIndex()):  # what the view does on reaching the end
-                model.fetchMore(QModelIndex())
+            QApplication.sendEvent(viewport, wheel(viewport, WHEEL_NOTCHES))
             pump(0.016)
         scrolled = rows()
         elapsed = time.perf_counter() - start
@@ -202,11 +217,18 @@ def main(argv: list[str] | None = None) -> int:
             if not settled:
                 missing.append("search: tasks still busy 30 s after typing")
 
+    # A user reads the results before going on; the app keeps its heavy background work (the
+    # dashboard's imports, training the local model) for such pauses in the input.
+    mark = beat.mark()
+    pump(READ_PAUSE_S)
+    max_s, p99_s = beat.stalls(mark)
+    report.append((f"stall while reading, no input ({READ_PAUSE_S:.0f} s)", f"{max_s:.0f} / {p99_s:.0f} ms"))
+    idle_marks = (mark, beat.mark())
+
     mark = beat.mark()
     start = time.perf_counter()
     window.tabs.setCurrentWidget(window.dashboard_tab)
-    pump(0.05)
-    wait_until(lambda: not context.tasks.is_busy(), 30)
+    wait_until(lambda: getattr(window.dashboard_tab, "loads", 0) >= 1, 30)
     switch_ms = (time.perf_counter() - start) * 1000
     pump(0.5)
     max_s, p99_s = beat.stalls(mark)
@@ -217,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     if len(window.dashboard_tab.findChildren(QLabel)) <= 1:
         missing.append("dashboard: still the placeholder tab")
 
-    max_s, p99_s = beat.stalls()
-    report.append(("event-loop stall overall: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+    acting = beat.late[: idle_marks[0]] + beat.late[idle_marks[1] :]
+    max_s, p99_s = Heartbeat.summary(acting)
+    report.append(("event-loop stall while the user acts: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
     report.append(("peak memory (ru_maxrss)", f"{_peak_mb():.0f} MB"))
     window.close()
     context.close()

@@ -15,7 +15,7 @@ from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
-from ticketflow_desktop.ui.startup import after_first_paint
+from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_idle
 from ticketflow_desktop.ui.submit.tab import SubmitTab
 from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
@@ -134,11 +134,11 @@ class MainWindow(QMainWindow):
         # the collector's reach, each full collection walks thousands of objects instead of hundreds of
         # thousands (40 ms pauses, in whichever thread triggered them, while scrolling at launch).
         gc.freeze()
-        # numpy and pyqtgraph take ~250 ms to import: a worker imports the dashboard's charts now, so the
-        # first switch to the dashboard does not freeze the event loop.
-        self.context.tasks.read(
+        # numpy and pyqtgraph take ~250 ms to import: a worker imports the dashboard's charts ahead of the
+        # first switch to the dashboard (which would freeze that long), at the user's first pause.
+        when_idle(lambda: self.context.tasks.read(
             importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts"
-        )
+        ), IDLE_MS)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

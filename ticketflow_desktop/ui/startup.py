@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 EXIT_AFTER_SHOW_ENV = "TICKETFLOW_EXIT_AFTER_SHOW"
 FALLBACK_MS = 1000  # a window that never paints (started minimised) must not hold the work back
+IDLE_MS = 1500  # no input for this long: the user is reading, not scrolling or typing
 
 
 class _FirstPaint(QObject):
@@ -42,6 +43,49 @@ def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms
     waiter = _FirstPaint(window, callback)
     if fallback_ms is not None:
         QTimer.singleShot(fallback_ms, waiter, waiter.fire)
+
+
+# What counts as the user being busy: background work that holds the GIL in long stretches (imports of
+# C-heavy modules, training the local model) waits until none of these has arrived for a while.
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+})
+
+
+class _WhenIdle(QObject):
+    def __init__(self, app: QCoreApplication, callback: Callable[[], None], idle_ms: int) -> None:
+        super().__init__(app)
+        self._app, self._callback = app, callback
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(idle_ms)
+        self._timer.timeout.connect(self._fire)
+        app.installEventFilter(self)  # removed as soon as it fires: no cost after that
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._timer.start()  # the user is busy: wait for the next pause
+        return False
+
+    def _fire(self) -> None:
+        self._app.removeEventFilter(self)
+        self.deleteLater()
+        self._callback()
+
+
+def when_idle(callback: Callable[[], None], idle_ms: int) -> None:
+    """Run `callback` on the GUI thread once no key, mouse or wheel input has arrived for `idle_ms`.
+
+    Background work started while the user scrolls or types would make them wait: a worker that holds
+    the GIL in long stretches stalls the event loop they are watching (100-140 ms here).
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        callback()
+        return
+    _WhenIdle(app, callback, idle_ms)
 
 
 def seconds_since_process_start() -> float | None:

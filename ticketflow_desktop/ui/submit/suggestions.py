@@ -4,6 +4,7 @@ local model fresh as tickets arrive. Every request ends in `finished(Outcome)` â
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ticketflow_desktop.classification.suggest import AUTO, Outcome, Suggester
 from ticketflow_desktop.domain import Ticket
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.startup import IDLE_MS, when_idle
 
 log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 3000
@@ -45,6 +47,7 @@ class SuggestionEngine(QObject):
         self._latest = 0  # the newest request's number, read by workers to skip work nobody awaits
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
+        self._waiting: set[Callable[[], None]] = set()
         self._warm_up_timer = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
         self._warm_up_timer.timeout.connect(self._start_warm_up)
         context.database_opened.connect(self._use_service)
@@ -92,7 +95,23 @@ class SuggestionEngine(QObject):
         self.suggester.set_database(_examples(service), lambda: service.count(cap=None).value)
         self._warm_up_timer.start()
 
+    def _at_next_pause(self, work: Callable[[], None]) -> None:
+        """Training takes seconds of CPU in a worker: start it at the user's next pause, not while they
+        scroll or type (one waiting start per kind of work, however often it is asked for)."""
+        if work in self._waiting:
+            return
+        self._waiting.add(work)
+
+        def start() -> None:
+            self._waiting.discard(work)
+            work()
+
+        when_idle(start, IDLE_MS)
+
     def _start_warm_up(self) -> None:
+        self._at_next_pause(self._warm_up_now)
+
+    def _warm_up_now(self) -> None:
         if self.suggester.has_local_model:
             return
         self.context.tasks.read(
@@ -106,6 +125,9 @@ class SuggestionEngine(QObject):
             self.suggester.local_model()
 
     def _refresh(self) -> None:
+        self._at_next_pause(self._refresh_now)
+
+    def _refresh_now(self) -> None:
         if self.context.service is not None and self.suggester.has_local_model:
             self.context.tasks.read(self.suggester.refresh, key="local-model", on_failed=self._train_failed)
 
