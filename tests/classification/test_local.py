@@ -195,6 +195,15 @@ def test_offline_makes_no_request_and_failure_falls_back(
     assert failed.suggestion is not None and failed.suggestion.source is SuggestionSource.LOCAL
 
 
+def test_training_removes_the_old_scikit_learn_model(tmp_path: Path) -> None:
+    old = tmp_path / "local_model.joblib"
+    old.write_bytes(b"a pickle nobody reads any more")
+    suggester = Suggester(tmp_path / "local_model.npz")
+    suggester.train()
+    assert (tmp_path / "local_model.npz").is_file()
+    assert not old.exists()
+
+
 def test_identical_text_is_answered_from_the_cache(tmp_path: Path, llm_server: HTTPServer) -> None:
     from tests.classification.fake_llm import answer
 

@@ -187,6 +187,8 @@ class Suggester:
         self.last_train_seconds = time.perf_counter() - started
         with contextlib.suppress(OSError):  # a read-only data directory costs a retrain next start, nothing more
             model.save(self.model_path)
+            # Earlier builds kept a scikit-learn model beside it (local_model.joblib); nothing reads it now.
+            self.model_path.with_suffix(".joblib").unlink(missing_ok=True)
         self._install(model)
 
     def _install(self, model) -> None:
