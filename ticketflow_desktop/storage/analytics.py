@@ -61,7 +61,8 @@ def dialect_of(executor: Executor) -> str:
     return bind.dialect.name
 
 
-def _as_date(value: date | str) -> date:
+def as_date(value: date | str) -> date:
+    """A day as the backend returns it: a date (PostgreSQL) or ISO text (SQLite)."""
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
@@ -251,10 +252,10 @@ def recount_flow(executor: Executor) -> Flow:
         .where(e.field.in_(("created", "status")))
         .group_by(day)
     )
-    changes = {_as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
+    changes = {as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
     created_day = _utc_day(dialect, TicketRow.created_at).label("day")
     created = {
-        _as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))
+        as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))
     }
     flow = {d: (created.get(d, 0), *changes.get(d, (0, 0))) for d in created.keys() | changes.keys()}
     return {d: v for d, v in flow.items() if any(v)}
@@ -266,15 +267,20 @@ def recount_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
     return {(c, p, s): int(n) for c, p, s, n in executor.execute(query)}
 
 
-def recount_resolution_times(executor: Executor) -> dict[int, int]:
-    dialect = dialect_of(executor)
+def first_resolutions():  # -> Subquery of (ticket_id, at)
+    """Each ticket's first move to resolved or closed, from the event history."""
     e = TicketEventRow
-    first = (
+    return (
         select(e.ticket_id, func.min(e.at).label("at"))
         .where(e.field == "status", e.new_value.in_(_DONE))
         .group_by(e.ticket_id)
         .subquery()
     )
+
+
+def recount_resolution_times(executor: Executor) -> dict[int, int]:
+    dialect = dialect_of(executor)
+    first = first_resolutions()
     seconds = (_epoch_sql(dialect, first.c.at) - _epoch_sql(dialect, TicketRow.created_at)).label("s")
     durations = select(seconds).select_from(first.join(TicketRow, TicketRow.id == first.c.ticket_id)).subquery()
     s = cast(durations.c.s, Float)
@@ -287,7 +293,7 @@ def recount_resolution_times(executor: Executor) -> dict[int, int]:
 def stored_flow(executor: Executor) -> Flow:
     f = DailyFlowRow
     rows = executor.execute(select(f.day, f.created, f.resolved, f.reopened))
-    return {_as_date(d): (int(c), int(r), int(o)) for d, c, r, o in rows if c or r or o}
+    return {as_date(d): (int(c), int(r), int(o)) for d, c, r, o in rows if c or r or o}
 
 
 def stored_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
@@ -329,12 +335,7 @@ def breakdown(executor: Executor) -> list[tuple[str, str, str, int]]:
 def flow_since(executor: Executor, start: date) -> Flow:
     f = DailyFlowRow
     query = select(f.day, f.created, f.resolved, f.reopened).where(f.day >= start)
-    return {_as_date(d): (int(c), int(r), int(o)) for d, c, r, o in executor.execute(query)}
-
-
-def resolution_histogram(executor: Executor) -> list[tuple[int, int]]:
-    query = select(ResolutionTimeRow.bucket, ResolutionTimeRow.n).where(ResolutionTimeRow.n > 0)
-    return sorted((int(b), int(n)) for b, n in executor.execute(query))
+    return {as_date(d): (int(c), int(r), int(o)) for d, c, r, o in executor.execute(query)}
 
 
 def median_resolution(executor: Executor) -> float | None:
@@ -357,20 +358,3 @@ def median_resolution(executor: Executor) -> float | None:
 def suggestion_counts(executor: Executor) -> list[tuple[str, bool, int]]:
     rows = executor.execute(select(SuggestionCountRow.source, SuggestionCountRow.accepted, SuggestionCountRow.n))
     return [(s, bool(a), int(n)) for s, a, n in rows]
-
-
-def median_from_histogram(histogram: list[tuple[int, int]]) -> float | None:
-    """The median of the durations the (sorted) histogram holds, each at its bucket's middle."""
-    total = sum(n for _b, n in histogram)
-    if total == 0:
-        return None
-    # 1-based ranks of the middle value(s).
-    ranks = {(total + 1) // 2, total // 2 + 1}
-    values: list[float] = []
-    seen = 0
-    for bucket, n in histogram:
-        for rank in sorted(ranks):
-            if seen < rank <= seen + n:
-                values.append(bucket_value(bucket))
-        seen += n
-    return sum(values) / len(values)

@@ -12,14 +12,8 @@ from sqlalchemy import Float, cast, func, select
 
 from ticketflow_desktop.domain import Category, DailyCount, Priority, Stats, Status, SuggestionSource
 from ticketflow_desktop.storage import analytics
-from ticketflow_desktop.storage.analytics import Executor
-from ticketflow_desktop.storage.tables import DailyFlowRow, TicketEventRow, TicketRow
-
-RESOLVING = (Status.RESOLVED.value, Status.CLOSED.value)
-
-
-def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
+from ticketflow_desktop.storage.analytics import Executor, as_date
+from ticketflow_desktop.storage.tables import DailyFlowRow, TicketRow
 
 
 def created_per_day(executor: Executor, start: date | None = None, end: date | None = None) -> tuple[DailyCount, ...]:
@@ -30,7 +24,7 @@ def created_per_day(executor: Executor, start: date | None = None, end: date | N
         query = query.where(f.day >= start)
     if end is not None:
         query = query.where(f.day <= end)
-    return tuple(DailyCount(_as_date(d), int(n)) for d, n in executor.execute(query))
+    return tuple(DailyCount(as_date(d), int(n)) for d, n in executor.execute(query))
 
 
 def compute_stats(executor: Executor, today: date) -> Stats:
@@ -68,12 +62,7 @@ def exact_median_resolution_seconds(executor: Executor) -> float | None:
     """The median time to first resolution from the full history (a scan of every status event; for
     checking the histogram only)."""
     dialect = analytics.dialect_of(executor)
-    first = (
-        select(TicketEventRow.ticket_id, func.min(TicketEventRow.at).label("at"))
-        .where(TicketEventRow.field == "status", TicketEventRow.new_value.in_(RESOLVING))
-        .group_by(TicketEventRow.ticket_id)
-        .subquery()
-    )
+    first = analytics.first_resolutions()
     if dialect == "postgresql":
         seconds = func.extract("epoch", first.c.at - TicketRow.created_at)
         query = select(func.percentile_cont(0.5).within_group(seconds)).select_from(
