@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -37,6 +37,9 @@ from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
 from ticketflow_desktop.ui.tickets.format import count_text, exact_time, relative_time
 from ticketflow_desktop.ui.tickets.guard import while_alive
+
+if TYPE_CHECKING:
+    from ticketflow_desktop.services.tickets import TicketService
 
 log = logging.getLogger(__name__)
 
@@ -167,18 +170,23 @@ class TicketTableModel(QAbstractTableModel):
             self._set_state("opening")
             return
         self._set_state("loading")
-        self.context.tasks.read(
-            service.list,
-            self.filter,
-            self.sort_order,
-            FIRST_PAGE,
-            None,
-            on_done=while_alive(self, partial(self._first_page, self._generation)),
-            on_failed=while_alive(self, partial(self._read_failed, self._generation)),
+        self._read_first_page(
+            service,
+            on_done=partial(self._first_page, self._generation),
+            on_failed=partial(self._read_failed, self._generation),
             key="tickets-list",
             stop_stale=True,
         )
         self._request_count()
+
+    def _read_first_page(
+        self, service: TicketService, *, on_done: Callable, on_failed: Callable, key: str, stop_stale: bool = False
+    ) -> None:
+        """The first page of the current query, read in a worker."""
+        self.context.tasks.read(
+            service.list, self.filter, self.sort_order, FIRST_PAGE, None,
+            on_done=while_alive(self, on_done), on_failed=while_alive(self, on_failed), key=key, stop_stale=stop_stale,
+        )
 
     def _request_count(self) -> None:
         service = self.context.service
@@ -381,15 +389,8 @@ class TicketTableModel(QAbstractTableModel):
             return
         if self.sort_order != Sort():
             return  # a new ticket belongs somewhere in the middle; it shows on the next query
-        self.context.tasks.read(
-            service.list,
-            self.filter,
-            self.sort_order,
-            FIRST_PAGE,
-            None,
-            on_done=while_alive(self, partial(self._head, self._generation)),
-            on_failed=while_alive(self, lambda _error: None),
-            key="tickets-head",
+        self._read_first_page(
+            service, on_done=partial(self._head, self._generation), on_failed=lambda _error: None, key="tickets-head"
         )
 
     def _head(self, generation: int, page: Page) -> None:
