@@ -1,5 +1,10 @@
+import multiprocessing
 import sys
 
 from ticketflow_desktop.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    # The frozen app is its own Python: a child process it starts (training the local model) comes back
+    # here with multiprocessing's arguments, and freeze_support() runs the child's work instead of the app.
+    multiprocessing.freeze_support()
+    sys.exit(main())

@@ -66,6 +66,9 @@ class Suggester:
         self._cache: OrderedDict[tuple, Suggestion] = OrderedDict()
         self._cache_lock = threading.Lock()
         self.last_train_seconds: float | None = None
+        # The desktop app trains in a child process (classification.training): in a thread here the
+        # training would stall its window. The CLI has no window to keep responsive.
+        self.train_apart = False
 
     def set_database(
         self, examples: Callable[[], Iterable[Example]] | None, ticket_count: Callable[[], int] | None
@@ -171,7 +174,7 @@ class Suggester:
         return count - model.trained_on_tickets >= RETRAIN_AFTER or count < model.trained_on_tickets
 
     def _train_locked(self) -> None:
-        from ticketflow_desktop.classification.local import LocalModel
+        from ticketflow_desktop.classification.training import train_apart, train_here
 
         started = time.perf_counter()
         count = self._ticket_count() if self._ticket_count is not None else 0
@@ -183,11 +186,10 @@ class Suggester:
                 examples.append(
                     Example(example.title, example.description, example.category, example.priority, DATABASE_WEIGHT)
                 )
-        model = LocalModel.train(examples, trained_on_tickets=count)
+        model = (train_apart if self.train_apart else train_here)(examples, count, self.model_path)
         self.last_train_seconds = time.perf_counter() - started
-        with contextlib.suppress(OSError):  # a read-only data directory costs a retrain next start, nothing more
-            model.save(self.model_path)
-            # Earlier builds kept a scikit-learn model beside it (local_model.joblib); nothing reads it now.
+        # Earlier builds kept a scikit-learn model beside it (local_model.joblib); nothing reads it now.
+        with contextlib.suppress(OSError):
             self.model_path.with_suffix(".joblib").unlink(missing_ok=True)
         self._install(model)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import importlib
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -135,10 +136,17 @@ class MainWindow(QMainWindow):
         # thousands (40 ms pauses, in whichever thread triggered them, while scrolling at launch).
         gc.freeze()
         # numpy and pyqtgraph take ~250 ms to import: a worker imports the dashboard's charts ahead of the
-        # first switch to the dashboard (which would freeze that long), at the user's first pause.
+        # first switch to the dashboard (which would freeze that long), at the user's first pause; the
+        # hidden dashboard then builds its charts and loads its numbers, so that the switch only paints.
         when_idle(lambda: self.context.tasks.read(
-            importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts"
+            importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts",
+            on_done=self._prepare_dashboard,
         ), IDLE_MS)
+
+    def _prepare_dashboard(self, _charts_module: object) -> None:
+        tab = self.dashboard_tab
+        if shiboken6.isValid(tab):  # the window may have closed while a worker imported the charts
+            tab.prepare()
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

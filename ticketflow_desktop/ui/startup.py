@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QWidget
 
 EXIT_AFTER_SHOW_ENV = "TICKETFLOW_EXIT_AFTER_SHOW"
 FALLBACK_MS = 1000  # a window that never paints (started minimised) must not hold the work back
-IDLE_MS = 1500  # no input for this long: the user is reading, not scrolling or typing
+IDLE_MS = 700  # no input for this long: the user is reading, not scrolling or typing
+# Work that can wait for a second pause: the first goes to preparing the dashboard, which has to be
+# done before the user's next move (often a switch to it) to be of use.
+LATER_IDLE_MS = 2 * IDLE_MS
 
 
 class _FirstPaint(QObject):

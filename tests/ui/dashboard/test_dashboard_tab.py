@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,6 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -227,3 +230,49 @@ def test_launch_does_not_import_pyqtgraph(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_hidden_tab_prepared_at_a_pause_shows_its_numbers_at_once(
+    qtbot: QtBot, context: AppContext, database_url: str
+) -> None:
+    seed(database_url)
+    tab = DashboardTab(context, today=TODAY)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.prepare()  # what the main window does at the user's first pause, before any switch
+    qtbot.waitUntil(lambda: tab.loads >= 1, timeout=15_000)
+    assert not tab.isVisible() and tab.built
+    assert tab.cards["total"].value.text() == "6"
+    assert list(tab.priority_chart.bars.opts["height"]) == [1, 0, 3, 2]
+    requests = tab.requests
+    tab.show()
+    qtbot.wait(50)
+    assert tab.requests == requests  # nothing to fetch: the numbers are already in
+    assert tab.cards["total"].value.text() == "6"
+
+
+def test_the_grid_lines_sit_at_the_count_axis_ticks(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    chart = tab.priority_chart  # counts 1, 0, 3, 2: ticks 0, 1, 2, 3 up to 3 x 1.18
+    ticks = [value for value, _label in chart.widget.getAxis("left")._tickLevels[0]]
+    assert ticks == [0, 1, 2, 3]
+    xs, ys = chart.scale.lines.getData()
+    assert list(ys) == [1, 1, 2, 2, 3, 3]  # one line per tick above the axis
+    assert list(xs) == [-0.6, 3.6] * 3  # across the whole plot
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_count_ticks_are_few_whole_and_round(top: int) -> None:
+    from ticketflow_desktop.ui.dashboard.charts import count_label, count_ticks
+
+    ticks = count_ticks(top)
+    assert ticks[0] == 0 and 1 <= len(ticks) <= 5 and ticks[-1] <= max(top, 0)
+    steps = {b - a for a, b in itertools.pairwise(ticks)}
+    assert len(steps) <= 1  # evenly spaced
+    if steps:
+        step = steps.pop()
+        assert int(str(step).rstrip("0")) in (1, 2, 5)  # 1, 2 or 5 times a power of ten
+        assert top - ticks[-1] < step  # no room left for another line
+    labels = [count_label(v) for v in ticks]
+    assert len(set(labels)) == len(labels) and all(len(label) <= 5 for label in labels)

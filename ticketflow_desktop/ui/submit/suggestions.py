@@ -17,7 +17,7 @@ from ticketflow_desktop.classification.suggest import AUTO, Outcome, Suggester
 from ticketflow_desktop.domain import Ticket
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.startup import IDLE_MS, when_idle
+from ticketflow_desktop.ui.startup import LATER_IDLE_MS, when_idle
 
 log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 3000
@@ -42,6 +42,7 @@ class SuggestionEngine(QObject):
         super().__init__(parent)
         self.context = context
         self.suggester = Suggester(model_path)
+        self.suggester.train_apart = True  # its seconds of CPU never stall the window
         # Replaces fields of the LLM settings (timeout, retries) for every request: the settings dialog and tests.
         self.llm_overrides: dict[str, object] = {}
         self._latest = 0  # the newest request's number, read by workers to skip work nobody awaits
@@ -106,7 +107,7 @@ class SuggestionEngine(QObject):
             self._waiting.discard(work)
             work()
 
-        when_idle(start, IDLE_MS)
+        when_idle(start, LATER_IDLE_MS)
 
     def _start_warm_up(self) -> None:
         self._at_next_pause(self._warm_up_now)
