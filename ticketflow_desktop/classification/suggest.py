@@ -49,6 +49,19 @@ def default_model_path() -> Path:
     return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.npz"
 
 
+def training_examples(database_examples: Callable[[], Iterable[Example]] | None) -> list[Example]:
+    """The starter corpus and the newest of the team's own tickets, which count more."""
+    examples = list(starter_corpus())
+    if database_examples is not None:
+        for n, example in enumerate(database_examples()):
+            if n >= MAX_DATABASE_EXAMPLES:
+                break
+            examples.append(
+                Example(example.title, example.description, example.category, example.priority, DATABASE_WEIGHT)
+            )
+    return examples
+
+
 class Suggester:
     def __init__(
         self,
@@ -178,15 +191,10 @@ class Suggester:
 
         started = time.perf_counter()
         count = self._ticket_count() if self._ticket_count is not None else 0
-        examples = list(starter_corpus())
-        if self._examples is not None:
-            for n, example in enumerate(self._examples()):
-                if n >= MAX_DATABASE_EXAMPLES:
-                    break
-                examples.append(
-                    Example(example.title, example.description, example.category, example.priority, DATABASE_WEIGHT)
-                )
-        model = (train_apart if self.train_apart else train_here)(examples, count, self.model_path)
+        if self.train_apart:
+            model = train_apart(self._examples, count, self.model_path)  # the examples are read there too
+        else:
+            model = train_here(training_examples(self._examples), count, self.model_path)
         self.last_train_seconds = time.perf_counter() - started
         # Earlier builds kept a scikit-learn model beside it (local_model.joblib); nothing reads it now.
         with contextlib.suppress(OSError):

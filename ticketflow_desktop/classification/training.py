@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
-from collections.abc import Sequence
+import pickle
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -19,6 +20,7 @@ from ticketflow_desktop.classification.corpus import Example
 from ticketflow_desktop.classification.local import LocalModel
 
 log = logging.getLogger(__name__)
+ExampleSource = Callable[[], Iterable[Example]] | None
 
 
 def train_here(examples: Sequence[Example], trained_on_tickets: int, path: Path) -> LocalModel:
@@ -29,12 +31,15 @@ def train_here(examples: Sequence[Example], trained_on_tickets: int, path: Path)
     return model
 
 
-def _train_and_save(examples: Sequence[Example], trained_on_tickets: int, path: str) -> None:
-    LocalModel.train(examples, trained_on_tickets).save(Path(path))
+def _collect_train_and_save(source: ExampleSource, trained_on_tickets: int, path: str) -> None:
+    from ticketflow_desktop.classification.suggest import training_examples
+
+    LocalModel.train(training_examples(source), trained_on_tickets).save(Path(path))
 
 
-def train_apart(examples: Sequence[Example], trained_on_tickets: int, path: Path) -> LocalModel:
-    """Train in a child process that saves the model to `path`, then load it here.
+def train_apart(source: ExampleSource, trained_on_tickets: int, path: Path) -> LocalModel:
+    """Collect the examples (`suggest.training_examples`) and train in a child process that saves the
+    model to `path`, then load it here. `source` (the team's tickets) must be picklable.
 
     Bad examples raise ValueError as LocalModel.train does. When the child cannot run or cannot write
     `path` (a read-only data folder), the model is trained in this process instead.
@@ -44,11 +49,15 @@ def train_apart(examples: Sequence[Example], trained_on_tickets: int, path: Path
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            pool.submit(_train_and_save, list(examples), trained_on_tickets, str(path)).result()
-    except (OSError, BrokenProcessPool) as error:
+            pool.submit(_collect_train_and_save, source, trained_on_tickets, str(path)).result()
+    # A source that cannot be sent to a child (a closure: AttributeError; a lock: TypeError) is read here;
+    # a bug in training raises again below, in this process.
+    except (OSError, BrokenProcessPool, pickle.PicklingError, AttributeError, TypeError) as error:
         log.warning("training in a separate process failed (%s); training here instead", error)
     else:
         model = LocalModel.load(path)
         if model is not None:
             return model
-    return train_here(examples, trained_on_tickets, path)
+    from ticketflow_desktop.classification.suggest import training_examples
+
+    return train_here(training_examples(source), trained_on_tickets, path)

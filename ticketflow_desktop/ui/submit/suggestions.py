@@ -11,10 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ticketflow_desktop import config
-from ticketflow_desktop.classification.corpus import Example
 from ticketflow_desktop.classification.errors import ClassificationError
 from ticketflow_desktop.classification.suggest import AUTO, Outcome, Suggester
-from ticketflow_desktop.domain import Ticket
+from ticketflow_desktop.services.examples import DatabaseExamples
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.startup import LATER_IDLE_MS, when_idle
@@ -23,15 +22,6 @@ log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 3000
 # Prepare the local model a little after start, not during it (and not at all in a window that closes sooner).
 WARM_UP_DELAY_MS = 8000
-
-
-def _examples(service: TicketService):
-    def examples():
-        ticket: Ticket
-        for ticket in service.iterate():
-            yield Example(ticket.title, ticket.description, ticket.category, ticket.priority)
-
-    return examples
 
 
 class SuggestionEngine(QObject):
@@ -93,7 +83,7 @@ class SuggestionEngine(QObject):
         self.finished.emit(Outcome(None, ClassificationError("bad_answer", "No suggestion this time.")))
 
     def _use_service(self, service: TicketService) -> None:
-        self.suggester.set_database(_examples(service), lambda: service.count(cap=None).value)
+        self.suggester.set_database(DatabaseExamples(service.database.url), lambda: service.count(cap=None).value)
         self._warm_up_timer.start()
 
     def _at_next_pause(self, work: Callable[[], None]) -> None:
