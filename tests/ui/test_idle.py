@@ -1,11 +1,13 @@
 """Background work that would stall the event loop waits for a pause in the user's input."""
 
+import threading
 import time
 
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from ticketflow_desktop.ui.startup import when_idle
+from ticketflow_desktop.ui.startup import when_idle, when_quiet
+from ticketflow_desktop.ui.tasks import TaskRunner
 
 
 def test_work_waits_until_the_user_stops_typing(qtbot: QtBot) -> None:
@@ -33,3 +35,18 @@ def test_work_runs_once_and_the_filter_goes_away(qtbot: QtBot) -> None:
     qtbot.keyClicks(field, "x")
     qtbot.wait(150)
     assert ran == [1]
+
+
+def test_work_waits_for_an_outstanding_answer_then_a_pause(qtbot: QtBot) -> None:
+    tasks = TaskRunner()
+    answer = threading.Event()
+    answered: list[float] = []
+    tasks.read(answer.wait, 10, on_done=lambda _: answered.append(time.monotonic()))  # a search in flight
+    ran: list[float] = []
+    when_quiet(lambda: ran.append(time.monotonic()), 100, tasks)
+    qtbot.wait(400)
+    assert ran == []  # no input for 400 ms, but the user is waiting for the answer
+    answer.set()
+    qtbot.waitUntil(lambda: bool(ran), timeout=3000)
+    assert ran[0] - answered[0] >= 0.09  # then a pause of its own, to read the answer
+    assert tasks.wait_idle()

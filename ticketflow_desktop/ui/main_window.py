@@ -16,7 +16,7 @@ from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
-from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_idle
+from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_quiet
 from ticketflow_desktop.ui.submit.tab import SubmitTab
 from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
@@ -138,10 +138,10 @@ class MainWindow(QMainWindow):
         # numpy and pyqtgraph take ~250 ms to import: a worker imports the dashboard's charts ahead of the
         # first switch to the dashboard (which would freeze that long), at the user's first pause; the
         # hidden dashboard then builds its charts and loads its numbers, so that the switch only paints.
-        when_idle(lambda: self.context.tasks.read(
+        when_quiet(lambda: self.context.tasks.read(
             importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts",
             on_done=self._prepare_dashboard,
-        ), IDLE_MS)
+        ), IDLE_MS, self.context.tasks)
 
     def _prepare_dashboard(self, _charts_module: object) -> None:
         tab = self.dashboard_tab

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from ticketflow_desktop.ui.tasks import TaskRunner
+
 EXIT_AFTER_SHOW_ENV = "TICKETFLOW_EXIT_AFTER_SHOW"
 FALLBACK_MS = 1000  # a window that never paints (started minimised) must not hold the work back
 IDLE_MS = 700  # no input for this long: the user is reading, not scrolling or typing
@@ -89,6 +91,25 @@ def when_idle(callback: Callable[[], None], idle_ms: int) -> None:
         callback()
         return
     _WhenIdle(app, callback, idle_ms)
+
+
+def when_quiet(callback: Callable[[], None], idle_ms: int, tasks: TaskRunner) -> None:
+    """Like `when_idle`, and only once no answer is outstanding either: a user who waits for search
+    results is watching the window, and work started then would delay them (100 ms here)."""
+
+    def at_pause() -> None:
+        if not tasks.is_busy():
+            callback()
+            return
+
+        def answered(busy: bool) -> None:
+            if not busy:
+                tasks.busy_changed.disconnect(answered)
+                when_idle(at_pause, idle_ms)  # a pause after the answer came in
+
+        tasks.busy_changed.connect(answered)
+
+    when_idle(at_pause, idle_ms)
 
 
 def seconds_since_process_start() -> float | None:
