@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             report.append((label, f"{done_ms:.0f} ms ({rows()} rows)"))
             report.append(("stall while typing: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
             if not settled:
-                missing.append("search: tasks still busy 30 s after typing")
+                missing.append(f"search: tasks still busy 30 s after typing: {context.tasks.pending_keys()}")
 
     # A user reads the results before going on; the app keeps its heavy background work (the
     # dashboard's imports, training the local model) for such pauses in the input.

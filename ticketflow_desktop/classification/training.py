@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +32,12 @@ def train_here(examples: Sequence[Example], trained_on_tickets: int, path: Path)
     return model
 
 
+def _yield_the_cpu() -> None:
+    """Background work: on a 2-core machine the window and the database come first."""
+    if hasattr(os, "nice"):  # POSIX; Windows starts the child at normal priority
+        os.nice(10)
+
+
 def _collect_train_and_save(source: ExampleSource, trained_on_tickets: int, path: str) -> None:
     from ticketflow_desktop.classification.suggest import training_examples
 
@@ -48,7 +55,7 @@ def train_apart(source: ExampleSource, trained_on_tickets: int, path: Path) -> L
     # Windows and macOS anyway.
     context = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_yield_the_cpu) as pool:
             pool.submit(_collect_train_and_save, source, trained_on_tickets, str(path)).result()
     # A source that cannot be sent to a child (a closure: AttributeError; a lock: TypeError) is read here;
     # a bug in training raises again below, in this process.

@@ -116,6 +116,10 @@ class TaskRunner(QObject):
     def is_busy(self) -> bool:
         return bool(self._pending)
 
+    def pending_keys(self) -> list[str | None]:
+        """The keys of the requests not yet answered, oldest first (what keeps the runner busy)."""
+        return [request.key for request in self._pending.values()]
+
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until the workers are idle (shutdown and tests only; never on a user action)."""
         return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
