@@ -42,6 +42,12 @@ SHORTCUTS = (
 )
 
 
+def _import_llm_client_if_used(stored: dict[str, object], offline: bool) -> None:
+    """In a worker: reading the API key may wait on the keyring."""
+    if config.load_llm_settings(stored, offline=offline).usable:
+        importlib.import_module("openai")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, theme: ThemeManager | None = None) -> None:
         super().__init__()
@@ -142,6 +148,15 @@ class MainWindow(QMainWindow):
             importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts",
             on_done=self._prepare_dashboard,
         ), IDLE_MS, self.context.tasks)
+        # The language model's first suggestion would import openai in a worker (0.5 s, much of it holding
+        # the GIL: the form stalled 100-200 ms under the user's typing); a quiet pause imports it instead.
+        when_quiet(self._preload_llm_client, IDLE_MS, self.context.tasks)
+
+    def _preload_llm_client(self) -> None:
+        self.context.tasks.read(
+            _import_llm_client_if_used, self.context.settings.llm_fields(), self.context.offline_flag,
+            key="preload-openai",
+        )
 
     def _prepare_dashboard(self, _charts_module: object) -> None:
         tab = self.dashboard_tab

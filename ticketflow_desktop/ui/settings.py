@@ -137,6 +137,9 @@ class Settings(QObject):
             return url
         return with_password(url, self.secret("database_password"))
 
+    def llm_fields(self) -> dict[str, object]:
+        """The stored settings the language model's configuration is made from (no secret among them)."""
+        return {k: self.get(k) for k in ("llm_model", "llm_base_url", "offline")}
+
     def llm(self, offline_flag: bool = False) -> config.LlmSettings:
-        stored = {k: self.get(k) for k in ("llm_model", "llm_base_url", "offline")}
-        return config.load_llm_settings(stored, offline=offline_flag)
+        return config.load_llm_settings(self.llm_fields(), offline=offline_flag)

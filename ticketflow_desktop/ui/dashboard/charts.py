@@ -64,7 +64,7 @@ def count_label(value: int) -> str:
 class CountScale:
     """The count axis's ticks and the plot's horizontal grid lines at the same values, as one path.
 
-    pyqtgraph's own grid (showGrid) is drawn by the axis item across the whole plot and costs 3-12 ms
+    pyqtgraph's own grid (showGrid) is drawn by the axis item across the whole plot and costs 3-17 ms
     each time a plot repaints here (the five plots: 40 ms of the dashboard's first paint); one path
     of a few lines costs under 1 ms.
     """

@@ -47,8 +47,7 @@ class SuggestionEngine(QObject):
             self._use_service(context.service)
 
     def stored_settings(self) -> dict[str, object]:
-        settings = self.context.settings
-        return {k: settings.get(k) for k in ("llm_model", "llm_base_url", "offline")}
+        return self.context.settings.llm_fields()
 
     def llm_settings(self) -> config.LlmSettings:
         """Read in the worker: the keyring may be slow."""
