@@ -148,9 +148,6 @@ class MainWindow(QMainWindow):
             importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts",
             on_done=self._prepare_dashboard,
         ), IDLE_MS, self.context.tasks)
-        # The language model's first suggestion would import openai in a worker (0.5 s, much of it holding
-        # the GIL: the form stalled 100-200 ms under the user's typing); a quiet pause imports it instead.
-        when_quiet(self._preload_llm_client, IDLE_MS, self.context.tasks)
 
     def _preload_llm_client(self) -> None:
         self.context.tasks.read(
@@ -160,8 +157,13 @@ class MainWindow(QMainWindow):
 
     def _prepare_dashboard(self, _charts_module: object) -> None:
         tab = self.dashboard_tab
-        if shiboken6.isValid(tab):  # the window may have closed while a worker imported the charts
-            tab.prepare()
+        if not shiboken6.isValid(tab):  # the window closed while a worker imported the charts
+            return
+        tab.prepare()
+        # The language model's first suggestion would import openai in a worker (0.5 s, much of it holding
+        # the GIL: the form stalled 100-200 ms under the user's typing); the next quiet pause imports it,
+        # after the dashboard, which a user is likelier to open first.
+        when_quiet(self._preload_llm_client, IDLE_MS, self.context.tasks)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
