@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import importlib
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         # hidden dashboard then builds its charts and loads its numbers, so that the switch only paints.
         when_quiet(lambda: self.context.tasks.read(
             importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts",
-            on_done=self._prepare_dashboard,
+            on_done=while_alive(self, self._prepare_dashboard),  # the window may close during the import
         ), IDLE_MS, self.context.tasks)
 
     def _preload_llm_client(self) -> None:
@@ -156,10 +156,7 @@ class MainWindow(QMainWindow):
         )
 
     def _prepare_dashboard(self, _charts_module: object) -> None:
-        tab = self.dashboard_tab
-        if not shiboken6.isValid(tab):  # the window closed while a worker imported the charts
-            return
-        tab.prepare()
+        self.dashboard_tab.prepare()
         # The language model's first suggestion would import openai in a worker (0.5 s, much of it holding
         # the GIL: the form stalled 100-200 ms under the user's typing); the next quiet pause imports it,
         # after the dashboard, which a user is likelier to open first.

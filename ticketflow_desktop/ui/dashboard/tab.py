@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from ticketflow_desktop.domain.analytics import RANGES, Dashboard, range_label
 from ticketflow_desktop.services.analytics import AnalyticsService
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.export import export_csv, export_png
+from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tasks import report_bug
 from ticketflow_desktop.ui.theme import CATEGORY_COLOURS, LIGHT, PRIORITY_COLOURS, STATUS_COLOURS, ThemeManager, Tokens
 
@@ -384,18 +384,12 @@ class DashboardTab(QWidget):
             analytics.dashboard,
             self.range_days,
             self.today or datetime.now(UTC).date(),
-            on_done=self._loaded,
-            on_failed=self._failed,
+            on_done=while_alive(self, self.show_dashboard),  # the window may close while they are read
+            on_failed=while_alive(self, self._failed),
             key="dashboard",
         )
 
-    def _loaded(self, d: Dashboard) -> None:
-        if shiboken6.isValid(self):  # the window may have closed while the numbers were read
-            self.show_dashboard(d)
-
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.stale = True
         if not isinstance(error, TicketFlowError):
             report_bug(error)

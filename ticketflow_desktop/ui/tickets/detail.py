@@ -36,8 +36,8 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.validation import TITLE_MAX
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
-from ticketflow_desktop.ui.tickets.guard import while_alive
 
 
 @dataclass(frozen=True)

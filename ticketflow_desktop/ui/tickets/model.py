@@ -34,9 +34,9 @@ from ticketflow_desktop.domain import (
     ValidationError,
 )
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
 from ticketflow_desktop.ui.tickets.format import count_text, exact_time, relative_time
-from ticketflow_desktop.ui.tickets.guard import while_alive
 
 if TYPE_CHECKING:
     from ticketflow_desktop.services.tickets import TicketService

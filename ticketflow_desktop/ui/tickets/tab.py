@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, TicketFilter
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tickets.delegates import ChoiceDelegate
 from ticketflow_desktop.ui.tickets.detail import TicketDetail
 from ticketflow_desktop.ui.tickets.filter_bar import FilterBar
-from ticketflow_desktop.ui.tickets.guard import while_alive
 from ticketflow_desktop.ui.tickets.model import (
     COL_CATEGORY,
     COL_CREATED,
