@@ -16,6 +16,7 @@ from ticketflow_desktop.classification.errors import ClassificationError
 from ticketflow_desktop.classification.suggest import AUTO, LLM, LOCAL, Suggester
 from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
 from ticketflow_desktop.domain import Category, Priority, Suggestion
+from ticketflow_desktop.services.examples import ticket_examples
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,11 +47,7 @@ def suggester_for(args: argparse.Namespace) -> Suggester:
             service = service_for(args)
         return service
 
-    def examples():
-        for t in svc().iterate():
-            yield Example(t.title, t.description, t.category, t.priority)
-
-    return Suggester(None, examples, lambda: svc().count(cap=None).value)
+    return Suggester(None, lambda: ticket_examples(svc()), lambda: svc().count(cap=None).value)
 
 
 def _model_failed(error: ClassificationError, as_json: bool) -> int:

@@ -10,6 +10,12 @@ from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import open_database
 
 
+def ticket_examples(service: TicketService) -> Iterator[Example]:
+    """Every ticket, newest first, as an example."""
+    for ticket in service.iterate():
+        yield Example(ticket.title, ticket.description, ticket.category, ticket.priority)
+
+
 @dataclass(frozen=True)
 class DatabaseExamples:
     """The tickets of the database at `url`, newest first, as examples.
@@ -24,7 +30,6 @@ class DatabaseExamples:
     def __call__(self) -> Iterator[Example]:
         database = open_database(self.url, upgrade=False)
         try:
-            for ticket in TicketService(database).iterate():
-                yield Example(ticket.title, ticket.description, ticket.category, ticket.priority)
+            yield from ticket_examples(TicketService(database))
         finally:
             database.dispose()

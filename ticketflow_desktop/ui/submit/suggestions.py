@@ -86,8 +86,9 @@ class SuggestionEngine(QObject):
         self._warm_up_timer.start()
 
     def _at_next_pause(self, work: Callable[[], None]) -> None:
-        """Training takes seconds of CPU in a worker: start it at the user's next pause, not while they
-        scroll or type (one waiting start per kind of work, however often it is asked for)."""
+        """Training starts at the user's next pause, not while they scroll or type: the child process
+        that trains takes a core for seconds, and starting it and loading its model is work here too
+        (one waiting start per kind of work, however often it is asked for)."""
         if work in self._waiting:
             return
         self._waiting.add(work)
