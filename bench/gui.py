@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         missing.append("tickets table: no item view with rows in window.tickets_tab within 60 s")
     max_s, p99_s = beat.stalls()
     report.append(("stall during launch: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+    launched = beat.mark()  # the window's first layout and paint are the launch's, not the user's
 
     if shown:
         view = table()
@@ -239,9 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     if len(window.dashboard_tab.findChildren(QLabel)) <= 1:
         missing.append("dashboard: still the placeholder tab")
 
-    acting = beat.late[: idle_marks[0]] + beat.late[idle_marks[1] :]
+    acting = beat.late[launched : idle_marks[0]] + beat.late[idle_marks[1] :]
     max_s, p99_s = Heartbeat.summary(acting)
-    report.append(("event-loop stall while the user acts: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
+    report.append(("stall while scrolling, typing, switching: max / p99", f"{max_s:.0f} / {p99_s:.0f} ms"))
     report.append(("peak memory (ru_maxrss)", f"{_peak_mb():.0f} MB"))
     window.close()
     context.close()

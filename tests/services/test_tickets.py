@@ -69,6 +69,7 @@ def test_update_records_events_and_version(service: TicketService) -> None:
     ticket = make(service)
     updated = service.update(ticket.id, TicketChanges(status=Status.IN_PROGRESS, priority=Priority.CRITICAL), 1)
     assert (updated.status, updated.priority, updated.version) == (Status.IN_PROGRESS, Priority.CRITICAL, 2)
+    assert updated == service.get(ticket.id)  # what update returns is what is stored
     assert updated.updated_at > ticket.updated_at
     events = service.events(ticket.id)
     assert {(e.field, e.old_value, e.new_value) for e in events[1:]} == {
@@ -100,6 +101,7 @@ def test_stale_version_on_other_fields_merges(service: TicketService) -> None:
     service.update(ticket.id, TicketChanges(priority=Priority.LOW), 1)
     merged = service.update(ticket.id, TicketChanges(status=Status.RESOLVED), 1)
     assert (merged.priority, merged.status, merged.version) == (Priority.LOW, Status.RESOLVED, 3)
+    assert merged == service.get(ticket.id)
 
 
 def test_forbidden_transition(service: TicketService) -> None:

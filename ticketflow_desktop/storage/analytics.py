@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Category, Priority, Status
 from ticketflow_desktop.storage.tables import (
+    Base,
     DailyFlowRow,
     ResolutionTimeRow,
     SuggestionCountRow,
@@ -85,8 +86,22 @@ def bucket_value(bucket: int) -> float:
 FLOW_KINDS = ("created", "resolved", "reopened")
 
 
-def _insert_fn(executor: Executor):
-    return postgresql.insert if dialect_of(executor) == "postgresql" else sqlite.insert
+def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: list[dict[str, object]]) -> None:
+    """Add each row's counts to the stored ones (an upsert), in the rows' order.
+
+    The rows go as parameters of one statement, not as a multi-row VALUES: SQLAlchemy cannot cache
+    the compiled form of the latter, and compiling it took 1-2 ms of every create and update.
+    """
+    if not rows:
+        return
+    dialect_insert = postgresql.insert if dialect_of(executor) == "postgresql" else sqlite.insert
+    columns = table.__table__.c
+    statement = dialect_insert(table.__table__)
+    counted = [name for name in rows[0] if name not in keys]
+    statement = statement.on_conflict_do_update(
+        index_elements=list(keys), set_={name: columns[name] + statement.excluded[name] for name in counted}
+    )
+    executor.execute(statement, rows)
 
 
 def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
@@ -94,24 +109,11 @@ def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
     for (day, kind), n in deltas.items():
         per_day.setdefault(day, dict.fromkeys(FLOW_KINDS, 0))[kind] += n
     rows = [{"day": d, **per_day[d]} for d in sorted(per_day) if any(per_day[d].values())]
-    if not rows:
-        return
-    statement = _insert_fn(executor)(DailyFlowRow).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=["day"],
-        set_={k: getattr(DailyFlowRow, k) + getattr(statement.excluded, k) for k in FLOW_KINDS},
-    )
-    executor.execute(statement)
+    _add(executor, DailyFlowRow, ("day",), rows)
 
 
 def _add_totals(executor: Executor, rows: list[dict[str, object]]) -> None:
-    if not rows:
-        return
-    statement = _insert_fn(executor)(TicketTotalRow).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=["category", "priority", "status"], set_={"n": TicketTotalRow.n + statement.excluded.n}
-    )
-    executor.execute(statement)
+    _add(executor, TicketTotalRow, ("category", "priority", "status"), rows)
 
 
 def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
@@ -140,24 +142,12 @@ def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
 def add_suggestion_counts(executor: Executor, deltas: Counter[tuple[str, bool]]) -> None:
     """Count stored suggestions by (source, accepted)."""
     rows = [{"source": s, "accepted": a, "n": n} for (s, a), n in sorted(deltas.items()) if n]
-    if not rows:
-        return
-    statement = _insert_fn(executor)(SuggestionCountRow).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=["source", "accepted"], set_={"n": SuggestionCountRow.n + statement.excluded.n}
-    )
-    executor.execute(statement)
+    _add(executor, SuggestionCountRow, ("source", "accepted"), rows)
 
 
 def _add_resolution_times(executor: Executor, deltas: Counter[int]) -> None:
     rows = [{"bucket": b, "n": n} for b, n in sorted(deltas.items()) if n]
-    if not rows:
-        return
-    statement = _insert_fn(executor)(ResolutionTimeRow).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=["bucket"], set_={"n": ResolutionTimeRow.n + statement.excluded.n}
-    )
-    executor.execute(statement)
+    _add(executor, ResolutionTimeRow, ("bucket",), rows)
 
 
 def record_status_change(

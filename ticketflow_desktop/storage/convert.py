@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import Row
+
 from ticketflow_desktop.domain import (
     Category,
     EventSource,
@@ -15,7 +19,8 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow
 
 
-def ticket_from_row(row: TicketRow) -> Ticket:
+def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
+    """From an ORM object or a Core row of the tickets table (same attribute names)."""
     suggestion = None
     if row.suggestion_source and row.suggested_category and row.suggested_priority:
         suggestion = Suggestion(
