@@ -107,7 +107,7 @@ def test_pages_are_the_same_whichever_query_shape_serves_the_term(
     from ticketflow_desktop.storage import search
 
     # Small thresholds, so 150 tickets hold both a "common" and a "rare" term on each backend.
-    monkeypatch.setattr(search, "WALK_WINDOW", 12)
+    monkeypatch.setattr(search, "WALK_WINDOWS", (4, 12))
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 20)
     start = datetime(2026, 5, 1, tzinfo=UTC)
     rows = [

@@ -148,7 +148,7 @@ class Page:
 
 @dataclass(frozen=True)
 class Count:
-    """A count that may be capped: `capped` means "at least `value`" (shown as "10,000+")."""
+    """A count that may be capped: `capped` means "at least `value`" (shown as "1,000+")."""
 
     value: int
     capped: bool = False
