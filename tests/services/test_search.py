@@ -133,3 +133,38 @@ def test_pages_are_the_same_whichever_query_shape_serves_the_term(
             break
         cursor = page.next_cursor
     assert got == want
+
+
+@pytest.mark.parametrize("category", [None, Category.BILLING])
+@pytest.mark.parametrize("term", ["walrus", "penguin", "zebra", "zz", "nowhere"])
+def test_counts_are_the_same_whichever_query_shape_serves_the_term(
+    service: TicketService, monkeypatch: pytest.MonkeyPatch, term: str, category: Category | None
+) -> None:
+    """Dense terms are counted by reading rows, others through the index; each count must be exact up
+    to the cap, and "capped" exactly when more tickets match."""
+    from ticketflow_desktop.storage import search
+
+    # Small thresholds: 150 tickets hold a dense term that passes the cap within the walk, a dense
+    # one that does not (the walk ends first: the index decides), and rare ones.
+    monkeypatch.setattr(search, "DENSE_PROBE", 10)
+    monkeypatch.setattr(search, "DENSE_WALK", 40)
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+    rows = [
+        (f"Walrus {i}" if i % 3 else f"Penguin {i}", "a zebra" if i % 40 == 0 else "grey zz sky")
+        for i in range(150)
+    ]
+    bulk_insert(
+        service.database,
+        [
+            NewTicket(t, d, Category.BILLING if i % 2 else Category.GENERAL, Priority.LOW, start + timedelta(minutes=i))
+            for i, (t, d) in enumerate(rows)
+        ],
+    )
+    wanted = [
+        (t, d) for i, (t, d) in enumerate(rows) if matches(term, t, d) and (category is None or i % 2 == 1)
+    ]
+    search_filter = TicketFilter(category=category, search=term)
+    assert service.count(search_filter, cap=None).value == len(wanted)
+    for cap in (5, 20, 30, 200):
+        count = service.count(search_filter, cap=cap)
+        assert (count.value, count.capped) == ((cap, True) if len(wanted) > cap else (len(wanted), False))

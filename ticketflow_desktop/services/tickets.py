@@ -39,7 +39,7 @@ from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.search import apply_search, counting, fetch_page
+from ticketflow_desktop.storage.search import count_matches, fetch_page
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow
 
 MAX_PAGE = 500
@@ -123,12 +123,7 @@ class TicketService:
                     if value is not None:
                         summary = summary.where(getattr(TicketTotalRow, name) == value.value)
                 return Count(int(session.execute(summary).scalar_one()))
-            inner = select(literal(1)).select_from(TicketRow).where(*conditions)
-            inner = apply_search(inner, session, filter.search_term, ordered=False)
-            if cap is not None:
-                inner = inner.limit(cap + 1)
-            with counting(session, filter.search_term):
-                n = session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
+            n = count_matches(session, conditions, filter.search_term, cap)
         if cap is not None and n > cap:
             return Count(cap, capped=True)
         return Count(n)

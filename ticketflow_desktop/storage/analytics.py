@@ -90,7 +90,7 @@ def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: lis
     """Add each row's counts to the stored ones (an upsert), in the rows' order.
 
     The rows go as parameters of one statement, not as a multi-row VALUES: SQLAlchemy cannot cache
-    the compiled form of the latter, and compiling it took 1-2 ms of every create and update.
+    the compiled form of the latter, and compiling it took about 1 ms of every create and update.
     """
     if not rows:
         return
