@@ -1,5 +1,6 @@
 """Search finds exactly the tickets that contain the term, case-insensitively, wildcards literal."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -97,6 +98,20 @@ def test_any_valid_draft_round_trips_exactly(service: TicketService, title: str,
     assert stored.title.encode() == title.encode()
 
 
+# 150 tickets: "walrus" in two of three, "penguin" in the others, "zebra" in one of forty, "zz" elsewhere.
+ANIMALS = [
+    (f"Walrus {i}" if i % 3 else f"Penguin {i}", "a zebra" if i % 40 == 0 else "grey zz sky") for i in range(150)
+]
+START = datetime(2026, 5, 1, tzinfo=UTC)
+
+
+def load_animals(
+    service: TicketService, when: Callable[[int], datetime], category: Callable[[int], Category]
+) -> None:
+    tickets = [NewTicket(t, d, category(i), Priority.LOW, when(i)) for i, (t, d) in enumerate(ANIMALS)]
+    bulk_insert(service.database, tickets)
+
+
 @pytest.mark.parametrize("descending", [True, False])
 @pytest.mark.parametrize("term", ["walrus", "penguin", "zebra", "zz"])
 def test_pages_are_the_same_whichever_query_shape_serves_the_term(
@@ -109,19 +124,8 @@ def test_pages_are_the_same_whichever_query_shape_serves_the_term(
     # Small thresholds, so 150 tickets hold both a "common" and a "rare" term on each backend.
     monkeypatch.setattr(search, "WALK_WINDOWS", (4, 12))
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 20)
-    start = datetime(2026, 5, 1, tzinfo=UTC)
-    rows = [
-        (f"Walrus {i}" if i % 3 else f"Penguin {i}", "a zebra" if i % 40 == 0 else "grey zz sky")
-        for i in range(150)
-    ]
-    bulk_insert(
-        service.database,
-        # Equal times for neighbours: the id breaks ties, across pages too.
-        [
-            NewTicket(t, d, Category.GENERAL, Priority.LOW, start + timedelta(minutes=i // 2))
-            for i, (t, d) in enumerate(rows)
-        ],
-    )
+    # Equal times for neighbours: the id breaks ties, across pages too.
+    load_animals(service, lambda i: START + timedelta(minutes=i // 2), lambda i: Category.GENERAL)
     tickets = sorted(service.iterate(), key=lambda t: (t.created_at, t.id), reverse=descending)
     want = [t.id for t in tickets if matches(term, t.title, t.description)]
     got: list[int] = []
@@ -148,20 +152,11 @@ def test_counts_are_the_same_whichever_query_shape_serves_the_term(
     # one that does not (the walk ends first: the index decides), and rare ones.
     monkeypatch.setattr(search, "DENSE_PROBE", 10)
     monkeypatch.setattr(search, "DENSE_WALK", 40)
-    start = datetime(2026, 5, 1, tzinfo=UTC)
-    rows = [
-        (f"Walrus {i}" if i % 3 else f"Penguin {i}", "a zebra" if i % 40 == 0 else "grey zz sky")
-        for i in range(150)
-    ]
-    bulk_insert(
-        service.database,
-        [
-            NewTicket(t, d, Category.BILLING if i % 2 else Category.GENERAL, Priority.LOW, start + timedelta(minutes=i))
-            for i, (t, d) in enumerate(rows)
-        ],
+    load_animals(
+        service, lambda i: START + timedelta(minutes=i), lambda i: Category.BILLING if i % 2 else Category.GENERAL
     )
     wanted = [
-        (t, d) for i, (t, d) in enumerate(rows) if matches(term, t, d) and (category is None or i % 2 == 1)
+        (t, d) for i, (t, d) in enumerate(ANIMALS) if matches(term, t, d) and (category is None or i % 2 == 1)
     ]
     search_filter = TicketFilter(category=category, search=term)
     assert service.count(search_filter, cap=None).value == len(wanted)
