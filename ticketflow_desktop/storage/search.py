@@ -34,13 +34,13 @@ COMMON_CANDIDATES = 2000
 # 2.5% of the rows fills a page of 50 within 2,000 rows; a term in none of the first 500 is taken as
 # rare. Testing 500 rows costs about 3 ms on a slow 2-core machine.
 WALK_WINDOWS = (500, 2000)
-# The only characters outside ASCII whose lower case holds ASCII letters (tests check every code
-# point); with these rewritten, SQLite's ASCII-only lower() folds exactly for an ASCII term.
 # PostgreSQL counts: a term in at least 5% of a 500-row probe is counted by reading rows (up to 20,000:
 # enough for a cap of 1,000 at 5%), not through the trigram indexes.
 DENSE_PROBE = 500
 DENSE_SHARE = 0.05
 DENSE_WALK = 20_000
+# The only characters outside ASCII whose lower case holds ASCII letters (tests check every code
+# point); with these rewritten, SQLite's ASCII-only lower() folds exactly for an ASCII term.
 _ASCII_FROM_NON_ASCII = (("\u212a", "k"), ("\u0130", "i\u0307"))
 
 _fts = table("tickets_fts", column("rowid"))
