@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ticketflow_desktop.classification.corpus import Example
 from ticketflow_desktop.classification.local import LocalModel
+from ticketflow_desktop.classification.suggest import training_examples
 
 log = logging.getLogger(__name__)
 ExampleSource = Callable[[], Iterable[Example]] | None
@@ -39,8 +40,6 @@ def _yield_the_cpu() -> None:
 
 
 def _collect_train_and_save(source: ExampleSource, trained_on_tickets: int, path: str) -> None:
-    from ticketflow_desktop.classification.suggest import training_examples
-
     LocalModel.train(training_examples(source), trained_on_tickets).save(Path(path))
 
 
@@ -65,6 +64,4 @@ def train_apart(source: ExampleSource, trained_on_tickets: int, path: Path) -> L
         model = LocalModel.load(path)
         if model is not None:
             return model
-    from ticketflow_desktop.classification.suggest import training_examples
-
     return train_here(training_examples(source), trained_on_tickets, path)

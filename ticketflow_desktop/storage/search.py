@@ -148,33 +148,38 @@ def trigram_scans(session: Session) -> Iterator[None]:
 
 def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], term: str, cap: int | None) -> int:
     """How many tickets meeting `conditions` contain `term`; with a cap, any number above it means "more"."""
-
-    def counted(query: Select) -> int:
-        query = query.limit(cap + 1) if cap is not None else query
-        return session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-
     dialect = session.get_bind().dialect.name
     if dialect != "postgresql" or len(term) < TRIGRAM:
         query = select(literal(1)).select_from(TicketRow).where(*conditions)
-        return counted(apply_search(query, session, term, ordered=False))
+        return _count(session, apply_search(query, session, term, ordered=False), cap)
     # A common word passes the cap within a few thousand rows, read in any order; through the
     # trigram indexes it would cost their whole posting lists (at 1M, 'error': ~90 ms against ~20).
     if cap is not None and _dense(session, conditions, term):
-        walked = select(TicketRow.title, TicketRow.description).where(*conditions).limit(DENSE_WALK).subquery()
-        n = counted(select(literal(1)).select_from(walked).where(_pg_contains(walked.c, term)))
+        n = _count(session, _rows_holding(conditions, term, DENSE_WALK), cap)
         if n > cap:
             return n
     # Otherwise through the trigram indexes, whatever the planner guesses: it would read rows until
     # the cap whenever it expects many matches.
     with trigram_scans(session):
-        return counted(select(literal(1)).select_from(TicketRow).where(*conditions, search_condition(dialect, term)))
+        query = select(literal(1)).select_from(TicketRow).where(*conditions, search_condition(dialect, term))
+        return _count(session, query, cap)
+
+
+def _count(session: Session, query: Select, cap: int | None) -> int:
+    """The rows of `query`, counted up to cap + 1."""
+    query = query.limit(cap + 1) if cap is not None else query
+    return session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
 
 
 def _dense(session: Session, conditions: Sequence[ColumnElement[bool]], term: str) -> bool:
     """PostgreSQL: whether `term` is in at least DENSE_SHARE of DENSE_PROBE rows meeting `conditions`."""
-    probe = select(TicketRow.title, TicketRow.description).where(*conditions).limit(DENSE_PROBE).subquery()
-    found = session.execute(select(func.count()).select_from(probe).where(_pg_contains(probe.c, term))).scalar_one()
-    return found >= DENSE_PROBE * DENSE_SHARE
+    return _count(session, _rows_holding(conditions, term, DENSE_PROBE), None) >= DENSE_PROBE * DENSE_SHARE
+
+
+def _rows_holding(conditions: Sequence[ColumnElement[bool]], term: str, rows: int) -> Select:
+    """PostgreSQL: of the first `rows` tickets meeting `conditions` (in any order), those holding `term`."""
+    read = select(TicketRow.title, TicketRow.description).where(*conditions).limit(rows).subquery()
+    return select(literal(1)).select_from(read).where(_pg_contains(read.c, term))
 
 
 def apply_search(query: Select, session: Session, term: str, *, ordered: bool) -> Select:
