@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
+from tests.clock import TEST_NOW
 from tests.databases import service_at
+from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
 from ticketflow_desktop.storage.tables import Base
@@ -98,8 +101,36 @@ def database(database_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def service(database: Database) -> TicketService:
-    return TicketService(database)
+def clock() -> FixedClock:
+    """The service's clock in tests: TEST_NOW until a test moves it."""
+    return FixedClock(TEST_NOW)
+
+
+@pytest.fixture
+def service(database: Database, clock: FixedClock) -> TicketService:
+    return TicketService(database, clock)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shift-clock-days",
+        type=int,
+        default=0,
+        help="run the whole suite with the machine's clock moved this many days (proves no test is bound "
+        "to the date it runs on); e.g. --shift-clock-days 365",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shifted_clock(request: pytest.FixtureRequest) -> Iterator[None]:
+    days = request.config.getoption("--shift-clock-days")
+    if not days:
+        yield
+        return
+    import time_machine
+
+    with time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import open_database
 
 
 @contextmanager
-def service_at(url: str) -> Iterator[TicketService]:
+def service_at(url: str, clock: Clock = SYSTEM_CLOCK) -> Iterator[TicketService]:
     """A TicketService on its own engine (a colleague, or a view through a proxy), disposed after."""
     database = open_database(url)
     try:
-        yield TicketService(database)
+        yield TicketService(database, clock)
     finally:
         database.dispose()

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tests.clock import TEST_TODAY
 from ticketflow_desktop.domain import (
     Category,
     Priority,
@@ -22,7 +23,7 @@ from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.stats import exact_median_resolution_seconds
 
-TODAY = date(2026, 11, 29)
+TODAY = TEST_TODAY
 
 
 def at(day: date, hour: int = 9, minute: int = 0) -> datetime:
@@ -165,7 +166,7 @@ def test_suggestion_acceptance_by_source(service: TicketService) -> None:
     submit(Category.BILLING, Priority.HIGH, Suggestion(Category.BILLING, Priority.HIGH, SuggestionSource.LLM))
     submit(Category.ACCOUNT, Priority.LOW, Suggestion(Category.GENERAL, Priority.LOW, SuggestionSource.LOCAL))
     submit(Category.ACCOUNT, Priority.LOW, None)
-    d = AnalyticsService(service.database).dashboard(7)
+    d = AnalyticsService(service.database, service.clock).dashboard(7)
     assert d.suggestions == {SuggestionSource.LLM: (2, 3), SuggestionSource.LOCAL: (0, 1)}
     assert d.acceptance(SuggestionSource.LLM) == pytest.approx(2 / 3)
     assert d.acceptance(SuggestionSource.LOCAL) == 0.0
@@ -192,7 +193,7 @@ def test_summaries_equal_a_full_recount_after_loads_and_edits(service: TicketSer
     assert flow[TODAY] == (6, 2, 1)
     assert totals[("technical", "high", "closed")] == 1 and totals[("billing", "high", "in_progress")] == 1
     assert sum(times.values()) == 5  # first resolutions: four seeded, and a once
-    d = AnalyticsService(database).dashboard(7)
+    d = AnalyticsService(database, service.clock).dashboard(7)
     assert d.backlog[-1] == d.active == 7  # six seeded, a closed, b in progress
     # A repair (as the migration does for an existing database) gives the same summaries.
     with database.writing() as session:

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tests.clock import TEST_NOW
 from ticketflow_desktop.domain import (
     Category,
     Conflict,
@@ -20,6 +21,7 @@ from ticketflow_desktop.domain import (
     TicketFilter,
     ValidationError,
 )
+from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
@@ -65,8 +67,9 @@ def test_idempotency_key_prevents_duplicates(service: TicketService) -> None:
     assert first.id == second.id and service.count().value == 1
 
 
-def test_update_records_events_and_version(service: TicketService) -> None:
+def test_update_records_events_and_version(service: TicketService, clock: FixedClock) -> None:
     ticket = make(service)
+    clock.advance(timedelta(minutes=5))
     updated = service.update(ticket.id, TicketChanges(status=Status.IN_PROGRESS, priority=Priority.CRITICAL), 1)
     assert (updated.status, updated.priority, updated.version) == (Status.IN_PROGRESS, Priority.CRITICAL, 2)
     assert updated == service.get(ticket.id)  # what update returns is what is stored
@@ -162,7 +165,7 @@ def test_bad_cursor_and_limit_are_refused(service: TicketService) -> None:
 
 
 def test_search_count_is_capped(service: TicketService) -> None:
-    bulk_insert(service.database, [NewTicket("needle", "x", Category.GENERAL, Priority.LOW, datetime.now(UTC))] * 12)
+    bulk_insert(service.database, [NewTicket("needle", "x", Category.GENERAL, Priority.LOW, TEST_NOW)] * 12)
     count = service.count(TicketFilter(search="needle"), cap=10)
     assert (count.value, count.capped, str(count)) == (10, True, "10+")
     assert service.count(TicketFilter(search="needle"), cap=None).value == 12

@@ -7,11 +7,12 @@ tickets (only with the number of days shown).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from ticketflow_desktop.domain import Status
 from ticketflow_desktop.domain.analytics import Dashboard
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.storage import analytics as queries
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.stats import compute_stats
@@ -20,11 +21,12 @@ from ticketflow_desktop.storage.stats import compute_stats
 @dataclass(frozen=True)
 class AnalyticsService:
     database: Database
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)  # decides "today" when none is given
 
     def dashboard(self, range_days: int | None = 30, today: date | None = None) -> Dashboard:
         if range_days is not None and range_days < 1:
             raise ValueError("a range holds at least one day")
-        today = today or datetime.now(UTC).date()
+        today = today or self.clock.now().date()
         with self.database.reading() as session:
             # Core, not the ORM: plain rows, without the per-row cost of ORM result processing.
             connection = session.connection()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Row, func, insert, literal, select, tuple_, update
 from sqlalchemy.orm import Session
@@ -33,6 +33,7 @@ from ticketflow_desktop.domain import (
     TicketFilter,
     ValidationError,
 )
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
 from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add_suggestion_counts, record_status_change
@@ -57,13 +58,11 @@ _SORT_COLUMNS = {
 _TRACKED_FIELDS = ("title", "description", "category", "priority", "status")
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class TicketService:
     database: Database
+    # Stamps created/updated times and decides "today" for stats; tests pass a FixedClock.
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -152,13 +151,13 @@ class TicketService:
         from ticketflow_desktop.storage.stats import compute_stats
 
         with self.database.reading() as session:
-            return compute_stats(session, today or utcnow().date())
+            return compute_stats(session, today or self.clock.now().date())
 
     # --- writing -------------------------------------------------------------------------------
 
     def create(self, draft: TicketDraft, source: EventSource = EventSource.USER) -> Ticket:
         draft = validate_draft(draft)
-        now = utcnow()
+        now = self.clock.now()
         with self.database.writing() as session:
             if draft.idempotency_key:
                 existing = session.execute(
@@ -220,7 +219,7 @@ class TicketService:
             diffs = {f: (_stored(current, f), _value(v)) for f, v in wanted.items() if _stored(current, f) != _value(v)}
             if not diffs:
                 return current
-            now = utcnow()
+            now = self.clock.now()
             version = current.version + 1
             tickets = TicketRow.__table__
             session.execute(

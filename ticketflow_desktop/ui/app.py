@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.errors import ExceptionHandler
 from ticketflow_desktop.ui.logging_setup import setup_logging, teardown_logging
@@ -38,9 +39,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(
-    settings: Settings, *, offline: bool = False, theme: ThemeManager | None = None
+    settings: Settings, *, offline: bool = False, theme: ThemeManager | None = None, clock: Clock = SYSTEM_CLOCK
 ) -> tuple[AppContext, MainWindow]:
-    context = AppContext(settings, offline=offline)
+    context = AppContext(settings, offline=offline, clock=clock)
     window = MainWindow(context, theme)
     return context, window
 

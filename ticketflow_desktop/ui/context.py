@@ -21,6 +21,7 @@ from ticketflow_desktop.domain import (
     TicketDraft,
     TicketFlowError,
 )
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.services import health
 from ticketflow_desktop.services.outbox import Outbox, Queued
 from ticketflow_desktop.services.tickets import TicketService
@@ -84,9 +85,11 @@ class AppContext(QObject):
         offline: bool = False,
         parent: QObject | None = None,
         outbox_path: Path | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.clock = clock  # every view's "now" (relative times, the dashboard's today)
         self.offline_flag = offline
         self.tasks = TaskRunner(self)
         self.service: TicketService | None = None
@@ -127,7 +130,7 @@ class AppContext(QObject):
 
     def _opened(self, database: Database) -> None:
         old = self.service
-        self.service = TicketService(database)
+        self.service = TicketService(database, self.clock)
         self.outbox = Outbox(self.outbox_store, database.url, self.service)
         self._set_state("connected")
         self.database_opened.emit(self.service)

@@ -18,7 +18,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.clock import TEST_NOW, TEST_TODAY
 from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges
+from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
 from ticketflow_desktop.storage.engine import open_database
@@ -31,7 +33,7 @@ from ticketflow_desktop.ui.theme import DARK, LIGHT, ThemeManager
 # The offscreen platform warns whenever a top-level window's minimum size changes (the tab builds
 # its charts on first show); real platforms do not.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-TODAY = datetime.now(UTC).date()
+TODAY = TEST_TODAY
 
 
 def ago(days: int) -> date:
@@ -67,7 +69,9 @@ def seed(url: str) -> None:
 
 @pytest.fixture
 def context(qtbot: QtBot, database_url: str, tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    context = AppContext(
+        Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), clock=FixedClock(TEST_NOW)
+    )
     with qtbot.waitSignal(context.database_opened, timeout=15_000):
         context.open(database_url)
     yield context
@@ -75,7 +79,7 @@ def context(qtbot: QtBot, database_url: str, tmp_path: Path) -> Iterator[AppCont
 
 
 def shown_tab(qtbot: QtBot, context: AppContext, **kw: object) -> DashboardTab:
-    tab = DashboardTab(context, today=TODAY, **kw)  # type: ignore[arg-type]
+    tab = DashboardTab(context, **kw)  # type: ignore[arg-type]
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
     tab.show()
@@ -149,7 +153,7 @@ def test_a_colleagues_change_reaches_the_dashboard(qtbot: QtBot, context: AppCon
     tab = shown_tab(qtbot, context)
     colleague = open_database(database_url)  # a second instance of the app, on the same database
     try:
-        service = TicketService(colleague)
+        service = TicketService(colleague, context.clock)
         ticket = service.list().tickets[0]  # newest: one of today's open tickets
         service.update(ticket.id, TicketChanges(status=Status.RESOLVED), ticket.version)
     finally:
@@ -236,7 +240,7 @@ def test_a_hidden_tab_prepared_at_a_pause_shows_its_numbers_at_once(
     qtbot: QtBot, context: AppContext, database_url: str
 ) -> None:
     seed(database_url)
-    tab = DashboardTab(context, today=TODAY)
+    tab = DashboardTab(context)
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
     tab.prepare()  # what the main window does at the user's first pause, before any switch

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from tests.databases import service_at
+from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import bulk_insert
@@ -57,19 +58,19 @@ def seed(database: Database) -> Callable[[int], None]:
 
 
 @pytest.fixture
-def other_service(database_url: str) -> Iterator[TicketService]:
+def other_service(database_url: str, clock: FixedClock) -> Iterator[TicketService]:
     """A colleague: another engine on the same database."""
-    with service_at(database_url) as service:
+    with service_at(database_url, clock) as service:
         yield service
 
 
 @pytest.fixture
-def open_app(qtbot: QtBot, tmp_path: Path, database_url: str) -> Iterator[Callable[..., App]]:
+def open_app(qtbot: QtBot, tmp_path: Path, database_url: str, clock: FixedClock) -> Iterator[Callable[..., App]]:
     contexts: list[AppContext] = []
 
     def start(settings_name: str = "s.ini", size: tuple[int, int] = (1280, 800)) -> App:
         settings = Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat))
-        context, window = build_window(settings)
+        context, window = build_window(settings, clock=clock)
         contexts.append(context)
         qtbot.addWidget(window)
         window.resize(*size)

@@ -10,7 +10,6 @@ hidden tab is marked stale and refreshes when shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QTimer
@@ -130,14 +129,12 @@ class DashboardTab(QWidget):
         context: AppContext,
         parent: QWidget | None = None,
         theme: ThemeManager | None = None,
-        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         # The main window owns the theme manager; take it from there unless given.
         self.theme = theme if theme is not None else getattr(parent, "theme", None)
         self.tokens: Tokens = self.theme.tokens if self.theme is not None else LIGHT
-        self.today = today  # fixed in tests; None means the current UTC day
         self.range_days: int | None = DEFAULT_RANGE
         self.dashboard: Dashboard | None = None
         self.building = False
@@ -379,11 +376,11 @@ class DashboardTab(QWidget):
             return
         self.stale = False
         self.requests += 1
-        analytics = AnalyticsService(service.database)
+        analytics = AnalyticsService(service.database, service.clock)
         self.context.tasks.read(
             analytics.dashboard,
             self.range_days,
-            self.today or datetime.now(UTC).date(),
+            service.clock.now().date(),
             on_done=while_alive(self, self.show_dashboard),  # the window may close while they are read
             on_failed=while_alive(self, self._failed),
             key="dashboard",
@@ -403,7 +400,7 @@ class DashboardTab(QWidget):
         self.dashboard = d
         self.loads += 1
         self.context.report_storage_ok()
-        self.status_label.setText(f"Updated {datetime.now():%H:%M:%S}")
+        self.status_label.setText(f"Updated {self.context.clock.now().astimezone():%H:%M:%S}")
         if unchanged:  # a colleague's edit that moved no number: nothing to lay out and repaint
             return
         if not self.isVisible() and not self.rendered:

@@ -205,7 +205,7 @@ class TicketDetail(QWidget):
             return
         self.history.clear()
         for event in reversed(events):  # newest first
-            self.history.addItem(event_text(event))
+            self.history.addItem(event_text(event, self.context.clock.now()))
 
     def _fill(self, draft: Draft) -> None:
         self._loading = True
@@ -234,9 +234,9 @@ class TicketDetail(QWidget):
     def _update_heading(self) -> None:
         if self.ticket is None:
             return
-        t = self.ticket
+        t, now = self.ticket, self.context.clock.now()
         self.heading.setText(
-            f"Ticket #{t.id} · created {relative_time(t.created_at)} · updated {relative_time(t.updated_at)}"
+            f"Ticket #{t.id} · created {relative_time(t.created_at, now)} · updated {relative_time(t.updated_at, now)}"
         )
         self.heading.setToolTip(f"Created {exact_time(t.created_at)}\nUpdated {exact_time(t.updated_at)}")
 

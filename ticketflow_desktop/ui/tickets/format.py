@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ticketflow_desktop.domain import Category, Priority, Status, TicketEvent
 
@@ -10,9 +10,8 @@ _ENUMS = {"category": Category, "priority": Priority, "status": Status}
 _QUOTE_MAX = 60
 
 
-def relative_time(when: datetime, now: datetime | None = None) -> str:
+def relative_time(when: datetime, now: datetime) -> str:
     """ "just now", "5m ago", "3h ago", "4d ago", then the local date."""
-    now = now or datetime.now(UTC)
     seconds = (now - when).total_seconds()
     if seconds < 60:
         return "just now"
@@ -42,7 +41,7 @@ def value_label(field: str, value: str | None) -> str:
     return f"“{short}”"
 
 
-def event_text(event: TicketEvent, now: datetime | None = None) -> str:
+def event_text(event: TicketEvent, now: datetime) -> str:
     """ "Status changed from Open to In progress · 5m ago · by user"."""
     if event.field == "created":
         what = "Created"

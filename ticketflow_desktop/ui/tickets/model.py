@@ -11,7 +11,6 @@ import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -463,8 +462,7 @@ class TicketTableModel(QAbstractTableModel):
             return _dot(STATUS_COLOURS[ticket.status])
         return None
 
-    @staticmethod
-    def _display(ticket: Ticket, column: int) -> str:
+    def _display(self, ticket: Ticket, column: int) -> str:
         match column:
             case 0:
                 return str(ticket.id)
@@ -477,9 +475,9 @@ class TicketTableModel(QAbstractTableModel):
             case 4:
                 return _LABELS[ticket.status]
             case 5:
-                return relative_time(ticket.created_at, datetime.now(UTC))
+                return relative_time(ticket.created_at, self.context.clock.now())
             case _:
-                return relative_time(ticket.updated_at, datetime.now(UTC))
+                return relative_time(ticket.updated_at, self.context.clock.now())
 
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
