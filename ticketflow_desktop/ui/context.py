@@ -29,6 +29,7 @@ from ticketflow_desktop.storage.engine import Database, describe_url, open_datab
 from ticketflow_desktop.storage.outbox_store import OutboxStore
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.tasks import Done, Failed, TaskRunner
+from ticketflow_desktop.ui.undo import UndoItem, UndoStack
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,8 @@ class AppContext(QObject):
     connection_state = Signal(str)
     # A message for the user, shown as a toast: (text, kind) kind in info|success|error.
     notify = Signal(str, str)
+    # The same with one button: (text, kind, (button label, callback)).
+    notify_action = Signal(str, str, object)
     # The outbox's content may have changed (load it with `load_outbox`).
     outbox_changed = Signal()
     _ping_result = Signal(object, object)  # database, error or None (from the health pool)
@@ -92,6 +95,7 @@ class AppContext(QObject):
         self.clock = clock  # every view's "now" (relative times, the dashboard's today)
         self.offline_flag = offline
         self.tasks = TaskRunner(self)
+        self.undo = UndoStack(self)
         self.service: TicketService | None = None
         self.database_description = ""
         self.state = "connecting"
@@ -127,6 +131,12 @@ class AppContext(QObject):
         self.outbox_changed.emit()
         self._set_state("connecting")
         self.tasks.write(open_database, url, on_done=self._opened, on_failed=self._open_failed, key="open-database")
+
+    def offer_undo(self, text: str, label: str, undo: Callable[[], None], kind: str = "success") -> UndoItem:
+        """Announce a done action with an Undo button; Edit → Undo (Ctrl+Z) undoes it too."""
+        item = self.undo.push(label, undo)
+        self.notify_action.emit(text, kind, ("Undo", lambda: self.undo.run(item)))
+        return item
 
     def _opened(self, database: Database) -> None:
         old = self.service

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.toasts = ToastHost(self)
         self.live = LiveBridge(context, self)  # colleagues' changes become context.tickets_changed
         context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
+        context.notify_action.connect(lambda text, kind, action: self.toasts.show(text, kind, action))
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit"))
 
         edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, self.context.undo.undo, "undo")
+        self.undo_action.setEnabled(False)
+        self.context.undo.changed.connect(self._sync_undo_action)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self._action("&New ticket", "Ctrl+N", self.new_ticket, "plus"))
         edit_menu.addAction(self._action("&Find tickets", "Ctrl+F", self.find_tickets, "search"))
         edit_menu.addAction(self._action("S&uggest category and priority", "Ctrl+Shift+S", self.suggest))
@@ -135,6 +141,11 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts, "keyboard"))
         help_menu.addAction(self._action("&About TicketFlow", None, self.show_about, "info"))
+
+    def _sync_undo_action(self) -> None:
+        newest = self.context.undo.newest
+        self.undo_action.setEnabled(newest is not None)
+        self.undo_action.setText(f"&Undo {newest.label}" if newest is not None else "&Undo")
 
     def _after_launch(self) -> None:
         # The objects made so far (modules, widgets, Qt wrappers) live as long as the app: moved out of
