@@ -64,8 +64,9 @@ def test_both_fields_reported_at_once() -> None:
 
 
 @given(
+    # One line (no character str.splitlines breaks at) with something visible (an ASCII letter or digit).
     st.text(min_size=1, max_size=TITLE_MAX).filter(
-        lambda s: s.strip() and "\x00" not in s and "\n" not in s and "\r" not in s
+        lambda s: "\x00" not in s and s.splitlines() == [s] and any(c.isascii() and c.isalnum() for c in s)
     )
 )
 def test_any_valid_title_is_kept_exactly_after_trimming(title: str) -> None:
@@ -115,3 +116,37 @@ def test_matches_is_case_insensitive_and_literal() -> None:
     assert matches("100%", "a 100% sure")
     assert not matches("100%", "a 1000 sure")
     assert fold("ΣΑΣ") == "σασ"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["\u200b\u200b", "\u2800", "\u3164\u3164", "\u202e", "\u200e\u200f\u2060", "\ufeff", "\u0301", "\u200b \u3164"],
+    ids=["zero-width spaces", "blank braille", "hangul filler", "lone RTL override", "direction marks", "BOM",
+         "lone combining mark", "mixed blanks"],
+)
+def test_a_title_needs_a_visible_character(title: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_draft(draft(title))
+    assert "visible character" in (caught.value.for_field("title") or "")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\v", "\f", "\x85", "\x1c", "\x1d", "\x1e"])
+def test_every_unicode_line_break_makes_a_title_two_lines(separator: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_draft(draft(f"first{separator}second"))
+    assert "single line" in (caught.value.for_field("title") or "")
+
+
+@pytest.mark.parametrize("title", ["a\u200bb", "\u202einvoice", "Ünïcödé ✓", "😀", "中文", "שלום", "e\u0301"])
+def test_titles_with_something_to_see_are_kept_exactly(title: str) -> None:
+    assert validate_draft(draft(title)).title == title
+
+
+@given(st.text(min_size=1, max_size=TITLE_MAX))
+def test_every_accepted_title_is_one_visible_line(title: str) -> None:
+    try:
+        stored = validate_draft(draft(title)).title
+    except ValidationError:
+        return
+    assert len(stored.splitlines()) == 1 and stored == title.strip()
+    assert any(not c.isspace() and c.isprintable() for c in stored)

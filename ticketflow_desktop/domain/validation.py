@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from ticketflow_desktop.domain.enums import ALLOWED_TRANSITIONS, Status
@@ -9,8 +10,24 @@ from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.models import TicketChanges, TicketDraft
 
 TITLE_MAX = 200
+# Ticket numbers and versions are 32-bit on PostgreSQL (INTEGER); one range on both backends.
+NUMBER_MAX = 2_147_483_647
 DESCRIPTION_MAX = 100_000
 SEARCH_MAX = 500
+
+
+# Every character str.splitlines() breaks at: Unicode's line and paragraph separators, VT, FF, NEL,
+# the file/group/record separators (a title containing one would show as two lines somewhere).
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# Format, control, separator and combining characters draw nothing on their own; these letters and
+# symbols are blank by design (Hangul fillers, the blank Braille pattern, Mongolian vowel separator).
+_NOT_DRAWN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"))
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u17b4\u17b5")
+
+
+def has_visible_character(text: str) -> bool:
+    """True if `text` draws something: not only spaces, zero-width, filler or direction marks."""
+    return any(c not in _BLANK_LOOKING and unicodedata.category(c) not in _NOT_DRAWN for c in text)
 
 
 def _broken_unicode(text: str) -> bool:
@@ -32,8 +49,10 @@ def title_error(title: str) -> str | None:
         return "Title contains a NUL character, which cannot be stored."
     if _broken_unicode(text):
         return "Title contains broken characters (invalid Unicode), which cannot be stored."
-    if "\n" in text or "\r" in text:
+    if any(c in LINE_BREAKS for c in text):
         return "Title must be a single line."
+    if not has_visible_character(text):
+        return "Title needs a visible character (it holds only blank or invisible ones)."
     return None
 
 
@@ -47,6 +66,8 @@ def description_error(description: str) -> str | None:
         return "Description contains a NUL character, which cannot be stored."
     if _broken_unicode(text):
         return "Description contains broken characters (invalid Unicode), which cannot be stored."
+    if not has_visible_character(text):
+        return "Description needs a visible character (it holds only blank or invisible ones)."
     return None
 
 
@@ -92,3 +113,14 @@ def transition_error(current: Status, new: Status) -> str | None:
     if new == current or new in ALLOWED_TRANSITIONS[current]:
         return None
     return f"A {current.label.lower()} ticket cannot become {new.label.lower()}; reopen it first."
+
+
+def number_error(name: str, value: int) -> str | None:
+    """A ticket number or version outside 1..NUMBER_MAX names no ticket and no version."""
+    if 1 <= value <= NUMBER_MAX:
+        return None
+    return f"{name.capitalize()} {value} is out of range: it runs from 1 to {NUMBER_MAX:,}."
+
+
+def check_number(name: str, value: int) -> None:
+    _collect([(name, number_error(name, value))])

@@ -35,7 +35,13 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.errors import FieldError
-from ticketflow_desktop.domain.validation import search_error, validate_changes, validate_draft
+from ticketflow_desktop.domain.validation import (
+    NUMBER_MAX,
+    check_number,
+    search_error,
+    validate_changes,
+    validate_draft,
+)
 from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add_suggestion_counts, record_status_change
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
@@ -138,7 +144,7 @@ class TicketService:
 
     def get_many(self, ids: Iterable[int]) -> dict[int, Ticket]:
         """The tickets among `ids` that exist, in one query (lists refreshing the rows they show)."""
-        wanted = sorted(set(ids))
+        wanted = sorted(i for i in set(ids) if 1 <= i <= NUMBER_MAX)
         found: dict[int, Ticket] = {}
         with self.database.reading() as session:
             for start in range(0, len(wanted), MAX_PAGE):
@@ -203,11 +209,15 @@ class TicketService:
         touches were changed by them (a merge); otherwise Conflict carries the stored ticket.
         """
         changes = validate_changes(changes)
+        check_number("ticket", ticket_id)
+        check_number("version", expected_version)
         with self.database.writing() as session:
             # Core statements and no reading back (the row is locked: what is written is what is
             # stored): the ORM's loading and synchronising were half of an update's time.
             current = ticket_from_row(self._row(session, ticket_id, lock=True))
             wanted = changes.as_dict()
+            if expected_version > current.version:  # a version that never existed cannot be merged onto
+                raise Conflict(current, tuple(f for f in _TRACKED_FIELDS if f in wanted))
             if current.version != expected_version:
                 overlap = self._changed_since(session, ticket_id, expected_version) & wanted.keys()
                 clashing = tuple(
@@ -242,6 +252,7 @@ class TicketService:
     # --- helpers -------------------------------------------------------------------------------
 
     def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row:
+        check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
         query = select(TicketRow.__table__).where(TicketRow.id == ticket_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         if row is None:
