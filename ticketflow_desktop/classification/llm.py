@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from ticketflow_desktop.classification import prompt
@@ -19,6 +20,21 @@ from ticketflow_desktop.domain import Suggestion, SuggestionSource
 
 MODES = ("json_schema", "json_object", "text")
 MAX_TOKENS = 60
+# A real answer is well under 1 KB (60 tokens); more is a broken or hostile server, and is not read.
+MAX_ANSWER_BYTES = 64 * 1024
+
+
+class _AnswerTooLarge(Exception):
+    pass
+
+
+def _read_capped(chunks: Iterator[bytes], limit: int) -> bytes:
+    body = bytearray()
+    for chunk in chunks:
+        body += chunk
+        if len(body) > limit:
+            raise _AnswerTooLarge
+    return bytes(body)
 
 
 def _response_format(mode: str) -> dict[str, Any] | None:
@@ -79,6 +95,14 @@ class LlmClassifier:
             mode = MODES[index]
             try:
                 content = self._ask(title, description, mode)
+            except _AnswerTooLarge:
+                raise ClassificationError(
+                    "bad_answer",
+                    f"The model server's answer was larger than {MAX_ANSWER_BYTES // 1024} KB and was not read. "
+                    "The form is yours to fill in.",
+                ) from None
+            except prompt.AnswerError as error:
+                raise ClassificationError("bad_answer", f"{error} The form is yours to fill in.") from None
             except (self._openai.BadRequestError, self._openai.UnprocessableEntityError) as error:
                 if index + 1 < len(MODES):  # probably no structured output here: ask more simply
                     index += 1
@@ -105,11 +129,16 @@ class LlmClassifier:
         response_format = _response_format(mode)
         if response_format is not None:
             arguments["response_format"] = response_format
-        completion = self._client.chat.completions.create(**arguments)
-        choices = getattr(completion, "choices", None)
-        if not choices:
-            raise ClassificationError("bad_answer", "The model server sent no answer. The form is yours to fill in.")
-        return choices[0].message.content
+        # Streamed, so that the body is read only up to MAX_ANSWER_BYTES and parsed here, where a
+        # too-deep or malformed answer is a bad answer (the client's own parsing would raise anything).
+        with self._client.chat.completions.with_streaming_response.create(**arguments) as response:
+            try:
+                body = _read_capped(response.iter_bytes(), MAX_ANSWER_BYTES)
+            except _AnswerTooLarge:
+                raise
+            except Exception as error:
+                raise ClassificationError("unreachable", "The model server's answer broke off. Try again.") from error
+        return prompt.completion_content(body)
 
     def _translate(self, error: Exception) -> ClassificationError:
         o = self._openai

@@ -12,6 +12,9 @@ import re
 from ticketflow_desktop.domain import Category, Priority
 
 TEMPERATURE = 0.1
+# At most this much of a ticket's text (title, blank line, description) goes to a model server: the
+# start of a ticket says what it is about, and a pasted log must not cost a fortune or time out.
+TEXT_BUDGET = 4_000
 OPEN_TAG, CLOSE_TAG = "<ticket>", "</ticket>"
 
 SYSTEM_PROMPT = f"""You sort customer-support tickets for a software company.
@@ -64,7 +67,7 @@ def ticket_text(title: str, description: str) -> str:
 
 def user_message(title: str, description: str) -> str:
     # A closing tag inside the text would let it escape the data block: break it up.
-    text = ticket_text(title, description)
+    text = ticket_text(title, description)[:TEXT_BUDGET]
     text = re.sub(r"</?\s*ticket\s*>", lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text, flags=re.I)
     return f"{OPEN_TAG}\n{text}\n{CLOSE_TAG}"
 
@@ -84,7 +87,7 @@ def _objects(text: str):
     for match in re.finditer(r"\{", text):
         try:
             value, _ = _DECODER.raw_decode(text, match.start())
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's stack
             continue
         if isinstance(value, dict):
             yield value
@@ -108,3 +111,19 @@ def parse_answer(text: str | None) -> tuple[Category, Priority]:
     if seen_object:
         raise AnswerError("The model answered with values outside the allowed categories and priorities.")
     raise AnswerError("The model's answer was not JSON.")
+
+
+def completion_content(body: bytes) -> str | None:
+    """The first choice's message text of a chat-completions answer body; AnswerError if unreadable."""
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError):
+        raise AnswerError("The model server's answer was not readable JSON.") from None
+    choices = value.get("choices") if isinstance(value, dict) else None
+    if not isinstance(choices, list) or not choices:
+        raise AnswerError("The model server sent no answer.")
+    message = choices[0].get("message") if isinstance(choices[0], dict) else None
+    content = message.get("content") if isinstance(message, dict) else None
+    if content is not None and not isinstance(content, str):
+        raise AnswerError("The model server's answer was not text.")
+    return content
