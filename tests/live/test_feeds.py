@@ -107,4 +107,6 @@ def test_postgresql_feed_reconnects_and_says_unknown(feed_and_recorder, database
 def test_payloads_are_parsed_strictly() -> None:
     assert parse_payload("3,5,8") == frozenset({3, 5, 8})
     assert parse_payload("") is None
-    assert parse_payload("3,x") is None
+    for hostile in ("3,x", "3,", "0", "-1", "99999999999", "1e3", ",".join(["7"] * 501)):
+        with pytest.raises(ValueError):
+            parse_payload(hostile)

@@ -15,6 +15,7 @@ import psycopg2
 import psycopg2.extensions
 from sqlalchemy import make_url
 
+from ticketflow_desktop.live.coalesce import Coalescer
 from ticketflow_desktop.live.feed import Callback, ThreadedFeed
 from ticketflow_desktop.storage.changes import CHANNEL, parse_payload
 
@@ -61,8 +62,11 @@ class PostgresFeed(ThreadedFeed):
 
     def _follow(self, connection: psycopg2.extensions.connection) -> None:
         last_heard = time.monotonic()
+        reports = Coalescer(self._emit)
         while not self._stopping.is_set():
-            readable, _, _ = select.select([connection], [], [], WAIT_S)
+            due = reports.seconds_until_due()
+            readable, _, _ = select.select([connection], [], [], WAIT_S if due is None else min(due, WAIT_S))
+            reports.flush_due()
             if not readable:
                 if time.monotonic() - last_heard > PING_S:
                     with connection.cursor() as cursor:
@@ -71,15 +75,11 @@ class PostgresFeed(ThreadedFeed):
                 continue
             connection.poll()
             last_heard = time.monotonic()
-            ids: set[int] = set()
-            unknown = False
+            ignored = 0
             while connection.notifies:
-                parsed = parse_payload(connection.notifies.pop(0).payload)
-                if parsed is None:
-                    unknown = True
-                else:
-                    ids |= parsed
-            if unknown:
-                self._emit(None)
-            elif ids:
-                self._emit(frozenset(ids))
+                try:
+                    reports.add(parse_payload(connection.notifies.pop(0).payload))
+                except ValueError:
+                    ignored += 1  # not ours: a hint we cannot read is no reason to re-query
+            if ignored:
+                log.debug("ignored %d unreadable change notification(s)", ignored)

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.domain.validation import NUMBER_MAX
+
 CHANNEL = "ticketflow_changes"
 # NOTIFY payloads must stay under 8000 bytes; beyond this many ids we say "unknown" (empty payload).
 MAX_PAYLOAD_IDS = 500
@@ -26,9 +28,17 @@ def announce(session: Session, ids: Iterable[int] | None) -> None:
 
 
 def parse_payload(payload: str) -> frozenset[int] | None:
-    """The ids a notification names; None when it does not say (or says something unreadable)."""
-    try:
-        ids = frozenset(int(part) for part in payload.split(",") if part.strip())
-    except ValueError:
+    """The ids a notification names; None for our "unknown" (empty) payload.
+
+    Anyone who can connect may NOTIFY this channel: a payload that is not what `announce` sends
+    (not numbers, numbers out of range, more ids than it ever names) raises ValueError.
+    """
+    if not payload:
         return None
-    return ids or None
+    parts = payload.split(",")
+    if len(parts) > MAX_PAYLOAD_IDS:
+        raise ValueError("more ids than announce sends")
+    ids = frozenset(int(part) for part in parts)  # ValueError for anything but integers
+    if not all(1 <= i <= NUMBER_MAX for i in ids):
+        raise ValueError("a ticket number out of range")
+    return ids
