@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from ticketflow_desktop.cli.common import print_json, service_for
+from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, service_for
 from ticketflow_desktop.cli.tickets import add_filter_arguments, filter_from
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 
@@ -29,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("export", help="export tickets to CSV")
     p.add_argument("file", help="a path, or - for standard output")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="cells exactly as stored; by default a cell starting with = + - @ is prefixed with ' so that "
+        "spreadsheets show it instead of running it (import removes the prefix again)",
+    )
     add_filter_arguments(p)
     p.set_defaults(handler=export_file)
 
@@ -124,12 +130,19 @@ def export_file(args: argparse.Namespace) -> int:
 
     service = service_for(args)
     if args.file == "-":
-        export_csv(service, sys.stdout, filter_from(args))
+        export_csv(service, sys.stdout, filter_from(args), raw=args.raw)
         return 0
     path = Path(args.file)
+    if not path.parent.is_dir():
+        return fail(f"cannot export to {path}: the folder {path.parent} does not exist", EXIT_BAD_INPUT)
     partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as out:
-        n = export_csv(service, out, filter_from(args))
-    partial.replace(path)  # a failed export never leaves a truncated file under the real name
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            n = export_csv(service, out, filter_from(args), raw=args.raw)
+        partial.replace(path)  # a failed export never leaves a truncated file under the real name
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        reason = error.strerror or str(error)
+        return fail(f"cannot export to {path}: {reason}; nothing was written", EXIT_FAILED)
     print(f"Exported {n:,} tickets to {path}", file=sys.stderr)
     return 0

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
@@ -21,6 +21,26 @@ REQUIRED = ("title", "description", "category", "priority")
 OPTIONAL = ("status", "created_at")
 EXPORT_COLUMNS = (*REQUIRED, *OPTIONAL)
 MAX_REPORTED = 10
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK, +cmd|, @SUM);
+# export prefixes such a cell with ' (OWASP's rule), which spreadsheets show as plain text.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+# Imported tickets are dated from the Unix epoch to a day ahead of now (clock skew between machines).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)
+
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet shows it but never runs it; `restore` undoes it exactly.
+
+    Cells that already start with quotes before a formula character get one more quote, so that
+    every text round-trips.
+    """
+    return "'" + cell if cell.lstrip("'")[:1] in FORMULA_STARTS else cell
+
+
+def restore(cell: str) -> str:
+    """Remove the quote `neutralise` (or a spreadsheet, which treats a leading ' as "text") added."""
+    return cell[1:] if cell[:1] == "'" and cell[1:].lstrip("'")[:1] in FORMULA_STARTS else cell
 
 
 @dataclass(frozen=True)
@@ -42,7 +62,10 @@ class ImportFailed(ValidationError):
 
 def _parse_time(text: str) -> datetime:
     value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:  # year 1 (or 9999) with an offset is beyond what datetime holds in UTC
+        return (datetime.min if value.year < EARLIEST.year else datetime.max).replace(tzinfo=UTC)
 
 
 def _decode(data: bytes) -> str:
@@ -113,7 +136,8 @@ def parse_csv(data: bytes, clock: Clock = SYSTEM_CLOCK) -> list[NewTicket]:
 
 
 def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
-    problems = [m for m in (title_error(row["title"]), description_error(row["description"])) if m]
+    title, description = restore(row["title"]), restore(row["description"])
+    problems = [m for m in (title_error(title), description_error(description)) if m]
     if problems:
         raise ValueError(" ".join(problems))
     category = Category.parse(row["category"])
@@ -124,11 +148,13 @@ def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
         created = _parse_time(created_text) if created_text else now
     except ValueError:
         raise ValueError(f"created_at '{created_text}' is not an ISO 8601 time (e.g. 2024-05-01T09:30:00Z)") from None
-    if created > now:
-        raise ValueError(f"created_at {created_text} is in the future")
+    if created < EARLIEST:
+        raise ValueError(f"created_at {created_text} is before 1970")
+    if created > now + FUTURE_SLACK:
+        raise ValueError(f"created_at {created_text} is more than a day in the future")
     return NewTicket(
-        title=row["title"].strip(),
-        description=row["description"].strip(),
+        title=title.strip(),
+        description=description.strip(),
         category=category,  # type: ignore[arg-type]
         priority=priority,  # type: ignore[arg-type]
         created_at=created,
@@ -148,16 +174,28 @@ def import_csv(service: TicketService, path: Path, progress: Callable[[int, int]
     )
 
 
-def export_rows(service: TicketService, filter: TicketFilter = TicketFilter()) -> Iterator[list[str]]:
+def export_rows(
+    service: TicketService, filter: TicketFilter = TicketFilter(), raw: bool = False
+) -> Iterator[list[str]]:
+    """The header, then every ticket; text cells neutralised against formulas unless `raw`."""
     yield list(EXPORT_COLUMNS)
+    text = (lambda cell: cell) if raw else neutralise
     # Oldest first, so that importing the file recreates the tickets in the same order.
     for t in service.iterate(filter, Sort(SortKey.CREATED, descending=False)):
-        yield [t.title, t.description, t.category.value, t.priority.value, t.status.value, t.created_at.isoformat()]
+        yield [
+            text(t.title),
+            text(t.description),
+            t.category.value,
+            t.priority.value,
+            t.status.value,
+            t.created_at.isoformat(),
+        ]
 
 
-def export_csv(service: TicketService, out: IO[str], filter: TicketFilter = TicketFilter()) -> int:
+def export_csv(service: TicketService, out: IO[str], filter: TicketFilter = TicketFilter(), raw: bool = False) -> int:
+    """Write the tickets as CSV; the number written. `raw`: cells exactly as stored (for scripts)."""
     writer = csv.writer(out)
     n = -1
-    for n, row in enumerate(export_rows(service, filter)):  # noqa: B007
+    for n, row in enumerate(export_rows(service, filter, raw)):  # noqa: B007
         writer.writerow(row)
     return n
