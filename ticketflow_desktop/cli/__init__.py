@@ -13,6 +13,7 @@ from types import ModuleType
 
 from ticketflow_desktop import __version__
 from ticketflow_desktop.domain import Conflict, NotFound, TicketFlowError, ValidationError
+from ticketflow_desktop.private_files import keep_files_private
 
 
 def command_modules() -> list[ModuleType]:
@@ -48,6 +49,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_files_private()
     # Only global options (the GUI) parse without loading the command modules.
     args, rest = build_parser(commands=False).parse_known_args(argv)
     if rest:

@@ -135,7 +135,9 @@ def create_engine_for(url: str) -> Engine:
     if backend == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+        )
         _configure_sqlite(engine)
         _make_cancellable(engine)
         return engine
@@ -146,6 +148,8 @@ def create_engine_for(url: str) -> Engine:
         engine = create_engine(
             parsed,
             pool_pre_ping=True,
+            # Parameters are ticket text: never in a log line or an error message.
+            hide_parameters=True,
             pool_size=5,
             max_overflow=5,
             pool_timeout=10,
