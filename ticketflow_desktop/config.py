@@ -86,14 +86,31 @@ def remember_secret(value: str | None) -> None:
         _seen_secrets.add(value)
 
 
+# Query parameters of a database URL that hold a secret (libpq reads both from the connection string).
+SECRET_QUERY_KEYS = ("password", "sslpassword")
+
+
+def secrets_in_url(url: str) -> list[str]:
+    """Every secret a database URL carries: the password of user:password@ and the query's secrets.
+
+    The one answer to "what in this URL is secret", for masking, warnings and storing.
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+        password = parts.password
+        query = urllib.parse.parse_qsl(parts.query, keep_blank_values=False)
+    except ValueError:
+        return []
+    found = [urllib.parse.unquote(password)] if password else []
+    found += [value for key, value in query if key.lower() in SECRET_QUERY_KEYS]
+    return found
+
+
 def known_secrets() -> list[str]:
     """Secret values to mask in logs: those read or stored here and the API key from the environment."""
     remember_secret(env(ENV_LLM_API_KEY))
-    database_url = env(ENV_DATABASE_URL)
-    if database_url:
-        with contextlib.suppress(ValueError):
-            password = urllib.parse.urlsplit(database_url).password
-            remember_secret(urllib.parse.unquote(password) if password else None)
+    for secret in secrets_in_url(env(ENV_DATABASE_URL) or ""):
+        remember_secret(secret)
     return sorted(_seen_secrets, key=len, reverse=True)  # longest first: a secret may contain another
 
 
