@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
+
+import numpy as np
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Sort, SortKey, Status, TicketFilter
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.validation import description_error, title_error
+from ticketflow_desktop.services.csv_source import Record, SourceError, record_at, records
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
 
@@ -24,6 +28,9 @@ MAX_REPORTED = 10
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK, +cmd|, @SUM);
 # export prefixes such a cell with ' (OWASP's rule), which spreadsheets show as plain text.
 FORMULA_STARTS = frozenset("=+-@\t\r")
+# A file with more rows than this that is not in time order is stored in file order: sorting keeps
+# 24 bytes a row in memory (80 MB at this size).
+SORT_MAX_ROWS = 3_000_000
 # Imported tickets are dated from the Unix epoch to a day ahead of now (clock skew between machines).
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)
@@ -68,30 +75,7 @@ def _parse_time(text: str) -> datetime:
         return (datetime.min if value.year < EARLIEST.year else datetime.max).replace(tzinfo=UTC)
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFailed([RowError(line, "the file is not UTF-8 text (save it as UTF-8 CSV)")]) from None
-
-
-def parse_csv(data: bytes, clock: Clock = SYSTEM_CLOCK) -> list[NewTicket]:
-    """Every row as a ticket, or ImportFailed listing the first problems with their line numbers.
-
-    A row without created_at is dated `clock.now()`.
-    """
-    text = _decode(data)
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportFailed([RowError(line, "contains a NUL character")])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFailed([RowError(1, "the file is empty; expected a header row")]) from None
-    except csv.Error as error:
-        raise ImportFailed([RowError(1, f"not a CSV header ({error})")]) from None
+def _columns(header: list[str]) -> list[str]:
     columns = [h.strip().lower() for h in header]
     missing = [c for c in REQUIRED if c not in columns]
     unknown = [c for c in columns if c not in EXPORT_COLUMNS]
@@ -105,34 +89,117 @@ def parse_csv(data: bytes, clock: Clock = SYSTEM_CLOCK) -> list[NewTicket]:
             parts.append("a column appears twice")
         expected = ", ".join(REQUIRED) + " and optionally " + ", ".join(OPTIONAL)
         raise ImportFailed([RowError(1, "; ".join(parts) + f" (expected {expected})")])
+    return columns
 
+
+def _parsed(stream: BinaryIO, now: datetime) -> Iterator[tuple[Record | None, NewTicket | RowError]]:
+    """Each data record with its ticket or its problem; a record that cannot be read ends the file.
+
+    Problems with the header raise ImportFailed at once: nothing after it can be understood.
+    """
+    source = records(stream)
+    try:
+        header = next(source)
+    except StopIteration:
+        raise ImportFailed([RowError(1, "the file is empty; expected a header row")]) from None
+    except SourceError as error:
+        raise ImportFailed([RowError(error.line, f"not a CSV header: {error}")]) from None
+    columns = _columns(header.fields)
+    try:
+        for record in source:
+            if not any(field.strip() for field in record.fields):
+                continue  # a blank line
+            if len(record.fields) != len(columns):
+                yield record, RowError(record.line, f"has {len(record.fields)} fields; the header has {len(columns)}")
+                continue
+            try:
+                yield record, _ticket(dict(zip(columns, record.fields, strict=True)), now)
+            except ValueError as error:
+                yield record, RowError(record.line, str(error))
+    except SourceError as error:
+        yield None, RowError(error.line, str(error))
+
+
+def _ticket_at(stream: BinaryIO, columns: list[str], start: int, end: int, now: datetime) -> NewTicket:
+    return _ticket(dict(zip(columns, record_at(stream, start, end), strict=True)), now)
+
+
+def parse_csv(data: bytes, clock: Clock = SYSTEM_CLOCK) -> list[NewTicket]:
+    """Every row of a (small) CSV text as a ticket, or ImportFailed naming the first problems' lines.
+
+    A row without created_at is dated `clock.now()`.
+    """
     tickets: list[NewTicket] = []
     errors: list[RowError] = []
-    now = clock.now()
-    line = reader.line_num + 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            errors.append(RowError(line, f"malformed CSV ({error})"))
-            break
-        row_line, line = line, reader.line_num + 1
-        if not any(field.strip() for field in record):
-            continue  # a blank line
-        if len(record) != len(columns):
-            errors.append(RowError(row_line, f"has {len(record)} fields; the header has {len(columns)}"))
+    for _record, parsed in _parsed(io.BytesIO(data), clock.now()):
+        if isinstance(parsed, RowError):
+            errors.append(parsed)
+            if len(errors) >= MAX_REPORTED:
+                break
         else:
-            try:
-                tickets.append(_ticket(dict(zip(columns, record, strict=True)), now))
-            except ValueError as error:
-                errors.append(RowError(row_line, str(error)))
-        if len(errors) >= MAX_REPORTED:
-            break
+            tickets.append(parsed)
     if errors:
         raise ImportFailed(errors)
     return tickets
+
+
+@dataclass
+class _Plan:
+    """What the checking pass learned: how many tickets, and where each is, to store them oldest first."""
+
+    count: int = 0
+    in_order: bool = True  # created_at never decreases: store in file order
+    latest: float = float("-inf")
+    created: array[float] = field(default_factory=lambda: array("d"))
+    starts: array[int] = field(default_factory=lambda: array("q"))
+    ends: array[int] = field(default_factory=lambda: array("q"))
+
+    def add(self, record: Record, ticket: NewTicket) -> None:
+        self.count += 1
+        when = ticket.created_at.timestamp()
+        self.in_order &= when >= self.latest
+        self.latest = max(self.latest, when)
+        if self.count <= SORT_MAX_ROWS:
+            self.created.append(when)
+            self.starts.append(record.start)
+            self.ends.append(record.end)
+
+    @property
+    def sortable(self) -> bool:
+        return not self.in_order and self.count <= SORT_MAX_ROWS
+
+
+def _check(stream: BinaryIO, now: datetime) -> _Plan:
+    plan, errors = _Plan(), []
+    for record, parsed in _parsed(stream, now):
+        if isinstance(parsed, RowError):
+            errors.append(parsed)
+            if len(errors) >= MAX_REPORTED:
+                break
+        elif record is not None:
+            plan.add(record, parsed)
+    if errors:
+        raise ImportFailed(errors)
+    return plan
+
+
+def _stored_order(stream: BinaryIO, plan: _Plan, now: datetime) -> Iterator[NewTicket]:
+    """The file's tickets again, oldest first where the plan allows; a file changed since the check
+    raises ImportFailed, which rolls the whole import back."""
+    if plan.sortable:
+        stream.seek(0)
+        columns = _columns(next(records(stream)).fields)
+        created = np.frombuffer(plan.created, dtype=np.float64)
+        for index in np.argsort(created, kind="stable"):
+            try:
+                yield _ticket_at(stream, columns, plan.starts[index], plan.ends[index], now)
+            except (ValueError, csv.Error, StopIteration) as error:
+                raise ImportFailed([RowError(0, f"the file changed during the import ({error})")]) from None
+        return
+    for _record, parsed in _parsed(stream, now):
+        if isinstance(parsed, RowError):
+            raise ImportFailed([RowError(parsed.line, f"the file changed during the import: {parsed.message}")])
+        yield parsed
 
 
 def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
@@ -164,14 +231,24 @@ def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
 
 
 def import_csv(service: TicketService, path: Path, progress: Callable[[int, int], None] | None = None) -> int:
-    # Stored oldest first (a stable sort: file order within equal times): the time-ordered indexes then
-    # grow at their ends instead of being written all over (PostgreSQL, 100k into 1M: 17 -> 12 s),
-    # and ids follow the tickets' age as they do for tickets made in the app.
-    tickets = sorted(parse_csv(path.read_bytes(), service.clock), key=lambda t: t.created_at)
-    total = len(tickets)
-    return bulk_insert(
-        service.database, tickets, progress=(lambda done: progress(done, total)) if progress else None, expected=total
-    )
+    """Store every ticket of the CSV file at `path` in one transaction, or none (ImportFailed).
+
+    The file is read twice and never held whole: first every row is checked, then the tickets are
+    stored oldest first (a stable sort: file order within equal times), so the time-ordered indexes
+    grow at their ends instead of being written all over (PostgreSQL, 100k into 1M: 17 -> 12 s), and
+    ids follow the tickets' age as they do for tickets made in the app.
+    """
+    now = service.clock.now()
+    with path.open("rb") as stream:
+        plan = _check(stream, now)
+    total = plan.count
+    with path.open("rb") as stream:
+        return bulk_insert(
+            service.database,
+            _stored_order(stream, plan, now),
+            progress=(lambda done: progress(done, total)) if progress else None,
+            expected=total,
+        )
 
 
 def export_rows(
