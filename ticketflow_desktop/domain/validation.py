@@ -66,8 +66,6 @@ def description_error(description: str) -> str | None:
         return "Description contains a NUL character, which cannot be stored."
     if _broken_unicode(text):
         return "Description contains broken characters (invalid Unicode), which cannot be stored."
-    if not has_visible_character(text):
-        return "Description needs a visible character (it holds only blank or invisible ones)."
     return None
 
 
