@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ticketflow_desktop.domain import Category, Priority, TicketDraft, TicketFilter
 from ticketflow_desktop.domain.search import matches
+from ticketflow_desktop.domain.validation import has_visible_character
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
 
@@ -74,10 +75,16 @@ def test_examples(corpus: TicketService, term: str) -> None:
     assert corpus.count(TicketFilter(search=term)).value == len(expected(term, CORPUS))
 
 
+def as_title(text: str) -> str:
+    """A valid title from generated text: a title needs something visible (a lone combining mark or
+    space is not), so such text gets a letter to sit on."""
+    return text.strip() if has_visible_character(text) else "t" + text.strip()
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(WORDS, WORDS), min_size=1, max_size=6), data=st.data())
 def test_any_term_matches_exactly_the_containing_tickets(service: TicketService, rows, data) -> None:
-    rows = [(t.strip() or "t", d.strip() or "d") for t, d in rows]
+    rows = [(as_title(t), d.strip() or "d") for t, d in rows]
     created = {service.create(TicketDraft(t, d, Category.GENERAL, Priority.LOW)).id: (t, d) for t, d in rows}
     text = data.draw(st.sampled_from([t + " " + d for t, d in rows]))
     start = data.draw(st.integers(0, max(len(text) - 1, 0)))
@@ -91,7 +98,7 @@ def test_any_term_matches_exactly_the_containing_tickets(service: TicketService,
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=WORDS, description=WORDS)
 def test_any_valid_draft_round_trips_exactly(service: TicketService, title: str, description: str) -> None:
-    title, description = title.strip() or "t", description.strip() or "d"
+    title, description = as_title(title), description.strip() or "d"
     ticket = service.create(TicketDraft(title, description, Category.BILLING, Priority.CRITICAL))
     stored = service.get(ticket.id)
     assert (stored.title, stored.description) == (title, description)
