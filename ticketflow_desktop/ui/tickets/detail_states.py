@@ -4,13 +4,15 @@ it shows is not (or no longer) in the list beside it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ticketflow_desktop.domain import Ticket, TicketFilter
 from ticketflow_desktop.domain.search import matches
 
 EMPTY_HEADING = "No ticket selected"
 EMPTY_HINT = "Select a ticket in the list, or press Ctrl+G to go to one by number."
+SIDE_BY_SIDE_WIDTH = 600  # the notice's buttons go beside its text from this width on
 
 
 def ticket_matches(filter: TicketFilter, ticket: Ticket) -> bool:
@@ -59,13 +61,13 @@ class LeftListNotice(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(10, 8, 10, 8)
         self.message = QLabel("", self)
         self.message.setProperty("role", "warning")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self._layout.addWidget(self.message, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.keep_viewing_button = QPushButton("Keep viewing", self)
@@ -74,5 +76,11 @@ class LeftListNotice(QFrame):
         self.close_button.setToolTip("Stop showing this ticket")
         buttons.addWidget(self.keep_viewing_button)
         buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        self._layout.addLayout(buttons)
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Wide (the panel under the table): buttons beside the text, so the fields keep their height.
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        self._layout.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
