@@ -100,6 +100,7 @@ class TicketDetail(QWidget):
         self._list: TicketTableModel | None = None
         self._selection: QItemSelectionModel | None = None
         self._was_listed = False  # the shown ticket was in the list at some point
+        self._newest: Ticket | None = None  # its newest stored version known (newer than self.ticket with edits)
         self._kept_in_view: int | None = None  # the agent chose to keep this ticket though it left the list
         self._confirmation: QMessageBox | None = None
 
@@ -221,6 +222,7 @@ class TicketDetail(QWidget):
         self.ticket_id = ticket_id
         self._set_base(None)
         self._was_listed = False
+        self._newest = None
         self._kept_in_view = None
         self.left_notice.hide()
         self.message.hide()
@@ -248,7 +250,7 @@ class TicketDetail(QWidget):
             return
         if self.is_dirty():  # keep the agent's edits; a Save will meet the new version as a conflict
             self._load_events(self.ticket_id)
-            self._check_latest(self.ticket_id)
+            self._check_newest(self.ticket_id)
             return
         self._load(self.ticket_id)
 
@@ -439,6 +441,7 @@ class TicketDetail(QWidget):
             assert mine is not None
             # The colleague's version becomes the base: saving again now overwrites knowingly.
             self._set_base(error.current)
+            self._follow_list(error.current)
             theirs = ", ".join(
                 f"{f.capitalize()} is now {value_label(f, _text(getattr(error.current, f)))}"
                 f" (yours: {value_label(f, _text(getattr(mine, f)))})"
@@ -533,10 +536,10 @@ class TicketDetail(QWidget):
             self._list_changed()
 
     def _list_changed(self, *_args: object) -> None:
-        if self.ticket is not None:
-            self._follow_list(self.ticket)
+        if self._newest is not None:
+            self._follow_list(self._newest)
 
-    def _check_latest(self, ticket_id: int) -> None:
+    def _check_newest(self, ticket_id: int) -> None:
         """With edits in the fields, fetch the colleague's version only to see whether it left the list."""
         service = self.context.service
         if service is None:
@@ -550,7 +553,12 @@ class TicketDetail(QWidget):
         )
 
     def _follow_list(self, ticket: Ticket) -> None:
-        if self._list is None or ticket.id != self.ticket_id:
+        if ticket.id != self.ticket_id:
+            return
+        if self._newest is None or ticket.version >= self._newest.version:
+            self._newest = ticket
+        ticket = self._newest
+        if self._list is None:
             return
         if ticket_matches(self._list.filter, ticket):
             self._was_listed = True
