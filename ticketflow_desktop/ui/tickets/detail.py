@@ -103,6 +103,8 @@ class TicketDetail(QWidget):
         self._newest: Ticket | None = None  # its newest stored version known (newer than self.ticket with edits)
         self._kept_in_view: int | None = None  # the agent chose to keep this ticket though it left the list
         self._confirmation: QMessageBox | None = None
+        self._selection_cleared = QTimer(self, singleShot=True, interval=0)
+        self._selection_cleared.timeout.connect(self._after_selection_cleared)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 0, 0, 0)
@@ -516,8 +518,6 @@ class TicketDetail(QWidget):
         (or no longer) in the list: after a filter change or a colleague's change."""
         self._list = model
         self._selection = selection
-        self._selection_cleared = QTimer(self, singleShot=True, interval=0)
-        self._selection_cleared.timeout.connect(self._after_selection_cleared)
         model.first_page_loaded.connect(self._list_changed)
         model.rowsRemoved.connect(self._list_changed)
         selection.selectionChanged.connect(self._selection_changed)
