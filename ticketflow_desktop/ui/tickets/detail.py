@@ -1,23 +1,31 @@
 """The selected ticket: full description (plain text), editable fields with a versioned Save, history.
 
 Unsaved edits are never thrown away: switching to another ticket keeps them as a draft, and a
-conflict keeps them in the fields while showing what the colleague stored.
+conflict keeps them in the fields while showing what the colleague stored. Nothing the agent did not
+touch is ever sent: each field is compared with the stored value as the field shows it, so a widget
+that rewrites text (line ends, no-break spaces) cannot change a ticket behind the agent's back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +42,17 @@ from ticketflow_desktop.domain import (
     TicketEvent,
     ValidationError,
 )
-from ticketflow_desktop.domain.validation import TITLE_MAX
+from ticketflow_desktop.domain.validation import description_error, title_error
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.tickets.detail_states import EmptyState, LeftListNotice, left_list_text, ticket_matches
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
+
+if TYPE_CHECKING:
+    from ticketflow_desktop.ui.tickets.model import TicketTableModel
+
+HELP_GROUP = "Ticket detail"
+_PARAGRAPH = "\u2029"  # how a text document separates lines; stored text uses "\n"
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,23 @@ def _draft_of(ticket: Ticket) -> Draft:
     return Draft(ticket.title, ticket.description, ticket.category, ticket.priority, ticket.status)
 
 
+def _document_text(document: QTextDocument) -> str:
+    # toPlainText() would also turn no-break spaces into spaces; the raw text keeps every character.
+    return document.toRawText().replace(_PARAGRAPH, "\n")
+
+
+def as_the_editor_shows(text: str) -> str:
+    """`text` as a plain-text editor holds it (it folds "\\r\\n" and "\\r" into line breaks)."""
+    document = QTextDocument()
+    document.setPlainText(text)
+    return _document_text(document)
+
+
+def _shown_form(ticket: Ticket) -> Draft:
+    """The stored ticket as the fields show it: a field that still shows this was not edited."""
+    return replace(_draft_of(ticket), description=as_the_editor_shows(ticket.description))
+
+
 class TicketDetail(QWidget):
     saved = Signal(object)  # Ticket
 
@@ -61,24 +93,63 @@ class TicketDetail(QWidget):
         self.context = context
         self.ticket: Ticket | None = None  # the stored version our edits are based on
         self.ticket_id: int | None = None
+        self._shown: Draft | None = None  # self.ticket as the fields show it
         self._drafts: dict[int, Draft] = {}
         self._loading = False
+        self._saving = False
+        self._list: TicketTableModel | None = None
+        self._selection: QItemSelectionModel | None = None
+        self._was_listed = False  # the shown ticket was in the list at some point
+        self._newest: Ticket | None = None  # its newest stored version known (newer than self.ticket with edits)
+        self._kept_in_view: int | None = None  # the agent chose to keep this ticket though it left the list
+        self._confirmation: QMessageBox | None = None
+        self._selection_cleared = QTimer(self, singleShot=True, interval=0)
+        self._selection_cleared.timeout.connect(self._after_selection_cleared)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
-        self.heading = QLabel("Select a ticket to see it here.", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 0, 0, 0)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.empty_state = EmptyState(self.pages)
+        self.body = QWidget(self.pages)
+        self.pages.addWidget(self.empty_state)
+        self.pages.addWidget(self.body)
+        self._build_body(self.body)
+        self._build_actions()
+        self.pages.setCurrentWidget(self.empty_state)
+        self._set_enabled(False)
+
+    def _build_body(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel("", body)
         self.heading.setProperty("role", "muted")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
 
-        self.form = QWidget(self)
+        self.left_notice = LeftListNotice(body)
+        self.left_notice.keep_viewing_button.clicked.connect(self.keep_viewing)
+        self.left_notice.close_button.clicked.connect(self.close_ticket)
+        layout.addWidget(self.left_notice)
+
+        self.form = QWidget(body)
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
-        self.title = QLineEdit(self.form)
-        self.title.setMaxLength(TITLE_MAX)
+        title_cell = QVBoxLayout()
+        title_cell.setSpacing(2)
+        self.title = QLineEdit(self.form)  # no maxLength: it counts UTF-16 units and would cut stored titles
         self.title.setAccessibleName("Title")
-        form.addRow("Title", self.title)
+        self.title.textChanged.connect(self._edited)
+        self.title.returnPressed.connect(self.save)
+        self.title_error = QLabel("", self.form)  # the domain's own words, as the agent types past a limit
+        self.title_error.setProperty("role", "error")
+        self.title_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_error.setWordWrap(True)
+        self.title_error.hide()
+        title_cell.addWidget(self.title)
+        title_cell.addWidget(self.title_error)
+        form.addRow("Title", title_cell)
         row = QHBoxLayout()
         self.combos: dict[str, QComboBox] = {}
         for name, enum in (("category", Category), ("priority", Priority), ("status", Status)):
@@ -92,11 +163,13 @@ class TicketDetail(QWidget):
         form.addRow("Triage", row)
         self.description = QPlainTextEdit(self.form)  # plain text: a description is never rendered as HTML
         self.description.setAccessibleName("Description")
+        self.description.setTabChangesFocus(True)  # Tab moves on, as in every form; it never types a tab
         self.description.setMinimumHeight(48)  # the panel may sit under the table on small windows
+        self.description.textChanged.connect(self._edited)
         form.addRow("Description", self.description)
         layout.addWidget(self.form, 2)
 
-        self.message = QLabel("", self)
+        self.message = QLabel("", body)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setProperty("role", "error")
@@ -104,29 +177,43 @@ class TicketDetail(QWidget):
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.reload_button = QPushButton("Reload", self)
+        self.reload_button = QPushButton("Reload", body)
         self.reload_button.setToolTip("Discard your edits and show the stored ticket")
         self.reload_button.clicked.connect(self.reload)
-        self.save_button = QPushButton("Save", self)
+        self.save_button = QPushButton("Save", body)
         self.save_button.setProperty("primary", True)
+        save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_button.setToolTip(f"Save your edits ({save_keys}, or Enter in the title)")
         self.save_button.clicked.connect(self.save)
         buttons.addStretch(1)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
 
-        history_label = QLabel("History", self)
+        history_label = QLabel("History", body)
         history_label.setProperty("role", "muted")
         layout.addWidget(history_label)
-        self.history = QListWidget(self)
+        self.history = QListWidget(body)
         self.history.setAccessibleName("History")
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(40)
         layout.addWidget(self.history, 1)
 
-        self.title.textEdited.connect(self._edited)
-        self.description.textChanged.connect(self._edited)
-        self._set_enabled(False)
+    def _build_actions(self) -> None:
+        self.save_action = self._action("Save ticket", QKeySequence(QKeySequence.StandardKey.Save), self.save)
+        # Enabled only with edits, so that without any Esc still reaches the window (dismissing a notice).
+        self.revert_action = self._action(
+            "Discard unsaved edits", QKeySequence(Qt.Key.Key_Escape), self.confirm_revert
+        )
+
+    def _action(self, text: str, keys: QKeySequence, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only inside this panel
+        action.setProperty("help_group", HELP_GROUP)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -135,15 +222,20 @@ class TicketDetail(QWidget):
             return
         self._keep_draft()
         self.ticket_id = ticket_id
-        self.ticket = None
+        self._set_base(None)
+        self._was_listed = False
+        self._newest = None
+        self._kept_in_view = None
+        self.left_notice.hide()
         self.message.hide()
         self.history.clear()
-        if ticket_id is None:
-            self.heading.setText("Select a ticket to see it here.")
-            self._set_enabled(False)
-            return
-        self.heading.setText(f"Ticket #{ticket_id} — loading…")
         self._set_enabled(False)
+        if ticket_id is None:
+            self.pages.setCurrentWidget(self.empty_state)
+            return
+        self.pages.setCurrentWidget(self.body)
+        self.heading.setText(f"Ticket #{ticket_id} — loading…")
+        self.heading.setToolTip("")
         self._load(ticket_id)
 
     def reload(self) -> None:
@@ -151,7 +243,7 @@ class TicketDetail(QWidget):
         if self.ticket_id is None:
             return
         self._drafts.pop(self.ticket_id, None)
-        self.ticket = None
+        self._set_base(None)
         self.message.hide()
         self._load(self.ticket_id)
 
@@ -160,6 +252,7 @@ class TicketDetail(QWidget):
             return
         if self.is_dirty():  # keep the agent's edits; a Save will meet the new version as a conflict
             self._load_events(self.ticket_id)
+            self._check_newest(self.ticket_id)
             return
         self._load(self.ticket_id)
 
@@ -191,11 +284,12 @@ class TicketDetail(QWidget):
     def _loaded(self, ticket: Ticket) -> None:
         if ticket.id != self.ticket_id:
             return
-        self.ticket = ticket
+        self._set_base(ticket)
         draft = self._drafts.pop(ticket.id, None)
         self._fill(draft or _draft_of(ticket))
         self._set_enabled(True)
         self._update_heading()
+        self._follow_list(ticket)
 
     def _load_failed(self, error: BaseException) -> None:
         self.heading.setText(f"Ticket #{self.ticket_id} cannot be shown: {error}")
@@ -207,10 +301,16 @@ class TicketDetail(QWidget):
         for event in reversed(events):  # newest first
             self.history.addItem(event_text(event, self.context.clock.now()))
 
+    def _set_base(self, ticket: Ticket | None) -> None:
+        self.ticket = ticket
+        self._shown = _shown_form(ticket) if ticket is not None else None
+
     def _fill(self, draft: Draft) -> None:
         self._loading = True
-        self.title.setText(draft.title)
-        if self.description.toPlainText() != draft.description:
+        if self.title.text() != draft.title:
+            self.title.setText(draft.title)
+            self.title.setCursorPosition(0)  # a long title shows its beginning
+        if _document_text(self.description.document()) != as_the_editor_shows(draft.description):
             self.description.setPlainText(draft.description)
         for name in ("category", "priority"):
             combo = self.combos[name]
@@ -243,7 +343,8 @@ class TicketDetail(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         self.form.setEnabled(enabled)
         self.reload_button.setEnabled(enabled)
-        self.save_button.setEnabled(enabled and self.is_dirty())
+        self.save_action.setEnabled(enabled)
+        self._edited()
 
     # --- editing ---------------------------------------------------------------------------------
 
@@ -252,24 +353,19 @@ class TicketDetail(QWidget):
             return None
         return Draft(
             self.title.text(),
-            self.description.toPlainText(),
+            _document_text(self.description.document()),
             Category(self.combos["category"].currentData()),
             Priority(self.combos["priority"].currentData()),
             Status(self.combos["status"].currentData()),
         )
 
     def changes(self) -> TicketChanges:
-        draft = self.current_draft()
-        if draft is None or self.ticket is None:
+        """What the agent changed: each field that no longer shows the stored value."""
+        draft, shown = self.current_draft(), self._shown
+        if draft is None or shown is None:
             return TicketChanges()
-        stored = _draft_of(self.ticket)
-        return TicketChanges(
-            **{
-                name: getattr(draft, name)
-                for name in draft.__dataclass_fields__
-                if getattr(draft, name) != getattr(stored, name)
-            }
-        )
+        names = (f.name for f in fields(Draft))
+        return TicketChanges(**{n: getattr(draft, n) for n in names if getattr(draft, n) != getattr(shown, n)})
 
     def is_dirty(self) -> bool:
         return not self.changes().is_empty()
@@ -277,7 +373,19 @@ class TicketDetail(QWidget):
     def _edited(self, *_args: object) -> None:
         if self._loading:
             return
-        self.save_button.setEnabled(self.ticket is not None and self.is_dirty())
+        dirty = self.ticket is not None and self.is_dirty()
+        self.save_button.setEnabled(dirty and not self._saving)
+        self.revert_action.setEnabled(dirty)
+        self._show_title_error()
+        if self.left_notice.isVisible() and self.ticket_id is not None:
+            self.left_notice.message.setText(left_list_text(self.ticket_id, self._was_listed, dirty))
+
+    def _show_title_error(self) -> None:
+        """The domain's message under the title while an edited title breaks its rule."""
+        title = self.title.text()
+        error = title_error(title) if self._shown is not None and title != self._shown.title else None
+        self.title_error.setText(error or "")
+        self.title_error.setVisible(error is not None)
 
     def _keep_draft(self) -> None:
         if self.ticket_id is not None and self.ticket is not None and self.is_dirty():
@@ -286,11 +394,24 @@ class TicketDetail(QWidget):
             self._drafts[self.ticket_id] = draft
 
     def save(self) -> None:
-        if self.ticket is None:
+        if self.ticket is None or self._saving:
             return
         changes = self.changes()
         if changes.is_empty():
             return
+        problems = [
+            message
+            for message in (
+                title_error(changes.title) if changes.title is not None else None,
+                description_error(changes.description) if changes.description is not None else None,
+            )
+            if message
+        ]
+        if problems:  # refused here, in the domain's words, before anything is sent
+            self._show_message(" ".join(problems))
+            (self.title if self.title_error.isVisible() else self.description).setFocus()
+            return
+        self._saving = True
         self.save_button.setEnabled(False)
         self.message.hide()
         ticket_id = self.ticket.id
@@ -303,14 +424,17 @@ class TicketDetail(QWidget):
         )
 
     def _saved(self, ticket: Ticket) -> None:
+        self._saving = False
         if ticket.id == self.ticket_id:
-            self.ticket = ticket
+            self._set_base(ticket)
             self._fill(_draft_of(ticket))
             self._update_heading()
+            self._follow_list(ticket)
         self.context.notify.emit(f"Ticket #{ticket.id} saved.", "success")
         self.saved.emit(ticket)
 
     def _save_failed(self, ticket_id: int, error: BaseException) -> None:
+        self._saving = False
         if ticket_id != self.ticket_id:
             self.context.notify.emit(f"Ticket #{ticket_id} was not saved: {error}", "error")
             return
@@ -318,7 +442,8 @@ class TicketDetail(QWidget):
             mine = self.current_draft()
             assert mine is not None
             # The colleague's version becomes the base: saving again now overwrites knowingly.
-            self.ticket = error.current
+            self._set_base(error.current)
+            self._follow_list(error.current)
             theirs = ", ".join(
                 f"{f.capitalize()} is now {value_label(f, _text(getattr(error.current, f)))}"
                 f" (yours: {value_label(f, _text(getattr(mine, f)))})"
@@ -342,6 +467,122 @@ class TicketDetail(QWidget):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+    # --- discarding edits --------------------------------------------------------------------------
+
+    def confirm_revert(self) -> None:
+        """Esc: put the stored values back, once the agent confirms (there are edits to lose)."""
+        self._confirm_discard(self.revert)
+
+    def revert(self) -> None:
+        if self.ticket is None or self.ticket_id is None:
+            return
+        self._drafts.pop(self.ticket_id, None)
+        self.message.hide()
+        self._fill(_draft_of(self.ticket))
+        self._load(self.ticket_id)  # and the newest stored version, should a colleague have saved one
+
+    def _confirm_discard(self, then: Callable[[], None]) -> None:
+        ticket_id = self.ticket_id
+        if ticket_id is None or not self.is_dirty():
+            then()
+            return
+        if self._confirmation is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard edits?",
+            f"Discard your unsaved edits to ticket #{ticket_id}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText("&Discard edits")
+        box.button(QMessageBox.StandardButton.Cancel).setText("&Keep editing")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # a second slip of the finger loses nothing
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Discard and self.ticket_id == ticket_id:
+                then()
+
+        box.buttonClicked.connect(while_alive(self, answered))
+        box.finished.connect(while_alive(self, lambda _result: setattr(self, "_confirmation", None)))
+        self._confirmation = box
+        box.open()  # window-modal, no nested event loop: results keep arriving meanwhile
+
+    # --- following the list beside the panel -------------------------------------------------------
+
+    def follow_list(self, model: TicketTableModel, selection: QItemSelectionModel) -> None:
+        """Show the empty state when the agent selects nothing, and say so when the shown ticket is not
+        (or no longer) in the list: after a filter change or a colleague's change."""
+        self._list = model
+        self._selection = selection
+        model.first_page_loaded.connect(self._list_changed)
+        model.rowsRemoved.connect(self._list_changed)
+        selection.selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self) -> None:
+        if self._selection is not None and not self._selection.hasSelection():
+            # Decided once the model is done: a row being removed clears the selection before it goes.
+            self._selection_cleared.start()
+
+    def _after_selection_cleared(self) -> None:
+        if self._list is None or self._selection is None or self._selection.hasSelection():
+            return
+        if self.ticket_id is not None and self._list.row_of(self.ticket_id) is not None:
+            self.show_ticket(None)  # the agent deselected it; its edits stay as a draft
+        else:
+            self._list_changed()
+
+    def _list_changed(self, *_args: object) -> None:
+        if self._newest is not None:
+            self._follow_list(self._newest)
+
+    def _check_newest(self, ticket_id: int) -> None:
+        """With edits in the fields, fetch the colleague's version only to see whether it left the list."""
+        service = self.context.service
+        if service is None:
+            return
+        self.context.tasks.read(
+            service.get,
+            ticket_id,
+            on_done=while_alive(self, self._follow_list),
+            on_failed=while_alive(self, lambda _e: None),
+            key="ticket-detail-latest",
+        )
+
+    def _follow_list(self, ticket: Ticket) -> None:
+        if ticket.id != self.ticket_id:
+            return
+        if self._newest is None or ticket.version >= self._newest.version:
+            self._newest = ticket
+        ticket = self._newest
+        if self._list is None:
+            return
+        if ticket_matches(self._list.filter, ticket):
+            self._was_listed = True
+            self._kept_in_view = None  # should it leave again, say so again
+            self.left_notice.hide()
+        elif self._kept_in_view != ticket.id:
+            self.left_notice.message.setText(left_list_text(ticket.id, self._was_listed, self.is_dirty()))
+            self.left_notice.show()
+
+    def keep_viewing(self) -> None:
+        self._kept_in_view = self.ticket_id
+        self.left_notice.hide()
+
+    def close_ticket(self) -> None:
+        """Stop showing a ticket that is not in the list (its unsaved edits go, after a confirmation)."""
+        self._confirm_discard(self._close)
+
+    def _close(self) -> None:
+        if self.ticket_id is not None:
+            self._drafts.pop(self.ticket_id, None)
+            self._set_base(None)  # so that no draft is kept
+        if self._selection is not None:
+            self._selection.clearSelection()
+        self.show_ticket(None)
 
 
 def _text(value: object) -> str:

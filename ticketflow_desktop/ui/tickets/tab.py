@@ -141,6 +141,7 @@ class TicketsTab(QWidget):
 
         self.table = self._build_table()
         self.detail = TicketDetail(context, self)
+        self.detail.follow_list(self.model, self.table.selectionModel())  # empty state; "left the list"
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
