@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -101,6 +102,7 @@ class SubmitTab(QWidget):
         self._submit_enabled: bool | None = None
         self._clear_enabled: bool | None = None
         self._undo_item: UndoItem | None = None  # the newest undoable Clear (or restore) of this form
+        self._focus_parked: QWidget | None = None
         self.suggestion_state = "idle"
 
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -447,6 +449,8 @@ class SubmitTab(QWidget):
         draft = self.draft()
         assert draft is not None
         self._set_submitting(True)
+        # Disabling the focused field sends Qt's focus on along the chain (out of the tab, at the end of it).
+        self._focus_parked = QApplication.focusWidget()
         self.context.submit_ticket(draft, self._submitted, self._submit_failed)
 
     def _set_submitting(self, busy: bool) -> None:
@@ -466,10 +470,16 @@ class SubmitTab(QWidget):
         self._focus_fresh_form()
         self.ticket_created.emit(ticket.id)
 
+    def _agent_still_here(self) -> bool:
+        """Focus is where submitting left it (or in the form): the agent has not gone elsewhere meanwhile."""
+        focused = QApplication.focusWidget()
+        return self.isVisible() and (
+            focused is None or focused is self._focus_parked or focused is self or self.isAncestorOf(focused)
+        )
+
     def _focus_fresh_form(self) -> None:
-        """The next ticket starts at its title, unless the agent has gone elsewhere meanwhile."""
-        focused = self.focusWidget() if self.isVisible() else None
-        if self.isVisible() and (focused is None or self.isAncestorOf(focused) or focused is self):
+        """The next ticket starts at its title."""
+        if self._agent_still_here():
             self.title_edit.setFocus()
 
     def _submit_failed(self, error: BaseException) -> None:
