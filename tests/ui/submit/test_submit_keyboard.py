@@ -104,6 +104,21 @@ def test_undoing_a_clear_keeps_what_was_typed_since_one_undo_away(qtbot: QtBot, 
     assert tab.title_edit.text() == "The first ticket"
 
 
+def test_undo_while_the_next_ticket_is_stored_waits_for_it(qtbot: QtBot, make_tab) -> None:
+    context, tab = make_tab()
+    qtbot.keyClicks(tab.title_edit, "The cleared one")
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
+    fill(qtbot, tab, "The next one", "Typed after the clear.")
+    choose(qtbot, tab.category_box, Category.GENERAL)
+    choose(qtbot, tab.priority_box, Priority.LOW)
+    with qtbot.waitSignal(tab.ticket_created, timeout=15_000) as created:
+        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+        context.undo.undo()  # before the write has answered
+    assert context.service.get(created.args[0]).title == "The next one"
+    assert context.undo.undo()
+    assert tab.title_edit.text() == "The cleared one"
+
+
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, trained_model: Path) -> Iterator[MainWindow]:
     import platformdirs

@@ -61,7 +61,11 @@ def mark_text(suggestion: Suggestion, field: str) -> str:
     """The badge under one field: who suggested it and, when known, how sure it was of this field."""
     who = "local model" if suggestion.source is SuggestionSource.LOCAL else suggestion.model or "local"
     confidence = field_confidence(suggestion, field)
-    return f"Suggested by {who}" if confidence is None else f"Suggested by {who}, {round(confidence * 100)}%"
+    return f"Suggested by {who}" if confidence is None else f"Suggested by {who}, {percent(confidence)}"
+
+
+def percent(confidence: float) -> str:
+    return f"{round(confidence * 100)}%"
 
 
 def field_confidence(suggestion: Suggestion, field: str) -> float | None:

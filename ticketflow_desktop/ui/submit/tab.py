@@ -46,6 +46,7 @@ from ticketflow_desktop.ui.submit.fields import (
     FormLineEdit,
     SuggestionMark,
     field_confidence,
+    percent,
 )
 from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine
 from ticketflow_desktop.ui.undo import UndoItem
@@ -65,10 +66,6 @@ def _set_role(widget: QWidget, role: str) -> None:
         widget.setProperty("role", role)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-
-
-def _percent(value: float | None) -> str:
-    return f"{round((value or 0) * 100)}%"
 
 
 class SubmitTab(QWidget):
@@ -400,8 +397,8 @@ class SubmitTab(QWidget):
         else:
             notes.append(
                 f"Local suggestion: {suggestion.category.label} "
-                f"({_percent(field_confidence(suggestion, 'category'))} sure), {suggestion.priority.label} "
-                f"({_percent(field_confidence(suggestion, 'priority'))} sure)."
+                f"({percent(field_confidence(suggestion, 'category') or 0)} sure), {suggestion.priority.label} "
+                f"({percent(field_confidence(suggestion, 'priority') or 0)} sure)."
             )
             # Once the agent chose a field by hand, only their own Suggest click brings the offer back.
             if self._explicit_request or not any(self._manual.values()):
@@ -528,6 +525,9 @@ class SubmitTab(QWidget):
     def _bring_back(self, state: dict[str, Any]) -> None:
         """Undo a Clear: every field, the suggestion and the draft on disk. What was typed since is not
         lost either: it becomes the next Undo."""
+        if self._submitting:  # the fields hold the ticket being stored: the Clear stays undoable, for later
+            self._offer_undo("Still storing this ticket; undo again in a moment.", "clear form", state)
+            return
         typed_since = self.form_state()
         self._apply_state(state)
         self.save_draft()
