@@ -451,12 +451,16 @@ class LocalModel:
         cat_p, pri_p = self.weights.probabilities(design)
         cat_labels, pri_labels = self.weights.labels
         ci, pi = cat_p.argmax(axis=0), pri_p.argmax(axis=0)
+        cat_conf, pri_conf = cat_p.max(axis=0), pri_p.max(axis=0)
         # The weaker of the two decides how much the pair can be trusted.
-        confidence = np.minimum(cat_p.max(axis=0), pri_p.max(axis=0))
+        confidence = np.minimum(cat_conf, pri_conf)
         return [
             Suggestion(Category(cat_labels[c]), Priority(pri_labels[p]), SuggestionSource.LOCAL, model=MODEL_NAME,
-                       confidence=round(float(conf), 3))
-            for c, p, conf in zip(ci.tolist(), pi.tolist(), confidence.tolist(), strict=True)
+                       confidence=round(conf, 3), category_confidence=round(c_conf, 3),
+                       priority_confidence=round(p_conf, 3))
+            for c, p, conf, c_conf, p_conf in zip(
+                ci.tolist(), pi.tolist(), confidence.tolist(), cat_conf.tolist(), pri_conf.tolist(), strict=True
+            )
         ]
 
     # --- persistence: numpy arrays (no pickle) beside a small JSON header checked first --------

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from werkzeug import Request, Response
 
 from tests.classification.fake_llm import PATH, answer, completion, error_response, json_response
-from tests.ui.submit.test_submit_tab import SETTLE_MS, make_tab  # noqa: F401 - fixture
+from tests.ui.submit.test_submit_tab import SETTLE_MS
 from ticketflow_desktop.classification.errors import KINDS
 
 REQUESTS = 200
@@ -50,7 +50,7 @@ def chaos(seed: int):
 
 
 def test_soak_gui_never_stalls_and_every_request_ends(
-    qtbot: QtBot, make_tab, llm_server: HTTPServer, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    qtbot: QtBot, make_tab, llm_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LLM_API_KEY", "test-key")
     llm_server.expect_request(PATH).respond_with_handler(chaos(1))

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +29,6 @@ from ticketflow_desktop.domain import (
     Priority,
     StorageUnavailable,
     Suggestion,
-    SuggestionSource,
     Ticket,
     TicketDraft,
     TicketFlowError,
@@ -38,25 +37,28 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.validation import TITLE_MAX, description_error, title_error
 from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.submit.draft_store import DraftStore
-from ticketflow_desktop.ui.submit.fields import DescriptionEdit, EnumChooser, ErrorLine
+from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.submit.draft_store import DraftStore, suggestion_from_json, suggestion_to_json
+from ticketflow_desktop.ui.submit.fields import (
+    DescriptionEdit,
+    EnumChooser,
+    ErrorLine,
+    FormLineEdit,
+    SuggestionMark,
+    field_confidence,
+    percent,
+)
 from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine
+from ticketflow_desktop.ui.undo import UndoItem
 
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 500
+# A suggestion is asked for at the agent's pause in typing, not on every keystroke.
+SUGGEST_PAUSE_MS = 600
 AUTO_SUGGEST_MIN_CHARS = 10
 TITLE_WARN_AT = TITLE_MAX - 20
 FORM_MAX_WIDTH = 860
-
-
-def mark_text(suggestion: Suggestion) -> str:
-    who = suggestion.model or "local"
-    if suggestion.source is SuggestionSource.LOCAL:
-        who = "local model"
-    if suggestion.confidence is None:
-        return f"Suggested by {who}"
-    return f"Suggested by {who}, {round(suggestion.confidence * 100)}%"
 
 
 def _set_role(widget: QWidget, role: str) -> None:
@@ -64,23 +66,6 @@ def _set_role(widget: QWidget, role: str) -> None:
         widget.setProperty("role", role)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-
-
-def suggestion_to_json(s: Suggestion | None) -> dict[str, Any] | None:
-    if s is None:
-        return None
-    return {"category": s.category.value, "priority": s.priority.value, "source": s.source.value,
-            "model": s.model, "confidence": s.confidence}
-
-
-def suggestion_from_json(value: object) -> Suggestion | None:
-    if not isinstance(value, dict):
-        return None
-    try:
-        return Suggestion(Category(value["category"]), Priority(value["priority"]),
-                          SuggestionSource(value["source"]), value.get("model"), value.get("confidence"))
-    except (KeyError, ValueError, TypeError):
-        return None
 
 
 class SubmitTab(QWidget):
@@ -108,14 +93,20 @@ class SubmitTab(QWidget):
         self._submitting = False
         self._explicit_request = False
         self._pending_text: tuple[str, str] | None = None
+        self._asked_text: tuple[str, str] | None = None  # the text of the newest request, whatever asked
         self._title = ""
         self._counter_text: str | None = None
         self._submit_enabled: bool | None = None
+        self._clear_enabled: bool | None = None
+        self._undo_item: UndoItem | None = None  # the newest undoable Clear (or restore) of this form
+        self._focus_parked: QWidget | None = None
         self.suggestion_state = "idle"
 
-        self._build()
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_draft)
+        self._suggest_timer = QTimer(self, singleShot=True, interval=SUGGEST_PAUSE_MS)
+        self._suggest_timer.timeout.connect(self._maybe_auto_suggest)
+        self._build()
         self._restore_draft()
         self._validate()
 
@@ -125,7 +116,7 @@ class SubmitTab(QWidget):
         self.heading = QLabel("New ticket", self)
         self.heading.setProperty("role", "heading")
 
-        self.title_edit = QLineEdit(self)
+        self.title_edit = FormLineEdit(self)
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("A short summary, e.g. “Invoice PDF shows the wrong VAT number”")
         self.title_counter = QLabel(f"0/{TITLE_MAX}", self)
@@ -139,11 +130,13 @@ class SubmitTab(QWidget):
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.focus_lost.connect(self._description_left)
         self.description_error = ErrorLine(self)
+        for field in (self.title_edit, self.description_edit):
+            field.app_undo_wanted = self._undo_is_ours
 
         self.category_box = EnumChooser(Category, "Category", self)
         self.priority_box = EnumChooser(Priority, "Priority", self)
-        self.category_mark = self._mark_label("Category suggestion")
-        self.priority_mark = self._mark_label("Priority suggestion")
+        self.category_mark = SuggestionMark("Category suggestion", self)
+        self.priority_mark = SuggestionMark("Priority suggestion", self)
         self.category_error = ErrorLine(self)
         self.priority_error = ErrorLine(self)
 
@@ -160,6 +153,7 @@ class SubmitTab(QWidget):
         self.form_message = ErrorLine(self)
         self.form_message.setAccessibleName("Submit status")
         self.clear_button = QPushButton("Clear", self)
+        self.clear_button.setToolTip("Empty the form (it can be undone: Ctrl+Z or Undo on the notice)")
         self.submit_button = QPushButton("Submit", self)
         self.submit_button.setProperty("primary", True)
         self.submit_button.setToolTip("Submit the ticket (Ctrl+Enter)")
@@ -234,23 +228,19 @@ class SubmitTab(QWidget):
         self.priority_box.activated.connect(lambda _i: self._chosen_by_hand("priority"))
         self.suggest_button.clicked.connect(self.suggest_now)
         self.use_suggestion_button.clicked.connect(self.use_offered_suggestion)
-        self.clear_button.clicked.connect(self.clear_form)
+        self.clear_button.clicked.connect(self.clear_by_agent)
         self.submit_button.clicked.connect(self.submit)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.submit)
+        # Ctrl+Enter anywhere in the form; Return and Enter are two keys, so both.
+        self.submit_action = QAction("Submit the ticket", self)
+        self.submit_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.submit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.submit_action.setProperty("help_group", "Submit")
+        self.submit_action.triggered.connect(self.submit)
+        self.addAction(self.submit_action)
 
     def _field_label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
-        return label
-
-    def _mark_label(self, name: str) -> QLabel:
-        label = QLabel("", self)
-        label.setProperty("role", "badge")
-        label.setAccessibleName(name)
-        label.hide()
         return label
 
     # --- values --------------------------------------------------------------------------------
@@ -287,6 +277,7 @@ class SubmitTab(QWidget):
         self.form_message.show_message(None)
         self._validate()
         self._save_timer.start()
+        self._suggest_timer.start()
 
     def _touch(self, field: str) -> None:
         self._touched.add(field)
@@ -296,6 +287,9 @@ class SubmitTab(QWidget):
         self._manual[field] = True
         self._touched.add(field)
         (self.category_mark if field == "category" else self.priority_mark).hide()
+        if self._offered is not None:  # the agent chose: the offer is moot (its line stays, for reference)
+            self._offered = None
+            self.use_suggestion_button.hide()
         self._validate()
         self._save_timer.start()
 
@@ -321,7 +315,27 @@ class SubmitTab(QWidget):
         if enabled != self._submit_enabled:
             self._submit_enabled = enabled
             self.submit_button.setEnabled(enabled)
+        clearable = not self._submitting and not self._is_empty()
+        if clearable != self._clear_enabled:
+            self._clear_enabled = clearable
+            self.clear_button.setEnabled(clearable)
         return not errors
+
+    def _is_empty(self) -> bool:
+        return not (self._title or self.description_edit.toPlainText() or self.category_box.currentIndex() >= 0
+                    or self.priority_box.currentIndex() >= 0)
+
+    def _focus_next_step(self) -> None:
+        """Submit when the ticket is ready, else the first field that still needs the agent."""
+        if self.submit_button.isEnabled():
+            self.submit_button.setFocus()
+            return
+        errors = self.errors()
+        for name, widget in (("title", self.title_edit), ("description", self.description_edit),
+                             ("category", self.category_box), ("priority", self.priority_box)):
+            if name in errors:
+                widget.setFocus()
+                return
 
     def _description_left(self) -> None:
         if self._submitting or not self.isVisible():
@@ -333,8 +347,15 @@ class SubmitTab(QWidget):
     # --- suggestions ---------------------------------------------------------------------------
 
     def _maybe_auto_suggest(self) -> None:
-        text = self.description_edit.toPlainText().strip()
-        if len(text) < AUTO_SUGGEST_MIN_CHARS or (self._manual["category"] and self._manual["priority"]):
+        """At a pause in typing or when the description is left: ask once per text, unless the agent chose both."""
+        self._suggest_timer.stop()
+        title, description = self.title_edit.text(), self.description_edit.toPlainText()
+        if (
+            self._submitting or not self.isVisible()
+            or len(title.strip()) + len(description.strip()) < AUTO_SUGGEST_MIN_CHARS
+            or (self._manual["category"] and self._manual["priority"])
+            or (title, description) == self._asked_text
+        ):
             return
         self._request(explicit=False)
 
@@ -350,7 +371,7 @@ class SubmitTab(QWidget):
             # Clicking Suggest moves focus out of the description, which has already asked: one request.
             self._explicit_request = self._explicit_request or explicit
             return
-        self._pending_text = text
+        self._pending_text = self._asked_text = text
         self._explicit_request = explicit
         self.suggestion_state = "pending"
         self.suggestion_status.setText("Suggesting…")
@@ -374,13 +395,18 @@ class SubmitTab(QWidget):
                 notes.append("Local suggestion used.")
             self._settle("applied", " ".join(notes))
         else:
-            self._offered = suggestion
             notes.append(
-                f"Local suggestion: {suggestion.category.label}, {suggestion.priority.label} "
-                f"({round((suggestion.confidence or 0) * 100)}% sure)."
+                f"Local suggestion: {suggestion.category.label} "
+                f"({percent(field_confidence(suggestion, 'category') or 0)} sure), {suggestion.priority.label} "
+                f"({percent(field_confidence(suggestion, 'priority') or 0)} sure)."
             )
-            self.use_suggestion_button.show()
-            self._settle("offered", " ".join(notes))
+            # Once the agent chose a field by hand, only their own Suggest click brings the offer back.
+            if self._explicit_request or not any(self._manual.values()):
+                self._offered = suggestion
+                self.use_suggestion_button.show()
+                self._settle("offered", " ".join(notes))
+            else:
+                self._settle("idle", " ".join(notes))
 
     def _settle(self, state: str, text: str) -> None:
         if state != "offered":
@@ -393,10 +419,11 @@ class SubmitTab(QWidget):
     def use_offered_suggestion(self) -> None:
         if self._offered is not None:
             self._fill(self._offered, both=True)
+            # Before the button hides: Qt would move focus to the next button, Clear, where Space empties the form.
+            self._focus_next_step()
             self._settle("applied", "")
 
     def _fill(self, suggestion: Suggestion, both: bool) -> None:
-        text = mark_text(suggestion)
         for field, box, mark, value in (
             ("category", self.category_box, self.category_mark, suggestion.category),
             ("priority", self.priority_box, self.priority_mark, suggestion.priority),
@@ -405,8 +432,7 @@ class SubmitTab(QWidget):
                 continue
             box.set_value(value)
             self._manual[field] = False
-            mark.setText(text)
-            mark.show()
+            mark.show_suggestion(suggestion, field)
         self._validate()
 
     # --- submitting ----------------------------------------------------------------------------
@@ -420,23 +446,38 @@ class SubmitTab(QWidget):
         draft = self.draft()
         assert draft is not None
         self._set_submitting(True)
+        # Disabling the focused field sends Qt's focus on along the chain (out of the tab, at the end of it).
+        self._focus_parked = QApplication.focusWidget()
         self.context.submit_ticket(draft, self._submitted, self._submit_failed)
 
     def _set_submitting(self, busy: bool) -> None:
         self._submitting = busy
         for widget in (self.title_edit, self.description_edit):
             widget.setReadOnly(busy)
-        for widget in (self.category_box, self.priority_box, self.clear_button, self.suggest_button):
+        for widget in (self.category_box, self.priority_box, self.suggest_button):
             widget.setEnabled(not busy)
         self.submit_button.setText("Submitting…" if busy else "Submit")
-        self._submit_enabled = None
+        self._submit_enabled = self._clear_enabled = None
         self._validate()
 
     def _submitted(self, ticket: Ticket) -> None:
         self._set_submitting(False)
         self.context.notify.emit(f"Ticket #{ticket.id} created", "success")
         self.clear_form()
+        self._focus_fresh_form()
         self.ticket_created.emit(ticket.id)
+
+    def _agent_still_here(self) -> bool:
+        """Focus is where submitting left it (or in the form): the agent has not gone elsewhere meanwhile."""
+        focused = QApplication.focusWidget()
+        return self.isVisible() and (
+            focused is None or focused is self._focus_parked or focused is self or self.isAncestorOf(focused)
+        )
+
+    def _focus_fresh_form(self) -> None:
+        """The next ticket starts at its title."""
+        if self._agent_still_here():
+            self.title_edit.setFocus()
 
     def _submit_failed(self, error: BaseException) -> None:
         self._set_submitting(False)
@@ -453,6 +494,7 @@ class SubmitTab(QWidget):
             # Durable in the outbox: the form's job is done; the ticket is stored once the database is back.
             self.context.notify.emit(str(error), "info")
             self.clear_form()
+            self._focus_fresh_form()
         elif isinstance(error, StorageUnavailable):
             message = f"Not stored: {error} Your text is kept; try again in a moment."
             self.form_message.show_message(message)
@@ -463,16 +505,56 @@ class SubmitTab(QWidget):
             self.form_message.show_message("Not stored: an unexpected error occurred. Your text is kept.")
             log.error("submitting failed", exc_info=(type(error), error, error.__traceback__))
 
+    # --- clearing, and undoing it -------------------------------------------------------------
+
+    def clear_by_agent(self) -> None:
+        """The Clear button: empties the form and its saved draft, undoably (a stray Space must not cost a ticket)."""
+        if self._submitting:
+            return
+        before = self.form_state()
+        if self._state_is_empty(before):
+            return
+        self.clear_form()
+        self.title_edit.setFocus()
+        self._offer_undo("Form cleared.", "clear form", before)
+
+    def _offer_undo(self, text: str, label: str, state: dict[str, Any]) -> None:
+        restore = while_alive(self, lambda: self._bring_back(state))
+        self._undo_item = self.context.offer_undo(text, label, restore, "info")
+
+    def _bring_back(self, state: dict[str, Any]) -> None:
+        """Undo a Clear: every field, the suggestion and the draft on disk. What was typed since is not
+        lost either: it becomes the next Undo."""
+        if self._submitting:  # the fields hold the ticket being stored: the Clear stays undoable, for later
+            self._offer_undo("Still storing this ticket; undo again in a moment.", "clear form", state)
+            return
+        typed_since = self.form_state()
+        self._apply_state(state)
+        self.save_draft()
+        if self.isVisible():  # Edit → Undo may be used from another tab: focus stays there then
+            self._focus_next_step()
+        if not self._state_is_empty(typed_since):
+            self._offer_undo("Cleared form restored; what you typed since is one Undo away.", "restore form",
+                             typed_since)
+        else:
+            self._undo_item = None
+
+    def _undo_is_ours(self) -> bool:
+        """Ctrl+Z in an empty field undoes the Clear, never another tab's action."""
+        return self._undo_item is not None and self.context.undo.newest is self._undo_item
+
     def clear_form(self) -> None:
         self._save_timer.stop()
-        self.title_edit.clear()
-        self.description_edit.clear()
+        self.title_edit.setText("")  # setText, not clear(): the field's own undo must not hold the old text
+        self.description_edit.setPlainText("")
         self.category_box.set_value(None)
         self.priority_box.set_value(None)
         self._reset_suggestion_state()
         self._touched.clear()
         self.form_message.show_message(None)
         self._save_timer.stop()
+        self._suggest_timer.stop()
+        self._asked_text = None
         self.drafts.clear()
         self._validate()
 
@@ -487,6 +569,7 @@ class SubmitTab(QWidget):
     # --- the draft on disk ---------------------------------------------------------------------
 
     def draft_state(self) -> dict[str, Any]:
+        """What is saved on disk."""
         category, priority = self.category_box.value(), self.priority_box.value()
         return {
             "title": self.title_edit.text(),
@@ -498,10 +581,20 @@ class SubmitTab(QWidget):
             "suggestion": suggestion_to_json(self.suggestion),
         }
 
+    def form_state(self) -> dict[str, Any]:
+        """The draft and what only lives in the window (an offer, the status line), for undoing a Clear."""
+        return {**self.draft_state(), "offered": suggestion_to_json(self._offered),
+                "status": self.suggestion_status.text(), "touched": sorted(self._touched),
+                "asked": self._asked_text}
+
+    @staticmethod
+    def _state_is_empty(state: dict[str, Any]) -> bool:
+        return not (state["title"] or state["description"] or state["category"] or state["priority"])
+
     def save_draft(self) -> None:
         self._save_timer.stop()
         state = self.draft_state()
-        if not (state["title"] or state["description"] or state["category"] or state["priority"]):
+        if self._state_is_empty(state):
             self.drafts.clear()
             return
         self.drafts.save(state)
@@ -510,6 +603,12 @@ class SubmitTab(QWidget):
         state = self.drafts.load()
         if not state:
             return
+        self._apply_state(state)
+        self.suggestion_status.setText("Draft restored.")
+
+    def _apply_state(self, state: dict[str, Any]) -> None:
+        """Fill the form from a saved draft or a form_state(); restoring is not typing, so nothing is asked."""
+        self._reset_suggestion_state()
         self.title_edit.setText(str(state.get("title") or ""))
         self.description_edit.setPlainText(str(state.get("description") or ""))
         for box, key in ((self.category_box, "category"), (self.priority_box, "priority")):
@@ -524,11 +623,18 @@ class SubmitTab(QWidget):
         if self.suggestion is not None:
             for field, mark in (("category", self.category_mark), ("priority", self.priority_mark)):
                 if marks.get(field) and not self._manual[field]:
-                    mark.setText(mark_text(self.suggestion))
-                    mark.show()
+                    mark.show_suggestion(self.suggestion, field)
+        self._offered = suggestion_from_json(state.get("offered"))
+        self.use_suggestion_button.setVisible(self._offered is not None)
+        if self._offered is not None:
+            self.suggestion_state = "offered"
+        self.suggestion_status.setText(str(state.get("status") or ""))
+        asked = state.get("asked")
+        self._asked_text = (asked[0], asked[1]) if isinstance(asked, (list, tuple)) and len(asked) == 2 else None
         self._save_timer.stop()
-        self._touched.clear()
-        self.suggestion_status.setText("Draft restored.")
+        self._suggest_timer.stop()
+        self._touched = set(state.get("touched") or ())
+        self._validate()
 
     def hideEvent(self, event) -> None:
         if self._save_timer.isActive():
