@@ -110,7 +110,7 @@ def test_export_import_round_trip(database_url: str, sqlite_url: str, tmp_path: 
     assert run(capsys, database_url, "export", str(exported))[0] == 0
     target = f"sqlite:///{tmp_path / 'copy.sqlite3'}"
     code, out, _ = run(capsys, target, "import", str(exported), "--json")
-    assert code == 0 and json.loads(out) == {"imported": 150}
+    assert code == 0 and json.loads(out) == {"imported": 150, "skipped": 0, "updated": 0}
     again = tmp_path / "again.csv"
     assert run(capsys, target, "export", str(again))[0] == 0
     assert again.read_bytes() == exported.read_bytes()

@@ -38,7 +38,7 @@ def test_tickets_are_stored_oldest_first_when_the_file_is_not(
     days = [5, 3, 9, 3, 1, 7, 2, 8, 6, 4, 10, 11]  # two on day 3: file order between them
     rows = [row(i, d, f"Body with\na line break and \u2028 {i}") for i, d in enumerate(days)]
     path = write(tmp_path / "in.csv", rows)
-    assert import_csv(service, path) == len(days)
+    assert import_csv(service, path).imported == len(days)
     stored = sorted(service.iterate(), key=lambda t: t.id)
     titles = [t.title for t in stored]
     if sort_max >= len(days):
@@ -54,7 +54,7 @@ def test_memory_stays_far_below_the_file_size(service: TicketService, tmp_path: 
     size = path.stat().st_size  # about 29 MB
     tracemalloc.start()
     try:
-        assert import_csv(service, path) == 600
+        assert import_csv(service, path).imported == 600
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

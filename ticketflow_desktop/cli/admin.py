@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("import", help="import tickets from CSV (all or nothing)")
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="a row whose external_id a ticket already has updates that ticket (default: the row is skipped)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=import_file)
 
@@ -112,16 +117,16 @@ def import_file(args: argparse.Namespace) -> int:
         progress(done)
 
     try:
-        n = import_csv(service, args.file, report)
+        result = import_csv(service, args.file, report, update=args.update)
     except ImportFailed as error:
         for row_error in error.row_errors:
             print(f"ticketflow: {args.file}: {row_error}", file=sys.stderr)
         print("ticketflow: nothing was imported", file=sys.stderr)
         return 2
     if args.json:
-        print_json({"imported": n})
+        print_json({"imported": result.imported, "skipped": result.skipped, "updated": result.updated})
     else:
-        print(f"Imported {n:,} tickets")
+        print(result)
     return 0
 
 

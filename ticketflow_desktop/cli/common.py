@@ -68,6 +68,7 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "suggestion_source": s.source.value if s else None,
         "suggestion_model": s.model if s else None,
         "suggestion_confidence": s.confidence if s else None,
+        "external_id": ticket.external_id,
     }
 
 

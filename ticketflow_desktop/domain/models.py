@@ -55,6 +55,7 @@ class Ticket:
     updated_at: datetime
     version: int
     suggestion: Suggestion | None = None
+    external_id: str | None = None  # its id in the system it was imported from
 
     @property
     def suggestion_accepted(self) -> bool | None:

@@ -153,6 +153,16 @@ class TicketService:
                 found.update((r.id, ticket_from_row(r)) for r in rows)
         return found
 
+    def tickets_by_external_id(self, session: Session, external_ids: list[str]) -> dict[str, Ticket]:
+        """The tickets that have one of `external_ids`, by it (inside the caller's transaction)."""
+        found: dict[str, Ticket] = {}
+        tickets = TicketRow.__table__
+        for start in range(0, len(external_ids), MAX_PAGE):
+            chunk = external_ids[start : start + MAX_PAGE]
+            rows = session.execute(select(tickets).where(tickets.c.external_id.in_(chunk)))
+            found.update((row.external_id, ticket_from_row(row)) for row in rows)
+        return found
+
     def stats(self, today: date | None = None) -> Stats:
         from ticketflow_desktop.storage.stats import compute_stats
 
@@ -212,42 +222,55 @@ class TicketService:
         check_number("ticket", ticket_id)
         check_number("version", expected_version)
         with self.database.writing() as session:
-            # Core statements and no reading back (the row is locked: what is written is what is
-            # stored): the ORM's loading and synchronising were half of an update's time.
-            current = ticket_from_row(self._row(session, ticket_id, lock=True))
-            wanted = changes.as_dict()
-            if expected_version > current.version:  # a version that never existed cannot be merged onto
-                raise Conflict(current, tuple(f for f in _TRACKED_FIELDS if f in wanted))
-            if current.version != expected_version:
-                overlap = self._changed_since(session, ticket_id, expected_version) & wanted.keys()
-                clashing = tuple(
-                    f for f in _TRACKED_FIELDS if f in overlap and _stored(current, f) != _value(wanted[f])
-                )
-                if clashing:
-                    raise Conflict(current, clashing)
-            validate_changes(changes, current_status=current.status)
-            diffs = {f: (_stored(current, f), _value(v)) for f, v in wanted.items() if _stored(current, f) != _value(v)}
-            if not diffs:
-                return current
-            now = self.clock.now()
-            version = current.version + 1
-            tickets = TicketRow.__table__
-            session.execute(
-                update(tickets)
-                .where(tickets.c.id == ticket_id, tickets.c.version == current.version)
-                .values(**{f: new for f, (_, new) in diffs.items()}, updated_at=now, version=version)
-            )
-            events = [_event(ticket_id, now, f, old, new, source, version) for f, (old, new) in diffs.items()]
-            _add_events(session, events)
-            updated = replace(current, **{f: wanted[f] for f in diffs}, updated_at=now, version=version)
-            old_key, new_key = _count_key(current), _count_key(updated)
-            if new_key != old_key:
-                add_count_deltas(session, Counter({old_key: -1, new_key: 1}))
-            if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
-                old_status, new_status = diffs["status"]
-                record_status_change(session, ticket_id, current.created_at, old_status, new_status, now, version)
-            announce(session, [ticket_id])
-            return updated
+            return self.update_in(session, ticket_id, changes, expected_version, source)
+
+    def update_in(
+        self,
+        session: Session,
+        ticket_id: int,
+        changes: TicketChanges,
+        expected_version: int | None,
+        source: EventSource = EventSource.USER,
+    ) -> Ticket:
+        """`update` inside a transaction the caller holds (an import updating what it already has).
+
+        `changes` are validated already; `expected_version` None applies them to whatever is stored.
+        """
+        # Core statements and no reading back (the row is locked: what is written is what is
+        # stored): the ORM's loading and synchronising were half of an update's time.
+        current = ticket_from_row(self._row(session, ticket_id, lock=True))
+        wanted = changes.as_dict()
+        expected_version = current.version if expected_version is None else expected_version
+        if expected_version > current.version:  # a version that never existed cannot be merged onto
+            raise Conflict(current, tuple(f for f in _TRACKED_FIELDS if f in wanted))
+        if current.version != expected_version:
+            overlap = self._changed_since(session, ticket_id, expected_version) & wanted.keys()
+            clashing = tuple(f for f in _TRACKED_FIELDS if f in overlap and _stored(current, f) != _value(wanted[f]))
+            if clashing:
+                raise Conflict(current, clashing)
+        validate_changes(changes, current_status=current.status)
+        diffs = {f: (_stored(current, f), _value(v)) for f, v in wanted.items() if _stored(current, f) != _value(v)}
+        if not diffs:
+            return current
+        now = self.clock.now()
+        version = current.version + 1
+        tickets = TicketRow.__table__
+        session.execute(
+            update(tickets)
+            .where(tickets.c.id == ticket_id, tickets.c.version == current.version)
+            .values(**{f: new for f, (_, new) in diffs.items()}, updated_at=now, version=version)
+        )
+        events = [_event(ticket_id, now, f, old, new, source, version) for f, (old, new) in diffs.items()]
+        _add_events(session, events)
+        updated = replace(current, **{f: wanted[f] for f in diffs}, updated_at=now, version=version)
+        old_key, new_key = _count_key(current), _count_key(updated)
+        if new_key != old_key:
+            add_count_deltas(session, Counter({old_key: -1, new_key: 1}))
+        if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
+            old_status, new_status = diffs["status"]
+            record_status_change(session, ticket_id, current.created_at, old_status, new_status, now, version)
+        announce(session, [ticket_id])
+        return updated
 
     # --- helpers -------------------------------------------------------------------------------
 

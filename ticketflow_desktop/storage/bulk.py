@@ -22,6 +22,7 @@ from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
+Prepare = Callable[[Session, list["NewTicket"]], list["NewTicket"]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class NewTicket:
     # (when, new status): each becomes an event and bumps the version.
     status_changes: tuple[tuple[datetime, Status], ...] = ()
     source: EventSource = EventSource.IMPORT
+    external_id: str | None = None
 
     @property
     def final_status(self) -> Status:
@@ -88,13 +90,16 @@ def bulk_insert(
     batch_size: int = 5000,
     progress: Progress | None = None,
     expected: int | None = None,
+    prepare: Prepare | None = None,
 ) -> int:
     """Insert every ticket with its events and summary counts; return how many were stored.
 
     `expected` (the number of tickets, when known) lets a large PostgreSQL load rebuild the search
-    indexes once at the end instead of updating them per row.
+    indexes once at the end instead of updating them per row. `prepare` sees each batch first, in the
+    same transaction, and returns the tickets still to insert (an import leaves out, or updates, the
+    ones it already has); progress counts the ones it took out as done.
     """
-    done = 0
+    done = passed_over = 0
     history = LoadedHistory()
 
     def loaded(batch: list[NewTicket]) -> None:  # stored in this transaction
@@ -102,10 +107,20 @@ def bulk_insert(
         history.add(batch)
         done += len(batch)
         if progress is not None:
-            progress(done)
+            progress(done + passed_over)
+
+    def prepared(session: Session, batches: Iterator[list[NewTicket]]) -> Iterator[list[NewTicket]]:
+        nonlocal passed_over
+        for batch in batches:
+            kept = prepare(session, batch) if prepare is not None else batch
+            passed_over += len(batch) - len(kept)
+            if kept:
+                yield kept
+            elif progress is not None:
+                progress(done + passed_over)
 
     with database.writing() as session:
-        batches = _batches(tickets, batch_size)
+        batches = prepared(session, _batches(tickets, batch_size))
         if database.dialect == "postgresql":
             with _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0)):
                 _copy_batches(session, batches, loaded)
@@ -193,6 +208,7 @@ def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], obje
                 when(t.created_at),
                 when(t.updated_at),
                 version,
+                t.external_id,
             )
         )
         events.append((ticket_id, when(t.created_at), "created", None, t.initial_status.value, t.source.value, 1))
@@ -203,7 +219,7 @@ def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], obje
     return tickets, events
 
 
-_TICKET_COLUMNS = "id, title, description, category, priority, status, created_at, updated_at, version"
+_TICKET_COLUMNS = "id, title, description, category, priority, status, created_at, updated_at, version, external_id"
 _EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version"
 
 
@@ -213,7 +229,7 @@ def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
     # The write lock is held (BEGIN IMMEDIATE), so the next ids are ours alone.
     first_id = (cursor.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]) + 1
     tickets, events = _rows(first_id, batch, _sqlite_time)
-    cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
+    cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
     cursor.executemany(f"INSERT INTO ticket_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", events)
     if session.info.get("fts_by_batch"):
         cursor.execute(

@@ -41,6 +41,7 @@ def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
         updated_at=row.updated_at,
         version=row.version,
         suggestion=suggestion,
+        external_id=row.external_id,
     )
 
 

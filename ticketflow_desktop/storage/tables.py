@@ -93,6 +93,8 @@ class TicketRow(Base):
     suggestion_model: Mapped[str | None] = mapped_column(String(200))
     suggestion_confidence: Mapped[float | None] = mapped_column(Float)
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
+    # The ticket's id in the system it was imported from (unique when present).
+    external_id: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         CheckConstraint(_in("category", Category), name="category"),
@@ -118,6 +120,8 @@ class TicketRow(Base):
         CheckConstraint("length(description) BETWEEN 1 AND 100000", name="description_length"),
         CheckConstraint("version >= 1", name="version"),
         UniqueConstraint("idempotency_key"),
+        # A unique index, not a constraint: SQLite adds one without rebuilding the table.
+        Index("ix_tickets_external_id", "external_id", unique=True),
         # One index per list order (sort key + id, for keyset seeks) ...
         Index("ix_tickets_created", "created_at", "id"),
         Index("ix_tickets_updated", "updated_at", "id"),
