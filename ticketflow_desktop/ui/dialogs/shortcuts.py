@@ -1,0 +1,114 @@
+"""Help → Keyboard shortcuts (F1): the list is read from the window's own actions, so it cannot drift.
+
+Every shortcut is a QAction with a `help_group` property ("Window", "Tickets", "Ticket detail", "Submit",
+"Dashboard"); a menu action without one is listed under its menu's title.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
+
+SECTION_ORDER = ("Window", "Tickets", "Ticket detail", "Submit", "Dashboard")
+FALLBACK_SECTION = "Window"
+
+
+@dataclass(frozen=True)
+class ShortcutEntry:
+    section: str
+    text: str  # the action's text as a user reads it: no mnemonic "&"
+    keys: str  # every key sequence of the action, in the platform's notation, comma-separated
+
+
+def readable_text(text: str) -> str:
+    """An action's text without its mnemonic marks ("&Find tickets" -> "Find tickets", "&&" -> "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def window_actions(window: QWidget) -> list[QAction]:
+    """Every action of the window: its children and those added to any widget in it, each once."""
+    found: dict[int, QAction] = {}
+    for action in window.findChildren(QAction):
+        found.setdefault(id(action), action)
+    for widget in [window, *window.findChildren(QWidget)]:
+        for action in widget.actions():
+            found.setdefault(id(action), action)
+    return list(found.values())
+
+
+def _section(action: QAction) -> str:
+    group = action.property("help_group")
+    if isinstance(group, str) and group:
+        return group
+    for owner in action.associatedObjects():
+        if isinstance(owner, QMenu) and owner.title():
+            return readable_text(owner.title())
+    return FALLBACK_SECTION
+
+
+def shortcut_entries(window: QWidget) -> list[ShortcutEntry]:
+    """One entry per action with a shortcut, sections in SECTION_ORDER (others after, by name)."""
+    entries = []
+    for action in window_actions(window):
+        sequences = [s for s in action.shortcuts() if not s.isEmpty()]
+        if not sequences:
+            continue
+        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
+        entries.append(ShortcutEntry(_section(action), readable_text(action.text()), keys))
+
+    def rank(entry: ShortcutEntry) -> tuple[int, str]:
+        known = entry.section in SECTION_ORDER
+        return (SECTION_ORDER.index(entry.section) if known else len(SECTION_ORDER), "" if known else entry.section)
+
+    return sorted(entries, key=rank)  # stable: within a section, the order the actions were made in
+
+
+def shortcuts_html(entries: list[ShortcutEntry]) -> str:
+    parts: list[str] = []
+    section = None
+    for entry in entries:
+        if entry.section != section:
+            if section is not None:
+                parts.append("</table>")
+            section = entry.section
+            parts.append(f"<h3>{html.escape(section)}</h3><table cellspacing='4'>")
+        parts.append(
+            f"<tr><td><b>{html.escape(entry.keys)}</b></td><td>&nbsp;&nbsp;{html.escape(entry.text)}</td></tr>"
+        )
+    if section is not None:
+        parts.append("</table>")
+    return "".join(parts) or "No keyboard shortcuts."
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.entries = shortcut_entries(window)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(shortcuts_html(self.entries), self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.label.setAccessibleName("Keyboard shortcuts")
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.label)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(buttons)
+        # All of it at once when the screen allows; scroll on a small one.
+        wanted = self.label.sizeHint()
+        screen = window.screen().availableGeometry() if window.screen() else None
+        width, height = wanted.width() + 60, wanted.height() + buttons.sizeHint().height() + 60
+        if screen is not None:
+            width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.85))
+        self.resize(max(360, width), height)
