@@ -18,7 +18,7 @@ from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_quiet
 from ticketflow_desktop.ui.submit.tab import SubmitTab
-from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
+from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
 from ticketflow_desktop.ui.widgets.toast import ToastHost
 
@@ -135,10 +135,9 @@ class MainWindow(QMainWindow):
             # Exclusive: the menu draws radio marks, and exactly one choice is ever checked.
             self._theme_group = QActionGroup(self)
             self._theme_group.setExclusive(True)
-            for choice, label, icon in (
-                ("system", "Follow the system", "monitor"), ("light", "Light", "sun"), ("dark", "Dark", "moon")
-            ):
-                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c), icon)
+            # No icons: a menu draws an icon in place of the radio mark, and the chosen theme would not show.
+            for choice, label in THEME_CHOICES.items():
+                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c))
                 action.setCheckable(True)
                 action.setChecked(self.theme.choice == choice)
                 action.setData(choice)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,7 +20,9 @@ from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.theme import ThemeManager
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
+)
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -83,10 +85,11 @@ def test_f1_lists_every_action_with_a_shortcut_including_one_added_to_a_tab(qtbo
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
     dialog = window.shortcuts_dialog
     assert dialog is not None and dialog.isVisible()
-    text = dialog.label.text()
-    assert "Jump to the oldest &amp; newest ticket" in text  # mnemonics gone, "&&" a plain "&"
-    assert QKeySequence("Ctrl+Alt+J").toString(NATIVE) in text
-    assert "<h3>Tickets</h3>" in text and text.index("<h3>Window</h3>") < text.index("<h3>Tickets</h3>")
+    shown = [label.text() for label in dialog.labels]  # what the dialog shows, label by label
+    assert "Jump to the oldest & newest ticket" in shown  # mnemonics gone, "&&" a plain "&"
+    assert QKeySequence("Ctrl+Alt+J").toString(NATIVE) in shown
+    assert shown.index("Window") < shown.index("Tickets") < shown.index("Jump to the oldest & newest ticket")
+    assert "Ctrl+Alt+J: Jump to the oldest & newest ticket" in dialog.text()
     listed = {(e.section, e.text, e.keys) for e in dialog.entries}
     assert ("Tickets", "Jump to the oldest & newest ticket", QKeySequence("Ctrl+Alt+J").toString(NATIVE)) in listed
     actions = _shortcut_actions(window)
@@ -159,3 +162,21 @@ def test_the_theme_menu_checks_exactly_the_chosen_theme(qtbot: QtBot, window: Ma
     dialog.save()
     assert theme.choice == "system"
     assert checked() == ["system"]
+
+
+def test_the_chosen_theme_shows_a_mark_in_the_menu(qtbot: QtBot, window: MainWindow, theme: ThemeManager) -> None:
+    menu = window._theme_menu
+    for choice in ("dark", "light"):
+        window.set_theme(choice)
+        menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitUntil(menu.isVisible)
+        image = menu.grab().toImage()
+        marks = {}
+        for action in menu.actions():
+            row = menu.actionGeometry(action)
+            box = QRect(row.left() + 2, row.top() + 2, row.height() - 4, row.height() - 4)  # where the mark goes
+            xs, ys = range(box.left(), box.right()), range(box.top(), box.bottom())
+            colours = {image.pixel(x, y) for x in xs for y in ys}
+            marks[action.data()] = len(colours) > 1  # anything drawn beside the plain background
+        menu.hide()
+        assert marks == {c: c == choice for c in ("system", "light", "dark")}

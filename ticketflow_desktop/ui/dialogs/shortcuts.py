@@ -6,12 +6,11 @@ Every shortcut is a QAction with a `help_group` property ("Window", "Tickets", "
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 SECTION_ORDER = ("Window", "Tickets", "Ticket detail", "Submit", "Dashboard")
 FALLBACK_SECTION = "Window"
@@ -67,21 +66,16 @@ def shortcut_entries(window: QWidget) -> list[ShortcutEntry]:
     return sorted(entries, key=rank)  # stable: within a section, the order the actions were made in
 
 
-def shortcuts_html(entries: list[ShortcutEntry]) -> str:
-    parts: list[str] = []
+def shortcuts_text(entries: list[ShortcutEntry]) -> str:
+    """The list as plain text: each section's name, then its "keys: action" lines."""
+    lines: list[str] = []
     section = None
     for entry in entries:
         if entry.section != section:
-            if section is not None:
-                parts.append("</table>")
             section = entry.section
-            parts.append(f"<h3>{html.escape(section)}</h3><table cellspacing='4'>")
-        parts.append(
-            f"<tr><td><b>{html.escape(entry.keys)}</b></td><td>&nbsp;&nbsp;{html.escape(entry.text)}</td></tr>"
-        )
-    if section is not None:
-        parts.append("</table>")
-    return "".join(parts) or "No keyboard shortcuts."
+            lines += [section]
+        lines.append(f"{entry.keys}: {entry.text}")
+    return "\n".join(lines)
 
 
 class ShortcutsDialog(QDialog):
@@ -90,14 +84,27 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.entries = shortcut_entries(window)
         layout = QVBoxLayout(self)
-        self.label = QLabel(shortcuts_html(self.entries), self)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.label.setAccessibleName("Keyboard shortcuts")
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        grid.setHorizontalSpacing(24)
+        grid.setColumnStretch(1, 1)
+        self.labels: list[QLabel] = []  # every text shown, in order
+        section = None
+        for entry in self.entries:
+            if entry.section != section:
+                section = entry.section
+                heading = self._label(section, "heading")
+                grid.addWidget(heading, grid.rowCount(), 0, 1, 2)
+            row = grid.rowCount()
+            keys = self._label(entry.keys)
+            keys.setStyleSheet("font-weight: 600;")
+            grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self._label(entry.text), row, 1, Qt.AlignmentFlag.AlignTop)
+        if not self.entries:
+            grid.addWidget(self._label("No keyboard shortcuts."), 0, 0)
+        grid.setRowStretch(grid.rowCount(), 1)
         scroll = QScrollArea(self)
-        scroll.setWidget(self.label)
+        scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
@@ -106,9 +113,21 @@ class ShortcutsDialog(QDialog):
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout.addWidget(buttons)
         # All of it at once when the screen allows; scroll on a small one.
-        wanted = self.label.sizeHint()
+        wanted = body.sizeHint()
         screen = window.screen().availableGeometry() if window.screen() else None
-        width, height = wanted.width() + 60, wanted.height() + buttons.sizeHint().height() + 60
+        width, height = wanted.width() + 48, wanted.height() + buttons.sizeHint().height() + 48
         if screen is not None:
             width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.85))
         self.resize(max(360, width), height)
+
+    def _label(self, text: str, role: str | None = None) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if role is not None:
+            label.setProperty("role", role)
+        self.labels.append(label)
+        return label
+
+    def text(self) -> str:
+        return shortcuts_text(self.entries)
