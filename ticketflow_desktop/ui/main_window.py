@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
     def _fit_on_screen(self) -> None:
         """The restored (or default) geometry inside this screen's free area: never larger than it (not even
         through the minimum size: 960x540 at scale 2 is smaller), never off its edges."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return  # the platform fits those to the screen itself
         frame = self.geometry()
         screen = QGuiApplication.screenAt(frame.center()) or self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
@@ -321,10 +323,15 @@ class MainWindow(QMainWindow):
             self.shortcuts_dialog.raise_()
             self.shortcuts_dialog.activateWindow()
             return
-        self.shortcuts_dialog = ShortcutsDialog(self)  # read at each opening: the actions as they are now
-        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.shortcuts_dialog.destroyed.connect(lambda: setattr(self, "shortcuts_dialog", None))
-        self.shortcuts_dialog.open()  # no nested event loop: background results keep arriving
+        dialog = ShortcutsDialog(self)  # read at each opening: the actions as they are now
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _=None, d=dialog: self._forget_shortcuts_dialog(d))
+        self.shortcuts_dialog = dialog
+        dialog.open()  # no nested event loop: background results keep arriving
+
+    def _forget_shortcuts_dialog(self, dialog: QWidget) -> None:
+        if self.shortcuts_dialog is dialog:  # not a newer one opened while this one was being deleted
+            self.shortcuts_dialog = None
 
     def show_about(self) -> None:
         from ticketflow_desktop.ui.dialogs.about import AboutDialog
