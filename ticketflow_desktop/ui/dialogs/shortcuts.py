@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 SECTION_ORDER = ("Window", "Tickets", "Ticket detail", "Submit", "Dashboard")
 FALLBACK_SECTION = "Window"
+COLUMN_GAP = 24
 
 
 @dataclass(frozen=True)
@@ -83,23 +84,36 @@ class ShortcutsDialog(QDialog):
         super().__init__(window)
         self.setWindowTitle("Keyboard shortcuts")
         self.entries = shortcut_entries(window)
+        self.labels: list[QLabel] = []  # every text shown, in order
+        screen = window.screen().availableGeometry() if window.screen() else None
+        # Each shortcut on one line when the screen is wide enough; on a narrow one a key sequence per line
+        # and wrapped descriptions, so nothing is cut and nothing scrolls sideways.
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        keys_width = max((QFontMetrics(bold).horizontalAdvance(e.keys) for e in self.entries), default=0)
+        text_width = max((self.fontMetrics().horizontalAdvance(e.text) for e in self.entries), default=0)
+        width = keys_width + text_width + COLUMN_GAP + 80
+        narrow = screen is not None and width > screen.width() * 0.9
+        if narrow and screen is not None:
+            width = int(screen.width() * 0.9)
+
         layout = QVBoxLayout(self)
         body = QWidget(self)
         grid = QGridLayout(body)
-        grid.setHorizontalSpacing(24)
+        grid.setHorizontalSpacing(COLUMN_GAP)
         grid.setColumnStretch(1, 1)
-        self.labels: list[QLabel] = []  # every text shown, in order
         section = None
         for entry in self.entries:
             if entry.section != section:
                 section = entry.section
-                heading = self._label(section, "heading")
-                grid.addWidget(heading, grid.rowCount(), 0, 1, 2)
+                grid.addWidget(self._label(section, "heading"), grid.rowCount(), 0, 1, 2)
             row = grid.rowCount()
-            keys = self._label(entry.keys)
-            keys.setStyleSheet("font-weight: 600;")
+            keys = self._label(entry.keys.replace(", ", ",\n") if narrow else entry.keys)
+            keys.setStyleSheet("font-weight: 600;")  # DemiBold, as measured above
             grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(self._label(entry.text), row, 1, Qt.AlignmentFlag.AlignTop)
+            text = self._label(entry.text)
+            text.setWordWrap(narrow)
+            grid.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)
         if not self.entries:
             grid.addWidget(self._label("No keyboard shortcuts."), 0, 0)
         grid.setRowStretch(grid.rowCount(), 1)
@@ -112,12 +126,10 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout.addWidget(buttons)
-        # All of it at once when the screen allows; scroll on a small one.
-        wanted = body.sizeHint()
-        screen = window.screen().availableGeometry() if window.screen() else None
-        width, height = wanted.width() + 48, wanted.height() + buttons.sizeHint().height() + 48
+        height = body.heightForWidth(width - 48) if narrow else body.sizeHint().height()
+        height += buttons.sizeHint().height() + 48
         if screen is not None:
-            width, height = min(width, int(screen.width() * 0.9)), min(height, int(screen.height() * 0.85))
+            height = min(height, int(screen.height() * 0.85))  # then it scrolls
         self.resize(max(360, width), height)
 
     def _label(self, text: str, role: str | None = None) -> QLabel:
