@@ -5,9 +5,9 @@ from __future__ import annotations
 import gc
 import importlib
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtCore import QMargins, QRect, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ticketflow_desktop import config
 from ticketflow_desktop.ui.context import AppContext
@@ -18,29 +18,20 @@ from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_quiet
 from ticketflow_desktop.ui.submit.tab import SubmitTab
-from ticketflow_desktop.ui.theme import ThemeManager, set_style_property
+from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
 from ticketflow_desktop.ui.widgets.toast import ToastHost
 
 MIN_SIZE = (760, 540)
 DEFAULT_SIZE = (1280, 800)
+# Left out of the platform's "next/previous child" keys: Back/Forward (they mean "history" elsewhere) and
+# Backtab, which the shortcut map matches as Shift+Tab anyway (so it is listed once, as Ctrl+Shift+Tab).
+LEFT_OUT_KEYS = (Qt.Key.Key_Back, Qt.Key.Key_Forward, Qt.Key.Key_Backtab)
 STATE_LABELS = {
     "connecting": "Connecting…",
     "connected": "Connected",
     "unreachable": "Database unreachable — retrying",
 }
-
-SHORTCUTS = (
-    ("Ctrl+N", "New ticket"),
-    ("Ctrl+Enter", "Submit the ticket"),
-    ("Ctrl+F", "Search tickets"),
-    ("Ctrl+Shift+S", "Suggest category and priority"),
-    ("Esc", "Clear the search / dismiss a notification"),
-    ("Ctrl+1 / 2 / 3", "Submit, Tickets, Dashboard"),
-    ("F5", "Refresh"),
-    ("F1", "This list"),
-)
-
 
 def _import_llm_client_if_used(stored: dict[str, object], offline: bool) -> None:
     """In a worker: reading the API key may wait on the keyring."""
@@ -58,6 +49,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(*MIN_SIZE)
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
+        self.shortcuts_dialog: QWidget | None = None
+        self._fitted: QRect | None = None  # the geometry _fit_on_screen chose, until the first show
         self.toasts = ToastHost(self)
         self.live = LiveBridge(context, self)  # colleagues' changes become context.tickets_changed
         context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
@@ -71,7 +64,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.submit_tab, "Submit")
         self.tabs.addTab(self.tickets_tab, "Tickets")
         self.tabs.addTab(self.dashboard_tab, "Dashboard")
-        self.setCentralWidget(self.tabs)
+        # Notices get a strip of their own under the tabs: they push the tabs up, never cover a control.
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.toasts.strip)
+        self.setCentralWidget(central)
         self.submit_tab.ticket_created.connect(self._select_created_ticket)
 
         self._build_menus()
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.setProperty("help_group", "Window")  # its section in the F1 list
         if icon is not None and self.theme is not None:
             self.theme.bind_icon(action, icon)
         return action
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(name, f"Ctrl+{index + 1}", lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             )
+        view_menu.addAction(self._tab_step_action("Ne&xt tab", QKeySequence.StandardKey.NextChild, "Ctrl+PgDown", 1))
+        view_menu.addAction(
+            self._tab_step_action("Pre&vious tab", QKeySequence.StandardKey.PreviousChild, "Ctrl+PgUp", -1)
+        )
         view_menu.addSeparator()
         view_menu.addAction(self._action("&Refresh", "F5", self.refresh, "refresh"))
         self.offline_action = self._action("Work &offline (local suggestions only)", None, self.set_offline)
@@ -127,20 +132,40 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.offline_action)
         if self.theme is not None:
             theme_menu = view_menu.addMenu("T&heme")
-            for choice, label, icon in (
-                ("system", "Follow the system", "monitor"), ("light", "Light", "sun"), ("dark", "Dark", "moon")
-            ):
-                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c), icon)
+            # Exclusive: the menu draws radio marks, and exactly one choice is ever checked.
+            self._theme_group = QActionGroup(self)
+            self._theme_group.setExclusive(True)
+            # No icons: a menu draws an icon in place of the radio mark, and the chosen theme would not show.
+            for choice, label in THEME_CHOICES.items():
+                action = self._action(label, None, lambda _=False, c=choice: self.set_theme(c))
                 action.setCheckable(True)
                 action.setChecked(self.theme.choice == choice)
                 action.setData(choice)
+                action.setActionGroup(self._theme_group)
                 theme_menu.addAction(action)
             self._theme_menu = theme_menu
-            self.theme.changed.connect(lambda _tokens: self._sync_theme_menu())
+            # The choice, not the colours: "system" may look like "light" and still must be the one checked.
+            self.theme.choice_changed.connect(lambda _choice: self._sync_theme_menu())
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", "F1", self.show_shortcuts, "keyboard"))
         help_menu.addAction(self._action("&About TicketFlow", None, self.show_about, "info"))
+
+    def _tab_step_action(self, text: str, standard: QKeySequence.StandardKey, extra: str, step: int) -> QAction:
+        """Next/previous tab from anywhere in the window: a window shortcut wins over the table and the text
+        fields, which would otherwise take Ctrl+Tab for themselves."""
+        action = self._action(text, None, lambda: self.step_tab(step))
+        keys = [k for k in QKeySequence.keyBindings(standard) if k[0].key() not in LEFT_OUT_KEYS]
+        if step < 0:
+            keys.insert(0, QKeySequence("Ctrl+Shift+Tab"))
+        keys.append(QKeySequence(extra))
+        action.setShortcuts(list(dict.fromkeys(keys)))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _sync_undo_action(self) -> None:
         newest = self.context.undo.newest
@@ -213,9 +238,28 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.context.settings.geometry("main")
-        if geometry is None or not self.restoreGeometry(geometry):
+        if geometry is None or not self.restoreGeometry(geometry):  # Qt refuses one saved at another scale
             self.resize(*DEFAULT_SIZE)
+        self._fit_on_screen()
         self.tabs.setCurrentIndex(self.context.settings.get("current_tab"))
+
+    def _fit_on_screen(self) -> None:
+        """The restored (or default) geometry inside this screen's free area: never larger than it (not even
+        through the minimum size: 960x540 at scale 2 is smaller), never off its edges."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return  # the platform fits those to the screen itself
+        frame = self.geometry()
+        screen = QGuiApplication.screenAt(frame.center()) or self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        handle = self.windowHandle()  # the title bar and borders count too, once the platform knows them
+        area = screen.availableGeometry() - (handle.frameMargins() if handle is not None else QMargins())
+        self.setMinimumSize(min(MIN_SIZE[0], area.width()), min(MIN_SIZE[1], area.height()))
+        width, height = min(frame.width(), area.width()), min(frame.height(), area.height())
+        left = max(area.left(), min(frame.left(), area.right() + 1 - width))
+        top = max(area.top(), min(frame.top(), area.bottom() + 1 - height))
+        self.setGeometry(left, top, width, height)
+        self._fitted = self.geometry()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -256,8 +300,9 @@ class MainWindow(QMainWindow):
 
     def _sync_theme_menu(self) -> None:
         if self.theme is not None:
-            for action in self._theme_menu.actions():
-                action.setChecked(action.data() == self.theme.choice)
+            for action in self._theme_group.actions():
+                if action.data() == self.theme.choice:
+                    action.setChecked(True)  # the exclusive group unchecks the others
 
     def open_settings(self) -> None:
         from ticketflow_desktop.ui.dialogs.settings import SettingsDialog
@@ -272,11 +317,21 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()  # window-modal, never a nested event loop
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", f"<table>{rows}</table>",
-                          QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # no nested event loop: background results keep arriving
+        from ticketflow_desktop.ui.dialogs.shortcuts import ShortcutsDialog
+
+        if self.shortcuts_dialog is not None and self.shortcuts_dialog.isVisible():
+            self.shortcuts_dialog.raise_()
+            self.shortcuts_dialog.activateWindow()
+            return
+        dialog = ShortcutsDialog(self)  # read at each opening: the actions as they are now
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _=None, d=dialog: self._forget_shortcuts_dialog(d))
+        self.shortcuts_dialog = dialog
+        dialog.open()  # no nested event loop: background results keep arriving
+
+    def _forget_shortcuts_dialog(self, dialog: QWidget) -> None:
+        if self.shortcuts_dialog is dialog:  # not a newer one opened while this one was being deleted
+            self.shortcuts_dialog = None
 
     def show_about(self) -> None:
         from ticketflow_desktop.ui.dialogs.about import AboutDialog
@@ -290,6 +345,14 @@ class MainWindow(QMainWindow):
         if event.key() == Qt.Key.Key_Escape and self.toasts.dismiss_newest():
             return
         super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once more with the frame's size, which only a shown window knows; unless someone (a test, a
+        # screenshot) sized the window on purpose since.
+        if self._fitted is not None and self.geometry().size() == self._fitted.size():
+            self._fit_on_screen()
+        self._fitted = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.live.stop()

@@ -8,6 +8,7 @@ then the repository's top-level `resources/` (running from a checkout).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -91,6 +92,45 @@ class _TintedSvgEngine(QIconEngine):
 
     def clone(self) -> QIconEngine:
         return _TintedSvgEngine(self._normal, self._disabled)
+
+
+class _LiveTintedSvgEngine(QIconEngine):
+    """Like _TintedSvgEngine, but asks for its colours at every render, so one QIcon follows theme switches.
+
+    For icons Qt takes once and keeps (the style's standard icons on dialog buttons and message boxes).
+    """
+
+    def __init__(self, name: str, colours: Callable[[], tuple[str, str]]) -> None:
+        super().__init__()
+        self._name = name
+        self._colours = colours  # () -> (normal colour, disabled colour)
+
+    def _engine(self) -> _TintedSvgEngine:
+        normal, disabled = self._colours()
+        return _engine_for(self._name, normal, disabled)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        return self._engine().scaledPixmap(size, mode, state, scale)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        self._engine().paint(painter, rect, mode, state)
+
+    def clone(self) -> QIconEngine:
+        return _LiveTintedSvgEngine(self._name, self._colours)
+
+
+@cache
+def _engine_for(name: str, colour: str, disabled_colour: str) -> _TintedSvgEngine:
+    return _TintedSvgEngine(tinted_svg(name, colour), tinted_svg(name, disabled_colour))
+
+
+def live_svg_icon(name: str, colours: Callable[[], tuple[str, str]]) -> QIcon:
+    """An icon from `icons/<name>.svg` drawn in whatever `colours()` (normal, disabled) says when painted."""
+    resource_path(f"icons/{name}.svg")  # fail now, not at the first paint, on a missing file
+    return QIcon(_LiveTintedSvgEngine(name, colours))
 
 
 @cache

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 from ticketflow_desktop.domain import Category, Priority, Status
 
@@ -155,7 +155,9 @@ QTabBar::tab:hover:!selected {{ color: {text}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox {{
     border: 1px solid {border}; border-radius: 6px; padding: 5px 8px; background: {surface}; color: {text};
 }}
-QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled {{ background: {window}; color: {text_muted}; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled, QSpinBox:disabled {{
+    background: {window}; color: {text_muted}; border-style: dashed; }}
+QComboBox::down-arrow:disabled {{ image: url({chevron_disabled_image}); }}
 QComboBox::drop-down {{ border: none; width: 24px; }}
 QComboBox::down-arrow {{ image: url({chevron_image}); width: 14px; height: 14px; }}
 QComboBox QAbstractItemView {{ background: {surface}; color: {text}; border: 1px solid {border};
@@ -166,7 +168,7 @@ QPushButton {{ border: 1px solid {border}; border-radius: 6px; padding: 6px 14px
 QPushButton:hover {{ border-color: {accent}; }}
 QPushButton:focus {{ border-color: {accent}; }}
 QPushButton[primary="true"] {{ background: {accent}; color: {accent_text}; border-color: {accent}; font-weight: 600; }}
-QPushButton:disabled {{ color: {text_muted}; }}
+QPushButton:disabled {{ color: {text_muted}; background: {window}; }}
 QPushButton[primary="true"]:disabled {{ background: {border}; border-color: {border}; color: {text_muted}; }}
 QTableView, QTreeView, QListView {{ gridline-color: {border}; border: 1px solid {border}; border-radius: 6px; }}
 QHeaderView::section {{ background: {surface_alt}; border: none; border-bottom: 1px solid {border};
@@ -197,10 +199,90 @@ QCheckBox::indicator:checked {{ background: {accent}; border-color: {accent}; im
 QRadioButton::indicator:checked {{ border-color: {accent}; background: qradialgradient(cx: 0.5, cy: 0.5,
     radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {accent}, stop: 0.45 {accent}, stop: 0.55 {surface}, stop: 1 {surface}); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-color: {border}; background: {window}; }}
+QCheckBox::indicator:checked:disabled {{ background: {border}; border-color: {border};
+    image: url({check_disabled_image}); }}
+QRadioButton::indicator:checked:disabled {{ border-color: {border}; background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {text_muted}, stop: 0.45 {text_muted}, stop: 0.55 {window},
+    stop: 1 {window}); }}
 QStatusBar {{ border-top: 1px solid {border}; }}
 QStatusBar QLabel {{ color: {text_muted}; padding: 0 6px; }}
 QStatusBar QLabel[state="unreachable"] {{ color: {danger}; }}
 """
+
+
+SP = QStyle.StandardPixmap
+# Qt's stock icons (floppy, red X, dark glyphs invisible on a dark window) -> the app's own SVGs and the
+# token they are tinted with. Dialog buttons and message boxes take these through the style.
+STANDARD_ICONS: dict[QStyle.StandardPixmap, tuple[str, str]] = {
+    SP.SP_DialogOkButton: ("check", "text"),
+    SP.SP_DialogApplyButton: ("check", "text"),
+    SP.SP_DialogYesButton: ("check", "text"),
+    SP.SP_DialogSaveButton: ("save", "text"),
+    SP.SP_DialogCancelButton: ("cancel", "text"),
+    SP.SP_DialogNoButton: ("cancel", "text"),
+    SP.SP_DialogAbortButton: ("cancel", "text"),
+    SP.SP_DialogCloseButton: ("close", "text"),
+    SP.SP_DialogDiscardButton: ("trash", "text"),
+    SP.SP_DialogResetButton: ("undo", "text"),
+    SP.SP_DialogRetryButton: ("refresh", "text"),
+    SP.SP_DialogHelpButton: ("help", "text"),
+    SP.SP_DialogOpenButton: ("folder", "text"),
+    SP.SP_MessageBoxInformation: ("info", "accent"),
+    SP.SP_MessageBoxQuestion: ("help", "accent"),
+    SP.SP_MessageBoxWarning: ("alert", "warning"),
+    SP.SP_MessageBoxCritical: ("alert-octagon", "danger"),
+    SP.SP_LineEditClearButton: ("close", "text_muted"),
+    SP.SP_BrowserReload: ("refresh", "text"),
+    SP.SP_DirIcon: ("folder", "text_muted"),
+    SP.SP_DirOpenIcon: ("folder", "text_muted"),
+    SP.SP_DirClosedIcon: ("folder", "text_muted"),
+    SP.SP_FileIcon: ("file", "text_muted"),
+    SP.SP_FileDialogToParent: ("arrow-up", "text"),
+    SP.SP_FileDialogBack: ("arrow-left", "text"),
+    SP.SP_ArrowBack: ("arrow-left", "text"),
+    SP.SP_ArrowForward: ("arrow-right", "text"),
+    SP.SP_ArrowUp: ("arrow-up", "text"),
+    SP.SP_ArrowDown: ("arrow-down", "text"),
+    SP.SP_ArrowLeft: ("arrow-left", "text"),
+    SP.SP_ArrowRight: ("arrow-right", "text"),
+    SP.SP_TitleBarCloseButton: ("close", "text"),
+    SP.SP_ToolBarHorizontalExtensionButton: ("chevrons-right", "text"),  # the menu bar's "more" button
+    SP.SP_ToolBarVerticalExtensionButton: ("chevron-down", "text"),
+}
+
+
+def current_tokens() -> Tokens:
+    manager = ThemeManager.instance()
+    return manager.tokens if manager is not None else LIGHT
+
+
+def themed_icon(name: str, role: str = "text") -> QIcon:
+    """The SVG icon `name` in the token `role` of whichever theme is current when it is painted."""
+    from ticketflow_desktop.ui.resources import live_svg_icon
+
+    def colours() -> tuple[str, str]:
+        tokens = current_tokens()
+        return getattr(tokens, role), tokens.text_muted
+
+    return live_svg_icon(name, colours)
+
+
+class AppStyle(QProxyStyle):
+    """Fusion, with the app's own tinted SVGs wherever Qt would hand out one of its stock icons."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self._icons: dict[QStyle.StandardPixmap, QIcon] = {}
+
+    def standardIcon(
+        self, standard: QStyle.StandardPixmap, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> QIcon:
+        spec = STANDARD_ICONS.get(standard)
+        if spec is None:
+            return super().standardIcon(standard, option, widget)
+        if standard not in self._icons:
+            self._icons[standard] = themed_icon(*spec)
+        return self._icons[standard]
 
 
 def palette_for(t: Tokens) -> QPalette:
@@ -263,6 +345,8 @@ def style_sheet_for(t: Tokens) -> str:
         **t.as_dict(),
         check_image=_tinted_asset("check", t.accent_text),
         chevron_image=_tinted_asset("chevron-down", t.text_muted),
+        chevron_disabled_image=_tinted_asset("chevron-down", t.border),
+        check_disabled_image=_tinted_asset("check", t.text_muted),
     )
 
 
@@ -290,6 +374,7 @@ class ThemeManager(QObject):
     """
 
     changed = Signal(object)  # Tokens
+    choice_changed = Signal(str)  # "system" | "light" | "dark", also when the colours stay the same
 
     _instance: ClassVar[weakref.ReferenceType[ThemeManager] | None] = None
 
@@ -299,7 +384,8 @@ class ThemeManager(QObject):
         self._choice = choice if choice in THEME_CHOICES else "system"
         self.tokens: Tokens = LIGHT
         self._icon_bindings: list[tuple[weakref.ReferenceType[QObject], str, str, Callable[..., Any] | None]] = []
-        app.setStyle("Fusion")
+        self._style = AppStyle()  # the application owns it; the reference keeps the Python side alive
+        app.setStyle(self._style)
         hints = QGuiApplication.styleHints()
         self._system_scheme = hints.colorScheme()  # the OS's, as last reported
         hints.colorSchemeChanged.connect(self._on_system_scheme)
@@ -329,6 +415,7 @@ class ThemeManager(QObject):
             if reported != Qt.ColorScheme.Unknown:
                 self._system_scheme = reported
         self._apply()
+        self.choice_changed.emit(choice)
 
     def _pin_native_scheme(self) -> None:
         # Qt >= 6.8 can tell the OS (title bars, native dialogs) which scheme we use.

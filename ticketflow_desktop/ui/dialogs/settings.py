@@ -35,6 +35,7 @@ from ticketflow_desktop.domain import TicketFlowError
 from ticketflow_desktop.storage.engine import default_sqlite_url, mask_url
 from ticketflow_desktop.storage.probe import check_url, probe_connection, split_password, with_password
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.files import in_documents
 from ticketflow_desktop.ui.logging_setup import mask_secrets
 from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
 
@@ -66,6 +67,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
         self.env_notes: dict[str, QLabel] = {}
+        self.file_dialog: QFileDialog | None = None
 
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
@@ -256,16 +258,17 @@ class SettingsDialog(QDialog):
             widget.setEnabled(not sqlite)
 
     def _browse(self) -> None:
-        start = self.sqlite_path.text() or _sqlite_path(default_sqlite_url()) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "SQLite database file",
-            start,
-            "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.sqlite_path.setText(path)
+        # A file already chosen: start beside it; otherwise in the user's documents, not the working directory.
+        current = self.sqlite_path.text().strip()
+        start = str(Path(current).expanduser()) if current else in_documents("tickets.sqlite3")
+        dialog = QFileDialog(self, "SQLite database file", start,
+                             "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # choosing an existing database opens it
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.sqlite_path.setText)
+        self.file_dialog = dialog
+        dialog.open()  # window-modal, no nested event loop
 
     def form_database_url(self) -> tuple[str, str | None]:
         """(URL without password, password typed or pasted in the URL) from the form; '' = the default file."""

@@ -1,4 +1,9 @@
-"""Toasts: non-modal, stacked in the window's corner, auto-dismissed, keyboard-dismissable (Esc)."""
+"""Toasts: non-modal, stacked in a strip of their own at the foot of the window, auto-dismissed,
+keyboard-dismissable (Esc).
+
+The strip is part of the window's layout (above the status bar): a notice takes room from the tabs
+instead of floating over them, so it never hides a control (the Submit button, the detail panel's Save).
+"""
 
 from __future__ import annotations
 
@@ -83,34 +88,31 @@ class Toast(QFrame):
 
 
 class ToastHost(QObject):
-    """Places toasts at the bottom right of `window`, newest at the bottom."""
+    """Stacks toasts in `strip`, newest at the bottom; the window puts the strip in its layout."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self._window = window
         self._toasts: list[Toast] = []
-        self._container = QWidget(window)
-        self._container.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
-        self._layout = QVBoxLayout(self._container)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(8)
-        self._container.hide()
-        window.installEventFilter(self)
+        self.strip = QWidget(window)
+        self.strip.setAccessibleName("Notifications")
+        self._layout = QVBoxLayout(self.strip)
+        self._layout.setContentsMargins(12, 6, 12, 6)
+        self._layout.setSpacing(6)
+        self.strip.hide()  # takes no room while there is nothing to say
 
     @property
     def visible_texts(self) -> list[str]:
         return [t.text for t in self._toasts]
 
     def show(self, text: str, kind: str = "info", action: tuple[str, object] | None = None) -> Toast:
-        toast = Toast(text, kind, self._container, action)
+        toast = Toast(text, kind, self.strip, action)
         toast.closed.connect(lambda t=toast: self._remove(t))
         self._toasts.append(toast)
-        self._layout.addWidget(toast)
-        toast.show()  # a layout shows a child of a visible widget only later; its size must count now
+        self._layout.addWidget(toast, 0, Qt.AlignmentFlag.AlignRight)
         while len(self._toasts) > MAX_VISIBLE:
             self._toasts[0].dismiss()
-        self._container.show()
-        self._place()
+        self.strip.show()
+        toast.show()
         return toast
 
     def dismiss_newest(self) -> bool:
@@ -128,23 +130,4 @@ class ToastHost(QObject):
             self._toasts.remove(toast)
         self._layout.removeWidget(toast)
         if not self._toasts:
-            self._container.hide()
-        else:
-            self._place()
-
-    def _place(self) -> None:
-        # The layout has not seen a just-added toast yet: make it recompute before asking its size.
-        self._layout.invalidate()
-        self._layout.activate()
-        size = self._layout.sizeHint()
-        margin = 16
-        bottom = self._window.height() - margin - 28  # clear of the status bar
-        self._container.setGeometry(
-            self._window.width() - size.width() - margin, bottom - size.height(), size.width(), size.height()
-        )
-        self._container.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Resize and self._toasts:
-            self._place()
-        return False
+            self.strip.hide()
