@@ -7,6 +7,7 @@ the services can read too. Secrets never go to a file: the OS keyring, or the en
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import os
 import urllib.parse
@@ -56,15 +57,61 @@ class LlmSettings:
         return f"LlmSettings(model={self.model!r}, base_url={self.base_url!r}, key={key}, offline={self.offline})"
 
 
+def llm_endpoint(base_url: str | None) -> str:
+    """The server a model key is for: scheme://host[:port]/path as compared ("" = the default server)."""
+    text = (base_url or "").strip()
+    if not text:
+        return ""
+    try:
+        parts = urllib.parse.urlsplit(text)
+        host = (parts.hostname or "").lower()
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return text
+    return f"{parts.scheme.lower()}://{host}{port}{parts.path.rstrip('/')}"
+
+
+def llm_key_name(base_url: str | None) -> str:
+    """The keyring entry of the key for `base_url`'s server: a saved key never goes to another one."""
+    endpoint = llm_endpoint(base_url)
+    return f"{SECRET_LLM_API_KEY}@{endpoint}" if endpoint else SECRET_LLM_API_KEY
+
+
+def sends_key_in_clear(base_url: str | None) -> bool:
+    """True for plain http:// to a host other than this computer: the key would cross a network unencrypted."""
+    try:
+        parts = urllib.parse.urlsplit((base_url or "").strip())
+    except ValueError:
+        return False
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
+
+
+def saved_llm_key(base_url: str | None, stored: Mapping[str, object]) -> str | None:
+    """The keyring's key for `base_url`'s server; over plain http only once the user confirmed that server."""
+    if sends_key_in_clear(base_url) and stored.get("llm_clear_text_ok") != llm_endpoint(base_url):
+        return None
+    return get_secret(llm_key_name(base_url))
+
+
 def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bool = False) -> LlmSettings:
-    """env > stored (non-secret values from the GUI's settings) > defaults; the key: env > keyring."""
+    """env > stored (non-secret values from the GUI's settings) > defaults; the key: env > the keyring's
+    key for the server in use (a key saved for one server is never sent to another)."""
     stored = stored or {}
     key_env = env(ENV_LLM_API_KEY)
-    api_key = key_env or get_secret(SECRET_LLM_API_KEY)
+    base_url = env(ENV_LLM_BASE_URL) or (str(stored["llm_base_url"]) if stored.get("llm_base_url") else None)
+    api_key = key_env or saved_llm_key(base_url, stored)
     return LlmSettings(
         api_key=api_key,
         model=env(ENV_LLM_MODEL) or str(stored.get("llm_model") or DEFAULT_LLM_MODEL),
-        base_url=env(ENV_LLM_BASE_URL) or (str(stored["llm_base_url"]) if stored.get("llm_base_url") else None),
+        base_url=base_url,
         timeout_s=float(stored.get("llm_timeout_s") or DEFAULT_LLM_TIMEOUT_S),  # type: ignore[arg-type]
         offline=offline or bool(stored.get("offline", False)),
         key_from_env=key_env is not None,

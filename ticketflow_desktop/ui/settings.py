@@ -37,6 +37,8 @@ class Settings(QObject):
         "database_url": (str, ""),  # without a password; the password lives in the keyring
         "llm_model": (str, config.DEFAULT_LLM_MODEL),
         "llm_base_url": (str, ""),
+        # The plain-http model server the user agreed to send the key to (config.sends_key_in_clear).
+        "llm_clear_text_ok": (str, ""),
         "current_tab": (int, 0),
         "tickets_sort": (str, "-created"),
     }
@@ -94,6 +96,17 @@ class Settings(QObject):
         override = self.env_override(key)
         return override[1] if override else config.get_secret(SECRETS[key])
 
+    def llm_key(self, base_url: str | None) -> str | None:
+        """The key the environment sets, else the one saved for `base_url`'s server (never another's)."""
+        override = self.env_override("llm_api_key")
+        return override[1] if override else config.get_secret(config.llm_key_name(base_url))
+
+    def set_llm_key(self, base_url: str | None, key: str) -> bool:
+        """Save `key` for `base_url`'s server; False means it is kept for this session only."""
+        stored = config.set_secret(config.llm_key_name(base_url), key)
+        self.changed.emit("llm_api_key", None)
+        return stored
+
     def set_secret(self, key: str, value: str | None) -> bool:
         """Store in the keyring; False means it is kept for this session only (no keyring backend)."""
         stored = config.set_secret(SECRETS[key], value or None)
@@ -139,7 +152,7 @@ class Settings(QObject):
 
     def llm_fields(self) -> dict[str, object]:
         """The stored settings the language model's configuration is made from (no secret among them)."""
-        return {k: self.get(k) for k in ("llm_model", "llm_base_url", "offline")}
+        return {k: self.get(k) for k in ("llm_model", "llm_base_url", "llm_clear_text_ok", "offline")}
 
     def llm(self, offline_flag: bool = False) -> config.LlmSettings:
         return config.load_llm_settings(self.llm_fields(), offline=offline_flag)

@@ -8,6 +8,7 @@ them. Secrets (API key, database password) go to the keyring, never to the setti
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -239,11 +241,12 @@ class SettingsDialog(QDialog):
         if key_env:
             self.api_key.setEnabled(False)
             self.api_key.setPlaceholderText("(from the environment)")
-        elif s.secret("llm_api_key"):
-            self.api_key.setPlaceholderText(SAVED_SECRET_HINT)
         for key, field in (("llm_model", self.model_name), ("llm_base_url", self.base_url)):
             field.setText(str(s.effective(key) or ""))
             field.setEnabled(s.env_override(key) is None)
+        self._clear_text_ok = s.get("llm_clear_text_ok")
+        self._show_key_hint()
+        self.base_url.textChanged.connect(self._show_key_hint)
         self.offline.setChecked(s.get("offline"))
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(s.get("theme"))))
         self._update_enabled()
@@ -296,15 +299,54 @@ class SettingsDialog(QDialog):
             return None
         return self.settings.secret("database_password")
 
+    def _form_base_url(self) -> str | None:
+        return self.base_url.text().strip() or None
+
+    def _show_key_hint(self) -> None:
+        """Say "saved" only when a key is saved for the server now in the form: a key belongs to its server."""
+        if self.settings.env_override("llm_api_key"):
+            return
+        saved = self.settings.llm_key(self._form_base_url())
+        self.api_key.setPlaceholderText(SAVED_SECRET_HINT if saved else "")
+
     def form_llm_settings(self) -> config.LlmSettings:
         s = self.settings
-        key = s.secret("llm_api_key") if s.env_override("llm_api_key") else (self.api_key.text().strip() or None)
+        typed = None if s.env_override("llm_api_key") else (self.api_key.text().strip() or None)
         return config.LlmSettings(
-            api_key=key or s.secret("llm_api_key"),
+            api_key=typed or s.llm_key(self._form_base_url()),
             model=self.model_name.text().strip() or config.DEFAULT_LLM_MODEL,
-            base_url=self.base_url.text().strip() or None,
+            base_url=self._form_base_url(),
             key_from_env=s.env_override("llm_api_key") is not None,
         )
+
+    def _confirmed_for_clear_text(self, then: Callable[[], None]) -> bool:
+        """True when the key may go to the form's server; else ask (plain http to another computer) and
+        run `then` once the user agrees."""
+        base = self._form_base_url()
+        endpoint = config.llm_endpoint(base)
+        if not config.sends_key_in_clear(base) or self._clear_text_ok == endpoint:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Send the API key unencrypted?",
+            f"{base} uses plain http:// to another computer: the API key and the tickets' text would cross "
+            "the network unencrypted, readable by anyone on the way. Use https:// if the server offers it.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        send = box.addButton("Send unencrypted", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            if button is send:
+                self._clear_text_ok = endpoint
+                then()
+
+        box.buttonClicked.connect(answered)
+        self.clear_text_box = box
+        box.open()  # no nested event loop
+        return False
 
     # --- tests of the connections (workers) ----------------------------------------------------------
 
@@ -346,11 +388,21 @@ class SettingsDialog(QDialog):
         except ImportError:
             self._say(self.model_result, "Not available in this build.", "muted")
             return
+        llm = self.form_llm_settings()
+        if not llm.api_key:
+            self._say(
+                self.model_result,
+                "Type the API key for this server: a saved key is only ever sent to the server it was saved for.",
+                "error",
+            )
+            return
+        if not self._confirmed_for_clear_text(self.test_model):
+            return
         self._say(self.model_result, "Testing…", "muted")
         self.test_model_button.setEnabled(False)
         self.context.tasks.read(
             check_connection,
-            self.form_llm_settings(),
+            llm,
             on_done=self._model_ok,
             on_failed=self._model_failed,
             key="settings-test-model",
@@ -369,6 +421,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         s = self.settings
+        if self.form_llm_settings().api_key and not self._confirmed_for_clear_text(self.save):
+            return
         before = s.connect_url()
         try:
             bare, password = (None, None) if s.env_override("database_url") else self.form_database_url()
@@ -385,7 +439,8 @@ class SettingsDialog(QDialog):
                 s.set_secret("database_password", None)  # it belonged to the previous server
             s.set("database_url", bare)
         if not s.env_override("llm_api_key") and self.api_key.text().strip():
-            kept_for_session |= not s.set_secret("llm_api_key", self.api_key.text().strip())
+            kept_for_session |= not s.set_llm_key(self._form_base_url(), self.api_key.text().strip())
+        s.set("llm_clear_text_ok", self._clear_text_ok if config.sends_key_in_clear(self._form_base_url()) else "")
         for key, field in (("llm_model", self.model_name), ("llm_base_url", self.base_url)):
             if s.env_override(key) is None:
                 s.set(key, field.text().strip() or (config.DEFAULT_LLM_MODEL if key == "llm_model" else ""))
