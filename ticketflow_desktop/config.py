@@ -31,6 +31,7 @@ ENV_LLM_BASE_URL = "LLM_BASE_URL"
 # Names of the secrets in the keyring.
 SECRET_LLM_API_KEY = "llm_api_key"
 SECRET_DATABASE_PASSWORD = "database_password"
+SECRET_DATABASE_SSLPASSWORD = "database_sslpassword"  # the passphrase of a client certificate's key
 
 
 def env(name: str) -> str | None:

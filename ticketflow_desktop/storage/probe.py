@@ -5,34 +5,62 @@ The password lives in the keyring; it joins the URL only in memory, right before
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import make_url, text
 from sqlalchemy.exc import ArgumentError
 
+from ticketflow_desktop import config
 from ticketflow_desktop.domain.errors import StorageUnavailable
 from ticketflow_desktop.storage.engine import create_engine_for, mask_url
 from ticketflow_desktop.storage.errors import describe
 
 
-def split_password(url: str) -> tuple[str, str | None]:
-    """(the URL without its password, the password or None)."""
+def split_secrets(url: str) -> tuple[str, dict[str, str]]:
+    """(the URL without any secret, its secrets by name): the password of user:password@ and the query's
+    ?password= and ?sslpassword= (config.SECRET_QUERY_KEYS; a ?password= counts only without the other)."""
     parsed = make_url(url)
-    password = parsed.password
-    if password is None:
-        return url, None
-    # URL.set() ignores None, so replace the field of the named tuple directly.
-    return parsed._replace(password=None).render_as_string(hide_password=False), str(password)
+    secrets: dict[str, str] = {}
+    if parsed.password is not None:
+        secrets["password"] = str(parsed.password)
+        # URL.set() ignores None, so replace the field of the named tuple directly.
+        parsed = parsed._replace(password=None)
+    query = dict(parsed.query)
+    for key in [k for k in query if k.lower() in config.SECRET_QUERY_KEYS]:
+        value = query.pop(key)
+        secrets.setdefault(key.lower(), value if isinstance(value, str) else value[0])
+    if not secrets:
+        return url, {}
+    return parsed.set(query=query).render_as_string(hide_password=False), secrets
+
+
+def with_secrets(url: str, secrets: Mapping[str, str | None]) -> str:
+    """`url` with the secrets put in (each only where the URL has none of its own; never into SQLite)."""
+    wanted = {name: value for name, value in secrets.items() if value}
+    if not wanted:
+        return url
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return url
+    if "password" in wanted and parsed.password is None:
+        parsed = parsed.set(password=wanted.pop("password"))
+    query = {k.lower() for k in parsed.query}
+    extra = {name: value for name, value in wanted.items() if name != "password" and name not in query}
+    if extra:
+        parsed = parsed.update_query_dict(extra)
+    return parsed.render_as_string(hide_password=False)
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """(the URL without its secrets, the password or None)."""
+    bare, secrets = split_secrets(url)
+    return bare, secrets.get("password")
 
 
 def with_password(url: str, password: str | None) -> str:
     """`url` with `password` put in (only when it has none of its own and is not SQLite)."""
-    if not password:
-        return url
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" or parsed.password is not None:
-        return url
-    return parsed.set(password=password).render_as_string(hide_password=False)
+    return with_secrets(url, {"password": password})
 
 
 def check_url(url: str) -> str | None:

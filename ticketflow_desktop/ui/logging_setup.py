@@ -24,6 +24,8 @@ MASK = "***"
 
 # scheme://user:password@host -> scheme://user:***@host (also without a user: scheme://:password@host)
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*:)(?P<password>[^\s@/]+)@")
+# ?password=... / &sslpassword=... in a URL, password=... in a libpq connection string
+_QUERY_PASSWORD = re.compile(r"(?i)(?P<head>\b(?:ssl)?password=)(?P<password>[^&\s'\"]+)")
 _MARKER = "_tf_masked"
 
 
@@ -33,6 +35,7 @@ def log_dir() -> Path:
 
 def mask_secrets(text: str) -> str:
     text = _URL_PASSWORD.sub(lambda m: f"{m['head']}{MASK}@", text)
+    text = _QUERY_PASSWORD.sub(lambda m: f"{m['head']}{MASK}", text)
     for secret in config.known_secrets():
         if secret in text:
             text = text.replace(secret, MASK)

@@ -22,7 +22,13 @@ ENV_OVERRIDES = {
     "llm_base_url": config.ENV_LLM_BASE_URL,
     "llm_api_key": config.ENV_LLM_API_KEY,  # a secret: never stored here, but overridable all the same
 }
-SECRETS = {"llm_api_key": config.SECRET_LLM_API_KEY, "database_password": config.SECRET_DATABASE_PASSWORD}
+SECRETS = {
+    "llm_api_key": config.SECRET_LLM_API_KEY,
+    "database_password": config.SECRET_DATABASE_PASSWORD,
+    "database_sslpassword": config.SECRET_DATABASE_SSLPASSWORD,
+}
+# A database URL's secrets (storage.probe.split_secrets' names) and where each is kept.
+DATABASE_SECRETS = {"password": "database_password", "sslpassword": "database_sslpassword"}
 _CHOICES: dict[str, tuple[str, ...]] = {"theme": ("system", "light", "dark")}
 
 
@@ -142,13 +148,17 @@ class Settings(QObject):
         return (self.get("database_url") or None), False
 
     def connect_url(self) -> str | None:
-        """The URL to open: the stored one with the keyring's password joined in memory only."""
-        from ticketflow_desktop.storage.probe import with_password
+        """The URL to open: the stored one with the keyring's secrets joined in memory only."""
+        from ticketflow_desktop.storage.probe import with_secrets
 
         url, from_env = self.database_url()
         if url is None or from_env:
             return url
-        return with_password(url, self.secret("database_password"))
+        return with_secrets(url, self.database_secrets())
+
+    def database_secrets(self) -> dict[str, str | None]:
+        """The stored database URL's secrets from the keyring, by their names in a URL."""
+        return {name: self.secret(key) for name, key in DATABASE_SECRETS.items()}
 
     def llm_fields(self) -> dict[str, object]:
         """The stored settings the language model's configuration is made from (no secret among them)."""

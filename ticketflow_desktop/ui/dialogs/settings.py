@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 from ticketflow_desktop import config
 from ticketflow_desktop.domain import TicketFlowError
 from ticketflow_desktop.storage.engine import default_sqlite_url, mask_url
-from ticketflow_desktop.storage.probe import check_url, probe_connection, split_password, with_password
+from ticketflow_desktop.storage.probe import check_url, probe_connection, split_secrets, with_secrets
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.files import in_documents
 from ticketflow_desktop.ui.logging_setup import mask_secrets
+from ticketflow_desktop.ui.settings import DATABASE_SECRETS
 from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
 
 log = logging.getLogger(__name__)
@@ -273,31 +274,36 @@ class SettingsDialog(QDialog):
         self.file_dialog = dialog
         dialog.open()  # window-modal, no nested event loop
 
-    def form_database_url(self) -> tuple[str, str | None]:
-        """(URL without password, password typed or pasted in the URL) from the form; '' = the default file."""
+    def form_database_url(self) -> tuple[str, dict[str, str]]:
+        """(URL without secrets, the secrets typed or pasted in the URL) from the form; '' = the default file.
+
+        A password or sslpassword pasted into the URL (user:pw@ or ?password=) is taken out of it, so
+        that it goes to the keyring and never to the settings file."""
         if self.sqlite_radio.isChecked():
             text = self.sqlite_path.text().strip()
-            return (f"sqlite:///{Path(text).expanduser().absolute()}" if text else ""), None
+            return (f"sqlite:///{Path(text).expanduser().absolute()}" if text else ""), {}
         url = self.postgres_url.text().strip()
         if not url:
-            return "", None
+            return "", {}
         problem = check_url(url)
         if problem:
             raise ValueError(problem)
-        bare, pasted = split_password(url)
-        return bare, (self.postgres_password.text() or pasted or None)
+        bare, secrets = split_secrets(url)
+        if self.postgres_password.text():
+            secrets["password"] = self.postgres_password.text()
+        return bare, secrets
 
     def _connect_url(self) -> str:
-        bare, password = self.form_database_url()
+        bare, secrets = self.form_database_url()
         if not bare:
             return default_sqlite_url()
-        return with_password(bare, password or self._saved_password_for(bare))
+        return with_secrets(bare, {**self._saved_secrets_for(bare), **secrets})
 
-    def _saved_password_for(self, bare: str) -> str | None:
-        # The saved password belongs to the saved URL: never send it to another server.
+    def _saved_secrets_for(self, bare: str) -> dict[str, str | None]:
+        # The saved secrets belong to the saved URL: never send them to another server.
         if bare != self.settings.get("database_url"):
-            return None
-        return self.settings.secret("database_password")
+            return {}
+        return self.settings.database_secrets()
 
     def _form_base_url(self) -> str | None:
         return self.base_url.text().strip() or None
@@ -425,7 +431,7 @@ class SettingsDialog(QDialog):
             return
         before = s.connect_url()
         try:
-            bare, password = (None, None) if s.env_override("database_url") else self.form_database_url()
+            bare, secrets = (None, {}) if s.env_override("database_url") else self.form_database_url()
         except ValueError as error:
             self.error_label.setText(str(error))
             self.error_label.show()
@@ -433,10 +439,12 @@ class SettingsDialog(QDialog):
         self.error_label.hide()
         kept_for_session = False
         if bare is not None:
-            if password:
-                kept_for_session |= not s.set_secret("database_password", password)
-            elif bare != s.get("database_url") and s.secret("database_password"):
-                s.set_secret("database_password", None)  # it belonged to the previous server
+            moved = bare != s.get("database_url")
+            for name, key in DATABASE_SECRETS.items():
+                if secrets.get(name):
+                    kept_for_session |= not s.set_secret(key, secrets[name])
+                elif moved and s.secret(key):
+                    s.set_secret(key, None)  # it belonged to the previous server
             s.set("database_url", bare)
         if not s.env_override("llm_api_key") and self.api_key.text().strip():
             kept_for_session |= not s.set_llm_key(self._form_base_url(), self.api_key.text().strip())
