@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ticketflow_desktop.ui.app import run_gui
 
         return run_gui(args)
-    from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail
+    from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, close_databases, fail
 
     try:
         return int(args.handler(args) or 0)
@@ -88,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `ticketflow list | head`
         sys.stderr.close()
         return 0
+    finally:
+        close_databases()
 
 
 def _warn_if_password_shown(url: str) -> None:

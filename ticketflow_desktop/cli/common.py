@@ -9,7 +9,7 @@ from typing import Any
 
 from ticketflow_desktop.domain import Category, Priority, Status, Ticket
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.storage.engine import Database, open_database
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -20,8 +20,20 @@ def fail(message: str, code: int) -> int:
     return code
 
 
+# Databases a command opened, closed when the command ends (main may run many commands in one
+# process: a test suite, a script that imports the CLI).
+_opened: list[Database] = []
+
+
 def service_for(args: argparse.Namespace) -> TicketService:
-    return TicketService(open_database(args.database_url))
+    database = open_database(args.database_url)
+    _opened.append(database)
+    return TicketService(database)
+
+
+def close_databases() -> None:
+    while _opened:
+        _opened.pop().dispose()
 
 
 def enum_type(enum: type) -> Any:
