@@ -75,8 +75,9 @@ class AppContext(QObject):
     connection_state = Signal(str)
     # A message for the user, shown as a toast: (text, kind) kind in info|success|error.
     notify = Signal(str, str)
-    # The same with one button: (text, kind, (button label, callback)).
-    notify_action = Signal(str, str, object)
+    # The same with one button: (text, kind, (button label, callback)), and what the notice is about
+    # (an UndoItem: the notice goes once it can no longer be undone), or None.
+    notify_action = Signal(str, str, object, object)
     # The outbox's content may have changed (load it with `load_outbox`).
     outbox_changed = Signal()
     _ping_result = Signal(object, object)  # database, error or None (from the health pool)
@@ -135,7 +136,7 @@ class AppContext(QObject):
     def offer_undo(self, text: str, label: str, undo: Callable[[], None], kind: str = "success") -> UndoItem:
         """Announce a done action with an Undo button; Edit → Undo (Ctrl+Z) undoes it too."""
         item = self.undo.push(label, undo)
-        self.notify_action.emit(text, kind, ("Undo", lambda: self.undo.run(item)))
+        self.notify_action.emit(text, kind, ("Undo", lambda: self.undo.run(item)), item)
         return item
 
     def _opened(self, database: Database) -> None:

@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         self.toasts = ToastHost(self)
         self.live = LiveBridge(context, self)  # colleagues' changes become context.tickets_changed
         context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
-        context.notify_action.connect(lambda text, kind, action: self.toasts.show(text, kind, action))
+        context.notify_action.connect(lambda text, kind, action, about: self.toasts.show(text, kind, action, about))
+        context.undo.gone.connect(self.toasts.dismiss_about)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

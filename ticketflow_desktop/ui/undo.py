@@ -22,6 +22,8 @@ class UndoItem:
 
 class UndoStack(QObject):
     changed = Signal()
+    # An item can no longer be undone (undone, forgotten, or pushed out): its notice goes too.
+    gone = Signal(object)  # UndoItem
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +32,9 @@ class UndoStack(QObject):
     def push(self, label: str, undo: Callable[[], None]) -> UndoItem:
         item = UndoItem(label, undo)
         self._items.append(item)
-        del self._items[:-MAX_ITEMS]
+        dropped, self._items = self._items[:-MAX_ITEMS], self._items[-MAX_ITEMS:]
+        for old in dropped:
+            self.gone.emit(old)
         self.changed.emit()
         return item
 
@@ -49,6 +53,7 @@ class UndoStack(QObject):
             return False
         self._items.remove(item)
         self.changed.emit()
+        self.gone.emit(item)
         item.undo()
         return True
 
@@ -56,3 +61,4 @@ class UndoStack(QObject):
         if item in self._items:
             self._items.remove(item)
             self.changed.emit()
+            self.gone.emit(item)

@@ -63,7 +63,7 @@ def test_use_suggestion_focuses_submit_and_clear_is_undone_with_its_draft(qtbot:
     tab.clear_button.setFocus()
     with qtbot.waitSignal(context.notify_action) as notice:
         qtbot.keyClick(tab.clear_button, Qt.Key.Key_Space)
-    text, _kind, (button, _callback) = notice.args
+    text, _kind, (button, _callback), _about = notice.args
     assert (text, button) == ("Form cleared.", "Undo")
     assert (tab.title_edit.text(), tab.description_edit.toPlainText()) == ("", "")
     assert tab.category_box.value() is None and tab.priority_box.value() is None

@@ -26,6 +26,7 @@ class Toast(QFrame):
         super().__init__(parent)
         kind = kind if kind in KINDS else "info"
         self.kind = kind
+        self.about: object = None  # what the notice is about (ToastHost.dismiss_about)
         self.setProperty("role", "toast")
         self.setProperty("kind", kind)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -104,8 +105,16 @@ class ToastHost(QObject):
     def visible_texts(self) -> list[str]:
         return [t.text for t in self._toasts]
 
-    def show(self, text: str, kind: str = "info", action: tuple[str, object] | None = None) -> Toast:
+    def dismiss_about(self, about: object) -> None:
+        """Dismiss the notices shown about `about` (e.g. an undo that was done another way)."""
+        for toast in [t for t in self._toasts if t.about is about]:
+            toast.dismiss()
+
+    def show(
+        self, text: str, kind: str = "info", action: tuple[str, object] | None = None, about: object = None
+    ) -> Toast:
         toast = Toast(text, kind, self.strip, action)
+        toast.about = about
         toast.closed.connect(lambda t=toast: self._remove(t))
         self._toasts.append(toast)
         self._layout.addWidget(toast, 0, Qt.AlignmentFlag.AlignRight)
