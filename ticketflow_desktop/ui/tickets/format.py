@@ -35,8 +35,8 @@ def plain_tooltip(title: str, description: str, quote: int) -> str:
     start = description.strip()
     if len(start) > quote:
         start = start[:quote].rstrip() + "…"
-    text = f"{title}\n\n{start}" if start else title
-    return f"<p style='white-space:pre-wrap'>{escape(text, quote=False)}</p>"
+    body = f"\n\n{escape(start, quote=False)}" if start else ""
+    return f"<p style='white-space:pre-wrap'><b>{escape(title, quote=False)}</b>{body}</p>"
 
 
 def exact_time(when: datetime) -> str:

@@ -65,6 +65,13 @@ SORT_KEYS = {
     COL_UPDATED: SortKey.UPDATED,
 }
 SORT_COLUMNS = {key: column for column, key in SORT_KEYS.items()}
+# A ticket's place in each list order, as the database sorts it (ties broken by id).
+_SORT_VALUE: dict[SortKey, Callable[[Ticket], Any]] = {
+    SortKey.CREATED: lambda t: t.created_at,
+    SortKey.UPDATED: lambda t: t.updated_at,
+    SortKey.PRIORITY: lambda t: t.priority.rank,
+    SortKey.STATUS: lambda t: t.status.rank,
+}
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _LOADING = "…"
 # How much of the description the title's tooltip quotes.
@@ -335,7 +342,8 @@ class TicketTableModel(QAbstractTableModel):
         self._remember(fresh)
         self._rows_changed(t.id for t in fresh)
         self._drop_unmatched(t.id for t in fresh)
-        if self.state == "ready" and any(self.row_of(t.id) is None and self._matches(t) for t in fresh):
+        entered = [t for t in fresh if self.row_of(t.id) is None and self._matches(t) and self._within_loaded(t)]
+        if entered and self.state == "ready" and self._filters_fields():
             self.reload()  # a ticket entered the filter (a colleague's change): its place is the database's to say
 
     # --- rows that left the filter ---------------------------------------------------------------
@@ -349,6 +357,17 @@ class TicketTableModel(QAbstractTableModel):
             and (f.priority is None or ticket.priority is f.priority)
             and (f.status is None or ticket.status is f.status)
         )
+
+    def _within_loaded(self, ticket: Ticket) -> bool:
+        """Whether the ticket sorts among the rows loaded so far (beyond them, scrolling brings it)."""
+        if self._cursor is None:
+            return True
+        last = self._cache.get(self._ids[-1]) if self._ids else None
+        key = _SORT_VALUE.get(self.sort_order.key)
+        if last is None or key is None:
+            return False  # a title's order is the database's collation: not guessed here
+        mine, theirs = (key(ticket), ticket.id), (key(last), last.id)
+        return mine > theirs if self.sort_order.descending else mine < theirs
 
     def _drop_unmatched(self, ids: Iterable[int]) -> None:
         """Remove the rows of tickets that no longer fit the filter (a colleague resolved one while

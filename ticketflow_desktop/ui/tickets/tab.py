@@ -53,12 +53,13 @@ RETRY_MS = 3000
 # show ten of them with the detail panel below.
 ROW_HEIGHT = 28
 VISIBLE_ROWS_MIN = 10
+# The title stretches into whatever these leave.
 DEFAULT_WIDTHS = {
-    COL_ID: 64,
+    COL_ID: 56,
     COL_TITLE: 320,
-    COL_CATEGORY: 100,
-    COL_PRIORITY: 96,
-    COL_STATUS: 116,
+    COL_CATEGORY: 96,
+    COL_PRIORITY: 92,
+    COL_STATUS: 112,
     COL_CREATED: 96,
     COL_UPDATED: 96,
 }
@@ -289,7 +290,7 @@ class TicketsTab(QWidget):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([760, 460])
+            self.splitter.setSizes([800, 430])
         self.splitter.splitterMoved.connect(lambda *_a: settings.set_value(SPLITTER_KEY, self.splitter.saveState()))
 
     def _save_header(self) -> None:
@@ -302,7 +303,7 @@ class TicketsTab(QWidget):
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
             total = event.size().width() if wide else event.size().height()
-            table = int(total * 0.62) if wide else max(int(total * 0.6), self._table_height_for_rows())
+            table = int(total * 0.65) if wide else max(int(total * 0.6), self._table_height_for_rows())
             self.splitter.setSizes([table, max(0, total - table)])
 
     def _table_height_for_rows(self, rows: int = VISIBLE_ROWS_MIN) -> int:
@@ -490,7 +491,7 @@ class TicketsTab(QWidget):
     def edit_current(self) -> None:
         """F2: edit the focused cell if it can be edited, else the title of the current row."""
         index = self.table.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or self.table.state() == QAbstractItemView.State.EditingState:
             return
         if index.column() not in EDITABLE:
             index = self.model.index(index.row(), COL_TITLE)
