@@ -4,11 +4,12 @@ filter, times, and the first-launch state on each backend."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication, QHeaderView, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -216,16 +217,25 @@ def _arrow_points_down(app: App, column: int) -> bool:
     image: QImage = header.grab().toImage()
     ratio = image.devicePixelRatio()
     end = int((header.sectionViewportPosition(column) + header.sectionSize(column)) * ratio)
-    left, right = end - int(24 * ratio), end - int(4 * ratio)  # the arrow's corner, not the section's border
-    background = image.pixelColor(left, image.height() // 2)
+    xs = range(end - int(30 * ratio), end - int(3 * ratio))  # the section's right end, not its border
+    ys = range(int(4 * ratio), image.height() - int(4 * ratio))  # nor its top and bottom lines
+    colours = Counter(image.pixel(x, y) for x in xs for y in ys)
+    background = QColor(colours.most_common(1)[0][0])
 
     def ink(x: int, y: int) -> bool:
-        return abs(image.pixelColor(x, y).lightness() - background.lightness()) > 60
+        return abs(image.pixelColor(x, y).lightness() - background.lightness()) > 40
 
-    widths = [sum(ink(x, y) for x in range(left, right)) for y in range(image.height())]
-    rows = [w for w in widths if 0 < w < right - left]  # full-width rows are the header's lines
-    assert len(rows) >= 3, "no sort arrow drawn"
-    return rows[0] > rows[-1]
+    # The arrow: the rightmost run of columns with ink (the caption's last letters may sit left of it).
+    inked = [x for x in xs if any(ink(x, y) for y in ys)]
+    assert inked, "no sort arrow drawn"
+    arrow = [inked[-1]]
+    for x in reversed(inked[:-1]):
+        if x != arrow[-1] - 1:
+            break
+        arrow.append(x)
+    widths = [w for y in ys if (w := sum(ink(x, y) for x in arrow))]
+    assert len(widths) >= 3, "no sort arrow drawn"
+    return widths[0] > widths[-1]
 
 
 def test_sort_arrow_points_down_for_newest_first_and_up_for_ascending(qtbot: QtBot, open_app, service) -> None:

@@ -88,8 +88,8 @@ STATES = {
     # A shared (PostgreSQL) database gets no fake tickets from one click: only from the CLI, on purpose.
     "first_launch_shared": (
         "No tickets yet",
-        "Submit the first ticket. To try the app on a trial database, add sample tickets from the command "
-        "line: ticketflow seed --count N",
+        "Submit the first ticket.\nFor a trial database, add sample tickets from the command line:\n"
+        "ticketflow seed --count N",
         "Submit the first ticket",
     ),
     "error": ("Database unreachable — retrying", "", "Retry now"),
