@@ -130,6 +130,19 @@ def test_ctrl_tab_is_not_eaten_by_the_table(qtbot: QtBot, open_app, service) -> 
     assert app.tab.table.currentIndex() == current
 
 
+def test_ctrl_tab_in_the_table_reaches_the_tab_widget(qtbot: QtBot, open_app, service) -> None:
+    """Without any window action, Ctrl+Tab goes up to the QTabWidget, which switches to the next tab."""
+    _create(service, 5)
+    app = open_app()
+    _focus_table(qtbot, app)
+    _select_rows(app, [0])
+    current = app.tab.table.currentIndex()
+    assert app.window.tabs.currentWidget() is app.tab
+    qtbot.keyClick(app.tab.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert app.window.tabs.currentWidget() is app.window.dashboard_tab
+    assert app.tab.table.currentIndex() == current
+
+
 # --- 8: F2, Enter, status/priority shortcuts, Ctrl+G --------------------------------------------------
 
 
