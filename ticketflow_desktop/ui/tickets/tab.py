@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -187,6 +187,7 @@ class TicketsTab(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.installEventFilter(self)
 
         self.state_page = StatePage(self)
         self.state_page.button.clicked.connect(self._state_action)
@@ -303,8 +304,24 @@ class TicketsTab(QWidget):
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
             total = event.size().width() if wide else event.size().height()
-            table = int(total * 0.65) if wide else max(int(total * 0.6), self._table_height_for_rows())
+            table = int(total * 0.65) if wide else int(total * 0.6)
             self.splitter.setSizes([table, max(0, total - table)])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._keep_rows_visible()
+        return super().eventFilter(watched, event)
+
+    def _keep_rows_visible(self) -> None:
+        """With the detail panel under the table, the table keeps room for VISIBLE_ROWS_MIN rows
+        (the panel scrolls instead), whatever height the window is given."""
+        if self.splitter.orientation() != Qt.Orientation.Vertical:
+            return
+        total = self.splitter.height() - self.splitter.handleWidth()
+        wanted = min(self._table_height_for_rows(), total)
+        table, _detail = self.splitter.sizes()
+        if table < wanted:
+            self.splitter.setSizes([wanted, total - wanted])
 
     def _table_height_for_rows(self, rows: int = VISIBLE_ROWS_MIN) -> int:
         """The table's height that shows `rows` whole rows under the header (plus half a row, which
