@@ -219,6 +219,10 @@ def test_ctrl_g_selects_a_ticket_by_number_or_says_it_does_not_exist(qtbot: QtBo
 
     go_to("9999")
     qtbot.waitUntil(lambda: "There is no ticket #9999." in app.window.toasts.visible_texts, timeout=5000)
+    go_to("99999999999")  # beyond any id the database can hold
+    qtbot.waitUntil(lambda: "There is no ticket #99999999999." in app.window.toasts.visible_texts, timeout=5000)
+    go_to("printer")
+    qtbot.waitUntil(lambda: "“printer” is not a ticket number." in app.window.toasts.visible_texts, timeout=5000)
 
 
 # --- 11: the sort arrow ----------------------------------------------------------------------------

@@ -382,7 +382,7 @@ class TicketTableModel(QAbstractTableModel):
             del self._ids[row]
             self.endRemoveRows()
         if not self._ids and self.state == "ready" and self._cursor is None:
-            self._set_state("empty" if not self.filter.is_empty() else "first_launch")
+            self._set_state("empty")  # rows only leave under a filter: "no tickets match these filters"
 
     def _rows_changed(self, ids: Iterable[int]) -> None:
         last = len(HEADERS) - 1

@@ -48,6 +48,7 @@ from ticketflow_desktop.ui.tickets.model import (
 from ticketflow_desktop.ui.tickets.table import TicketTable
 
 SAMPLE_TICKETS = 300
+TICKET_ID_MAX = 2**31 - 1
 RETRY_MS = 3000
 # Rows sized for the default font; 800x600 and a 960x540 logical screen (1920x1080 at scale 2) still
 # show ten of them with the detail panel below.
@@ -538,6 +539,9 @@ class TicketsTab(QWidget):
         if service is None:
             return
         ticket_id = int(digits)
+        if ticket_id > TICKET_ID_MAX:  # beyond any stored id (and PostgreSQL's integer)
+            self._went_to(ticket_id, None)
+            return
         self.context.tasks.read(
             service.get_many,
             [ticket_id],
