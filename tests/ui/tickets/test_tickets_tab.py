@@ -73,18 +73,6 @@ def test_filters_matching_nothing_show_the_empty_state_and_clear(qtbot: QtBot, o
     assert app.tab.filter_bar.search.text() == ""
 
 
-def test_first_launch_offers_sample_tickets(qtbot: QtBot, open_app, service) -> None:
-    app = open_app()
-    page = app.tab.state_page
-    assert app.model.state == "first_launch"
-    assert page.heading.text() == "No tickets yet" and page.button.text() == "Load sample tickets"
-    page.button.click()
-    qtbot.waitUntil(lambda: app.model.state == "ready", timeout=15_000)
-    assert service.count().value == 300
-    assert app.tab.stack.currentWidget() is app.tab.splitter
-    qtbot.waitUntil(lambda: app.tab.filter_bar.count_label.text() == "300 tickets")
-
-
 def test_header_click_sorts_in_the_database_and_is_remembered(qtbot: QtBot, open_app, seed, service) -> None:
     seed(60)
     app = open_app()
@@ -196,7 +184,7 @@ def test_context_menu_changes_every_selected_ticket(qtbot: QtBot, open_app, seed
     assert len(ids) == 3
     menu = app.tab.build_context_menu()
     priority_menu = next(a.menu() for a in menu.actions() if a.text() == "Set priority of 3 tickets")
-    next(a for a in priority_menu.actions() if a.text() == "Critical").trigger()
+    next(a for a in priority_menu.actions() if a.text() == "Set priority: Critical").trigger()
     assert [app.model.index(r, COL_PRIORITY).data() for r in range(3)] == ["Critical"] * 3
     qtbot.waitUntil(lambda: all(t.priority is Priority.CRITICAL for t in service.get_many(ids).values()), timeout=5000)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS, Status
-from ticketflow_desktop.ui.tickets.model import EDITABLE, ENUMS
+from ticketflow_desktop.ui.tickets.model import CHOICE_COLUMNS, ENUMS
 
 
 def choices(field: str, current: str) -> list[tuple[str, str]]:
@@ -24,7 +24,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         combo = QComboBox(parent)
-        combo.setAccessibleName(f"Change {EDITABLE[index.column()]}")
+        combo.setAccessibleName(f"Change {CHOICE_COLUMNS[index.column()]}")
         combo.setFrame(False)
         # Picking a value is the whole edit: commit and close at once.
         combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
@@ -34,7 +34,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         current = index.data(Qt.ItemDataRole.EditRole)
         editor.clear()
-        for label, value in choices(EDITABLE[index.column()], current):
+        for label, value in choices(CHOICE_COLUMNS[index.column()], current):
             editor.addItem(label, value)
         editor.setCurrentIndex(max(0, editor.findData(current)))
 

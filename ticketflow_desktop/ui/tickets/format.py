@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from ticketflow_desktop.domain import Category, Priority, Status, TicketEvent
 
 _ENUMS = {"category": Category, "priority": Priority, "status": Status}
 _QUOTE_MAX = 60
+# Up to a week a time reads best as an age ("4d ago"); beyond, "31d ago" says less than a date.
+RELATIVE_DAYS = 7
 
 
 def relative_time(when: datetime, now: datetime) -> str:
-    """ "just now", "5m ago", "3h ago", "4d ago", then the local date."""
+    """ "just now", "5m ago", "3h ago", "4d ago" up to a week, then the local date ("02 Jun 2026")."""
     seconds = (now - when).total_seconds()
     if seconds < 60:
         return "just now"
@@ -19,9 +22,21 @@ def relative_time(when: datetime, now: datetime) -> str:
         return f"{int(seconds // 60)}m ago"
     if seconds < 86400:
         return f"{int(seconds // 3600)}h ago"
-    if seconds < 30 * 86400:
+    if seconds < RELATIVE_DAYS * 86400:
         return f"{int(seconds // 86400)}d ago"
     return when.astimezone().strftime("%d %b %Y")
+
+
+def plain_tooltip(title: str, description: str, quote: int) -> str:
+    """The full title and the description's first `quote` characters, for a tooltip.
+
+    Qt renders a tooltip that merely looks like HTML as rich text, so user text is escaped into a
+    paragraph that keeps its spaces and line breaks: what shows is exactly what was typed."""
+    start = description.strip()
+    if len(start) > quote:
+        start = start[:quote].rstrip() + "…"
+    body = f"\n\n{escape(start, quote=False)}" if start else ""
+    return f"<p style='white-space:pre-wrap'><b>{escape(title, quote=False)}</b>{body}</p>"
 
 
 def exact_time(when: datetime) -> str:

@@ -35,7 +35,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
-from ticketflow_desktop.ui.tickets.format import count_text, exact_time, relative_time
+from ticketflow_desktop.ui.tickets.format import count_text, exact_time, plain_tooltip, relative_time
 
 if TYPE_CHECKING:
     from ticketflow_desktop.services.tickets import TicketService
@@ -48,7 +48,10 @@ CACHE_ROWS = 3000
 
 COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED = range(7)
 HEADERS = ("#", "Title", "Category", "Priority", "Status", "Created", "Updated")
-EDITABLE = {COL_CATEGORY: "category", COL_PRIORITY: "priority", COL_STATUS: "status"}
+# Columns edited in place (F2, double click) and the field each one writes.
+EDITABLE = {COL_TITLE: "title", COL_CATEGORY: "category", COL_PRIORITY: "priority", COL_STATUS: "status"}
+# The ones edited by picking a value from a list.
+CHOICE_COLUMNS = {COL_CATEGORY: "category", COL_PRIORITY: "priority", COL_STATUS: "status"}
 ENUMS: dict[str, type[Category | Priority | Status]] = {
     "category": Category,
     "priority": Priority,
@@ -62,8 +65,22 @@ SORT_KEYS = {
     COL_UPDATED: SortKey.UPDATED,
 }
 SORT_COLUMNS = {key: column for column, key in SORT_KEYS.items()}
+# A ticket's place in each list order, as the database sorts it (ties broken by id).
+_SORT_VALUE: dict[SortKey, Callable[[Ticket], Any]] = {
+    SortKey.CREATED: lambda t: t.created_at,
+    SortKey.UPDATED: lambda t: t.updated_at,
+    SortKey.PRIORITY: lambda t: t.priority.rank,
+    SortKey.STATUS: lambda t: t.status.rank,
+}
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _LOADING = "…"
+# How much of the description the title's tooltip quotes.
+TOOLTIP_DESCRIPTION = 300
+# A changed field's new value: an enum member, or the title's text.
+FieldValue = Category | Priority | Status | str
+# Called once per ticket a change() was made on: the stored ticket after the write, or None when the
+# change was not stored (refused, or superseded by a later edit of the same field).
+Written = Callable[[int, Ticket | None], None]
 _LABELS: dict[Category | Priority | Status, str] = {m: m.label for e in (Category, Priority, Status) for m in e}
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
@@ -131,10 +148,12 @@ class TicketTableModel(QAbstractTableModel):
         self._generation = 0
         self._max_id = 0
         # Optimistic edits shown before the write returns: id -> {field: value}
-        self._overrides: dict[int, dict[str, Category | Priority | Status]] = {}
+        self._overrides: dict[int, dict[str, FieldValue]] = {}
         # Writes in flight per ticket, and edits waiting for them (so each is made on the newest version)
         self._in_flight: set[int] = set()
-        self._queued: dict[int, dict[str, Category | Priority | Status]] = {}
+        self._queued: dict[int, dict[str, FieldValue]] = {}
+        # Who waits to hear how an edit ended: id -> [(field, value, callback)]
+        self._waiters: dict[int, list[tuple[str, FieldValue, Written]]] = {}
         self._missing: set[int] = set()
         self._requested: set[int] = set()
         self._fetch_missing_timer = QTimer(self, singleShot=True, interval=0)
@@ -322,6 +341,48 @@ class TicketTableModel(QAbstractTableModel):
         fresh = [t for t in tickets.values() if (old := self._cache.get(t.id)) is None or t.version >= old.version]
         self._remember(fresh)
         self._rows_changed(t.id for t in fresh)
+        self._drop_unmatched(t.id for t in fresh)
+        entered = [t for t in fresh if self.row_of(t.id) is None and self._matches(t) and self._within_loaded(t)]
+        if entered and self.state == "ready" and self._filters_fields():
+            self.reload()  # a ticket entered the filter (a colleague's change): its place is the database's to say
+
+    # --- rows that left the filter ---------------------------------------------------------------
+
+    def _matches(self, ticket: Ticket) -> bool:
+        """Whether the ticket as stored fits the filter's category, priority and status (the search
+        is the database's to judge: a row is never dropped or added for it here)."""
+        f = self.filter
+        return (
+            (f.category is None or ticket.category is f.category)
+            and (f.priority is None or ticket.priority is f.priority)
+            and (f.status is None or ticket.status is f.status)
+        )
+
+    def _within_loaded(self, ticket: Ticket) -> bool:
+        """Whether the ticket sorts among the rows loaded so far (beyond them, scrolling brings it)."""
+        if self._cursor is None:
+            return True
+        last = self._cache.get(self._ids[-1]) if self._ids else None
+        key = _SORT_VALUE.get(self.sort_order.key)
+        if last is None or key is None:
+            return False  # a title's order is the database's collation: not guessed here
+        mine, theirs = (key(ticket), ticket.id), (key(last), last.id)
+        return mine > theirs if self.sort_order.descending else mine < theirs
+
+    def _drop_unmatched(self, ids: Iterable[int]) -> None:
+        """Remove the rows of tickets that no longer fit the filter (a colleague resolved one while
+        the list shows Open ones), so that the rows and the count agree."""
+        for ticket_id in list(ids):
+            if ticket_id in self._in_flight or ticket_id in self._overrides:
+                continue  # an edit of ours is on its way: judge the row once it has settled
+            ticket, row = self._cache.get(ticket_id), self.row_of(ticket_id)
+            if ticket is None or row is None or self._matches(ticket):
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        if not self._ids and self.state == "ready" and self._cursor is None:
+            self._set_state("empty")  # rows only leave under a filter: "no tickets match these filters"
 
     def _rows_changed(self, ids: Iterable[int]) -> None:
         last = len(HEADERS) - 1
@@ -365,6 +426,8 @@ class TicketTableModel(QAbstractTableModel):
             self.reload()
             return
         held = set(self._cache) if ids is None else {i for i in ids if i in self._cache}
+        if ids is not None and self._filters_fields():
+            held |= set(ids)  # a changed ticket we do not show may have entered the filter
         if held:
             self._requested |= held
             self.context.tasks.read(
@@ -376,6 +439,10 @@ class TicketTableModel(QAbstractTableModel):
         if ids is None or any(i > self._max_id for i in ids):
             self._look_for_new_rows()
         self._count_timer.start()
+
+    def _filters_fields(self) -> bool:
+        f = self.filter
+        return f.category is not None or f.priority is not None or f.status is not None
 
     def _look_for_new_rows(self) -> None:
         service = self.context.service
@@ -446,11 +513,11 @@ class TicketTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(ticket, column)
         if role == _EDIT:
-            field = EDITABLE.get(column)
+            field = CHOICE_COLUMNS.get(column)
             return getattr(ticket, field).value if field else self._display(ticket, column)
         if role == _TOOLTIP:
             if column == COL_TITLE:
-                return ticket.title
+                return plain_tooltip(ticket.title, ticket.description, TOOLTIP_DESCRIPTION)
             if column == COL_CREATED:
                 return exact_time(ticket.created_at)
             if column == COL_UPDATED:
@@ -485,34 +552,56 @@ class TicketTableModel(QAbstractTableModel):
         field = EDITABLE.get(index.column())
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or field is None:
             return False
-        try:
-            parsed = ENUMS[field].parse(str(value))
-        except ValueError:
-            return False
+        if field == "title":
+            parsed: FieldValue = str(value)  # the service validates it; a refusal rolls back with the reason
+        else:
+            try:
+                parsed = ENUMS[field].parse(str(value))
+            except ValueError:
+                return False
         return bool(self.change([self._ids[index.row()]], field, parsed))
 
     # --- optimistic edits --------------------------------------------------------------------------
 
-    def change(self, ids: Iterable[int], field: str, value: Category | Priority | Status) -> int:
-        """Show `field = value` on these tickets at once and write it; return how many changed."""
-        changed = 0
+    def change(self, ids: Iterable[int], field: str, value: FieldValue, on_written: Written | None = None) -> list[int]:
+        """Show `field = value` on these tickets at once and write it; return the ids changed.
+
+        `on_written` hears once per returned id how its write ended (a bulk change's Undo needs the
+        version each write produced)."""
+        changed: list[int] = []
         for ticket_id in ids:
             row = self.row_of(ticket_id)
             if row is None or (shown := self.ticket_at(row)) is None or getattr(shown, field) == value:
                 continue
+            self._tell(ticket_id, None, lambda f, _v: f == field)  # an earlier edit of this field is superseded
+            if on_written is not None:
+                self._waiters.setdefault(ticket_id, []).append((field, value, on_written))
             self._overrides.setdefault(ticket_id, {})[field] = value
             self._rows_changed([ticket_id])
             if ticket_id in self._in_flight:
                 self._queued.setdefault(ticket_id, {})[field] = value
             else:
                 self._write(ticket_id, {field: value})
-            changed += 1
+            changed.append(ticket_id)
         return changed
 
-    def _write(self, ticket_id: int, fields: dict[str, Category | Priority | Status]) -> None:
+    def _tell(self, ticket_id: int, ticket: Ticket | None, which: Callable[[str, FieldValue], bool]) -> None:
+        """Tell the waiters of `ticket_id` chosen by `which(field, value)` how their edit ended."""
+        waiting = self._waiters.get(ticket_id)
+        if not waiting:
+            return
+        told = [w for w in waiting if which(w[0], w[1])]
+        self._waiters[ticket_id] = [w for w in waiting if w not in told]
+        if not self._waiters[ticket_id]:
+            del self._waiters[ticket_id]
+        for _field, _value, callback in told:
+            callback(ticket_id, ticket)
+
+    def _write(self, ticket_id: int, fields: dict[str, FieldValue]) -> None:
         stored = self._cache.get(ticket_id)
         if stored is None:  # evicted meanwhile: the write needs its version, so fetch and retry
             self._overrides.pop(ticket_id, None)
+            self._tell(ticket_id, None, lambda _f, _v: True)
             self._rows_changed([ticket_id])
             return
         self._in_flight.add(ticket_id)
@@ -524,15 +613,17 @@ class TicketTableModel(QAbstractTableModel):
             on_failed=while_alive(self, partial(self._write_failed, ticket_id, fields)),
         )
 
-    def _written(self, ticket_id: int, fields: dict[str, object], ticket: Ticket) -> None:
+    def _written(self, ticket_id: int, fields: dict[str, FieldValue], ticket: Ticket) -> None:
         self._in_flight.discard(ticket_id)
         self._remember([ticket])
+        self._tell(ticket_id, ticket, lambda f, v: fields.get(f) == v)
         self._settle(ticket_id, fields)
 
-    def _write_failed(self, ticket_id: int, fields: dict[str, object], error: BaseException) -> None:
+    def _write_failed(self, ticket_id: int, fields: dict[str, FieldValue], error: BaseException) -> None:
         self._in_flight.discard(ticket_id)
         self._queued.pop(ticket_id, None)  # later edits were made on top of the refused one
         self._overrides.pop(ticket_id, None)
+        self._tell(ticket_id, None, lambda _f, _v: True)
         if isinstance(error, Conflict):
             self._remember([error.current])
             self.conflict.emit(ticket_id, write_error_text(ticket_id, error))
@@ -540,7 +631,7 @@ class TicketTableModel(QAbstractTableModel):
             self.context.notify.emit(write_error_text(ticket_id, error), "error")
         self._rows_changed([ticket_id])
 
-    def _settle(self, ticket_id: int, fields: dict[str, object]) -> None:
+    def _settle(self, ticket_id: int, fields: dict[str, FieldValue]) -> None:
         queued = self._queued.pop(ticket_id, None)
         overrides = self._overrides.get(ticket_id, {})
         for field, value in fields.items():
@@ -551,3 +642,4 @@ class TicketTableModel(QAbstractTableModel):
         if queued:
             self._write(ticket_id, queued)
         self._rows_changed([ticket_id])
+        self._drop_unmatched([ticket_id])

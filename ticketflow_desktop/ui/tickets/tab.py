@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -18,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, TicketFilter
+from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, Ticket, TicketFilter
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.tickets.actions import TicketActions
+from ticketflow_desktop.ui.tickets.bulk import BulkChange
 from ticketflow_desktop.ui.tickets.delegates import ChoiceDelegate
 from ticketflow_desktop.ui.tickets.detail import TicketDetail
 from ticketflow_desktop.ui.tickets.filter_bar import FilterBar
 from ticketflow_desktop.ui.tickets.model import (
+    CHOICE_COLUMNS,
     COL_CATEGORY,
     COL_CREATED,
     COL_ID,
@@ -38,18 +45,24 @@ from ticketflow_desktop.ui.tickets.model import (
     TICKET_ID_ROLE,
     TicketTableModel,
 )
+from ticketflow_desktop.ui.tickets.table import TicketTable
 
 SAMPLE_TICKETS = 300
+TICKET_ID_MAX = 2**31 - 1
 RETRY_MS = 3000
-ROW_HEIGHT = 30
+# Rows sized for the default font; 800x600 and a 960x540 logical screen (1920x1080 at scale 2) still
+# show ten of them with the detail panel below.
+ROW_HEIGHT = 28
+VISIBLE_ROWS_MIN = 10
+# The title stretches into whatever these leave.
 DEFAULT_WIDTHS = {
-    COL_ID: 64,
+    COL_ID: 56,
     COL_TITLE: 320,
-    COL_CATEGORY: 100,
-    COL_PRIORITY: 96,
-    COL_STATUS: 116,
-    COL_CREATED: 88,
-    COL_UPDATED: 88,
+    COL_CATEGORY: 96,
+    COL_PRIORITY: 92,
+    COL_STATUS: 112,
+    COL_CREATED: 96,
+    COL_UPDATED: 96,
 }
 # Below this width the detail panel goes under the table instead of beside it.
 SIDE_BY_SIDE_MIN = 1100
@@ -73,8 +86,24 @@ STATES = {
         "Submit the first ticket, or load sample tickets to look around.",
         "Load sample tickets",
     ),
+    # A shared (PostgreSQL) database gets no fake tickets from one click: only from the CLI, on purpose.
+    "first_launch_shared": (
+        "No tickets yet",
+        "Submit the first ticket.\nFor a trial database, add sample tickets from the command line:\n"
+        "ticketflow seed --count N",
+        "Submit the first ticket",
+    ),
     "error": ("Database unreachable — retrying", "", "Retry now"),
 }
+
+
+def indicator_order(sort: Sort) -> Qt.SortOrder:
+    """The header order that draws ▲ for ascending and ▼ for descending (newest first).
+
+    QHeaderView hands the style SortDown for AscendingOrder and SortUp for DescendingOrder, and the
+    app's style (Fusion, set by the theme) draws SortUp as ▲: so the order passed is the opposite of
+    the sort's, which is what makes the arrow read as the convention says."""
+    return Qt.SortOrder.AscendingOrder if sort.descending else Qt.SortOrder.DescendingOrder
 
 
 def sort_text(sort: Sort) -> str:
@@ -82,11 +111,17 @@ def sort_text(sort: Sort) -> str:
 
 
 def load_samples(service: object, count: int) -> int:
-    """Runs in the write worker: seed `count` synthetic tickets (one transaction)."""
+    """Runs in the write worker: seed `count` synthetic tickets (one transaction) into an empty
+    embedded database, and into nothing else (a shared one may have filled meanwhile)."""
+    from ticketflow_desktop.domain import ValidationError
+    from ticketflow_desktop.domain.errors import FieldError
     from ticketflow_desktop.services.seed import synthetic_tickets
     from ticketflow_desktop.storage.bulk import bulk_insert
 
-    return bulk_insert(service.database, synthetic_tickets(count))  # type: ignore[attr-defined]
+    database = service.database  # type: ignore[attr-defined]
+    if not database.is_sqlite or service.count().value:  # type: ignore[attr-defined]
+        raise ValidationError([FieldError("database", "sample tickets go only into an empty local database")])
+    return bulk_insert(database, synthetic_tickets(count))
 
 
 class StatePage(QWidget):
@@ -142,12 +177,19 @@ class TicketsTab(QWidget):
         self.table = self._build_table()
         self.detail = TicketDetail(context, self)
         self.detail.follow_list(self.model, self.table.selectionModel())  # empty state; "left the list"
+        # Under the table on small screens the panel scrolls rather than taking the table's rows.
+        self.detail_scroll = QScrollArea(self)
+        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.installEventFilter(self)
 
         self.state_page = StatePage(self)
         self.state_page.button.clicked.connect(self._state_action)
@@ -182,6 +224,12 @@ class TicketsTab(QWidget):
         context.database_opened.connect(lambda _service: self.model.reload())
         context.database_failed.connect(self._database_failed)
 
+        self.ticket_actions = TicketActions(
+            self.table, self, self.change_selected, self.edit_current, self.open_context_menu, self.go_to_ticket
+        )
+        self.context_menu = self.ticket_actions.menu
+        self.go_to_dialog: QInputDialog | None = None
+
         self._restore_settings()
         self._show_state(self.model.state)
         if context.service is not None:
@@ -190,11 +238,9 @@ class TicketsTab(QWidget):
     # --- construction --------------------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = TicketTable(self)
         table.setModel(self.model)
         table.setAccessibleName("Tickets")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -205,8 +251,7 @@ class TicketsTab(QWidget):
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._context_menu)
+        table.menu_requested.connect(self._context_menu)
         # Fixed row heights and no size-to-contents: measuring a million rows would freeze the window.
         vertical = table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -226,8 +271,8 @@ class TicketsTab(QWidget):
         header.sectionClicked.connect(self._header_clicked)
         header.sectionResized.connect(lambda *_args: self._save_header_timer.start())
         delegate = ChoiceDelegate(table)
-        for column in EDITABLE:
-            table.setItemDelegateForColumn(column, delegate)
+        for column in CHOICE_COLUMNS:
+            table.setItemDelegateForColumn(column, delegate)  # the title keeps the line edit: Enter saves
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
@@ -248,7 +293,7 @@ class TicketsTab(QWidget):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([760, 460])
+            self.splitter.setSizes([800, 430])
         self.splitter.splitterMoved.connect(lambda *_a: settings.set_value(SPLITTER_KEY, self.splitter.saveState()))
 
     def _save_header(self) -> None:
@@ -261,8 +306,31 @@ class TicketsTab(QWidget):
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
             total = event.size().width() if wide else event.size().height()
-            share = 0.62 if wide else 0.6
-            self.splitter.setSizes([int(total * share), total - int(total * share)])
+            table = int(total * 0.65) if wide else int(total * 0.6)
+            self.splitter.setSizes([table, max(0, total - table)])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._keep_rows_visible()
+        return super().eventFilter(watched, event)
+
+    def _keep_rows_visible(self) -> None:
+        """With the detail panel under the table, the table keeps room for VISIBLE_ROWS_MIN rows
+        (the panel scrolls instead), whatever height the window is given."""
+        if self.splitter.orientation() != Qt.Orientation.Vertical:
+            return
+        total = self.splitter.height() - self.splitter.handleWidth()
+        wanted = min(self._table_height_for_rows(), total)
+        table, _detail = self.splitter.sizes()
+        if table < wanted:
+            self.splitter.setSizes([wanted, total - wanted])
+
+    def _table_height_for_rows(self, rows: int = VISIBLE_ROWS_MIN) -> int:
+        """The table's height that shows `rows` whole rows under the header (plus half a row, which
+        tells that the list goes on)."""
+        header = self.table.horizontalHeader().sizeHint().height()
+        frame = 2 * self.table.frameWidth()
+        return header + frame + int((rows + 0.5) * ROW_HEIGHT)
 
     # --- public --------------------------------------------------------------------------------
 
@@ -299,8 +367,7 @@ class TicketsTab(QWidget):
 
     def _show_sort_indicator(self) -> None:
         sort = self.model.sort_order
-        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(SORT_COLUMNS[sort.key], order)
+        self.table.horizontalHeader().setSortIndicator(SORT_COLUMNS[sort.key], indicator_order(sort))
 
     # --- states ----------------------------------------------------------------------------------
 
@@ -309,24 +376,34 @@ class TicketsTab(QWidget):
             self._retry.stop()
             self.stack.setCurrentWidget(self.splitter)
             return
-        heading, body, button = STATES[state]
+        heading, body, button = STATES[self._state_key(state)]
         self.state_page.show_state(heading, body, button)
         self.state_page.setProperty("state", state)
         self.stack.setCurrentWidget(self.state_page)
 
+    def _state_key(self, state: str) -> str:
+        service = self.context.service
+        if state == "first_launch" and service is not None and not service.database.is_sqlite:
+            return "first_launch_shared"
+        return state
+
     def _state_action(self) -> None:
-        state = self.model.state
+        state = self._state_key(self.model.state)
         if state == "empty":
             self.filter_bar.clear()
         elif state == "first_launch":
             self._load_samples()
+        elif state == "first_launch_shared":
+            new_ticket = getattr(self.window(), "new_ticket", None)
+            if new_ticket is not None:
+                new_ticket()
         elif state == "error":
             self._retry.stop()
             self.model.reload()
 
     def _load_samples(self) -> None:
         service = self.context.service
-        if service is None:
+        if service is None or not service.database.is_sqlite:
             return
         self.state_page.button.setEnabled(False)
         self.state_page.heading.setText("Loading sample tickets…")
@@ -396,30 +473,99 @@ class TicketsTab(QWidget):
     # --- changes ---------------------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
-        return [index.data(TICKET_ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+        """The selected tickets, in the order of the rows."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [index.data(TICKET_ID_ROLE) for index in rows]
 
-    def _context_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
+    def _context_menu(self, position: QPoint, keyboard: bool) -> None:
+        """Open the menu for exactly the selected rows (a right click on an unselected row selects it)."""
+        selection = self.table.selectionModel()
+        if keyboard:
+            current = self.table.currentIndex()
+            if not selection.hasSelection() and current.isValid():
+                flags = QItemSelectionModel.SelectionFlag
+                selection.select(current, flags.Select | flags.Rows)
+        else:
+            index = self.table.indexAt(position)
+            if not index.isValid():
+                return
+            if not selection.isRowSelected(index.row(), QModelIndex()):
+                self.table.selectRow(index.row())
+        if not selection.hasSelection():
             return
-        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            self.table.selectRow(index.row())
         menu = self.build_context_menu()
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.popup(self.table.viewport().mapToGlobal(position))  # no nested event loop
+
+    def open_context_menu(self) -> None:
+        """The Menu key and Shift+F10: the menu at the current row, for the selection."""
+        self._context_menu(self.table.current_row_point(), True)
 
     def build_context_menu(self) -> QMenu:
-        ids = self.selected_ids()
-        menu = QMenu(self)
-        suffix = f" of {len(ids)} tickets" if len(ids) > 1 else ""
-        for field, enum in (("status", Status), ("priority", Priority), ("category", Category)):
-            sub = menu.addMenu(f"Set {field}{suffix}")
-            for member in enum:
-                action = sub.addAction(member.label)
-                action.triggered.connect(lambda _=False, f=field, m=member: self.change_selected(f, m))
-        return menu
+        return self.ticket_actions.prepare_menu(len(self.selected_ids()))
 
-    def change_selected(self, field: str, value: Category | Priority | Status) -> int:
-        return self.model.change(self.selected_ids(), field, value)
+    def change_selected(self, field: str, value: Category | Priority | Status) -> list[int]:
+        """Set `field` on every selected ticket; an Undo is offered once the writes are stored."""
+        return BulkChange(self.context, self.model, field, value).start(self.selected_ids())
+
+    def edit_current(self) -> None:
+        """F2: edit the focused cell if it can be edited, else the title of the current row."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.table.state() == QAbstractItemView.State.EditingState:
+            return
+        if index.column() not in EDITABLE:
+            index = self.model.index(index.row(), COL_TITLE)
+            self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    # --- go to a ticket by number ----------------------------------------------------------------
+
+    def go_to_ticket(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Go to ticket")
+        dialog.setLabelText("Ticket number:")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self._go_to_number)
+        dialog.destroyed.connect(lambda: setattr(self, "go_to_dialog", None))
+        self.go_to_dialog = dialog
+        dialog.open()  # window-modal, no nested event loop
+
+    def _go_to_number(self, text: str) -> None:
+        digits = text.strip().lstrip("#").strip()
+        service = self.context.service
+        if not digits.isdigit() or int(digits) < 1:
+            self.context.notify.emit(f"“{text.strip()}” is not a ticket number.", "warning")
+            return
+        if service is None:
+            return
+        ticket_id = int(digits)
+        if ticket_id > TICKET_ID_MAX:  # beyond any stored id (and PostgreSQL's integer)
+            self._went_to(ticket_id, None)
+            return
+        self.context.tasks.read(
+            service.get_many,
+            [ticket_id],
+            on_done=while_alive(self, lambda found: self._went_to(ticket_id, found.get(ticket_id))),
+            on_failed=while_alive(
+                self, lambda error: self.context.notify.emit(f"Cannot look up #{ticket_id}: {error}", "error")
+            ),
+        )
+
+    def _went_to(self, ticket_id: int, ticket: Ticket | None) -> None:
+        if ticket is None:
+            self.context.notify.emit(f"There is no ticket #{ticket_id}.", "warning")
+            return
+        if self._select_row(ticket_id):
+            self.table.setFocus()
+            return
+        self.table.selectionModel().clearSelection()
+        self.detail.show_ticket(ticket_id)
+        self.context.notify.emit(
+            f"Ticket #{ticket_id} is not among the rows listed (filters, or further down); "
+            "it is shown in the detail panel.",
+            "info",
+        )
 
     def _conflict(self, ticket_id: int, message: str) -> None:
         window = self.window()

@@ -1,0 +1,96 @@
+"""The Tickets tab's actions: set status/priority/category of the selection, edit a cell, open the
+context menu, go to a ticket by number. Each is a QAction (shortcut, text for Help → Keyboard shortcuts)
+and the context menu shows the same actions.
+
+Shortcuts: Alt+1..4 sets the status and Ctrl+Alt+1..4 the priority (in the order of the lists). Digits
+with Alt or Ctrl+Alt are the same key on every layout (Shift+digit is a symbol on many, e.g. French,
+where "Ctrl+Shift+1" would never match); Ctrl+1..3 switch tabs and Alt+letter opens menus. They act
+in the table only, so that AltGr (Ctrl+Alt on Windows) still types characters in the detail's fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ticketflow_desktop.domain import Category, Priority, Status
+
+HELP_GROUP = "Tickets"
+STATUS_KEYS = "Alt+{n}"
+PRIORITY_KEYS = "Ctrl+Alt+{n}"
+FIELDS: tuple[tuple[str, type[Category | Priority | Status]], ...] = (
+    ("status", Status),
+    ("priority", Priority),
+    ("category", Category),
+)
+
+
+def _action(
+    parent: QObject, text: str, slot: Callable[[], object], keys: list[QKeySequence] | None = None
+) -> QAction:
+    action = QAction(text, parent)
+    action.triggered.connect(lambda _checked=False: slot())
+    if keys:
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setProperty("help_group", HELP_GROUP)
+    return action
+
+
+class TicketActions(QObject):
+    def __init__(
+        self,
+        table: QWidget,
+        tab: QWidget,
+        set_field: Callable[[str, Category | Priority | Status], object],
+        edit_cell: Callable[[], object],
+        open_menu: Callable[[], object],
+        go_to_ticket: Callable[[], object],
+    ) -> None:
+        super().__init__(tab)
+        # field -> [action per value], in the enum's order
+        self.set_value: dict[str, list[QAction]] = {}
+        for field, enum in FIELDS:
+            keys = {"status": STATUS_KEYS, "priority": PRIORITY_KEYS}.get(field)
+            actions = []
+            for n, member in enumerate(enum, start=1):
+                action = _action(
+                    tab,
+                    f"Set {field}: {member.label}",
+                    lambda f=field, m=member: set_field(f, m),
+                    [QKeySequence(keys.format(n=n))] if keys else None,
+                )
+                action.setData(member.value)
+                table.addAction(action)
+                actions.append(action)
+            self.set_value[field] = actions
+        self.edit_cell = _action(tab, "Edit the title (or the focused cell)", edit_cell, [QKeySequence("F2")])
+        # Shift+F10 is the context-menu key's stand-in on keyboards without one (Windows' convention).
+        self.open_menu = _action(
+            tab, "Open the context menu", open_menu, [QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)]
+        )
+        for action in (self.edit_cell, self.open_menu):
+            table.addAction(action)
+        self.go_to = _action(tab, "Go to ticket by number…", go_to_ticket, [QKeySequence("Ctrl+G")])
+        tab.addAction(self.go_to)
+
+        self.menu = QMenu(tab)
+        self.submenus: dict[str, QMenu] = {}
+        for field, _enum in FIELDS:
+            sub = self.menu.addMenu(f"Set {field}")
+            sub.addActions(self.set_value[field])
+            self.submenus[field] = sub
+        self.menu.addSeparator()
+        self.menu.addAction(self.edit_cell)
+        self.menu.addAction(self.go_to)
+
+    def prepare_menu(self, selected: int) -> QMenu:
+        """The context menu, its headings saying how many tickets it acts on."""
+        suffix = f" of {selected} tickets" if selected > 1 else ""
+        for field, sub in self.submenus.items():
+            sub.setTitle(f"Set {field}{suffix}")
+            sub.setEnabled(selected > 0)
+        return self.menu
