@@ -118,7 +118,7 @@ class TicketTransfer(QObject):
         self.host = window
         self.ticket_count: int | None = None  # None until the database answered
         self.busy = False
-        self._verb = ""
+        self._verb = self._where = ""
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None  # the last failure shown (tests read it)
         self.import_action = QAction("&Import CSV…", window)
@@ -169,7 +169,7 @@ class TicketTransfer(QObject):
         if service is None or self.busy or not path:
             return
         file = Path(path)
-        self._begin(f"Checking {file.name}…", "Importing")
+        self._begin(f"Checking {file.name}…", f"from {file.name}", "Importing")
         self.context.tasks.write(
             import_csv, service, file, self.progress.emit,
             on_done=while_alive(self, lambda n: self._imported(file, n)),
@@ -191,7 +191,7 @@ class TicketTransfer(QObject):
         if service is None or self.busy or not path:
             return
         file = Path(path)
-        self._begin(f"Writing {file.name}…", "Exporting")
+        self._begin(f"Writing {file.name}…", f"to {file.name}", "Exporting")
         self.context.tasks.write(
             write_export, service, file, self.progress.emit,
             on_done=while_alive(self, lambda n: self._exported(file, n)),
@@ -204,9 +204,9 @@ class TicketTransfer(QObject):
 
     # --- progress and failure ----------------------------------------------------------------------
 
-    def _begin(self, label: str, verb: str) -> None:
+    def _begin(self, label: str, where: str, verb: str) -> None:
         self.busy = True
-        self._verb = verb
+        self._verb, self._where = verb, where
         self._sync_actions()
         dialog = QProgressDialog(label, "", 0, 0, self.host)  # 0..0: busy until the first count
         dialog.setWindowTitle(f"{verb} tickets")
@@ -225,7 +225,7 @@ class TicketTransfer(QObject):
             return
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
-        dialog.setLabelText(f"{self._verb} {done:,} of {total:,} tickets…")
+        dialog.setLabelText(f"{self._verb} {done:,} of {total:,} tickets {self._where}…")
 
     def _end(self) -> None:
         self.busy = False

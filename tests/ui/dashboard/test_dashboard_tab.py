@@ -374,3 +374,19 @@ def test_count_ticks_are_few_whole_and_round(top: int) -> None:
         assert top - ticks[-1] < step  # no room left for another line
     labels = [count_label(v) for v in ticks]
     assert len(set(labels)) == len(labels) and all(len(label) <= 5 for label in labels)
+
+
+def test_saving_a_chart_asks_in_the_documents_folder_without_blocking(
+    qtbot: QtBot, context: AppContext, database_url: str, tmp_path: Path
+) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    documents = Path.home() / "Documents"
+    documents.mkdir()
+    dialog = tab._export_png_clicked("priority")  # returns at once: the dialog is opened, not exec'd
+    assert dialog.isVisible() and Path(dialog.directory().absolutePath()) == documents
+    assert dialog.selectedFiles()[0] == str(documents / "priority.png")
+    with qtbot.waitSignal(context.notify, timeout=5_000) as notice:
+        dialog.accept()
+    assert notice.args == [f"Saved {documents / 'priority.png'}", "success"]
+    assert not QImage(str(documents / "priority.png")).isNull()

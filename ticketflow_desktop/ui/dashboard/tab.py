@@ -54,6 +54,17 @@ RANGE_SETTING = "dashboard_range"  # days; 0 stands for all time (None)
 # The span of the numbers that are not over the chosen range.
 NOW = "now"
 ALL_TIME = "all time"
+# The cards, row by row: five across on a wide window (the chosen range and all time, then now), four
+# on a narrow one (range, then now, then the suggestions).
+CARD_ROWS_WIDE: tuple[tuple[object, ...], ...] = (
+    ("created_in_range", "resolved_in_range", "median", SuggestionSource.LLM, SuggestionSource.LOCAL),
+    ("total", Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+)
+CARD_ROWS_NARROW: tuple[tuple[object, ...], ...] = (
+    ("created_in_range", "resolved_in_range", "median", "total"),
+    (Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+    (SuggestionSource.LLM, SuggestionSource.LOCAL),
+)
 WIDE = 1000  # px: from here on, three columns of charts
 
 
@@ -82,7 +93,7 @@ def stored_range(value: object) -> int | None:
 
 
 def per_day(count: int, days: int) -> str:
-    return f"{count / days:.2f} per day" if days else ""
+    return f"{count / days:,.2f} per day" if days else ""
 
 
 def format_share(accepted: int, offered: int) -> tuple[str, str]:
@@ -116,12 +127,13 @@ class Card(QFrame):
         self.title = QLabel(title)
         self.title.setProperty("role", "muted")
         self.scope = scope_label(scope)
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.scope)
-        layout.addLayout(top)
+        self._top = QHBoxLayout()
+        self._top.setSpacing(8)
+        self._top.addWidget(self.title)
+        self._top.addStretch(1)
+        self._top.addWidget(self.scope)
+        layout.addLayout(self._top)
+        self.stacked = False
         self.value = QLabel("—")
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -135,6 +147,18 @@ class Card(QFrame):
     def set(self, value: str, hint: str = "") -> None:
         self.value.setText(value)
         self.hint.setText(hint)
+
+    def set_stacked(self, stacked: bool) -> None:
+        """The span under the title (a narrow card) or beside it."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        if stacked:
+            self._top.removeWidget(self.scope)
+            self.layout().insertWidget(1, self.scope)
+        else:
+            self.layout().removeWidget(self.scope)
+            self._top.addWidget(self.scope)
 
 
 class ChartPanel(QFrame):
@@ -377,7 +401,7 @@ class DashboardTab(QWidget):
             self._arrange()
 
     def _arrange(self) -> None:
-        """Three columns of charts (five of cards) on a wide window, two (three) on a narrow one.
+        """Three columns of charts (five of cards) on a wide window, two (four) on a narrow one.
 
         The same widgets are moved between grid cells; nothing is rebuilt.
         """
@@ -385,9 +409,12 @@ class DashboardTab(QWidget):
         if columns == self.columns:
             return
         self.columns = columns
-        card_columns = 5 if columns == 3 else 3
-        for i, card in enumerate(self.cards.values()):
-            self.cards_grid.addWidget(card, *divmod(i, card_columns))
+        wide = columns == 3
+        rows = CARD_ROWS_WIDE if wide else CARD_ROWS_NARROW
+        for row, names in enumerate(rows):
+            for column, name in enumerate(names):
+                self.cards[name].set_stacked(not wide)  # four across leave no room beside the title
+                self.cards_grid.addWidget(self.cards[name], row, column)
         charts = self.charts_grid
         if columns == 3:
             places = {
