@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.databases import service_at
@@ -92,7 +92,7 @@ def test_importing_a_bad_csv_stores_nothing_and_names_the_line(qtbot: QtBot, win
     choose(transfer.choose_import_file(), path)
     qtbot.waitUntil(lambda: transfer.message_box is not None, timeout=15_000)
     text = transfer.message_box.text()
-    assert "Nothing was imported from bad.csv" in text and "nothing was stored" in text
+    assert "Could not import bad.csv: nothing was stored." in text
     assert "line 3:" in text and "urgent" in text
     assert stored_titles(database_url) == []
     assert transfer.import_action.isEnabled() and transfer.progress_dialog is None
@@ -171,3 +171,17 @@ def test_file_dialogs_open_in_the_documents_folder(
     assert dialog.selectedFiles()[0].endswith("tickets.csv")
     assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.WindowModal  # open(), not exec()
     dialog.reject()
+
+
+def test_cancel_stops_an_import_and_stores_nothing(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                   database_url: str) -> None:
+    path = tmp_path / "big.csv"
+    rows = "".join(f"Ticket {n},Imported,technical,high\n" for n in range(12_000))  # three batches
+    path.write_text("title,description,category,priority\n" + rows, encoding="utf-8")
+    transfer = window.transfer
+    with qtbot.waitSignal(window.context.notify, timeout=30_000) as notice:
+        transfer.start_import(str(path))
+        transfer.progress_dialog.findChild(QPushButton).click()  # Cancel, before the first batch is counted
+    assert notice.args == ["Import stopped: nothing was stored.", "info"]
+    assert stored_titles(database_url) == []
+    assert transfer.import_action.isEnabled() and transfer.progress_dialog is None

@@ -3,12 +3,14 @@
 The rules are the CLI's (cli/admin.py): an import checks the whole file before it stores anything, so a
 file with one bad row stores nothing and the message names the line; an export writes
 "<name>.partial" and renames it only once every row is written, so a failed export never leaves a
-truncated file under the chosen name. Progress comes from the worker by a queued signal.
+truncated file under the chosen name. Progress comes from the worker by a queued signal; Cancel
+(or Esc) stops the work at its next progress report, which for an import rolls its one transaction back.
 """
 
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from ticketflow_desktop.domain import TicketFlowError
+from ticketflow_desktop.domain.errors import Cancelled
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.services.transfer import ImportFailed, export_rows, import_csv
 from ticketflow_desktop.ui.context import AppContext
@@ -119,6 +122,7 @@ class TicketTransfer(QObject):
         self.ticket_count: int | None = None  # None until the database answered
         self.busy = False
         self._verb = self._where = ""
+        self._stop = threading.Event()  # set by Cancel; read by the worker at each progress report
         self.progress_dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None  # the last failure shown (tests read it)
         self.import_action = QAction("&Import CSV…", window)
@@ -171,9 +175,9 @@ class TicketTransfer(QObject):
         file = Path(path)
         self._begin(f"Checking {file.name}…", f"from {file.name}", "Importing")
         self.context.tasks.write(
-            import_csv, service, file, self.progress.emit,
+            import_csv, service, file, self._reporter(),
             on_done=while_alive(self, lambda n: self._imported(file, n)),
-            on_failed=while_alive(self, lambda error: self._failed(error, f"Nothing was imported from {file.name}")),
+            on_failed=while_alive(self, lambda error: self._failed(error, f"Could not import {file.name}")),
         )
 
     def _imported(self, file: Path, n: int) -> None:
@@ -193,7 +197,7 @@ class TicketTransfer(QObject):
         file = Path(path)
         self._begin(f"Writing {file.name}…", f"to {file.name}", "Exporting")
         self.context.tasks.write(
-            write_export, service, file, self.progress.emit,
+            write_export, service, file, self._reporter(),
             on_done=while_alive(self, lambda n: self._exported(file, n)),
             on_failed=while_alive(self, lambda error: self._failed(error, f"Could not export to {file.name}")),
         )
@@ -204,13 +208,28 @@ class TicketTransfer(QObject):
 
     # --- progress and failure ----------------------------------------------------------------------
 
+    def _reporter(self) -> Progress:
+        """The worker's progress callback: the count to the GUI thread, or Cancelled once asked to stop."""
+        stop = self._stop
+
+        def report(done: int, total: int) -> None:
+            if stop.is_set():
+                raise Cancelled()  # an import's transaction rolls back: nothing is stored
+            self.progress.emit(done, total)
+
+        return report
+
+    def cancel(self) -> None:
+        self._stop.set()
+
     def _begin(self, label: str, where: str, verb: str) -> None:
         self.busy = True
         self._verb, self._where = verb, where
+        self._stop = threading.Event()
         self._sync_actions()
-        dialog = QProgressDialog(label, "", 0, 0, self.host)  # 0..0: busy until the first count
+        dialog = QProgressDialog(label, "Cancel", 0, 0, self.host)  # 0..0: busy until the first count
         dialog.setWindowTitle(f"{verb} tickets")
-        dialog.setCancelButton(None)  # one transaction: it ends whole or not at all
+        dialog.canceled.connect(self.cancel)  # the Cancel button, Esc, closing the dialog
         dialog.setWindowModality(Qt.WindowModality.NonModal)  # the agent may keep reading meanwhile
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -237,7 +256,13 @@ class TicketTransfer(QObject):
         self.refresh_count()
 
     def _failed(self, error: BaseException, headline: str) -> None:
+        verb = self._verb
         self._end()
+        if isinstance(error, Cancelled):
+            importing = verb == "Importing"
+            outcome = "Import stopped: nothing was stored." if importing else "Export stopped: no file was written."
+            self.context.notify.emit(outcome, "info")
+            return
         if isinstance(error, ImportFailed):
             text = f"{headline}: nothing was stored.\n\n" + "\n".join(str(e) for e in error.row_errors)
         elif isinstance(error, OSError):
