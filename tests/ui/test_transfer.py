@@ -47,7 +47,9 @@ def window(qtbot: QtBot, tmp_path: Path, database_url: str, clock: FixedClock) -
     with qtbot.waitSignal(context.database_opened, timeout=15_000):
         context.open(database_url)
     yield window
+    window.live.stop()
     context.tasks.wait_idle()
+    context.close()  # no timer of this window's context fires into the next test
 
 
 def choose(dialog: QFileDialog, path: Path) -> None:

@@ -137,11 +137,19 @@ class TicketTransfer(QObject):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DEBOUNCE_MS)
         self._count_timer.timeout.connect(self.refresh_count)
-        context.tickets_changed.connect(lambda _ids: self._count_timer.start())
-        context.database_opened.connect(lambda _service: (self._sync_actions(), self.refresh_count()))
+        # Methods, not lambdas: Qt drops these connections when the window (and this object) is deleted.
+        context.tickets_changed.connect(self._on_tickets_changed)
+        context.database_opened.connect(self._on_database_opened)
         self._sync_actions()
 
     # --- enabling --------------------------------------------------------------------------------
+
+    def _on_tickets_changed(self, _ids: object) -> None:
+        self._count_timer.start()
+
+    def _on_database_opened(self, _service: object) -> None:
+        self._sync_actions()
+        self.refresh_count()
 
     def refresh_count(self) -> None:
         service = self.context.service

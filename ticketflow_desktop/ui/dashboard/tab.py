@@ -217,8 +217,9 @@ class DashboardTab(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._refresh_if_visible)
         context.tickets_changed.connect(self._on_tickets_changed)
-        context.database_opened.connect(lambda _service: self._on_tickets_changed(None))
-        context.connection_state.connect(lambda _state: self._show_waiting())
+        # Methods, not lambdas: Qt drops these connections when the tab is deleted.
+        context.database_opened.connect(self._on_database_opened)
+        context.connection_state.connect(self._on_connection_state)
         if self.theme is not None:
             self.theme.changed.connect(self.apply_tokens)
 
@@ -438,6 +439,12 @@ class DashboardTab(QWidget):
             charts.setColumnStretch(column, 1 if column < columns else 0)
 
     # --- refreshing ------------------------------------------------------------------------------
+
+    def _on_database_opened(self, _service: object) -> None:
+        self._on_tickets_changed(None)
+
+    def _on_connection_state(self, _state: str) -> None:
+        self._show_waiting()
 
     def _on_tickets_changed(self, _ids: object) -> None:
         self.stale = True
