@@ -151,10 +151,13 @@ def test_export_is_disabled_while_there_are_no_tickets(qtbot: QtBot, window: Mai
 
 def test_transfers_wait_for_the_database(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> None:
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    _context, window = build_window(settings, clock=clock)  # the database is never opened
+    context, window = build_window(settings, clock=clock)  # the database is never opened
     qtbot.addWidget(window)
     assert not window.transfer.import_action.isEnabled()
     assert not window.transfer.export_action.isEnabled()
+    context.tasks.wait_idle()  # the window's first reads (the outbox) answer before it goes
+    qtbot.wait(10)
+    context.close()
 
 
 def test_file_dialogs_open_in_the_documents_folder(
