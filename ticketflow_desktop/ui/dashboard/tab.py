@@ -110,7 +110,9 @@ def scope_label(scope: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 0.85)
     font.setItalic(True)
     label.setFont(font)
-    label.setToolTip("The span these numbers cover")
+    tips = {NOW: "Current totals: the range above does not apply to them",
+            ALL_TIME: "Since the first ticket: the range above does not apply to them"}
+    label.setToolTip(tips.get(scope, "The range chosen above"))
     return label
 
 
