@@ -20,6 +20,7 @@ from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_quiet
 from ticketflow_desktop.ui.submit.tab import SubmitTab
 from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
 from ticketflow_desktop.ui.tickets.tab import TicketsTab
+from ticketflow_desktop.ui.transfer import add_transfer_actions
 from ticketflow_desktop.ui.widgets.toast import ToastHost
 
 MIN_SIZE = (760, 540)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
             "settings",
         )
         file_menu.addAction(self.settings_action)
+        self.transfer = add_transfer_actions(self, file_menu)  # Import CSV…, Export CSV…
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit"))
 

@@ -47,6 +47,7 @@ class Settings(QObject):
         "llm_clear_text_ok": (str, ""),
         "current_tab": (int, 0),
         "tickets_sort": (str, "-created"),
+        "dashboard_range": (int, 30),  # days shown by the dashboard; 0 = all time
     }
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:

@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.clock import TEST_NOW, TEST_TODAY
-from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges
+from ticketflow_desktop.domain import Category, Priority, Status, SuggestionSource, TicketChanges
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
@@ -100,7 +100,8 @@ def test_cards_and_charts_equal_the_database(qtbot: QtBot, context: AppContext, 
     card = {name: c.value.text() for name, c in tab.cards.items()}
     assert card["total"] == "6"
     assert [card[s] for s in Status] == ["3", "1", "1", "1"]
-    assert card["avg"] == "0.86"  # 6 tickets over the 7 calendar days from the first one to today
+    assert card["created_in_range"] == "6" and card["resolved_in_range"] == "2"  # in the last 30 days
+    assert tab.cards["created_in_range"].hint.text() == "0.20 per day"
     assert card["median"] == "1.5 days"  # first resolutions after 1 and 2 days
 
     assert tab.priority_chart.labels == ["Low", "Medium", "High", "Critical"]
@@ -137,7 +138,9 @@ def test_range_choice_changes_the_series(qtbot: QtBot, context: AppContext, data
     assert len(xs) == 7 and list(created) == [2, 0, 0, 1, 1, 0, 2]
     reload(qtbot, tab, lambda: tab.range_combo.setCurrentIndex(tab.range_combo.count() - 1))  # all time
     assert len(tab.backlog_chart.curves[0].getData()[0]) == 7
-    assert "all time" in tab.panels["flow"].title.text()
+    assert tab.panels["flow"].scope.text() == "all time"
+    # 6 tickets over the 7 calendar days from the first one to today
+    assert tab.cards["created_in_range"].hint.text() == "0.86 per day"
 
 
 def test_empty_database_says_so(qtbot: QtBot, context: AppContext) -> None:
@@ -146,6 +149,97 @@ def test_empty_database_says_so(qtbot: QtBot, context: AppContext) -> None:
     assert tab.empty_title.text() == "No tickets yet"
     assert not tab.csv_button.isEnabled()
     assert list(tab.priority_chart.bars.opts["height"]) == [0, 0, 0, 0]
+
+
+def seed_older(url: str) -> None:
+    """One more ticket, created 20 days ago and resolved 10 days ago: inside 30 days, outside 7."""
+    database = open_database(url)
+    ticket = NewTicket(
+        "Printer offline", "Floor 2", Category.TECHNICAL, Priority.LOW, at(ago(20)),
+        status_changes=((at(ago(10)), Status.RESOLVED),),
+    )
+    bulk_insert(database, [ticket])
+    database.dispose()
+
+
+def in_range(tab: DashboardTab) -> tuple[str, str]:
+    """The Created and Resolved-or-closed cards: the numbers of the chosen range."""
+    return tab.cards["created_in_range"].value.text(), tab.cards["resolved_in_range"].value.text()
+
+
+def test_the_range_sets_created_and_resolved_and_is_remembered(
+    qtbot: QtBot, context: AppContext, database_url: str, tmp_path: Path
+) -> None:
+    seed(database_url)
+    seed_older(database_url)
+    tab = shown_tab(qtbot, context)
+    assert tab.range_combo.currentData() == 30
+    assert in_range(tab) == ("7", "3")
+    reload(qtbot, tab, lambda: tab.range_combo.setCurrentIndex(tab.range_combo.findData(7)))
+    assert in_range(tab) == ("6", "2")
+    assert tab.cards["created_in_range"].scope.text() == "last 7 days"
+    assert tab.cards["total"].value.text() == "7"  # a current total: the range does not apply
+
+    # A restart: a new context on the same settings file opens the dashboard on the last 7 days.
+    again = AppContext(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), clock=context.clock)
+    try:
+        with qtbot.waitSignal(again.database_opened, timeout=15_000):
+            again.open(database_url)
+        second = shown_tab(qtbot, again)
+        assert second.range_combo.currentData() == 7
+        assert in_range(second) == ("6", "2")
+        reload(qtbot, second, lambda: second.range_combo.setCurrentIndex(second.range_combo.count() - 1))
+        assert again.settings.get("dashboard_range") == 0  # all time
+        assert in_range(second) == ("7", "3")
+    finally:
+        again.tasks.wait_idle()
+        again.close()
+
+
+def test_every_card_and_chart_says_the_span_it_covers(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    scopes = {name: card.scope.text() for name, card in tab.cards.items()}
+    assert scopes == {
+        "created_in_range": "last 30 days",
+        "resolved_in_range": "last 30 days",
+        "total": "now",
+        **dict.fromkeys(Status, "now"),
+        "median": "all time",
+        **dict.fromkeys(SuggestionSource, "all time"),
+    }
+    charts = {name: panel.scope.text() for name, panel in tab.panels.items()}
+    assert charts == {
+        "priority": "now", "category": "now", "status": "now", "flow": "last 30 days", "backlog": "last 30 days"
+    }
+    assert all(card.scope.isVisible() for card in tab.cards.values())
+    assert all(panel.scope.isVisible() for panel in tab.panels.values())
+
+
+def test_no_tickets_yet_is_never_said_before_the_numbers_arrive(
+    qtbot: QtBot, database_url: str, tmp_path: Path
+) -> None:
+    context = AppContext(
+        Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), clock=FixedClock(TEST_NOW)
+    )
+    try:
+        tab = DashboardTab(context)
+        qtbot.addWidget(tab)
+        tab.resize(1280, 800)
+        tab.show()
+        qtbot.waitUntil(lambda: tab.built, timeout=15_000)
+        qtbot.wait(50)
+        assert tab.stack.currentWidget() is tab.empty_page
+        assert tab.empty_title.text() == "Connecting…"
+        assert "No tickets yet" not in [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
+        with qtbot.waitSignal(context.database_opened, timeout=15_000):
+            context.open(database_url)
+        qtbot.waitUntil(lambda: tab.loads >= 1, timeout=15_000)
+        assert tab.empty_title.text() == "No tickets yet"
+        assert "File → Import CSV…" in tab.empty_hint.text()  # what the window offers (ui/transfer.py)
+    finally:
+        context.tasks.wait_idle()
+        context.close()
 
 
 def test_a_colleagues_change_reaches_the_dashboard(qtbot: QtBot, context: AppContext, database_url: str) -> None:
@@ -280,3 +374,19 @@ def test_count_ticks_are_few_whole_and_round(top: int) -> None:
         assert top - ticks[-1] < step  # no room left for another line
     labels = [count_label(v) for v in ticks]
     assert len(set(labels)) == len(labels) and all(len(label) <= 5 for label in labels)
+
+
+def test_saving_a_chart_asks_in_the_documents_folder_without_blocking(
+    qtbot: QtBot, context: AppContext, database_url: str, tmp_path: Path
+) -> None:
+    seed(database_url)
+    tab = shown_tab(qtbot, context)
+    documents = Path.home() / "Documents"
+    documents.mkdir()
+    dialog = tab._export_png_clicked("priority")  # returns at once: the dialog is opened, not exec'd
+    assert dialog.isVisible() and Path(dialog.directory().absolutePath()) == documents
+    assert dialog.selectedFiles()[0] == str(documents / "priority.png")
+    with qtbot.waitSignal(context.notify, timeout=5_000) as notice:
+        dialog.accept()
+    assert notice.args == [f"Saved {documents / 'priority.png'}", "success"]
+    assert not QImage(str(documents / "priority.png")).isNull()

@@ -1,5 +1,10 @@
 """The Dashboard tab: cards and charts computed by the database, live and themed.
 
+Each card and chart says what span it covers: the chosen range (created and resolved, per day and in
+sum, from the per-day summary), "now" (the current totals by status, priority and category: the
+summary tables hold no history of them) or "all time" (resolution times, suggestions kept). The
+range is remembered in the settings.
+
 pyqtgraph (ui/dashboard/charts.py) is not imported at launch: the main window has a worker import it
 at the user's first pause and then calls `prepare()`, which builds the charts and loads the numbers
 while the tab is still hidden, so that the first switch to it only paints. Changes announced by
@@ -38,12 +43,28 @@ from ticketflow_desktop.ui.dashboard.export import export_csv, export_png
 from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tasks import report_bug
 from ticketflow_desktop.ui.theme import CATEGORY_COLOURS, LIGHT, PRIORITY_COLOURS, STATUS_COLOURS, ThemeManager, Tokens
+from ticketflow_desktop.ui.transfer import file_dialog
 
 if TYPE_CHECKING:
     from ticketflow_desktop.ui.dashboard.charts import BarChart, TimeChart
 
 DEBOUNCE_MS = 300
 DEFAULT_RANGE = 30
+RANGE_SETTING = "dashboard_range"  # days; 0 stands for all time (None)
+# The span of the numbers that are not over the chosen range.
+NOW = "now"
+ALL_TIME = "all time"
+# The cards, row by row: five across on a wide window (the chosen range and all time, then now), four
+# on a narrow one (range, then now, then the suggestions).
+CARD_ROWS_WIDE: tuple[tuple[object, ...], ...] = (
+    ("created_in_range", "resolved_in_range", "median", SuggestionSource.LLM, SuggestionSource.LOCAL),
+    ("total", Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+)
+CARD_ROWS_NARROW: tuple[tuple[object, ...], ...] = (
+    ("created_in_range", "resolved_in_range", "median", "total"),
+    (Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+    (SuggestionSource.LLM, SuggestionSource.LOCAL),
+)
 WIDE = 1000  # px: from here on, three columns of charts
 
 
@@ -61,16 +82,44 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours / 24:.1f} days"
 
 
+def scope_of_range(days: int | None) -> str:
+    return range_label(days).lower()
+
+
+def stored_range(value: object) -> int | None:
+    """The range kept in the settings, or the default when it is not one the dashboard offers."""
+    days = None if value == 0 else value
+    return days if days in RANGES else DEFAULT_RANGE
+
+
+def per_day(count: int, days: int) -> str:
+    return f"{count / days:,.2f} per day" if days else ""
+
+
 def format_share(accepted: int, offered: int) -> tuple[str, str]:
     if not offered:
         return "—", "no suggestions yet"
     return f"{accepted / offered:.0%}", f"{accepted:,} of {offered:,} kept"
 
 
-class Card(QFrame):
-    """One number with its name and a short explanation."""
+def scope_label(scope: str) -> QLabel:
+    """The small caption that says which span a number covers ("now", "all time", "last 30 days")."""
+    label = QLabel(scope)
+    label.setProperty("role", "muted")
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    font.setItalic(True)
+    label.setFont(font)
+    tips = {NOW: "Current totals: the range above does not apply to them",
+            ALL_TIME: "Since the first ticket: the range above does not apply to them"}
+    label.setToolTip(tips.get(scope, "The range chosen above"))
+    return label
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+
+class Card(QFrame):
+    """One number with its name, the span it covers and a short explanation."""
+
+    def __init__(self, title: str, scope: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -79,6 +128,14 @@ class Card(QFrame):
         layout.setSpacing(0)
         self.title = QLabel(title)
         self.title.setProperty("role", "muted")
+        self.scope = scope_label(scope)
+        self._top = QHBoxLayout()
+        self._top.setSpacing(8)
+        self._top.addWidget(self.title)
+        self._top.addStretch(1)
+        self._top.addWidget(self.scope)
+        layout.addLayout(self._top)
+        self.stacked = False
         self.value = QLabel("—")
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -86,18 +143,30 @@ class Card(QFrame):
         self.value.setFont(font)
         self.hint = QLabel("")
         self.hint.setProperty("role", "muted")
-        for label in (self.title, self.value, self.hint):
+        for label in (self.value, self.hint):
             layout.addWidget(label)
 
     def set(self, value: str, hint: str = "") -> None:
         self.value.setText(value)
         self.hint.setText(hint)
 
+    def set_stacked(self, stacked: bool) -> None:
+        """The span under the title (a narrow card) or beside it."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        if stacked:
+            self._top.removeWidget(self.scope)
+            self.layout().insertWidget(1, self.scope)
+        else:
+            self.layout().removeWidget(self.scope)
+            self._top.addWidget(self.scope)
+
 
 class ChartPanel(QFrame):
-    """A chart on a card: a title, a button to save it as PNG, the chart, an optional legend."""
+    """A chart on a card: a title, the span it covers, a button to save it as PNG, the chart, an optional legend."""
 
-    def __init__(self, title: str, chart_widget: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, scope: str, chart_widget: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
         layout = QVBoxLayout(self)
@@ -108,12 +177,14 @@ class ChartPanel(QFrame):
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
+        self.scope = scope_label(scope)
         self.save_button = QToolButton()
         self.save_button.setText("PNG…")
         self.save_button.setToolTip(f"Save “{title}” as a PNG image")
         self.save_button.setAutoRaise(True)
         header.addWidget(self.title)
         header.addStretch(1)
+        header.addWidget(self.scope)
         header.addWidget(self.save_button)
         layout.addLayout(header)
         layout.addWidget(chart_widget, 1)
@@ -135,7 +206,7 @@ class DashboardTab(QWidget):
         # The main window owns the theme manager; take it from there unless given.
         self.theme = theme if theme is not None else getattr(parent, "theme", None)
         self.tokens: Tokens = self.theme.tokens if self.theme is not None else LIGHT
-        self.range_days: int | None = DEFAULT_RANGE
+        self.range_days: int | None = stored_range(context.settings.get(RANGE_SETTING))
         self.dashboard: Dashboard | None = None
         self.building = False
         self.built = False  # every chart made: refreshes can show numbers
@@ -148,7 +219,9 @@ class DashboardTab(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._refresh_if_visible)
         context.tickets_changed.connect(self._on_tickets_changed)
-        context.database_opened.connect(lambda _service: self._on_tickets_changed(None))
+        # Methods, not lambdas: Qt drops these connections when the tab is deleted.
+        context.database_opened.connect(self._on_database_opened)
+        context.connection_state.connect(self._on_connection_state)
         if self.theme is not None:
             self.theme.changed.connect(self.apply_tokens)
 
@@ -197,15 +270,15 @@ class DashboardTab(QWidget):
         header = QHBoxLayout()
         heading = QLabel("Dashboard")
         heading.setProperty("role", "heading")
-        self.status_label = QLabel("Loading…")
+        self.status_label = QLabel("")
         self.status_label.setProperty("role", "muted")
         self.range_combo = QComboBox()
         for days in RANGES:
             self.range_combo.addItem(range_label(days), days)
         self.range_combo.setCurrentIndex(RANGES.index(self.range_days))
-        self.range_combo.setToolTip("Days shown by the created/resolved and backlog charts")
+        self.range_combo.setToolTip("The span of the numbers marked with it; the others say “now” or “all time”")
         self.range_combo.currentIndexChanged.connect(self._range_chosen)
-        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button = QPushButton("Save numbers as CSV…")
         self.csv_button.setToolTip("Save every number on the dashboard as CSV")
         self.csv_button.clicked.connect(self._export_csv_clicked)
         header.addWidget(heading)
@@ -221,15 +294,17 @@ class DashboardTab(QWidget):
         self.empty_page = QWidget()
         empty = QVBoxLayout(self.empty_page)
         empty.addStretch(1)
-        self.empty_title = QLabel("No tickets yet")
+        # Says "Connecting…" until the first numbers arrive, "No tickets yet" only when they say so.
+        self.empty_title = QLabel()
         self.empty_title.setProperty("role", "heading")
-        self.empty_hint = QLabel("Submit a ticket or import some: the numbers and charts appear here.")
+        self.empty_hint = QLabel()
         self.empty_hint.setProperty("role", "muted")
         for label in (self.empty_title, self.empty_hint):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             empty.addWidget(label)
         empty.addStretch(2)
         self.stack.addWidget(self.empty_page)
+        self._show_waiting()
 
         content = QWidget()
         grid = QVBoxLayout(content)
@@ -237,16 +312,18 @@ class DashboardTab(QWidget):
         grid.setSpacing(10)
         cards = QGridLayout()
         cards.setSpacing(10)
+        in_range = scope_of_range(self.range_days)
         self.cards = {
-            "total": Card("Total"),
-            Status.OPEN: Card(Status.OPEN.label),
-            Status.IN_PROGRESS: Card(Status.IN_PROGRESS.label),
-            Status.RESOLVED: Card(Status.RESOLVED.label),
-            Status.CLOSED: Card(Status.CLOSED.label),
-            "avg": Card("Created per day"),
-            "median": Card("Median time to resolve"),
-            SuggestionSource.LLM: Card("Model suggestions kept"),
-            SuggestionSource.LOCAL: Card("Local suggestions kept"),
+            "created_in_range": Card("Created", in_range),
+            "resolved_in_range": Card("Resolved or closed", in_range),
+            "total": Card("Total", NOW),
+            Status.OPEN: Card(Status.OPEN.label, NOW),
+            Status.IN_PROGRESS: Card(Status.IN_PROGRESS.label, NOW),
+            Status.RESOLVED: Card(Status.RESOLVED.label, NOW),
+            Status.CLOSED: Card(Status.CLOSED.label, NOW),
+            "median": Card("Median time to resolve", ALL_TIME),
+            SuggestionSource.LLM: Card("Model suggestions kept", ALL_TIME),
+            SuggestionSource.LOCAL: Card("Local suggestions kept", ALL_TIME),
         }
         self.cards_grid = cards
         grid.addLayout(cards)
@@ -273,7 +350,7 @@ class DashboardTab(QWidget):
 
     def _bar_chart(self, name: str, title: str, members: list, colours: dict) -> BarChart:
         chart = self._charts.BarChart([m.label for m in members], [colours[m] for m in members])
-        self.panels[name] = ChartPanel(title, chart.widget)
+        self.panels[name] = ChartPanel(title, NOW, chart.widget)  # current totals: no history of them is kept
         return chart
 
     def _make_priority_chart(self) -> None:
@@ -289,12 +366,16 @@ class DashboardTab(QWidget):
     def _make_flow_chart(self) -> None:
         lines = [("Created", self.tokens.accent, False), ("Resolved", STATUS_COLOURS[Status.RESOLVED], False)]
         self.flow_chart: TimeChart = self._charts.TimeChart(lines)
-        self.panels["flow"] = ChartPanel("Created and resolved per day", self.flow_chart.widget)
+        self.panels["flow"] = ChartPanel(
+            "Created and resolved per day", scope_of_range(self.range_days), self.flow_chart.widget
+        )
 
     def _make_backlog_chart(self) -> None:
         line = ("Open backlog", STATUS_COLOURS[Status.IN_PROGRESS], True)
         self.backlog_chart: TimeChart = self._charts.TimeChart([line])
-        self.panels["backlog"] = ChartPanel("Open backlog (open + in progress)", self.backlog_chart.widget)
+        self.panels["backlog"] = ChartPanel(
+            "Open backlog (open + in progress)", scope_of_range(self.range_days), self.backlog_chart.widget
+        )
 
     def _place_charts(self) -> None:
         for name, panel in self.panels.items():
@@ -323,7 +404,7 @@ class DashboardTab(QWidget):
             self._arrange()
 
     def _arrange(self) -> None:
-        """Three columns of charts (five of cards) on a wide window, two (three) on a narrow one.
+        """Three columns of charts (five of cards) on a wide window, two (four) on a narrow one.
 
         The same widgets are moved between grid cells; nothing is rebuilt.
         """
@@ -331,9 +412,12 @@ class DashboardTab(QWidget):
         if columns == self.columns:
             return
         self.columns = columns
-        card_columns = 5 if columns == 3 else 3
-        for i, card in enumerate(self.cards.values()):
-            self.cards_grid.addWidget(card, *divmod(i, card_columns))
+        wide = columns == 3
+        rows = CARD_ROWS_WIDE if wide else CARD_ROWS_NARROW
+        for row, names in enumerate(rows):
+            for column, name in enumerate(names):
+                self.cards[name].set_stacked(not wide)  # four across leave no room beside the title
+                self.cards_grid.addWidget(self.cards[name], row, column)
         charts = self.charts_grid
         if columns == 3:
             places = {
@@ -358,6 +442,12 @@ class DashboardTab(QWidget):
 
     # --- refreshing ------------------------------------------------------------------------------
 
+    def _on_database_opened(self, _service: object) -> None:
+        self._on_tickets_changed(None)
+
+    def _on_connection_state(self, _state: str) -> None:
+        self._show_waiting()
+
     def _on_tickets_changed(self, _ids: object) -> None:
         self.stale = True
         self._debounce.start()  # a burst of changes becomes one refresh
@@ -368,7 +458,21 @@ class DashboardTab(QWidget):
 
     def _range_chosen(self, index: int) -> None:
         self.range_days = self.range_combo.itemData(index)
+        self.context.settings.set(RANGE_SETTING, self.range_days or 0)
         self.refresh()
+
+    def _show_waiting(self) -> None:
+        """Until the first numbers arrive the page says what it waits for, never "No tickets yet"."""
+        if self.dashboard is not None or not self.building:
+            return
+        if self.context.service is None:
+            title = "Database unreachable — retrying…" if self.context.state == "unreachable" else "Connecting…"
+            hint = "The numbers appear once the database answers."
+        else:
+            title, hint = "Loading…", "Counting the tickets."
+        self.empty_title.setText(title)
+        self.empty_hint.setText(hint)
+        self.stack.setCurrentWidget(self.empty_page)
 
     def refresh(self) -> None:
         service = self.context.service
@@ -407,13 +511,23 @@ class DashboardTab(QWidget):
             self._render_hidden()
         self.stack.setCurrentWidget(self.empty_page if d.is_empty else self.content_page)
         self.empty_title.setText("No tickets yet")
+        # Only what the window offers: the Submit tab and File → Import CSV… (ui/transfer.py).
+        self.empty_hint.setText("Submit a ticket, or add tickets from a file with File → Import CSV…")
         self._set_exports_enabled(not d.is_empty)
 
+        span = len(d.days)
+        in_range = scope_of_range(d.range_days)
+        created, resolved = sum(d.created), sum(d.resolved)
+        self.cards["created_in_range"].set(f"{created:,}", per_day(created, span))
+        self.cards["resolved_in_range"].set(f"{resolved:,}", per_day(resolved, span))
+        for name in ("created_in_range", "resolved_in_range"):
+            self.cards[name].scope.setText(in_range)
+        for name in ("flow", "backlog"):
+            self.panels[name].scope.setText(in_range)
         self.cards["total"].set(f"{d.total:,}", f"{d.active:,} active")
         for status in Status:
             share = f"{d.by_status[status] / d.total:.0%} of all" if d.total else ""
             self.cards[status].set(f"{d.by_status[status]:,}", share)
-        self.cards["avg"].set(f"{d.avg_created_per_day:.2f}", "per calendar day")
         self.cards["median"].set(format_duration(d.median_resolution_seconds), "to first resolution")
         for source in SuggestionSource:
             self.cards[source].set(*format_share(*d.suggestions[source]))
@@ -424,8 +538,6 @@ class DashboardTab(QWidget):
         self.flow_chart.set_series(d.days, [d.created, d.resolved])
         self.backlog_chart.set_series(d.days, [d.backlog])
         self._update_category_legend()
-        title = f"Created and resolved per day — {range_label(d.range_days).lower()}"
-        self.panels["flow"].title.setText(title)
 
     def _update_category_legend(self) -> None:
         if self.dashboard is None:
@@ -460,17 +572,20 @@ class DashboardTab(QWidget):
         for panel in self.panels.values():
             panel.save_button.setEnabled(enabled)
 
-    def _export_csv_clicked(self) -> None:
-        if self.dashboard is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Export dashboard numbers", "dashboard.csv", "CSV files (*.csv)")
-        if path:
-            self._save(lambda: export_csv(self.dashboard, path), path)
+    def _export_csv_clicked(self) -> QFileDialog | None:
+        dashboard = self.dashboard
+        if dashboard is None:
+            return None
+        return file_dialog(
+            self, "Save the dashboard's numbers", "CSV files (*.csv)",
+            lambda path: self._save(lambda: export_csv(dashboard, path), path), save_as="dashboard.csv",
+        )
 
-    def _export_png_clicked(self, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save chart", f"{name}.png", "PNG images (*.png)")
-        if path:
-            self._save(lambda: export_png(self.panels[name], path), path)
+    def _export_png_clicked(self, name: str) -> QFileDialog:
+        return file_dialog(
+            self, "Save chart", "PNG images (*.png)",
+            lambda path: self._save(lambda: export_png(self.panels[name], path), path), save_as=f"{name}.png",
+        )
 
     def _save(self, action, path: str) -> None:
         try:
