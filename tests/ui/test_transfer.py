@@ -16,9 +16,9 @@ from tests.databases import service_at
 from ticketflow_desktop.domain import Category, Priority, TicketDraft
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.ui.app import build_window
+from ticketflow_desktop.ui.files import documents_dir
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.settings import Settings
-from ticketflow_desktop.ui.transfer import documents_dir
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
 
@@ -119,7 +119,7 @@ def test_export_writes_every_ticket_and_leaves_no_partial_file(
     assert notice.args == [f"Exported 3 tickets to {target}.", "success"]
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["title", "description", "category", "priority", "status", "created_at"]
+    assert rows[0] == ["title", "description", "category", "priority", "status", "created_at", "external_id"]
     assert [row[0] for row in rows[1:]] == TITLES  # oldest first, exactly as stored
     assert not (tmp_path / "out.csv.partial").exists()
 

@@ -131,7 +131,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def export_file(args: argparse.Namespace) -> int:
-    from ticketflow_desktop.services.transfer import export_csv
+    from ticketflow_desktop.services.transfer import export_csv, export_file
 
     service = service_for(args)
     if args.file == "-":
@@ -140,13 +140,9 @@ def export_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.parent.is_dir():
         return fail(f"cannot export to {path}: the folder {path.parent} does not exist", EXIT_BAD_INPUT)
-    partial = path.with_name(path.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            n = export_csv(service, out, filter_from(args), raw=args.raw)
-        partial.replace(path)  # a failed export never leaves a truncated file under the real name
+        n = export_file(service, path, filter_from(args), raw=args.raw)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         reason = error.strerror or str(error)
         return fail(f"cannot export to {path}: {reason}; nothing was written", EXIT_FAILED)
     print(f"Exported {n:,} tickets to {path}", file=sys.stderr)

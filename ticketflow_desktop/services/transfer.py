@@ -37,6 +37,7 @@ OPTIONAL = ("status", "created_at", "external_id")
 EXTERNAL_ID_MAX = 200
 EXPORT_COLUMNS = (*REQUIRED, *OPTIONAL)
 MAX_REPORTED = 10
+EXPORT_PROGRESS_EVERY = 1000  # tickets between two progress reports of an export
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK, +cmd|, @SUM);
 # export prefixes such a cell with ' (OWASP's rule), which spreadsheets show as plain text.
 FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -356,10 +357,42 @@ def export_rows(
         ]
 
 
-def export_csv(service: TicketService, out: IO[str], filter: TicketFilter = TicketFilter(), raw: bool = False) -> int:
-    """Write the tickets as CSV; the number written. `raw`: cells exactly as stored (for scripts)."""
+def export_csv(
+    service: TicketService,
+    out: IO[str],
+    filter: TicketFilter = TicketFilter(),
+    raw: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the tickets as CSV; the number written. `raw`: cells exactly as stored (for scripts).
+    `progress` hears the count every EXPORT_PROGRESS_EVERY tickets."""
     writer = csv.writer(out)
     n = -1
-    for n, row in enumerate(export_rows(service, filter, raw)):  # noqa: B007
+    for n, row in enumerate(export_rows(service, filter, raw)):
         writer.writerow(row)
+        if progress is not None and n and n % EXPORT_PROGRESS_EVERY == 0:
+            progress(n)
+    return n
+
+
+def export_file(
+    service: TicketService,
+    path: Path,
+    filter: TicketFilter = TicketFilter(),
+    raw: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Export to `path` through "<name>.partial", renamed only when complete: a failed or stopped export
+    never leaves a truncated file under the real name, nor the partial one. (done, total) to `progress`."""
+    total = service.count(filter).value if progress is not None else 0  # for a progress bar only
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            n = export_csv(
+                service, out, filter, raw, (lambda done: progress(done, max(total, done))) if progress else None
+            )
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return n

@@ -9,35 +9,26 @@ truncated file under the chosen name. Progress comes from the worker by a queued
 
 from __future__ import annotations
 
-import csv
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
-from ticketflow_desktop.domain import TicketFlowError
+from ticketflow_desktop.domain import TicketFilter, TicketFlowError
 from ticketflow_desktop.domain.errors import Cancelled
-from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.services.transfer import ImportFailed, export_rows, import_csv
+from ticketflow_desktop.services.transfer import ImportFailed, ImportResult, export_file, import_csv
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.files import documents_dir
 from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tasks import report_bug
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 COUNT_DEBOUNCE_MS = 300
-EXPORT_PROGRESS_EVERY = 1000  # rows between two progress reports of an export
 
 Progress = Callable[[int, int], None]
-
-
-def documents_dir() -> str:
-    """Where file dialogs open: the user's documents folder (home when there is none), never the
-    working directory, which for an app started from a menu is anywhere."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return location if location and Path(location).is_dir() else QDir.homePath()
 
 
 def file_dialog(
@@ -48,7 +39,7 @@ def file_dialog(
     `save_as` (a file name) makes it a save dialog; otherwise it opens an existing file. The chosen
     path goes to `on_chosen` (tests may call `selectFile` and `accept` on the returned dialog).
     """
-    dialog = QFileDialog(parent, caption, documents_dir(), name_filter)
+    dialog = QFileDialog(parent, caption, str(documents_dir()), name_filter)
     if save_as is not None:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -85,28 +76,6 @@ def confirm_replace(parent: QWidget, path: str, on_chosen: Callable[[str], None]
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
-
-
-def write_export(service: TicketService, path: Path, progress: Progress | None = None) -> int:
-    """Every ticket to `path` as CSV (the CLI's columns and order), through "<name>.partial"."""
-    partial = path.with_name(path.name + ".partial")
-    total = service.count().value  # from the summary table: for the progress bar only
-    written = 0
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            rows = export_rows(service)
-            writer.writerow(next(rows))  # the header
-            for row in rows:
-                writer.writerow(row)
-                written += 1
-                if progress is not None and written % EXPORT_PROGRESS_EVERY == 0:
-                    progress(written, max(total, written))
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return written
 
 
 class TicketTransfer(QObject):
@@ -184,14 +153,14 @@ class TicketTransfer(QObject):
         self._begin(f"Checking {file.name}…", f"from {file.name}", "Importing")
         self.context.tasks.write(
             import_csv, service, file, self._reporter(),
-            on_done=while_alive(self, lambda n: self._imported(file, n)),
+            on_done=while_alive(self, lambda result: self._imported(file, result)),
             on_failed=while_alive(self, lambda error: self._failed(error, f"Could not import {file.name}")),
         )
 
-    def _imported(self, file: Path, n: int) -> None:
+    def _imported(self, file: Path, result: ImportResult) -> None:
         self._end()
         self.context.tickets_changed.emit(None)  # the list and the dashboard reload
-        self.context.notify.emit(f"Imported {n:,} ticket{'' if n == 1 else 's'} from {file.name}.", "success")
+        self.context.notify.emit(f"{result} from {file.name}.", "success")
 
     # --- export ----------------------------------------------------------------------------------
 
@@ -205,7 +174,7 @@ class TicketTransfer(QObject):
         file = Path(path)
         self._begin(f"Writing {file.name}…", f"to {file.name}", "Exporting")
         self.context.tasks.write(
-            write_export, service, file, self._reporter(),
+            export_file, service, file, TicketFilter(), False, self._reporter(),
             on_done=while_alive(self, lambda n: self._exported(file, n)),
             on_failed=while_alive(self, lambda error: self._failed(error, f"Could not export to {file.name}")),
         )

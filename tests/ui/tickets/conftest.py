@@ -67,11 +67,13 @@ def other_service(database_url: str, clock: FixedClock) -> Iterator[TicketServic
 @pytest.fixture
 def open_app(qtbot: QtBot, tmp_path: Path, database_url: str, clock: FixedClock) -> Iterator[Callable[..., App]]:
     contexts: list[AppContext] = []
+    windows: list[MainWindow] = []
 
     def start(settings_name: str = "s.ini", size: tuple[int, int] = (1280, 800)) -> App:
         settings = Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat))
         context, window = build_window(settings, clock=clock)
         contexts.append(context)
+        windows.append(window)
         qtbot.addWidget(window)
         window.resize(*size)
         window.tabs.setCurrentWidget(window.tickets_tab)
@@ -83,5 +85,8 @@ def open_app(qtbot: QtBot, tmp_path: Path, database_url: str, clock: FixedClock)
         return App(context, window, window.tickets_tab, model, settings)
 
     yield start
-    for context in contexts:
-        context.tasks.wait_idle()
+    for context, window in zip(contexts, windows, strict=True):
+        # The feed's connection and the pool's go now, not whenever the garbage collector gets to
+        # them: a PostgreSQL server allows 100, and each window holds several.
+        window.live.stop()
+        context.close()

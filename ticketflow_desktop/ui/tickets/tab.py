@@ -372,7 +372,9 @@ class TicketsTab(QWidget):
     # --- states ----------------------------------------------------------------------------------
 
     def _show_state(self, state: str) -> None:
-        if state == "ready":
+        # A ticket the panel shows (with the agent's edits, perhaps) is never hidden by an empty list:
+        # the panel says it left the list; the empty table beside it says the rest.
+        if state == "ready" or (state == "empty" and self.detail.ticket_id is not None):
             self._retry.stop()
             self.stack.setCurrentWidget(self.splitter)
             return
