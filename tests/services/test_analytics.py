@@ -284,3 +284,26 @@ def test_upgrading_an_existing_database_fills_the_summaries(sqlite_url: str) -> 
         }
         assert summaries.stored_resolution_times(connection) == {summaries.bucket_of(86400): 1}
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("first", "bucket", "points"),
+    [
+        (TODAY - timedelta(days=999), "day", 1000),
+        (TODAY - timedelta(days=5 * 365), "week", 262),
+        (date(1990, 1, 1), "month", (TODAY.year - 1990) * 12 + TODAY.month),
+        (date(1, 1, 1), "3 years", 676),
+    ],
+)
+def test_long_spans_are_drawn_in_buckets_of_at_most_a_thousand_points(
+    database: Database, first: date, bucket: str, points: int
+) -> None:
+    """A ticket dated year 1 once made every all-time dashboard build 740,000 days."""
+    resolved_at = at(first, 10)
+    bulk_insert(database, [ticket(first, changes=((resolved_at, Status.RESOLVED),)), ticket(ago(1)), ticket(TODAY)])
+    d = AnalyticsService(database).dashboard(None, TODAY)
+    assert (d.bucket, len(d.days)) == (bucket, points)
+    assert len(d.created) == len(d.resolved) == len(d.backlog) == points
+    assert d.days[0] <= first and d.days[-1] <= TODAY and list(d.days) == sorted(set(d.days))
+    assert sum(d.created) == 3 and sum(d.resolved) == 1
+    assert d.backlog[-1] == d.active == 2 and d.backlog[0] == 0  # the old ticket resolved in its own bucket

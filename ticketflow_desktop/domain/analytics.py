@@ -28,11 +28,13 @@ class Dashboard:
     median_resolution_seconds: float | None
     # (accepted, offered) per source, every source present.
     suggestions: dict[SuggestionSource, tuple[int, int]]
-    # One entry per day of the range, oldest first, zeros included.
+    # One entry per day of the range (per `bucket` on long spans: the first day of each), oldest first,
+    # zeros included.
     days: tuple[date, ...]
     created: tuple[int, ...]
     resolved: tuple[int, ...]  # tickets that became resolved or closed that day
     backlog: tuple[int, ...]  # open + in progress at the end of each day
+    bucket: str = "day"  # day | week | month | year | "N years"
 
     @property
     def is_empty(self) -> bool:

@@ -7,8 +7,10 @@ tickets (only with the number of days shown).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from math import ceil
 
 from ticketflow_desktop.domain import Status
 from ticketflow_desktop.domain.analytics import Dashboard
@@ -16,6 +18,8 @@ from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.storage import analytics as queries
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.stats import compute_stats
+
+MAX_POINTS = 1_000
 
 
 @dataclass(frozen=True)
@@ -37,18 +41,21 @@ class AnalyticsService:
 
         # Tickets dated after `today` (clock skew, imports) still belong in the series' last day.
         last = max([today, *flow])
-        days = tuple(start + timedelta(days=i) for i in range((last - start).days + 1))
-        zero = (0, 0, 0)
-        created_series = tuple(flow.get(d, zero)[0] for d in days)
-        resolved_series = tuple(flow.get(d, zero)[1] for d in days)
-        # The backlog at the end of the last day is what is active now; walk back day by day.
+        bucket, starts = buckets(start, last)
+        created_series, resolved_series, net = [0] * len(starts), [0] * len(starts), [0] * len(starts)
+        for day, (created, resolved, reopened) in flow.items():
+            i = bisect_right(starts, day) - 1
+            created_series[i] += created
+            resolved_series[i] += resolved
+            net[i] += created - resolved + reopened
+        # The backlog at the end of the last bucket is what is active now; walk back bucket by bucket.
         backlog: list[int] = []
         level = stats.by_status[Status.OPEN] + stats.by_status[Status.IN_PROGRESS]
-        for d in reversed(days):
+        for change in reversed(net):
             backlog.append(level)
-            created, resolved, reopened = flow.get(d, zero)
-            level = level - created + resolved - reopened
+            level -= change
         backlog.reverse()
+        days = tuple(starts)
         return Dashboard(
             today=today,
             range_days=range_days,
@@ -60,7 +67,30 @@ class AnalyticsService:
             median_resolution_seconds=stats.median_resolution_seconds,
             suggestions=stats.suggestions,
             days=days,
-            created=created_series,
-            resolved=resolved_series,
+            created=tuple(created_series),
+            resolved=tuple(resolved_series),
             backlog=tuple(backlog),
+            bucket=bucket,
         )
+
+
+def buckets(start: date, last: date) -> tuple[str, list[date]]:
+    """The series' unit and the first day of each point from `start` to `last`: days, or for long spans
+    weeks, months, years or runs of years, so that a chart never has more than MAX_POINTS points (a
+    ticket dated year 1 once made an all-time chart of 740,000 days)."""
+    days = (last - start).days + 1
+    if days <= MAX_POINTS:
+        return "day", [start + timedelta(days=i) for i in range(days)]
+    monday = start - timedelta(days=start.weekday())
+    if (last - monday).days // 7 + 1 <= MAX_POINTS:
+        return "week", [monday + timedelta(weeks=i) for i in range((last - monday).days // 7 + 1)]
+    months = (last.year - start.year) * 12 + last.month - start.month + 1
+    if months <= MAX_POINTS:
+        return "month", [_month(start.year, start.month + i) for i in range(months)]
+    step = ceil((last.year - start.year + 1) / MAX_POINTS)
+    first = start.year - (start.year - 1) % step  # runs of years from year 1: 1, 1+step, ...
+    return ("year" if step == 1 else f"{step} years"), [date(y, 1, 1) for y in range(first, last.year + 1, step)]
+
+
+def _month(year: int, month: int) -> date:
+    return date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)

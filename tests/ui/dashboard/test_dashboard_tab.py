@@ -25,6 +25,7 @@ from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
 from ticketflow_desktop.storage.engine import open_database
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dashboard.charts import day_x
 from ticketflow_desktop.ui.dashboard.export import dashboard_rows, export_csv, export_png
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.settings import Settings
@@ -111,8 +112,6 @@ def test_cards_and_charts_equal_the_database(qtbot: QtBot, context: AppContext, 
     assert "General&nbsp;<b>0</b>" in tab.panels["category"].legend.text()
     assert "Technical&nbsp;<b>3</b>" in tab.panels["category"].legend.text()
     assert list(tab.status_chart.bars.opts["height"]) == [3, 1, 1, 1]
-
-    from ticketflow_desktop.ui.dashboard.charts import day_x
 
     days = [ago(n) for n in range(29, -1, -1)]
     xs, created = tab.flow_chart.curves[0].getData()
@@ -390,3 +389,25 @@ def test_saving_a_chart_asks_in_the_documents_folder_without_blocking(
         dialog.accept()
     assert notice.args == [f"Saved {documents / 'priority.png'}", "success"]
     assert not QImage(str(documents / "priority.png")).isNull()
+
+
+def test_a_ticket_from_year_one_is_drawn_per_run_of_years(qtbot: QtBot, context: AppContext, database_url: str) -> None:
+    """All time with a ticket dated year 1: about 700 points, not 740,000 days (7.4 s and 900 MB once)."""
+    database = open_database(database_url)
+    ancient = datetime(1, 1, 1, 9, tzinfo=UTC)
+    bulk_insert(
+        database,
+        [
+            NewTicket("Ancient", "Dated year 1 by a broken import", Category.GENERAL, Priority.LOW, ancient),
+            NewTicket("Today", "A ticket of today", Category.GENERAL, Priority.LOW, at(TODAY)),
+        ],
+    )
+    database.dispose()
+    tab = shown_tab(qtbot, context)
+    reload(qtbot, tab, lambda: tab.range_combo.setCurrentIndex(tab.range_combo.count() - 1))  # all time
+    assert tab.dashboard is not None and tab.dashboard.range_days is None
+    assert 600 < len(tab.flow_chart.days) <= 1000
+    assert tab.panels["flow"].title.text() == "Created and resolved per 3 years"
+    assert tab.flow_chart.hover_text(day_x(date(1, 1, 1))) == "3 years from 1\nCreated: 1\nResolved: 0"
+    assert sum(tab.flow_chart.values[0]) == 2
+    assert next(row for row in dashboard_rows(tab.dashboard) if row[0] == "created_per_3_years")[1] == "0001-01-01"

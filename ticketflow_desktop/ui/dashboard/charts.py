@@ -6,6 +6,7 @@ Each chart is built once; new numbers replace its items' data in place (no flick
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
@@ -24,6 +25,17 @@ DAY = 86_400
 def day_x(day: date) -> float:
     """A day as the date axis reads it: seconds since the epoch at that day's UTC midnight."""
     return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+
+
+def point_label(start: date, bucket: str) -> str:
+    """What one point of a time series covers, in words: a day, or the week, month or years it starts."""
+    if bucket == "day":
+        return f"{start:%a %d %b %Y}"
+    if bucket == "week":
+        return f"Week of {start:%d %b %Y}"
+    if bucket == "month":
+        return f"{start:%B %Y}"
+    return str(start.year) if bucket == "year" else f"{bucket} from {start.year}"
 
 
 def _plot_widget(**kwargs: object) -> pg.PlotWidget:
@@ -154,6 +166,8 @@ class TimeChart:
     def __init__(self, series: Sequence[tuple[str, str, bool]]) -> None:
         """`series`: (name, colour, filled) for each line."""
         self.days: list[date] = []
+        self.xs: list[float] = []
+        self.bucket = "day"
         self.names = [name for name, _c, _f in series]
         self.values: list[list[int]] = [[] for _ in series]
         self.widget = _plot_widget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
@@ -175,10 +189,13 @@ class TimeChart:
         self.scale = CountScale(self.widget, headroom=1.12)
         self.widget.scene().sigMouseMoved.connect(self._hover)
 
-    def set_series(self, days: Sequence[date], values: Sequence[Sequence[int]]) -> None:
+    def set_series(self, days: Sequence[date], values: Sequence[Sequence[int]], bucket: str = "day") -> None:
+        """One point per day, or per `bucket` (week, month, year...) starting at each of `days`."""
         self.days = list(days)
+        self.bucket = bucket
         self.values = [list(v) for v in values]
         xs = [day_x(d) for d in self.days]
+        self.xs = xs
         for curve, ys in zip(self.curves, self.values, strict=True):
             curve.setData(xs, ys)
             # Markers help short ranges; on a year they would only be noise.
@@ -186,7 +203,8 @@ class TimeChart:
             curve.setSymbolSize(5)
             curve.setSymbolPen(curve.opts["pen"])
             curve.setSymbolBrush(curve.opts["pen"].color())
-        x_range = (xs[0] - DAY / 2, xs[-1] + DAY / 2) if xs else (0.0, 1.0)
+        half = (xs[1] - xs[0]) / 2 if len(xs) > 1 else DAY / 2
+        x_range = (xs[0] - half, xs[-1] + half) if xs else (0.0, 1.0)
         self.widget.setXRange(*x_range, padding=0)
         top = max((max(v, default=0) for v in self.values), default=0)
         self.scale.show(top, *x_range)
@@ -194,11 +212,13 @@ class TimeChart:
     def hover_text(self, x: float) -> str | None:
         if not self.days:
             return None
-        i = round((x - day_x(self.days[0])) / DAY)
-        if not 0 <= i < len(self.days):
+        half = (self.xs[1] - self.xs[0]) / 2 if len(self.xs) > 1 else DAY / 2
+        if not self.xs[0] - half <= x <= self.xs[-1] + half:
             return None
+        i = min(range(max(0, bisect_left(self.xs, x) - 1), min(len(self.xs), bisect_left(self.xs, x) + 1)),
+                key=lambda j: abs(self.xs[j] - x))  # fmt: skip
         parts = [f"{name}: {values[i]:,}" for name, values in zip(self.names, self.values, strict=True)]
-        return f"{self.days[i]:%a %d %b %Y}\n" + "\n".join(parts)
+        return f"{point_label(self.days[i], self.bucket)}\n" + "\n".join(parts)
 
     def _hover(self, pos: QPointF) -> None:
         if not self.widget.getPlotItem().getViewBox().sceneBoundingRect().contains(pos):

@@ -28,9 +28,10 @@ def dashboard_rows(d: Dashboard) -> list[tuple[str, str, str]]:
     rows += [("status", s.value, str(n)) for s, n in d.by_status.items()]
     rows += [("priority", p.value, str(n)) for p, n in d.by_priority.items()]
     rows += [("category", c.value, str(n)) for c, n in d.by_category.items()]
+    per = d.bucket.replace(" ", "_")  # day, week, month, year, or "10_years" on a very long span
     for day, created, resolved, backlog in zip(d.days, d.created, d.resolved, d.backlog, strict=True):
-        rows.append(("created_per_day", day.isoformat(), str(created)))
-        rows.append(("resolved_per_day", day.isoformat(), str(resolved)))
+        rows.append((f"created_per_{per}", day.isoformat(), str(created)))
+        rows.append((f"resolved_per_{per}", day.isoformat(), str(resolved)))
         rows.append(("open_backlog", day.isoformat(), str(backlog)))
     return rows
 

@@ -535,8 +535,10 @@ class DashboardTab(QWidget):
         self.priority_chart.set_values([d.by_priority[p] for p in Priority])
         self.category_chart.set_values([d.by_category[c] for c in Category])
         self.status_chart.set_values([d.by_status[s] for s in Status])
-        self.flow_chart.set_series(d.days, [d.created, d.resolved])
-        self.backlog_chart.set_series(d.days, [d.backlog])
+        self.flow_chart.set_series(d.days, [d.created, d.resolved], d.bucket)
+        self.backlog_chart.set_series(d.days, [d.backlog], d.bucket)
+        # Long spans are drawn per week, month or year (at most ~1,000 points): the title says which.
+        self.panels["flow"].title.setText(f"Created and resolved per {d.bucket}")
         self._update_category_legend()
 
     def _update_category_legend(self) -> None:
