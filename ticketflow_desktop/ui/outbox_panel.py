@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ticketflow_desktop.services.outbox import CONFLICT, FAILED, OutboxItem
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.guard import while_alive
 
 _STATE_TEXT = {"pending": "waiting", CONFLICT: "conflict", FAILED: "refused"}
 
@@ -114,13 +115,18 @@ class OutboxIndicator(QToolButton):
         self.setToolTip("Tickets and changes kept locally until the database answers; click to retry or discard")
         self.popup = OutboxPopup(context, self)
         self.clicked.connect(self.show_popup)
+        # Methods, not lambdas: Qt drops the connections with the widget.
         context.outbox_changed.connect(self.reload)
-        context.database_opened.connect(lambda _service: self.reload())
+        context.database_opened.connect(self._database_opened)
         self.setVisible(False)
         self.reload()
 
+    def _database_opened(self, _service: object) -> None:
+        self.reload()
+
     def reload(self) -> None:
-        self.context.load_outbox(self.set_items)
+        # The window may be gone when the answer comes (a test's teardown, a closing app).
+        self.context.load_outbox(while_alive(self, self.set_items))
 
     def set_items(self, items: list[OutboxItem]) -> None:
         self.items = items
