@@ -119,3 +119,23 @@ def test_plain_http_to_another_computer_asks_first(
     assert settings.llm().api_key == KEY_A and settings.llm().base_url == url
     settings.set("llm_base_url", "http://192.0.2.11:8080/v1")
     assert settings.llm().api_key is None
+
+
+def test_closing_settings_while_a_test_runs_is_calm(
+    qtbot: QtBot, settings: Settings, memory_keyring: MemoryKeyring, llm_server: HTTPServer
+) -> None:
+    """The answer of a Test still running when the dialog closes goes nowhere (it raised
+    'already deleted' into the crash dialog before)."""
+    llm_server.expect_request(PATH).respond_with_handler(fake_llm.slow(1.0, answer()))
+    context, window = build_window(settings)
+    qtbot.addWidget(window)
+    dialog = SettingsDialog(context, None, window)  # as the window opens it: deleted on close
+    dialog.api_key.setText(KEY_A)
+    dialog.base_url.setText(llm_server.url_for("/v1"))
+    dialog.test_model_button.click()
+    assert dialog.model_result.text() == "Testing…"
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: "settings-test-model" not in context.tasks.pending_keys(), timeout=10_000)
+    qtbot.wait(100)  # the answer's callback had its turn: pytest-qt fails the test on an exception in it
+    context.close()

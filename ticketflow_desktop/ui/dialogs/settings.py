@@ -38,6 +38,7 @@ from ticketflow_desktop.storage.engine import default_sqlite_url, mask_url
 from ticketflow_desktop.storage.probe import check_url, probe_connection, split_secrets, with_secrets
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.files import in_documents
+from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.logging_setup import mask_secrets
 from ticketflow_desktop.ui.settings import DATABASE_SECRETS
 from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
@@ -374,8 +375,8 @@ class SettingsDialog(QDialog):
         self.context.tasks.read(
             probe_connection,
             url,
-            on_done=self._database_ok,
-            on_failed=self._database_failed,
+            on_done=while_alive(self, self._database_ok),  # the dialog may be closed before the answer
+            on_failed=while_alive(self, self._database_failed),
             key="settings-test-database",
         )
 
@@ -409,8 +410,8 @@ class SettingsDialog(QDialog):
         self.context.tasks.read(
             check_connection,
             llm,
-            on_done=self._model_ok,
-            on_failed=self._model_failed,
+            on_done=while_alive(self, self._model_ok),
+            on_failed=while_alive(self, self._model_failed),
             key="settings-test-model",
         )
 

@@ -42,7 +42,7 @@ class SuggestionEngine(QObject):
         self._warm_up_timer = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
         self._warm_up_timer.timeout.connect(self._start_warm_up)
         context.database_opened.connect(self._use_service)
-        context.tickets_changed.connect(lambda _ids: self._refresh_timer.start())
+        context.tickets_changed.connect(self._tickets_changed)  # a method: dropped with this object
         if context.service is not None:
             self._use_service(context.service)
 
@@ -117,6 +117,9 @@ class SuggestionEngine(QObject):
 
     def _refresh(self) -> None:
         self._at_next_pause(self._refresh_now)
+
+    def _tickets_changed(self, _ids: object) -> None:
+        self._refresh_timer.start()
 
     def _refresh_now(self) -> None:
         if self.context.service is not None and self.suggester.has_local_model:

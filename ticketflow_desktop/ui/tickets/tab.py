@@ -221,7 +221,7 @@ class TicketsTab(QWidget):
         self.model.rows_prepended.connect(lambda _n: self._restore_selection(scroll=False))
         context.tickets_changed.connect(self.model.on_tickets_changed)
         context.tickets_changed.connect(self.detail.on_tickets_changed)
-        context.database_opened.connect(lambda _service: self.model.reload())
+        context.database_opened.connect(self._database_opened)  # a method: dropped with the tab
         context.database_failed.connect(self._database_failed)
 
         self.ticket_actions = TicketActions(
@@ -434,6 +434,9 @@ class TicketsTab(QWidget):
         else:
             self.context.notify.emit(message, "error")
         self._retry.start()
+
+    def _database_opened(self, _service: object) -> None:
+        self.model.reload()
 
     def _database_failed(self, message: str) -> None:
         self.state_page.show_state("The database cannot be opened", message, "")
