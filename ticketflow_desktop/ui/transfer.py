@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, 
 
 from ticketflow_desktop.domain import TicketFilter, TicketFlowError
 from ticketflow_desktop.domain.errors import Cancelled
+from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.services.transfer import ImportFailed, ImportResult, export_file, import_csv
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.files import documents_dir
@@ -146,16 +148,7 @@ class TicketTransfer(QObject):
         return file_dialog(self.host, "Import tickets from CSV", CSV_FILTER, self.start_import)
 
     def start_import(self, path: str) -> None:
-        service = self.context.service
-        if service is None or self.busy or not path:
-            return
-        file = Path(path)
-        self._begin(f"Checking {file.name}…", f"from {file.name}", "Importing")
-        self.context.tasks.write(
-            import_csv, service, file, self._reporter(),
-            on_done=while_alive(self, lambda result: self._imported(file, result)),
-            on_failed=while_alive(self, lambda error: self._failed(error, f"Could not import {file.name}")),
-        )
+        self._start(path, "Checking", "from", "Importing", "Could not import", import_csv, self._imported)
 
     def _imported(self, file: Path, result: ImportResult) -> None:
         self._end()
@@ -168,16 +161,33 @@ class TicketTransfer(QObject):
         return file_dialog(self.host, "Export tickets to CSV", CSV_FILTER, self.start_export, save_as="tickets.csv")
 
     def start_export(self, path: str) -> None:
+        self._start(
+            path, "Writing", "to", "Exporting", "Could not export to",
+            lambda service, file, report: export_file(service, file, TicketFilter(), False, report),
+            self._exported,
+        )  # fmt: skip
+
+    def _start(
+        self,
+        path: str,
+        first: str,
+        preposition: str,
+        verb: str,
+        failure: str,
+        job: Callable[[TicketService, Path, Progress], object],
+        done: Callable[[Path, Any], None],
+    ) -> None:
+        """Run an import or export of `path` in the write worker, with the progress dialog."""
         service = self.context.service
         if service is None or self.busy or not path:
             return
         file = Path(path)
-        self._begin(f"Writing {file.name}…", f"to {file.name}", "Exporting")
+        self._begin(f"{first} {file.name}…", f"{preposition} {file.name}", verb)
         self.context.tasks.write(
-            export_file, service, file, TicketFilter(), False, self._reporter(),
-            on_done=while_alive(self, lambda n: self._exported(file, n)),
-            on_failed=while_alive(self, lambda error: self._failed(error, f"Could not export to {file.name}")),
-        )
+            job, service, file, self._reporter(),
+            on_done=while_alive(self, lambda result: done(file, result)),
+            on_failed=while_alive(self, lambda error: self._failed(error, f"{failure} {file.name}")),
+        )  # fmt: skip
 
     def _exported(self, file: Path, n: int) -> None:
         self._end()
