@@ -85,5 +85,5 @@ def test_a_field_beyond_any_ticket_is_refused_with_its_line(service: TicketServi
     with pytest.raises(ImportFailed) as caught:
         import_csv(service, path)
     [error] = caught.value.row_errors
-    assert error.line == 3 and "malformed CSV" in error.message
+    assert error.line == 3 and "a field is longer than 1,000,000 characters" in error.message
     assert service.count().value == 0

@@ -76,6 +76,8 @@ def records(stream: BinaryIO) -> Iterator[Record]:
         except StopIteration:
             return
         except csv.Error as error:
+            if "field limit" in str(error):
+                raise SourceError(line, f"a field is longer than {FIELD_LIMIT:,} characters") from None
             raise SourceError(line, f"malformed CSV ({error})") from None
         yield Record(line, fields, start, lines.offset)
 
