@@ -76,7 +76,9 @@ def main() -> int:
         admin = None
         if args.postgresql:
             name = f"tf_import_bench_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(make_url(args.postgresql), isolation_level="AUTOCOMMIT")
+            admin = create_engine(
+                make_url(args.postgresql).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT"
+            )
             with admin.connect() as connection:
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
             url = make_url(args.postgresql).set(database=name).render_as_string(hide_password=False)
