@@ -174,6 +174,54 @@ def test_read_only_open_says_so_and_writes_nothing(tmp_path: Path) -> None:
     assert snapshot(f"sqlite:///{path}") == (2, 2, 2)
 
 
+
+def test_edits_in_the_list_and_the_panel_during_a_lock_are_kept_and_sent(
+    qtbot: QtBot, short_busy_timeout: None, locked_by_another_process: tuple[str, subprocess.Popen], tmp_path: Path
+) -> None:
+    """An edit the database cannot take now waits in the outbox: the list and the panel say so and keep
+    showing it (they said "was not changed" and rolled it back, and then it was saved)."""
+    url, locker = locked_by_another_process
+    context, window = build_window(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.tickets_tab)
+    window.show()
+    notices: list[tuple[str, str]] = []
+    context.notify.connect(lambda text, kind: notices.append((text, kind)))
+    try:
+        with qtbot.waitSignal(context.database_opened, timeout=10_000):
+            context.open(url)
+        model, detail = window.tickets_tab.model, window.tickets_tab.detail
+        qtbot.waitUntil(lambda: model.rowCount() == 2 and model.ticket_at(1) is not None, timeout=10_000)
+        assert model.change([1], "status", Status.IN_PROGRESS) == [1]
+        qtbot.waitUntil(lambda: any("#1" in text for text, _kind in notices), timeout=10_000)
+        assert notices[-1][1] == "info" and "will be sent when the database is back" in notices[-1][0]
+        assert not any("was not changed" in text for text, _kind in notices)
+        assert model.ticket_at(model.row_of(1)).status is Status.IN_PROGRESS  # type: ignore[union-attr, arg-type]
+
+        window.tickets_tab.select_ticket(2)
+        qtbot.waitUntil(lambda: detail.ticket is not None and detail.ticket.id == 2, timeout=10_000)
+        detail.title.setText("renamed during the lock")
+        detail.save()
+        qtbot.waitUntil(lambda: any("#2" in text for text, _kind in notices), timeout=10_000)
+        assert "will be sent" in notices[-1][0] and not detail.save_button.isEnabled()
+        assert detail.title.text() == "renamed during the lock"
+        qtbot.waitUntil(lambda: window.outbox_indicator.text() == "2 pending", timeout=5_000)
+
+        release(locker)
+        qtbot.waitUntil(lambda: not window.outbox_indicator.isVisible(), timeout=15_000)
+        database = open_database(url)
+        try:
+            service = TicketService(database)
+            assert service.get(1).status is Status.IN_PROGRESS
+            assert service.get(2).title == "renamed during the lock"
+        finally:
+            database.dispose()
+        qtbot.waitUntil(lambda: model.ticket_at(model.row_of(1)).version == 2, timeout=10_000)  # type: ignore[union-attr, arg-type]
+        assert model.ticket_at(model.row_of(1)).status is Status.IN_PROGRESS  # type: ignore[union-attr, arg-type]
+        assert not any(kind == "error" for _text, kind in notices)
+    finally:
+        context.close()
+
 @pytest.fixture
 def mount_point(tmp_path: Path) -> Iterator[Path]:
     if not _can_mount():

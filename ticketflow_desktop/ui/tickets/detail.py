@@ -43,6 +43,7 @@ from ticketflow_desktop.domain import (
     ValidationError,
 )
 from ticketflow_desktop.domain.validation import description_error, title_error
+from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tickets.detail_states import EmptyState, LeftListNotice, left_list_text, ticket_matches
@@ -435,6 +436,14 @@ class TicketDetail(QWidget):
 
     def _save_failed(self, ticket_id: int, error: BaseException) -> None:
         self._saving = False
+        if isinstance(error, Queued):  # kept on this computer, sent when the database is back
+            if ticket_id == self.ticket_id and self.ticket is not None:
+                kept = self.current_draft()
+                assert kept is not None
+                self._set_base(replace(self.ticket, **{f: getattr(kept, f) for f in Draft.__dataclass_fields__}))
+                self._edited()
+            self.context.notify.emit(f"Ticket #{ticket_id}: {error}", "info")
+            return
         if ticket_id != self.ticket_id:
             self.context.notify.emit(f"Ticket #{ticket_id} was not saved: {error}", "error")
             return

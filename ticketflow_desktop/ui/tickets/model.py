@@ -32,6 +32,7 @@ from ticketflow_desktop.domain import (
     TicketFilter,
     ValidationError,
 )
+from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
@@ -149,6 +150,9 @@ class TicketTableModel(QAbstractTableModel):
         self._max_id = 0
         # Optimistic edits shown before the write returns: id -> {field: value}
         self._overrides: dict[int, dict[str, FieldValue]] = {}
+        # Edits waiting in the outbox (database away or locked): the version they were made on. The
+        # row keeps showing them until a newer version of the ticket arrives.
+        self._outboxed: dict[int, int] = {}
         # Writes in flight per ticket, and edits waiting for them (so each is made on the newest version)
         self._in_flight: set[int] = set()
         self._queued: dict[int, dict[str, FieldValue]] = {}
@@ -302,6 +306,11 @@ class TicketTableModel(QAbstractTableModel):
 
     def _remember(self, tickets: Iterable[Ticket]) -> None:
         for ticket in tickets:
+            if ticket.id in self._outboxed and ticket.version > self._outboxed[ticket.id]:
+                # The outbox delivered (or a colleague's change won): the stored ticket is the truth now.
+                del self._outboxed[ticket.id]
+                if ticket.id not in self._in_flight:
+                    self._overrides.pop(ticket.id, None)
             self._cache[ticket.id] = ticket
             self._cache.move_to_end(ticket.id)
             self._max_id = max(self._max_id, ticket.id)
@@ -621,6 +630,15 @@ class TicketTableModel(QAbstractTableModel):
 
     def _write_failed(self, ticket_id: int, fields: dict[str, FieldValue], error: BaseException) -> None:
         self._in_flight.discard(ticket_id)
+        if isinstance(error, Queued):  # kept, not refused: it is sent when the database is back
+            stored = self._cache.get(ticket_id)
+            self._outboxed[ticket_id] = stored.version if stored is not None else 0
+            self._tell(ticket_id, None, lambda f, v: fields.get(f) == v)
+            self.context.notify.emit(f"Ticket #{ticket_id}: {error}", "info")
+            later = self._queued.pop(ticket_id, None)
+            if later:
+                self._write(ticket_id, later)  # to the outbox too, after this one
+            return
         self._queued.pop(ticket_id, None)  # later edits were made on top of the refused one
         self._overrides.pop(ticket_id, None)
         self._tell(ticket_id, None, lambda _f, _v: True)
