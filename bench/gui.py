@@ -106,8 +106,14 @@ def wheel(widget, notches: int):
 
     middle = QPointF(widget.width() / 2, widget.height() / 2)
     return QWheelEvent(
-        middle, QPointF(widget.mapToGlobal(middle)), QPoint(0, 0), QPoint(0, -120 * notches),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        middle,
+        QPointF(widget.mapToGlobal(middle)),
+        QPoint(0, 0),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
     )
 
 
@@ -205,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 typed = time.perf_counter()
                 pump(KEY_GAP_MS / 1000)
             model = view.model()
+
             # After the debounce the model asks for the search; done when its first page is in.
             def searched() -> bool:
                 return model.filter.search_term == TYPED and not model.is_fetching() and not context.tasks.is_busy()

@@ -39,8 +39,10 @@ def write_csv(path: Path, megabytes: int, description_chars: int) -> int:
         while out.tell() < target:
             body = " ".join(rng.choice(words) for _ in range(description_chars // 7))[:description_chars]
             day, second = rng.randrange(1, 365), rng.randrange(86_400)
-            created = "2025-01-01T00:00:00Z" if rows == 0 else time.strftime(
-                "%Y-%m-%dT%H:%M:%SZ", time.gmtime(1_735_689_600 + day * 86_400 + second)
+            created = (
+                "2025-01-01T00:00:00Z"
+                if rows == 0
+                else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(1_735_689_600 + day * 86_400 + second))
             )
             writer.writerow([f"Ticket {rows} {rng.choice(words)}", body, "technical", "medium", created])
             rows += 1
@@ -52,7 +54,11 @@ def run_import(url: str, path: Path, home: Path) -> tuple[int, float, float]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "ticketflow_desktop", "--database-url", url, "import", str(path)],
-        env=env, capture_output=True, text=True, check=False, cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:

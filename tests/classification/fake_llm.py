@@ -23,9 +23,9 @@ def completion(content: str | None, *, choices: bool = True) -> dict:
         "object": "chat.completion",
         "created": int(time.time()),
         "model": "test-model",
-        "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
-        ] if choices else [],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}]
+        if choices
+        else [],
         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
     }
 
@@ -55,8 +55,13 @@ def request_bodies(server: HTTPServer) -> list[dict]:
 
 
 def settings_for(server: HTTPServer, **overrides) -> LlmSettings:
-    values = {"api_key": "test-key", "model": "test-model", "base_url": server.url_for("/v1"),
-              "timeout_s": 5.0, "max_retries": 0}
+    values = {
+        "api_key": "test-key",
+        "model": "test-model",
+        "base_url": server.url_for("/v1"),
+        "timeout_s": 5.0,
+        "max_retries": 0,
+    }
     values.update(overrides)
     return LlmSettings(**values)
 

@@ -69,8 +69,7 @@ def test_save_and_load_round_trip_identical_probabilities(tmp_path: Path, traine
     model.save(tmp_path / "again" / "m.npz")
     loaded = LocalModel.load(tmp_path / "again" / "m.npz")
     assert loaded is not None and loaded.trained_on_tickets == 7 and loaded.meta == model.meta
-    for saved, restored in zip(probabilities(model, STARTER_ITEMS), probabilities(loaded, STARTER_ITEMS),
-                               strict=True):
+    for saved, restored in zip(probabilities(model, STARTER_ITEMS), probabilities(loaded, STARTER_ITEMS), strict=True):
         assert np.array_equal(saved, restored)
     assert loaded.predict_many(STARTER_ITEMS) == model.predict_many(STARTER_ITEMS)
     assert sorted(p.name for p in (tmp_path / "again").iterdir()) == ["m.json", "m.npz"]  # no temporary left
@@ -102,14 +101,27 @@ def test_a_saved_file_holds_no_pickles(trained_model: Path) -> None:
 
 def test_sample_weights_decide_between_contradicting_examples() -> None:
     """Two near-identical tickets with opposite priorities: the heavier one wins."""
+
     def model(weight_low: float, weight_critical: float) -> LocalModel:
-        return LocalModel.train([
-            *starter_corpus(),
-            Example("Weekly report chart empty", "The weekly report shows an empty chart for team 7.",
-                    Category.TECHNICAL, Priority.LOW, weight_low),
-            Example("Weekly report chart empty", "The weekly report shows an empty chart for team 8.",
-                    Category.TECHNICAL, Priority.CRITICAL, weight_critical),
-        ])
+        return LocalModel.train(
+            [
+                *starter_corpus(),
+                Example(
+                    "Weekly report chart empty",
+                    "The weekly report shows an empty chart for team 7.",
+                    Category.TECHNICAL,
+                    Priority.LOW,
+                    weight_low,
+                ),
+                Example(
+                    "Weekly report chart empty",
+                    "The weekly report shows an empty chart for team 8.",
+                    Category.TECHNICAL,
+                    Priority.CRITICAL,
+                    weight_critical,
+                ),
+            ]
+        )
 
     probe = ("Weekly report chart empty", "The weekly report shows an empty chart for team 9.")
     assert model(5, 1).predict(*probe).priority is Priority.LOW
@@ -126,8 +138,11 @@ def test_training_is_deterministic() -> None:
 def test_obvious_tickets() -> None:
     model = LocalModel.train(starter_corpus())
     cases = [
-        ("Charged twice", "My card was charged twice for the subscription this month, please refund.",
-         Category.BILLING),
+        (
+            "Charged twice",
+            "My card was charged twice for the subscription this month, please refund.",
+            Category.BILLING,
+        ),
         ("App crashes", "The app crashes with an error every time I open the export page.", Category.TECHNICAL),
         ("Password reset", "I cannot sign in, the password reset email never arrives.", Category.ACCOUNT),
         ("Feature idea", "It would be nice to have a dark mode. Just a suggestion, thanks!", Category.GENERAL),
@@ -163,8 +178,9 @@ def test_retraining_moves_answers_toward_agents_corrections(tmp_path: Path, trai
         for t in service.iterate():
             yield Example(t.title, t.description, t.category, t.priority)
 
-    suggester = Suggester(copy_model(trained_model, tmp_path / "m.npz"), examples,
-                          lambda: service.count(cap=None).value)
+    suggester = Suggester(
+        copy_model(trained_model, tmp_path / "m.npz"), examples, lambda: service.count(cap=None).value
+    )
     probe = ("Weekly report chart broken", "The weekly report shows an empty chart for team 99 since Monday.")
     before = suggester.local_suggestion(*probe)
     assert (before.category, before.priority) != (Category.TECHNICAL, Priority.HIGH)
@@ -217,7 +233,9 @@ def test_identical_text_is_answered_from_the_cache(tmp_path: Path, llm_server: H
 
 
 def test_eval_file_lines_are_checked() -> None:
-    lines = ['{"title": "a", "description": "b", "category": "billing", "priority": "low"}',
-             '{"title": "a", "description": "b", "category": "urgent", "priority": "low"}']
+    lines = [
+        '{"title": "a", "description": "b", "category": "billing", "priority": "low"}',
+        '{"title": "a", "description": "b", "category": "urgent", "priority": "low"}',
+    ]
     with pytest.raises(ValueError, match="line 2"):
         list(parse_lines(lines, "f.jsonl"))

@@ -26,11 +26,19 @@ def team_database(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
     database = open_database(url)
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    bulk_insert(database, [
-        NewTicket(f"Zorblax {n}", f"Zorblax widget problem number {n}", Category.ACCOUNT, Priority.CRITICAL,
-                  start + timedelta(minutes=n))
-        for n in range(60)
-    ])
+    bulk_insert(
+        database,
+        [
+            NewTicket(
+                f"Zorblax {n}",
+                f"Zorblax widget problem number {n}",
+                Category.ACCOUNT,
+                Priority.CRITICAL,
+                start + timedelta(minutes=n),
+            )
+            for n in range(60)
+        ],
+    )
     database.dispose()
     return url
 

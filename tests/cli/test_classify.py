@@ -42,8 +42,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_classify_local_json(capsys, local_model: Path, sqlite_url: str) -> None:
-    code, out, _ = run(capsys, "--database-url", sqlite_url, "classify",
-                       "I was charged twice for my subscription, please refund", "--local", "--json")
+    code, out, _ = run(
+        capsys,
+        "--database-url",
+        sqlite_url,
+        "classify",
+        "I was charged twice for my subscription, please refund",
+        "--local",
+        "--json",
+    )
     assert code == 0
     result = json.loads(out)
     assert set(result) == {"category", "priority", "source", "model", "confidence"}
@@ -51,8 +58,9 @@ def test_classify_local_json(capsys, local_model: Path, sqlite_url: str) -> None
     assert 0 <= result["confidence"] <= 1
 
 
-def test_classify_reads_stdin_and_prints_text(capsys, local_model: Path, sqlite_url: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_classify_reads_stdin_and_prints_text(
+    capsys, local_model: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Je ne peux plus me connecter")))
     code, out, _ = run(capsys, "--database-url", sqlite_url, "classify", "-", "--local")
     assert code == 0
@@ -63,8 +71,13 @@ def test_classify_llm_json(capsys, llm_env: HTTPServer) -> None:
     llm_env.expect_request(PATH).respond_with_json(answer("technical", "critical"))
     code, out, _ = run(capsys, "classify", "Production is down", "--llm", "--json")
     assert code == 0
-    assert json.loads(out) == {"category": "technical", "priority": "critical", "source": "llm",
-                               "model": "test-model", "confidence": None}
+    assert json.loads(out) == {
+        "category": "technical",
+        "priority": "critical",
+        "source": "llm",
+        "model": "test-model",
+        "confidence": None,
+    }
 
 
 @pytest.mark.parametrize(("status", "kind"), [(401, "auth"), (500, "server_error")])
@@ -118,8 +131,10 @@ def test_eval_cross_validation_prints_matrices(capsys, tmp_path: Path) -> None:
 def test_eval_llm(capsys, llm_env: HTTPServer, tmp_path: Path) -> None:
     llm_env.expect_request(PATH).respond_with_json(answer("billing", "low"))
     file = tmp_path / "e.jsonl"
-    file.write_text('{"title": "a", "description": "refund please", "category": "billing", "priority": "low"}\n'
-                    '{"title": "b", "description": "app crashes", "category": "technical", "priority": "high"}\n')
+    file.write_text(
+        '{"title": "a", "description": "refund please", "category": "billing", "priority": "low"}\n'
+        '{"title": "b", "description": "app crashes", "category": "technical", "priority": "high"}\n'
+    )
     code, out, _ = run(capsys, "eval", str(file), "--llm", "--json")
     assert code == 0
     report = json.loads(out)

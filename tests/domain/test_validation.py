@@ -121,8 +121,16 @@ def test_matches_is_case_insensitive_and_literal() -> None:
 @pytest.mark.parametrize(
     "title",
     ["\u200b\u200b", "\u2800", "\u3164\u3164", "\u202e", "\u200e\u200f\u2060", "\ufeff", "\u0301", "\u200b \u3164"],
-    ids=["zero-width spaces", "blank braille", "hangul filler", "lone RTL override", "direction marks", "BOM",
-         "lone combining mark", "mixed blanks"],
+    ids=[
+        "zero-width spaces",
+        "blank braille",
+        "hangul filler",
+        "lone RTL override",
+        "direction marks",
+        "BOM",
+        "lone combining mark",
+        "mixed blanks",
+    ],
 )
 def test_a_title_needs_a_visible_character(title: str) -> None:
     with pytest.raises(ValidationError) as caught:

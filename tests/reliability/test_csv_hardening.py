@@ -143,4 +143,3 @@ def test_export_to_a_full_disk_leaves_nothing_behind(
     assert "cannot export" in err and "No space left" in err and "nothing was written" in err
     assert "Traceback" not in err
     assert list(tiny_disk.iterdir()) == []  # no .partial, no truncated file
-

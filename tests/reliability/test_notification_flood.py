@@ -51,8 +51,12 @@ def test_a_flood_of_notifications_costs_a_few_refreshes(qtbot: QtBot, pg_url: st
                         "SELECT pg_notify(:channel, CASE WHEN g % 2 = 0 THEN :id ELSE 'x' || g END)"
                         " FROM generate_series(:first, :last) g"
                     ),
-                    {"channel": CHANNEL, "id": str(ticket.id), "first": burst * per_burst,
-                     "last": (burst + 1) * per_burst - 1},
+                    {
+                        "channel": CHANNEL,
+                        "id": str(ticket.id),
+                        "first": burst * per_burst,
+                        "last": (burst + 1) * per_burst - 1,
+                    },
                 )
                 qtbot.wait(100)
     finally:

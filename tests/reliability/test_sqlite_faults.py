@@ -174,7 +174,6 @@ def test_read_only_open_says_so_and_writes_nothing(tmp_path: Path) -> None:
     assert snapshot(f"sqlite:///{path}") == (2, 2, 2)
 
 
-
 def test_edits_in_the_list_and_the_panel_during_a_lock_are_kept_and_sent(
     qtbot: QtBot, short_busy_timeout: None, locked_by_another_process: tuple[str, subprocess.Popen], tmp_path: Path
 ) -> None:
@@ -221,6 +220,7 @@ def test_edits_in_the_list_and_the_panel_during_a_lock_are_kept_and_sent(
         assert not any(kind == "error" for _text, kind in notices)
     finally:
         context.close()
+
 
 @pytest.fixture
 def mount_point(tmp_path: Path) -> Iterator[Path]:

@@ -244,7 +244,6 @@ def median_from_histogram(histogram: list[tuple[int, int]]) -> float | None:
     return sum(values) / len(values)
 
 
-
 def test_range_must_hold_a_day(database: Database) -> None:
     with pytest.raises(ValueError):
         AnalyticsService(database).dashboard(0, TODAY)

@@ -112,9 +112,7 @@ ANIMALS = [
 START = datetime(2026, 5, 1, tzinfo=UTC)
 
 
-def load_animals(
-    service: TicketService, when: Callable[[int], datetime], category: Callable[[int], Category]
-) -> None:
+def load_animals(service: TicketService, when: Callable[[int], datetime], category: Callable[[int], Category]) -> None:
     tickets = [NewTicket(t, d, category(i), Priority.LOW, when(i)) for i, (t, d) in enumerate(ANIMALS)]
     bulk_insert(service.database, tickets)
 
@@ -162,9 +160,7 @@ def test_counts_are_the_same_whichever_query_shape_serves_the_term(
     load_animals(
         service, lambda i: START + timedelta(minutes=i), lambda i: Category.BILLING if i % 2 else Category.GENERAL
     )
-    wanted = [
-        (t, d) for i, (t, d) in enumerate(ANIMALS) if matches(term, t, d) and (category is None or i % 2 == 1)
-    ]
+    wanted = [(t, d) for i, (t, d) in enumerate(ANIMALS) if matches(term, t, d) and (category is None or i % 2 == 1)]
     search_filter = TicketFilter(category=category, search=term)
     assert service.count(search_filter, cap=None).value == len(wanted)
     for cap in (5, 20, 30, 200):

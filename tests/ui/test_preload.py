@@ -30,13 +30,24 @@ print("after a pause", "openai" in sys.modules, "pyqtgraph" in sys.modules)
 
 
 def run_app(tmp_path: Path, api_key: str | None) -> list[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
     env.pop("LLM_API_KEY", None)
     if api_key is not None:
         env["LLM_API_KEY"] = api_key
-    result = subprocess.run([sys.executable, "-c", CODE, str(tmp_path / "s.ini")], capture_output=True, text=True,
-                            timeout=90, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CODE, str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+        check=True,
+    )
     return [line for line in result.stdout.splitlines() if line.startswith(("at launch", "after a pause"))]
 
 

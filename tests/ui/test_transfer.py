@@ -63,17 +63,22 @@ def stored_titles(database_url: str) -> list[str]:
         return sorted(t.title for t in service.iterate())
 
 
-def test_importing_a_good_csv_adds_its_tickets(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                                database_url: str) -> None:
+def test_importing_a_good_csv_adds_its_tickets(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, database_url: str
+) -> None:
     path = tmp_path / "tickets.csv"
     path.write_text(GOOD_CSV, encoding="utf-8")
     transfer = window.transfer
     assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:3] == [
-        "&Settings…", "&Import CSV…", "&Export CSV…"
+        "&Settings…",
+        "&Import CSV…",
+        "&Export CSV…",
     ]
     assert transfer.import_action.isEnabled()
-    with qtbot.waitSignal(transfer.progress, timeout=15_000) as progress, \
-            qtbot.waitSignal(window.context.tickets_changed, timeout=15_000) as changed:
+    with (
+        qtbot.waitSignal(transfer.progress, timeout=15_000) as progress,
+        qtbot.waitSignal(window.context.tickets_changed, timeout=15_000) as changed,
+    ):
         choose(transfer.choose_import_file(), path)
         assert transfer.progress_dialog is not None and transfer.progress_dialog.isVisible()
         assert not transfer.import_action.isEnabled()  # one transfer at a time
@@ -86,8 +91,9 @@ def test_importing_a_good_csv_adds_its_tickets(qtbot: QtBot, window: MainWindow,
     qtbot.waitUntil(transfer.export_action.isEnabled, timeout=5_000)
 
 
-def test_importing_a_bad_csv_stores_nothing_and_names_the_line(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                                               database_url: str) -> None:
+def test_importing_a_bad_csv_stores_nothing_and_names_the_line(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, database_url: str
+) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(BAD_CSV, encoding="utf-8")
     transfer = window.transfer
@@ -124,8 +130,9 @@ def test_export_writes_every_ticket_and_leaves_no_partial_file(
     assert not (tmp_path / "out.csv.partial").exists()
 
 
-def test_an_export_that_fails_leaves_no_file(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                             database_url: str, clock: FixedClock) -> None:
+def test_an_export_that_fails_leaves_no_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, database_url: str, clock: FixedClock
+) -> None:
     with service_at(database_url, clock) as service:
         service.create(TicketDraft("VPN drops", "Every hour", Category.TECHNICAL, Priority.HIGH))
     transfer = window.transfer
@@ -178,8 +185,9 @@ def test_file_dialogs_open_in_the_documents_folder(
     dialog.reject()
 
 
-def test_cancel_stops_an_import_and_stores_nothing(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                                   database_url: str) -> None:
+def test_cancel_stops_an_import_and_stores_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, database_url: str
+) -> None:
     path = tmp_path / "big.csv"
     rows = "".join(f"Ticket {n},Imported,technical,high\n" for n in range(12_000))  # three batches
     path.write_text("title,description,category,priority\n" + rows, encoding="utf-8")

@@ -124,8 +124,9 @@ def _int_array(values: list[int]) -> Ints:
     import numpy as np
 
     step = 1 << 16
-    return np.concatenate([np.asarray(values[i : i + step], np.int64) for i in range(0, len(values), step)]
-                          or [np.zeros(0, np.int64)])
+    return np.concatenate(
+        [np.asarray(values[i : i + step], np.int64) for i in range(0, len(values), step)] or [np.zeros(0, np.int64)]
+    )
 
 
 def _normalise_rows(rows: Ints, vals: Floats, n_rows: int, squares: Floats | None = None) -> Floats:
@@ -232,12 +233,16 @@ class _Features:
         word_rows, word_ids, words = _words(texts)
         mix_rows, mix_cols, mix_counts = _unique_pairs(word_rows, word_ids, len(words))
         local, spell_rows, spell_cols, spell_counts = _spell(words, None)
-        df = _gram_df(mix_rows, mix_cols, _Csr.from_sorted(spell_rows, spell_cols, spell_counts, len(words),
-                                                          len(local)), n)
+        df = _gram_df(
+            mix_rows, mix_cols, _Csr.from_sorted(spell_rows, spell_cols, spell_counts, len(words), len(local)), n
+        )
         kept = np.flatnonzero(df >= _GRAM_MIN_DF)
-        features = cls(dict(zip(names, range(len(names)), strict=True)), term_idf,
-                       dict(zip([local[i] for i in kept.tolist()], range(len(kept)), strict=True)),
-                       _idf(df[kept], n))
+        features = cls(
+            dict(zip(names, range(len(names)), strict=True)),
+            term_idf,
+            dict(zip([local[i] for i in kept.tolist()], range(len(kept)), strict=True)),
+            _idf(df[kept], n),
+        )
         return features, features._design(texts, (rows, ids, names), (mix_rows, mix_cols, mix_counts, words))
 
     def transform(self, texts: Sequence[str]) -> _Design:
@@ -245,8 +250,9 @@ class _Features:
         word_rows, word_ids, words = _words(texts)
         return self._design(texts, _terms(texts), (*_unique_pairs(word_rows, word_ids, len(words)), words))
 
-    def _design(self, texts: Sequence[str], terms: tuple[Ints, Ints, list[str]],
-                mix: tuple[Ints, Ints, Ints, list[str]]) -> _Design:
+    def _design(
+        self, texts: Sequence[str], terms: tuple[Ints, Ints, list[str]], mix: tuple[Ints, Ints, Ints, list[str]]
+    ) -> _Design:
         import numpy as np
 
         n = len(texts)
@@ -365,8 +371,11 @@ def _train(x: _Design, targets: Sequence[Sequence[str]], weights: Floats) -> _We
     y = np.vstack(onehot)  # labels × examples
     k, n = y.shape
     # float32: half the memory traffic of the updates, which are most of the time; and the file keeps float32.
-    params = [np.zeros((k, x.terms.n_cols), np.float32), np.zeros((k, x.spelling.n_cols), np.float32),
-              np.zeros(k, np.float32)]
+    params = [
+        np.zeros((k, x.terms.n_cols), np.float32),
+        np.zeros((k, x.spelling.n_cols), np.float32),
+        np.zeros(k, np.float32),
+    ]
     moment1 = [np.zeros_like(p) for p in params]
     moment2 = [np.zeros_like(p) for p in params]
     scale = weights / weights.mean()
@@ -387,9 +396,11 @@ def _train(x: _Design, targets: Sequence[Sequence[str]], weights: Floats) -> _We
             probs = _Weights(tuple(labels), *params).probabilities(_Design(terms, mix, spelling))
             # d(loss)/d(score) of the weighted mean cross-entropy, for every label set at once.
             grad = (np.vstack(probs) - y[:, part]) * (scale[part] / len(part))
-            grads = [terms.t_times(grad) + _L2 * params[0],
-                     spelling.t_times(mix.t_times(grad)) + _L2 * params[1],
-                     grad.sum(axis=1)]
+            grads = [
+                terms.t_times(grad) + _L2 * params[0],
+                spelling.t_times(mix.t_times(grad)) + _L2 * params[1],
+                grad.sum(axis=1),
+            ]
             # The rate decays linearly to a tenth, so the last steps settle rather than wander.
             rate = _LEARNING_RATE * (1.0 - 0.9 * step / (epochs * batches))
             for p, g, m1, m2 in zip(params, grads, moment1, moment2, strict=True):
@@ -455,9 +466,15 @@ class LocalModel:
         # The weaker of the two decides how much the pair can be trusted.
         confidence = np.minimum(cat_conf, pri_conf)
         return [
-            Suggestion(Category(cat_labels[c]), Priority(pri_labels[p]), SuggestionSource.LOCAL, model=MODEL_NAME,
-                       confidence=round(conf, 3), category_confidence=round(c_conf, 3),
-                       priority_confidence=round(p_conf, 3))
+            Suggestion(
+                Category(cat_labels[c]),
+                Priority(pri_labels[p]),
+                SuggestionSource.LOCAL,
+                model=MODEL_NAME,
+                confidence=round(conf, 3),
+                category_confidence=round(c_conf, 3),
+                priority_confidence=round(p_conf, 3),
+            )
             for c, p, conf, c_conf, p_conf in zip(
                 ci.tolist(), pi.tolist(), confidence.tolist(), cat_conf.tolist(), pri_conf.tolist(), strict=True
             )
@@ -472,9 +489,12 @@ class LocalModel:
         f, w = self.features, self.weights
         arrays = {
             "format": np.asarray(FORMAT_VERSION),
-            "terms": _pack(list(f.terms)), "term_idf": f.term_idf.astype(np.float32),
-            "grams": _pack(list(f.grams)), "gram_idf": f.gram_idf.astype(np.float32),
-            "term_weights": w.terms.astype(np.float32), "gram_weights": w.grams.astype(np.float32),
+            "terms": _pack(list(f.terms)),
+            "term_idf": f.term_idf.astype(np.float32),
+            "grams": _pack(list(f.grams)),
+            "gram_idf": f.gram_idf.astype(np.float32),
+            "term_weights": w.terms.astype(np.float32),
+            "gram_weights": w.grams.astype(np.float32),
             "bias": w.bias.astype(np.float32),
             "labels": _pack([",".join(group) for group in w.labels]),
             "meta": _pack([json.dumps(self.meta)]),
@@ -506,14 +526,20 @@ class LocalModel:
                 a = {name: saved[name] for name in saved.files}
             terms, grams = _unpack(a["terms"]), _unpack(a["grams"])
             labels = tuple(tuple(group.split(",")) for group in _unpack(a["labels"]))
-            features = _Features(dict(zip(terms, range(len(terms)), strict=True)), a["term_idf"].astype(np.float32),
-                                 dict(zip(grams, range(len(grams)), strict=True)), a["gram_idf"].astype(np.float32))
+            features = _Features(
+                dict(zip(terms, range(len(terms)), strict=True)),
+                a["term_idf"].astype(np.float32),
+                dict(zip(grams, range(len(grams)), strict=True)),
+                a["gram_idf"].astype(np.float32),
+            )
             weights = _Weights(labels, *(a[k].astype(np.float32) for k in ("term_weights", "gram_weights", "bias")))
             k = sum(len(group) for group in labels)
             if (
                 len(labels) != 2
-                or weights.terms.shape != (k, len(terms)) or features.term_idf.shape != (len(terms),)
-                or weights.grams.shape != (k, len(grams)) or features.gram_idf.shape != (len(grams),)
+                or weights.terms.shape != (k, len(terms))
+                or features.term_idf.shape != (len(terms),)
+                or weights.grams.shape != (k, len(grams))
+                or features.gram_idf.shape != (len(grams),)
                 or weights.bias.shape != (k,)
             ):
                 return None

@@ -58,8 +58,13 @@ def _model_failed(error: ClassificationError, as_json: bool) -> int:
 
 
 def suggestion_json(s: Suggestion) -> dict[str, object]:
-    return {"category": s.category.value, "priority": s.priority.value, "source": s.source.value,
-            "model": s.model, "confidence": s.confidence}
+    return {
+        "category": s.category.value,
+        "priority": s.priority.value,
+        "source": s.source.value,
+        "model": s.model,
+        "confidence": s.confidence,
+    }
 
 
 def classify(args: argparse.Namespace) -> int:
@@ -119,8 +124,9 @@ def _cross_validate(examples: list[Example], k: int) -> list[Suggestion]:
         test = fold.tolist()
         held_out = set(test)
         model = LocalModel.train([e for i, e in enumerate(examples) if i not in held_out])
-        for i, s in zip(test, model.predict_many([(examples[i].title, examples[i].description) for i in test]),
-                        strict=True):
+        for i, s in zip(
+            test, model.predict_many([(examples[i].title, examples[i].description) for i in test]), strict=True
+        ):
             predicted[i] = s
     return predicted  # type: ignore[return-value]
 

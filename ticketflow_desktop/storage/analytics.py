@@ -244,9 +244,7 @@ def recount_flow(executor: Executor) -> Flow:
     )
     changes = {as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
     created_day = _utc_day(dialect, TicketRow.created_at).label("day")
-    created = {
-        as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))
-    }
+    created = {as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))}
     flow = {d: (created.get(d, 0), *changes.get(d, (0, 0))) for d in created.keys() | changes.keys()}
     return {d: v for d, v in flow.items() if any(v)}
 

@@ -53,8 +53,10 @@ _KNOWN: tuple[tuple[str, str], ...] = (
     ),
     (r"the database system is (starting up|shutting down|in recovery)", "The database server is restarting."),
     (r"read-only transaction|cannot execute .* in a read-only", "The database server is read-only right now."),
-    (r"deadlock detected|could not serialize|lock timeout|canceling statement due to lock", "The database was busy "
-     "with a colleague's change; try again."),
+    (
+        r"deadlock detected|could not serialize|lock timeout|canceling statement due to lock",
+        "The database was busy with a colleague's change; try again.",
+    ),
     (r"timeout expired|timed out", "The database server did not answer in time."),
     (r"connection refused", "The database server cannot be reached (connection refused)."),
     (r"could not connect|no route to host|network is unreachable", "The database server cannot be reached."),

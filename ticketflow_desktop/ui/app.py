@@ -83,8 +83,12 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
         from ticketflow_desktop.storage.engine import mask_url
 
         url = args.database_url or settings.connect_url()
-        log.info("TicketFlow %s starting; log file %s; database %s", __version__, log_path,
-                 mask_url(url) if url else "the default SQLite file")
+        log.info(
+            "TicketFlow %s starting; log file %s; database %s",
+            __version__,
+            log_path,
+            mask_url(url) if url else "the default SQLite file",
+        )
         context.open(url)
 
     if os.environ.get(EXIT_AFTER_SHOW_ENV):  # bench/launch.py: time to the first paint, then quit

@@ -161,8 +161,9 @@ class AppContext(QObject):
 
     def _reopen(self) -> None:
         if self.service is None and self._url is not None:
-            self.tasks.write(open_database, self._url, on_done=self._opened, on_failed=self._reopen_failed,
-                             key="open-database")
+            self.tasks.write(
+                open_database, self._url, on_done=self._opened, on_failed=self._reopen_failed, key="open-database"
+            )
 
     def _reopen_failed(self, error: BaseException) -> None:
         if isinstance(error, StorageUnavailable):
@@ -226,8 +227,14 @@ class AppContext(QObject):
 
         self.tasks.write(outbox.submit, draft, on_done=self._after_write(done), on_failed=self._after_write(on_failed))
 
-    def update_ticket(self, ticket_id: int, changes: TicketChanges, expected_version: int,
-                      on_done: Done | None = None, on_failed: Failed | None = None) -> None:
+    def update_ticket(
+        self,
+        ticket_id: int,
+        changes: TicketChanges,
+        expected_version: int,
+        on_done: Done | None = None,
+        on_failed: Failed | None = None,
+    ) -> None:
         """Apply an edit made on `expected_version` in the serial write worker (kept in the outbox
         while the database is away; `on_failed` then gets `outbox.Queued`)."""
         outbox = self.outbox
@@ -244,8 +251,12 @@ class AppContext(QObject):
                 on_failed(error)
 
         self.tasks.write(
-            outbox.update, ticket_id, changes, expected_version,
-            on_done=self._after_write(done), on_failed=self._after_write(failed),
+            outbox.update,
+            ticket_id,
+            changes,
+            expected_version,
+            on_done=self._after_write(done),
+            on_failed=self._after_write(failed),
         )
 
     def _after_write(self, callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
@@ -295,8 +306,10 @@ class AppContext(QObject):
                 self.tickets_changed.emit(frozenset({ticket.id}))
 
         self.tasks.write(
-            functools.partial(self.outbox.retry, mine_anyway=mine_anyway), item_id,
-            on_done=self._after_write(done), on_failed=self._after_write(on_failed),
+            functools.partial(self.outbox.retry, mine_anyway=mine_anyway),
+            item_id,
+            on_done=self._after_write(done),
+            on_failed=self._after_write(on_failed),
         )
 
     def discard_outbox_item(self, item_id: int) -> None:

@@ -34,6 +34,7 @@ STATE_LABELS = {
     "unreachable": "Database unreachable — retrying",
 }
 
+
 def _import_llm_client_if_used(stored: dict[str, object], offline: bool) -> None:
     """In a worker: reading the API key may wait on the keyring."""
     if config.load_llm_settings(stored, offline=offline).usable:
@@ -83,8 +84,9 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object,
-                icon: str | None = None) -> QAction:
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object, icon: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -100,7 +102,9 @@ class MainWindow(QMainWindow):
         # macOS has a standard Preferences key (Cmd+,); Windows and Linux have none, so use Ctrl+, there.
         preferences = QKeySequence.StandardKey.Preferences
         self.settings_action = self._action(
-            "&Settings…", preferences if QKeySequence.keyBindings(preferences) else "Ctrl+,", self.open_settings,
+            "&Settings…",
+            preferences if QKeySequence.keyBindings(preferences) else "Ctrl+,",
+            self.open_settings,
             "settings",
         )
         file_menu.addAction(self.settings_action)
@@ -183,14 +187,22 @@ class MainWindow(QMainWindow):
         # numpy and pyqtgraph take ~250 ms to import: a worker imports the dashboard's charts ahead of the
         # first switch to the dashboard (which would freeze that long), at the user's first pause; the
         # hidden dashboard then builds its charts and loads its numbers, so that the switch only paints.
-        when_quiet(lambda: self.context.tasks.read(
-            importlib.import_module, "ticketflow_desktop.ui.dashboard.charts", key="preload-charts",
-            on_done=while_alive(self, self._prepare_dashboard),  # the window may close during the import
-        ), IDLE_MS, self.context.tasks)
+        when_quiet(
+            lambda: self.context.tasks.read(
+                importlib.import_module,
+                "ticketflow_desktop.ui.dashboard.charts",
+                key="preload-charts",
+                on_done=while_alive(self, self._prepare_dashboard),  # the window may close during the import
+            ),
+            IDLE_MS,
+            self.context.tasks,
+        )
 
     def _preload_llm_client(self) -> None:
         self.context.tasks.read(
-            _import_llm_client_if_used, self.context.settings.llm_fields(), self.context.offline_flag,
+            _import_llm_client_if_used,
+            self.context.settings.llm_fields(),
+            self.context.offline_flag,
             key="preload-openai",
         )
 
@@ -218,9 +230,15 @@ class MainWindow(QMainWindow):
         self.context.settings.changed.connect(self._on_setting_changed)
         # The keyring can take a second to load and answer (D-Bus, Keychain): read (and cache) the key
         # in a worker once the window is on screen, off the launch path.
-        after_first_paint(self, lambda: self.context.tasks.read(
-            config.get_secret, config.SECRET_LLM_API_KEY, on_done=lambda _: self.mode_label.setText(self._mode_text())
-        ), fallback_ms=None)
+        after_first_paint(
+            self,
+            lambda: self.context.tasks.read(
+                config.get_secret,
+                config.SECRET_LLM_API_KEY,
+                on_done=lambda _: self.mode_label.setText(self._mode_text()),
+            ),
+            fallback_ms=None,
+        )
         after_first_paint(self, self._after_launch, fallback_ms=None)
         self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 

@@ -69,8 +69,11 @@ def confirm_replace(parent: QWidget, path: str, on_chosen: Callable[[str], None]
         return None
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
     box = QMessageBox(
-        QMessageBox.Icon.Question, "Replace the file?",
-        f"“{file.name}” already exists in {file.parent}. Replace it?", buttons, parent,
+        QMessageBox.Icon.Question,
+        "Replace the file?",
+        f"“{file.name}” already exists in {file.parent}. Replace it?",
+        buttons,
+        parent,
     )
     box.button(QMessageBox.StandardButton.Yes).setText("Replace")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

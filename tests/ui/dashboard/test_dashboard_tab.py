@@ -154,7 +154,11 @@ def seed_older(url: str) -> None:
     """One more ticket, created 20 days ago and resolved 10 days ago: inside 30 days, outside 7."""
     database = open_database(url)
     ticket = NewTicket(
-        "Printer offline", "Floor 2", Category.TECHNICAL, Priority.LOW, at(ago(20)),
+        "Printer offline",
+        "Floor 2",
+        Category.TECHNICAL,
+        Priority.LOW,
+        at(ago(20)),
         status_changes=((at(ago(10)), Status.RESOLVED),),
     )
     bulk_insert(database, [ticket])
@@ -209,7 +213,11 @@ def test_every_card_and_chart_says_the_span_it_covers(qtbot: QtBot, context: App
     }
     charts = {name: panel.scope.text() for name, panel in tab.panels.items()}
     assert charts == {
-        "priority": "now", "category": "now", "status": "now", "flow": "last 30 days", "backlog": "last 30 days"
+        "priority": "now",
+        "category": "now",
+        "status": "now",
+        "flow": "last 30 days",
+        "backlog": "last 30 days",
     }
     assert all(card.scope.isVisible() for card in tab.cards.values())
     assert all(panel.scope.isVisible() for panel in tab.panels.values())

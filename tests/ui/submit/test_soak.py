@@ -67,8 +67,9 @@ def test_soak_gui_never_stalls_and_every_request_ends(
         except BaseException:
             ends.append("crashed")
             raise
-        ends.append("superseded" if outcome.superseded and not outcome.error else
-                    outcome.error.kind if outcome.error else "ok")
+        ends.append(
+            "superseded" if outcome.superseded and not outcome.error else outcome.error.kind if outcome.error else "ok"
+        )
         return outcome
 
     tab.engine._run = counted

@@ -16,9 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 
 
 def _three_selected(qtbot: QtBot, open_app, service: TicketService):
-    ids = [
-        service.create(TicketDraft(f"Ticket {i}", "Details.", Category.BILLING, Priority.LOW)).id for i in range(4)
-    ]
+    ids = [service.create(TicketDraft(f"Ticket {i}", "Details.", Category.BILLING, Priority.LOW)).id for i in range(4)]
     app = open_app()
     selection = app.tab.table.selectionModel()
     for ticket_id in ids[:3]:

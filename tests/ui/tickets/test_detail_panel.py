@@ -99,9 +99,7 @@ def test_a_description_the_editor_would_rewrite_is_kept_as_stored(qtbot: QtBot, 
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_typing_past_the_limit_is_explained_under_the_title_and_save_refuses(
-    qtbot: QtBot, open_app, service
-) -> None:
+def test_typing_past_the_limit_is_explained_under_the_title_and_save_refuses(qtbot: QtBot, open_app, service) -> None:
     title = FULL_TITLES["emoji"]
     ticket = service.create(TicketDraft(title, "Nothing else.", Category.TECHNICAL, Priority.LOW))
     app, detail = _open_with(qtbot, open_app, ticket.id)

@@ -275,9 +275,7 @@ def test_title_takes_the_spare_width_and_its_tooltip_holds_title_and_description
 def _whole_rows_visible(app: App) -> int:
     table = app.tab.table
     viewport = table.viewport().rect()
-    return sum(
-        1 for row in range(app.model.rowCount()) if viewport.contains(table.visualRect(app.model.index(row, 0)))
-    )
+    return sum(1 for row in range(app.model.rowCount()) if viewport.contains(table.visualRect(app.model.index(row, 0))))
 
 
 def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -> None:

@@ -110,8 +110,10 @@ def scope_label(scope: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 0.85)
     font.setItalic(True)
     label.setFont(font)
-    tips = {NOW: "Current totals: the range above does not apply to them",
-            ALL_TIME: "Since the first ticket: the range above does not apply to them"}
+    tips = {
+        NOW: "Current totals: the range above does not apply to them",
+        ALL_TIME: "Since the first ticket: the range above does not apply to them",
+    }
     label.setToolTip(tips.get(scope, "The range chosen above"))
     return label
 
@@ -331,10 +333,16 @@ class DashboardTab(QWidget):
         self.panels: dict[str, ChartPanel] = {}
         # Each pyqtgraph plot costs ~10 ms to make: one per turn of the event loop, so the first
         # switch to the tab never freezes the window for their sum.
-        self._one_per_turn([
-            self._make_priority_chart, self._make_category_chart, self._make_status_chart,
-            self._make_flow_chart, self._make_backlog_chart, self._place_charts,
-        ])
+        self._one_per_turn(
+            [
+                self._make_priority_chart,
+                self._make_category_chart,
+                self._make_status_chart,
+                self._make_flow_chart,
+                self._make_backlog_chart,
+                self._place_charts,
+            ]
+        )
 
     def _one_per_turn(self, steps: list[Callable[[], object]]) -> None:
         """Run the steps in order, one per turn of the event loop, so that input is handled between them."""
@@ -579,14 +587,20 @@ class DashboardTab(QWidget):
         if dashboard is None:
             return None
         return file_dialog(
-            self, "Save the dashboard's numbers", "CSV files (*.csv)",
-            lambda path: self._save(lambda: export_csv(dashboard, path), path), save_as="dashboard.csv",
+            self,
+            "Save the dashboard's numbers",
+            "CSV files (*.csv)",
+            lambda path: self._save(lambda: export_csv(dashboard, path), path),
+            save_as="dashboard.csv",
         )
 
     def _export_png_clicked(self, name: str) -> QFileDialog:
         return file_dialog(
-            self, "Save chart", "PNG images (*.png)",
-            lambda path: self._save(lambda: export_png(self.panels[name], path), path), save_as=f"{name}.png",
+            self,
+            "Save chart",
+            "PNG images (*.png)",
+            lambda path: self._save(lambda: export_png(self.panels[name], path), path),
+            save_as=f"{name}.png",
         )
 
     def _save(self, action, path: str) -> None:

@@ -266,8 +266,9 @@ class SettingsDialog(QDialog):
         # A file already chosen: start beside it; otherwise in the user's documents, not the working directory.
         current = self.sqlite_path.text().strip()
         start = str(Path(current).expanduser()) if current else in_documents("tickets.sqlite3")
-        dialog = QFileDialog(self, "SQLite database file", start,
-                             "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+        dialog = QFileDialog(
+            self, "SQLite database file", start, "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # choosing an existing database opens it
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

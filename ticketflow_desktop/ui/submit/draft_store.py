@@ -18,18 +18,30 @@ DRAFT_FILE = "submit_draft.json"
 def suggestion_to_json(s: Suggestion | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"category": s.category.value, "priority": s.priority.value, "source": s.source.value,
-            "model": s.model, "confidence": s.confidence,
-            "category_confidence": s.category_confidence, "priority_confidence": s.priority_confidence}
+    return {
+        "category": s.category.value,
+        "priority": s.priority.value,
+        "source": s.source.value,
+        "model": s.model,
+        "confidence": s.confidence,
+        "category_confidence": s.category_confidence,
+        "priority_confidence": s.priority_confidence,
+    }
 
 
 def suggestion_from_json(value: object) -> Suggestion | None:
     if not isinstance(value, dict):
         return None
     try:
-        return Suggestion(Category(value["category"]), Priority(value["priority"]),
-                          SuggestionSource(value["source"]), value.get("model"), value.get("confidence"),
-                          value.get("category_confidence"), value.get("priority_confidence"))
+        return Suggestion(
+            Category(value["category"]),
+            Priority(value["priority"]),
+            SuggestionSource(value["source"]),
+            value.get("model"),
+            value.get("confidence"),
+            value.get("category_confidence"),
+            value.get("priority_confidence"),
+        )
     except (KeyError, ValueError, TypeError):
         return None
 

@@ -87,8 +87,10 @@ class SuggestionMark(QLabel):
 
 
 def _undo_key(event: QEvent) -> bool:
-    return event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.matches(
-        QKeySequence.StandardKey.Undo
+    return (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and event.matches(QKeySequence.StandardKey.Undo)
     )
 
 

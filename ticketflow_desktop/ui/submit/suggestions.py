@@ -61,8 +61,16 @@ class SuggestionEngine(QObject):
         self._latest += 1
         self.started.emit()
         self.context.tasks.read(
-            self._run, self._latest, stored, offline, title, description, mode,
-            on_done=self.finished.emit, on_failed=self._failed, key="suggest",
+            self._run,
+            self._latest,
+            stored,
+            offline,
+            title,
+            description,
+            mode,
+            on_done=self.finished.emit,
+            on_failed=self._failed,
+            key="suggest",
         )
 
     def _run(
@@ -106,8 +114,11 @@ class SuggestionEngine(QObject):
         if self.suggester.has_local_model:
             return
         self.context.tasks.read(
-            self._warm_up, self.stored_settings(), self.context.offline_flag,
-            key="local-model", on_failed=self._train_failed,
+            self._warm_up,
+            self.stored_settings(),
+            self.context.offline_flag,
+            key="local-model",
+            on_failed=self._train_failed,
         )
 
     def _warm_up(self, stored: dict[str, object], offline: bool) -> None:

@@ -253,8 +253,11 @@ class SubmitTab(QWidget):
         if category is None or priority is None:
             return None
         return TicketDraft(
-            self.title_edit.text(), self.description_edit.toPlainText(),
-            category, priority, suggestion=self.suggestion,  # type: ignore[arg-type]
+            self.title_edit.text(),
+            self.description_edit.toPlainText(),
+            category,
+            priority,
+            suggestion=self.suggestion,  # type: ignore[arg-type]
         )
 
     def errors(self) -> dict[str, str]:
@@ -302,8 +305,11 @@ class SubmitTab(QWidget):
         self.priority_error.show_message(errors.get("priority") if "priority" in shown else None)
         n = len(self._title.strip())
         if n >= TITLE_WARN_AT:
-            counter = (f"{n}/{TITLE_MAX} · {TITLE_MAX - n} left" if n <= TITLE_MAX else
-                       f"{n}/{TITLE_MAX} · {n - TITLE_MAX} too many")
+            counter = (
+                f"{n}/{TITLE_MAX} · {TITLE_MAX - n} left"
+                if n <= TITLE_MAX
+                else f"{n}/{TITLE_MAX} · {n - TITLE_MAX} too many"
+            )
         else:
             counter = f"{n}/{TITLE_MAX}"
         # Only changes reach Qt: this runs on every keystroke (see ErrorLine.show_message).
@@ -322,8 +328,12 @@ class SubmitTab(QWidget):
         return not errors
 
     def _is_empty(self) -> bool:
-        return not (self._title or self.description_edit.toPlainText() or self.category_box.currentIndex() >= 0
-                    or self.priority_box.currentIndex() >= 0)
+        return not (
+            self._title
+            or self.description_edit.toPlainText()
+            or self.category_box.currentIndex() >= 0
+            or self.priority_box.currentIndex() >= 0
+        )
 
     def _focus_next_step(self) -> None:
         """Submit when the ticket is ready, else the first field that still needs the agent."""
@@ -331,8 +341,12 @@ class SubmitTab(QWidget):
             self.submit_button.setFocus()
             return
         errors = self.errors()
-        for name, widget in (("title", self.title_edit), ("description", self.description_edit),
-                             ("category", self.category_box), ("priority", self.priority_box)):
+        for name, widget in (
+            ("title", self.title_edit),
+            ("description", self.description_edit),
+            ("category", self.category_box),
+            ("priority", self.priority_box),
+        ):
             if name in errors:
                 widget.setFocus()
                 return
@@ -351,7 +365,8 @@ class SubmitTab(QWidget):
         self._suggest_timer.stop()
         title, description = self.title_edit.text(), self.description_edit.toPlainText()
         if (
-            self._submitting or not self.isVisible()
+            self._submitting
+            or not self.isVisible()
             or len(title.strip()) + len(description.strip()) < AUTO_SUGGEST_MIN_CHARS
             or (self._manual["category"] and self._manual["priority"])
             or (title, description) == self._asked_text
@@ -534,8 +549,9 @@ class SubmitTab(QWidget):
         if self.isVisible():  # Edit → Undo may be used from another tab: focus stays there then
             self._focus_next_step()
         if not self._state_is_empty(typed_since):
-            self._offer_undo("Cleared form restored; what you typed since is one Undo away.", "restore form",
-                             typed_since)
+            self._offer_undo(
+                "Cleared form restored; what you typed since is one Undo away.", "restore form", typed_since
+            )
         else:
             self._undo_item = None
 
@@ -583,9 +599,13 @@ class SubmitTab(QWidget):
 
     def form_state(self) -> dict[str, Any]:
         """The draft and what only lives in the window (an offer, the status line), for undoing a Clear."""
-        return {**self.draft_state(), "offered": suggestion_to_json(self._offered),
-                "status": self.suggestion_status.text(), "touched": sorted(self._touched),
-                "asked": self._asked_text}
+        return {
+            **self.draft_state(),
+            "offered": suggestion_to_json(self._offered),
+            "status": self.suggestion_status.text(),
+            "touched": sorted(self._touched),
+            "asked": self._asked_text,
+        }
 
     @staticmethod
     def _state_is_empty(state: dict[str, Any]) -> bool:

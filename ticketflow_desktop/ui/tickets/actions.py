@@ -28,9 +28,7 @@ FIELDS: tuple[tuple[str, type[Category | Priority | Status]], ...] = (
 )
 
 
-def _action(
-    parent: QObject, text: str, slot: Callable[[], object], keys: list[QKeySequence] | None = None
-) -> QAction:
+def _action(parent: QObject, text: str, slot: Callable[[], object], keys: list[QKeySequence] | None = None) -> QAction:
     action = QAction(text, parent)
     action.triggered.connect(lambda _checked=False: slot())
     if keys:

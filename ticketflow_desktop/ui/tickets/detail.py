@@ -203,9 +203,7 @@ class TicketDetail(QWidget):
     def _build_actions(self) -> None:
         self.save_action = self._action("Save ticket", QKeySequence(QKeySequence.StandardKey.Save), self.save)
         # Enabled only with edits, so that without any Esc still reaches the window (dismissing a notice).
-        self.revert_action = self._action(
-            "Discard unsaved edits", QKeySequence(Qt.Key.Key_Escape), self.confirm_revert
-        )
+        self.revert_action = self._action("Discard unsaved edits", QKeySequence(Qt.Key.Key_Escape), self.confirm_revert)
 
     def _action(self, text: str, keys: QKeySequence, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)

@@ -206,8 +206,15 @@ class TicketTableModel(QAbstractTableModel):
     ) -> None:
         """The first page of the current query, read in a worker."""
         self.context.tasks.read(
-            service.list, self.filter, self.sort_order, FIRST_PAGE, None,
-            on_done=while_alive(self, on_done), on_failed=while_alive(self, on_failed), key=key, stop_stale=stop_stale,
+            service.list,
+            self.filter,
+            self.sort_order,
+            FIRST_PAGE,
+            None,
+            on_done=while_alive(self, on_done),
+            on_failed=while_alive(self, on_failed),
+            key=key,
+            stop_stale=stop_stale,
         )
 
     def _request_count(self) -> None:
