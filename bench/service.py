@@ -244,15 +244,15 @@ def run_reads(bench: Bench, rows: int) -> None:
         "status": TicketFilter(status=Status.IN_PROGRESS),
         "all three": TicketFilter(category=Category.TECHNICAL, priority=Priority.HIGH, status=Status.OPEN),
     }
-    bench.read("first page, newest", lambda: s.list(limit=50), TARGET_PAGE)
+    bench.read("first page, newest", lambda: s.page(limit=50), TARGET_PAGE)
     for label, f in filters.items():
-        bench.read(f"first page, {label} filter", lambda f=f: s.list(f, limit=50), TARGET_PAGE)
+        bench.read(f"first page, {label} filter", lambda f=f: s.page(f, limit=50), TARGET_PAGE)
     depth = min(500_001, rows // 2)
     cursor = deep_cursor(bench.database, depth)
-    bench.read(f"page after {depth:,} rows (keyset)", lambda: s.list(limit=50, cursor=cursor), TARGET_PAGE)
+    bench.read(f"page after {depth:,} rows (keyset)", lambda: s.page(limit=50, cursor=cursor), TARGET_PAGE)
     for label, term in SEARCHES.items():
         f = TicketFilter(search=term)
-        bench.read(f"search {label} '{term}'", lambda f=f: s.list(f, limit=50), TARGET_SEARCH)
+        bench.read(f"search {label} '{term}'", lambda f=f: s.page(f, limit=50), TARGET_SEARCH)
     for label, f in filters.items():
         bench.read(f"count, {label} filter", lambda f=f: s.count(f), TARGET_COUNT)
     for label, term in SEARCHES.items():

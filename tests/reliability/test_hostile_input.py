@@ -93,15 +93,15 @@ def test_the_corpus_through_the_service(service: TicketService, capsys: pytest.C
         term = item.text.strip()
         if not term or len(term) > SEARCH_LIMIT or "\x00" in term or "\ud800" in term:
             continue
-        found = {t.id for t in service.list(TicketFilter(search=term), limit=500).tickets}
+        found = {t.id for t in service.page(TicketFilter(search=term), limit=500).tickets}
         expected = {t.id for t in tickets if matches(term, t.title, t.description)}
         assert found == expected, item.name
         assert expected, item.name
         searched += 1
     with pytest.raises(ValidationError, match="limited to 500"):
-        service.list(TicketFilter(search="x" * 501))
+        service.page(TicketFilter(search="x" * 501))
     with pytest.raises(ValidationError, match="NUL"):
-        service.list(TicketFilter(search="a\x00"))
+        service.page(TicketFilter(search="a\x00"))
     with capsys.disabled():
         print(
             f"\nhostile corpus: {len(CORPUS)} inputs x 2 fields: {stored} stored exactly, {refused} refused "

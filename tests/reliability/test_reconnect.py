@@ -100,7 +100,7 @@ def test_outages_are_shown_survived_and_nothing_is_lost(
             assert window.outbox_indicator.isVisible()
             # Reads fail calmly meanwhile.
             failures: list[BaseException] = []
-            context.tasks.read(context.service.list, on_failed=failures.append)  # type: ignore[union-attr]
+            context.tasks.read(context.service.page, on_failed=failures.append)  # type: ignore[union-attr]
             qtbot.waitUntil(lambda f=failures: bool(f), timeout=10_000)
             assert isinstance(failures[0], StorageUnavailable)
         qtbot.wait(300)
@@ -114,7 +114,7 @@ def test_outages_are_shown_survived_and_nothing_is_lost(
         qtbot.waitUntil(lambda: not window.outbox_indicator.isVisible(), timeout=10_000)
         assert None in changed  # views were told to reload
         pages: list = []
-        context.tasks.read(context.service.list, on_done=pages.append)  # type: ignore[union-attr]
+        context.tasks.read(context.service.page, on_done=pages.append)  # type: ignore[union-attr]
         qtbot.waitUntil(lambda p=pages: bool(p), timeout=10_000)
         if fault == "cut":
             version += 1

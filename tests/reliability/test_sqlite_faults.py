@@ -306,7 +306,7 @@ def test_a_damaged_file_is_refused_with_a_clear_message(tmp_path: Path, damage: 
         database = open_database(f"sqlite:///{path}")
         try:  # some damage is only found when the pages are read
             service = TicketService(database)
-            service.list()
+            service.page()
             service.create(draft())
         finally:
             database.dispose()

@@ -39,7 +39,7 @@ def corpus(service: TicketService) -> TicketService:
 
 
 def found(service: TicketService, term: str) -> set[str]:
-    return {t.title for t in service.list(TicketFilter(search=term), limit=500).tickets}
+    return {t.title for t in service.page(TicketFilter(search=term), limit=500).tickets}
 
 
 def expected(term: str, rows: list[tuple[str, str]]) -> set[str]:
@@ -91,7 +91,7 @@ def test_any_term_matches_exactly_the_containing_tickets(service: TicketService,
     term = data.draw(st.one_of(st.just(text[start : start + data.draw(st.integers(1, 6))]), WORDS))
     if not term.strip():
         return
-    result = {t.id for t in service.list(TicketFilter(search=term), limit=500).tickets if t.id in created}
+    result = {t.id for t in service.page(TicketFilter(search=term), limit=500).tickets if t.id in created}
     assert result == {i for i, (t, d) in created.items() if matches(term, t, d)}
 
 
@@ -136,7 +136,7 @@ def test_pages_are_the_same_whichever_query_shape_serves_the_term(
     got: list[int] = []
     cursor = None
     while True:
-        page = service.list(TicketFilter(search=term), Sort(SortKey.CREATED, descending), limit=8, cursor=cursor)
+        page = service.page(TicketFilter(search=term), Sort(SortKey.CREATED, descending), limit=8, cursor=cursor)
         got += [t.id for t in page.tickets]
         if page.next_cursor is None:
             break

@@ -118,7 +118,7 @@ def test_filters_combine_with_and(service: TicketService) -> None:
     a = make(service, category=Category.BILLING, priority=Priority.LOW)
     make(service, category=Category.BILLING, priority=Priority.HIGH)
     make(service, category=Category.TECHNICAL, priority=Priority.LOW)
-    result = service.list(TicketFilter(category=Category.BILLING, priority=Priority.LOW))
+    result = service.page(TicketFilter(category=Category.BILLING, priority=Priority.LOW))
     assert [t.id for t in result.tickets] == [a.id]
     assert service.count(TicketFilter(category=Category.BILLING)).value == 2
     assert service.count(TicketFilter(status=Status.CLOSED)).value == 0
@@ -141,7 +141,7 @@ def test_keyset_pages_cover_every_ticket_once_in_order(service: TicketService, k
     bulk_insert(service.database, tickets)
     seen, cursor = [], None
     while True:
-        page = service.list(sort=Sort(key, descending), limit=10, cursor=cursor)
+        page = service.page(sort=Sort(key, descending), limit=10, cursor=cursor)
         seen.extend(page.tickets)
         if page.next_cursor is None:
             break
@@ -159,9 +159,9 @@ def test_keyset_pages_cover_every_ticket_once_in_order(service: TicketService, k
 
 def test_bad_cursor_and_limit_are_refused(service: TicketService) -> None:
     with pytest.raises(ValidationError, match="cursor"):
-        service.list(cursor="garbage")
+        service.page(cursor="garbage")
     with pytest.raises(ValidationError, match="1 to 500"):
-        service.list(limit=501)
+        service.page(limit=501)
 
 
 def test_search_count_is_capped(service: TicketService) -> None:

@@ -17,7 +17,7 @@ def ticket(title: str, day: int, category: Category = Category.BILLING) -> NewTi
 
 
 def titles(service: TicketService, term: str) -> set[str]:
-    return {t.title for t in service.list(TicketFilter(search=term), limit=500).tickets}
+    return {t.title for t in service.page(TicketFilter(search=term), limit=500).tickets}
 
 
 def test_bulk_rows_and_later_writes_are_all_searchable(service: TicketService) -> None:

@@ -44,14 +44,14 @@ def test_cancel_stops_a_running_statement_and_the_connection_stays_usable(databa
     # The pool's connections still work for the next reader, which was never cancelled.
     service = TicketService(database)
     created = service.create(TicketDraft("After", "a stopped search", Category.GENERAL, Priority.LOW))
-    assert [t.id for t in service.list(TicketFilter(search="after")).tickets] == [created.id]
+    assert [t.id for t in service.page(TicketFilter(search="after")).tickets] == [created.id]
 
 
 def test_a_cancelled_token_refuses_the_next_statement(database: Database) -> None:
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled), bound(token):
-        TicketService(database).list()
+        TicketService(database).page()
 
 
 def test_work_outside_a_token_is_never_stopped(database: Database) -> None:

@@ -90,7 +90,7 @@ def test_an_agents_day_by_keyboard_alone(qtbot: QtBot, window: MainWindow, sqlit
     assert (submit.category_box.value(), submit.priority_box.value()) == (Category.TECHNICAL, Priority.HIGH)
     press(qtbot, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: service.count().value == 5, timeout=10_000)
-    printer = service.list().tickets[0]
+    printer = service.page().tickets[0]
     assert (printer.title, printer.category, printer.priority) == ("Printer jams on floor 3", Category.TECHNICAL,
                                                                   Priority.HIGH)  # fmt: skip
     qtbot.waitUntil(lambda: submit.title_edit.hasFocus() and submit.title_edit.text() == "")

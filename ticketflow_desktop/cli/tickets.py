@@ -92,7 +92,7 @@ def list_tickets(args: argparse.Namespace) -> int:
         sort = Sort.parse(args.sort)
     except ValueError as error:
         raise ValidationError([FieldError("sort", str(error))]) from None
-    page = service_for(args).list(filter_from(args), sort, args.limit)
+    page = service_for(args).page(filter_from(args), sort, args.limit)
     if args.json:
         print_json([ticket_json(t) for t in page.tickets])
         return 0

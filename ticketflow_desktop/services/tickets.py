@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Row, func, insert, literal, select, tuple_, update
 from sqlalchemy.orm import Session
@@ -47,7 +48,7 @@ from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.search import count_matches, fetch_page
-from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow
+from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow, table_of
 
 MAX_PAGE = 500
 # A search shows "1,000+" beyond this: more would not be read, and counting on to 10,000 took a
@@ -76,7 +77,7 @@ class TicketService:
         with self.database.reading() as session:
             return ticket_from_row(self._row(session, ticket_id))
 
-    def list(
+    def page(
         self,
         filter: TicketFilter = TicketFilter(),
         sort: Sort = Sort(),
@@ -112,7 +113,7 @@ class TicketService:
         """Every matching ticket, page by page (for export)."""
         cursor: str | None = None
         while True:
-            page = self.list(filter, sort, batch, cursor)
+            page = self.page(filter, sort, batch, cursor)
             yield from page.tickets
             if page.next_cursor is None:
                 return
@@ -195,7 +196,7 @@ class TicketService:
             }
             # Core statements on the tables, not the ORM's unit of work (a third of a create's time),
             # and no reading back: what was inserted is known, and RETURNING gives the id.
-            tickets = TicketRow.__table__
+            tickets = table_of(TicketRow)
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
             _add_events(session, [_event(ticket_id, now, "created", None, Status.OPEN.value, source, 1)])
@@ -254,7 +255,7 @@ class TicketService:
             return current
         now = self.clock.now()
         version = current.version + 1
-        tickets = TicketRow.__table__
+        tickets = table_of(TicketRow)
         session.execute(
             update(tickets)
             .where(tickets.c.id == ticket_id, tickets.c.version == current.version)
@@ -262,7 +263,8 @@ class TicketService:
         )
         events = [_event(ticket_id, now, f, old, new, source, version) for f, (old, new) in diffs.items()]
         _add_events(session, events)
-        updated = replace(current, **{f: wanted[f] for f in diffs}, updated_at=now, version=version)
+        changed: dict[str, Any] = {f: wanted[f] for f in diffs}
+        updated = replace(current, **changed, updated_at=now, version=version)
         old_key, new_key = _count_key(current), _count_key(updated)
         if new_key != old_key:
             add_count_deltas(session, Counter({old_key: -1, new_key: 1}))
@@ -330,7 +332,7 @@ def _event(
 
 
 def _add_events(session: Session, events: list[dict[str, object]]) -> None:
-    session.execute(insert(TicketEventRow.__table__), events)  # the table: a plain executemany, no ORM
+    session.execute(insert(table_of(TicketEventRow)), events)  # the table: a plain executemany, no ORM
 
 
 def _stored(ticket: Ticket, field: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -319,7 +319,7 @@ def import_csv(
 
 def _changes_from(row: NewTicket, stored: Ticket) -> TicketChanges:
     """What of an imported row differs from the ticket that has its external_id."""
-    wanted = {
+    wanted: dict[str, Any] = {
         "title": row.title,
         "description": row.description,
         "category": row.category,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Protocol
 
@@ -35,6 +35,7 @@ from ticketflow_desktop.storage.tables import (
     TicketEventRow,
     TicketRow,
     TicketTotalRow,
+    table_of,
 )
 
 DONE = frozenset({Status.RESOLVED.value, Status.CLOSED.value})
@@ -47,11 +48,16 @@ CountKey = tuple[date, str, str, str]  # created day, category, priority, status
 
 
 class _NewTicket(Protocol):  # storage.bulk.NewTicket, without importing it (bulk imports us)
-    created_at: datetime
-    category: Category
-    priority: Priority
-    initial_status: Status
-    status_changes: tuple[tuple[datetime, Status], ...]
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def category(self) -> Category: ...
+    @property
+    def priority(self) -> Priority: ...
+    @property
+    def initial_status(self) -> Status: ...
+    @property
+    def status_changes(self) -> tuple[tuple[datetime, Status], ...]: ...
 
     @property
     def final_status(self) -> Status: ...
@@ -86,7 +92,7 @@ def bucket_value(bucket: int) -> float:
 FLOW_KINDS = ("created", "resolved", "reopened")
 
 
-def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: list[dict[str, object]]) -> None:
+def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Sequence[Mapping[str, object]]) -> None:
     """Add each row's counts to the stored ones (an upsert), in the rows' order.
 
     The rows go as parameters of one statement, not as a multi-row VALUES: SQLAlchemy cannot cache
@@ -95,8 +101,8 @@ def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: lis
     if not rows:
         return
     dialect_insert = postgresql.insert if dialect_of(executor) == "postgresql" else sqlite.insert
-    columns = table.__table__.c
-    statement = dialect_insert(table.__table__)
+    columns = table_of(table).c
+    statement = dialect_insert(table_of(table))
     counted = [name for name in rows[0] if name not in keys]
     statement = statement.on_conflict_do_update(
         index_elements=list(keys), set_={name: columns[name] + statement.excluded[name] for name in counted}
@@ -272,8 +278,9 @@ def recount_resolution_times(executor: Executor) -> dict[int, int]:
     seconds = (_epoch_sql(dialect, first.c.at) - _epoch_sql(dialect, TicketRow.created_at)).label("s")
     durations = select(seconds).select_from(first.join(TicketRow, TicketRow.id == first.c.ticket_id)).subquery()
     s = cast(durations.c.s, Float)
-    bucket = case((durations.c.s < 1, 0), else_=1 + cast(func.floor(func.ln(s) / math.log(BASE)), Integer))
-    bucket = bucket.label("bucket")
+    bucket = case((durations.c.s < 1, 0), else_=1 + cast(func.floor(func.ln(s) / math.log(BASE)), Integer)).label(
+        "bucket"
+    )
     query = select(bucket, func.count()).group_by(bucket)
     return {int(b): int(n) for b, n in executor.execute(query)}
 

@@ -12,6 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -47,6 +48,13 @@ class NewTicket:
     @property
     def updated_at(self) -> datetime:
         return self.status_changes[-1][0] if self.status_changes else self.created_at
+
+
+def _dbapi(session: Session) -> Any:
+    """The driver's connection under the session's (sqlite3 or psycopg2: their own APIs are used here)."""
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None  # checked out: a live connection
+    return raw
 
 
 def _sqlite_time(value: datetime) -> str:
@@ -165,7 +173,7 @@ FTS_DEFAULT_AUTOMERGE = 4
 
 @contextmanager
 def _sqlite_load(session: Session) -> Iterator[None]:
-    raw = session.connection().connection.dbapi_connection
+    raw = _dbapi(session)
     cache = raw.execute("PRAGMA cache_size").fetchone()[0]
     trigger = raw.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (SQLITE_FTS_TRIGGER,)
@@ -224,7 +232,7 @@ _EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version"
 
 
 def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
-    raw = session.connection().connection.dbapi_connection
+    raw = _dbapi(session)
     cursor = raw.cursor()
     # The write lock is held (BEGIN IMMEDIATE), so the next ids are ours alone.
     first_id = (cursor.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]) + 1
@@ -264,13 +272,13 @@ def _copy_batches(session: Session, batches: Iterator[list[NewTicket]], loaded: 
     """COPY batch after batch. A helper thread writes the next batch's CSV meanwhile: Python work that
     would otherwise wait for the server, which is busy with the indexes (psycopg2 lets go of the GIL
     while it waits)."""
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    cursor = _dbapi(session).cursor()
 
     def copy(prepared: Future[tuple[str, str]], batch: list[NewTicket]) -> None:
         tickets, events = prepared.result()
         for table, columns, text_ in (("tickets", _TICKET_COLUMNS, tickets), ("ticket_events", _EVENT_COLUMNS, events)):
             # Large reads: each read of the buffer needs the GIL back from the helper thread.
-            cursor.copy_expert(  # type: ignore[attr-defined]
+            cursor.copy_expert(
                 f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", io.StringIO(text_), size=1 << 20
             )
         loaded(batch)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
@@ -83,7 +84,7 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
 
-def _cancel_backend(connect_args: tuple, connect_kwargs: dict, pid: int) -> None:
+def _cancel_backend(connect_args: Sequence[str], connect_kwargs: Mapping[str, Any], pid: int) -> None:
     """Ask the server to cancel backend `pid`'s statement, from a connection of our own.
 
     Not psycopg2's `connection.cancel()`: it holds the GIL while it waits on the network, so one

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, column, func, literal, literal_column, or_, select, table, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ticketflow_desktop.domain.search import fold, like_pattern
 from ticketflow_desktop.storage.tables import TicketRow
@@ -54,7 +54,7 @@ def _fts_match(term: str) -> ColumnElement[bool]:
     return text("tickets_fts MATCH :fts_phrase").bindparams(fts_phrase=_fts_phrase(term))  # type: ignore[return-value]
 
 
-def _sqlite_folded(column: ColumnElement[str], term: str) -> ColumnElement[str]:
+def _sqlite_folded(column: ColumnElement[str] | InstrumentedAttribute[str], term: str) -> ColumnElement[str]:
     if not term.isascii():
         return func.tf_fold(column)
     # An ASCII term can only match a run of ASCII characters, which fold() and lower() treat alike.
@@ -99,7 +99,7 @@ def search_condition(dialect: str, term: str, entity: type[TicketRow] = TicketRo
 
 def is_common(session: Session, term: str) -> bool:
     """SQLite: whether the FTS index holds more than COMMON_CANDIDATES candidates for `term`."""
-    probe = select(literal_column("rowid")).select_from(text("tickets_fts")).where(_fts_match(term))
+    probe: Select[Any] = select(literal_column("rowid")).select_from(text("tickets_fts")).where(_fts_match(term))
     n = session.execute(select(func.count()).select_from(probe.limit(COMMON_CANDIDATES + 1).subquery())).scalar_one()
     return n > COMMON_CANDIDATES
 

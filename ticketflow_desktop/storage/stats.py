@@ -64,8 +64,8 @@ def exact_median_resolution_seconds(executor: Executor) -> float | None:
     dialect = analytics.dialect_of(executor)
     first = analytics.first_resolutions()
     if dialect == "postgresql":
-        seconds = func.extract("epoch", first.c.at - TicketRow.created_at)
-        query = select(func.percentile_cont(0.5).within_group(seconds)).select_from(
+        epoch = func.extract("epoch", first.c.at - TicketRow.created_at)
+        query = select(func.percentile_cont(0.5).within_group(epoch)).select_from(
             first.join(TicketRow, TicketRow.id == first.c.ticket_id)
         )
         value = executor.execute(query).scalar_one()

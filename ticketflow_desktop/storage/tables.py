@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import Enum
+from typing import cast
 
 from sqlalchemy import (
     BigInteger,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -58,12 +61,12 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _in(column: str, enum: type) -> str:
+def _in(column: str, enum: type[Enum]) -> str:
     values = ", ".join(f"'{m.value}'" for m in enum)
     return f"{column} IN ({values})"
 
 
-def _rank_case(column: str, enum: type) -> str:
+def _rank_case(column: str, enum: type[Priority] | type[Status]) -> str:
     whens = " ".join(f"WHEN '{m.value}' THEN {m.rank}" for m in enum)
     return f"CASE {column} {whens} END"
 
@@ -236,3 +239,8 @@ DIALECT_ONLY_OBJECTS = frozenset(
         "ix_tickets_description_trgm",
     }
 )
+
+
+def table_of(row: type[Base]) -> Table:
+    """A mapped class's table, as the Core statements (insert, update) take it."""
+    return cast(Table, row.__table__)

@@ -73,7 +73,7 @@ def run_self_test() -> int:
                 TicketDraft("Self-test", "The self-test created this ticket.", Category.GENERAL, Priority.LOW)
             )
             steps.append(f"created ticket #{ticket.id}")
-            found = service.list(TicketFilter(search="self-test")).tickets
+            found = service.page(TicketFilter(search="self-test")).tickets
             if [t.id for t in found] != [ticket.id]:
                 raise RuntimeError(f"search found {[t.id for t in found]}, expected [{ticket.id}]")
             steps.append("listed and searched")

@@ -255,7 +255,7 @@ def test_a_colleagues_change_reaches_the_dashboard(qtbot: QtBot, context: AppCon
     colleague = open_database(database_url)  # a second instance of the app, on the same database
     try:
         service = TicketService(colleague, context.clock)
-        ticket = service.list().tickets[0]  # newest: one of today's open tickets
+        ticket = service.page().tickets[0]  # newest: one of today's open tickets
         service.update(ticket.id, TicketChanges(status=Status.RESOLVED), ticket.version)
     finally:
         colleague.dispose()

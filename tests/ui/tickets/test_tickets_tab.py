@@ -48,7 +48,7 @@ def test_filters_and_search_show_exactly_the_services_answer(qtbot: QtBot, open_
     qtbot.waitUntil(lambda: bar.count_label.text().startswith(f"{service.count(wanted)} ticket"))
 
     bar.clear_button.click()
-    some_word = service.list(TicketFilter(), limit=1).tickets[0].title.split()[0]
+    some_word = service.page(TicketFilter(), limit=1).tickets[0].title.split()[0]
     qtbot.keyClicks(bar.search, some_word.upper())  # case-insensitive
     qtbot.waitUntil(lambda: app.model.filter.search == some_word.upper(), timeout=2000)
     load_all(qtbot, app.model)

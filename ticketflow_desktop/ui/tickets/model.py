@@ -206,7 +206,7 @@ class TicketTableModel(QAbstractTableModel):
     ) -> None:
         """The first page of the current query, read in a worker."""
         self.context.tasks.read(
-            service.list,
+            service.page,
             self.filter,
             self.sort_order,
             FIRST_PAGE,
@@ -289,7 +289,7 @@ class TicketTableModel(QAbstractTableModel):
             return
         self._fetching_more = True
         self.context.tasks.read(
-            service.list,
+            service.page,
             self.filter,
             self.sort_order,
             PAGE,

@@ -42,4 +42,6 @@ def downgrade() -> None:
         f"SELECT {day}, category, priority, status, count(*) FROM tickets GROUP BY 1, 2, 3, 4"
     )
     # resolution_counts: created and backfilled exactly as its own migration does.
-    op.get_context().script.get_revision("0002_perf").module.upgrade()
+    script = op.get_context().script
+    assert script is not None  # run by Alembic's command, which has its script directory
+    script.get_revision("0002_perf").module.upgrade()
