@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ticketflow_desktop.classification.corpus import Example
 from ticketflow_desktop.classification.prompt import ticket_text
@@ -234,7 +234,10 @@ class _Features:
         mix_rows, mix_cols, mix_counts = _unique_pairs(word_rows, word_ids, len(words))
         local, spell_rows, spell_cols, spell_counts = _spell(words, None)
         df = _gram_df(
-            mix_rows, mix_cols, _Csr.from_sorted(spell_rows, spell_cols, spell_counts, len(words), len(local)), n
+            mix_rows,
+            mix_cols,
+            _Csr.from_sorted(spell_rows, spell_cols, cast("Floats", spell_counts), len(words), len(local)),
+            n,
         )
         kept = np.flatnonzero(df >= _GRAM_MIN_DF)
         features = cls(
@@ -270,8 +273,8 @@ class _Features:
         spell_vals = spell_counts * self.gram_idf[spell_cols]
         spelling = _Csr.from_sorted(spell_rows, spell_cols, spell_vals, len(words), len(self.grams))
         word_square = np.bincount(spell_rows, weights=spell_vals * spell_vals, minlength=len(words))
-        mix_vals = 1.0 + np.log(mix_counts)
-        mix_vals = _normalise_rows(mix_rows, mix_vals, n, mix_vals * mix_vals * word_square[mix_cols])
+        log_counts = 1.0 + np.log(mix_counts)
+        mix_vals = _normalise_rows(mix_rows, log_counts, n, log_counts * log_counts * word_square[mix_cols])
         return _Design(term_matrix, _Csr.from_sorted(mix_rows, mix_cols, mix_vals, n, len(words)), spelling)
 
 
@@ -503,7 +506,7 @@ class LocalModel:
         tmp = Path(name)
         try:
             with os.fdopen(fd, "wb") as handle:  # a file object: np.savez would add ".npz" to a name
-                np.savez(handle, **arrays)
+                np.savez(handle, **cast(dict[str, Any], arrays))
             tmp.replace(path)
         finally:
             tmp.unlink(missing_ok=True)

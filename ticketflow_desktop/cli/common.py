@@ -36,7 +36,7 @@ def close_databases() -> None:
         _opened.pop().dispose()
 
 
-def enum_type(enum: type) -> Any:
+def enum_type(enum: Any) -> Any:
     def parse(text: str) -> Any:
         try:
             return enum.parse(text)

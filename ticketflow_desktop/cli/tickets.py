@@ -180,6 +180,8 @@ def stats(args: argparse.Namespace) -> int:
     if data["median_resolution_hours"] is not None:
         print(f"Median time to resolution: {data['median_resolution_hours']} h")
     for name in ("status", "priority", "category"):
-        parts = ", ".join(f"{k} {v:,}" for k, v in data[f"{name}_breakdown"].items())
+        breakdown = data[f"{name}_breakdown"]
+        assert isinstance(breakdown, dict)
+        parts = ", ".join(f"{k} {v:,}" for k, v in breakdown.items())
         print(f"By {name}: {parts}")
     return 0

@@ -50,7 +50,7 @@ class PostgresFeed(ThreadedFeed):
     errors = (psycopg2.Error, OSError)
 
     def _connect(self) -> psycopg2.extensions.connection:
-        connection = psycopg2.connect(**self._kwargs)  # type: ignore[arg-type]
+        connection = psycopg2.connect(**self._kwargs)
         try:
             connection.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
             with connection.cursor() as cursor:

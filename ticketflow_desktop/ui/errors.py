@@ -12,7 +12,9 @@ import platform
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -37,6 +39,10 @@ def format_report(
     return mask_secrets(f"{header}\n{place}{lines}".rstrip())
 
 
+if TYPE_CHECKING:
+    from ticketflow_desktop.ui.dialogs.crash import CrashDialog
+
+
 class ExceptionHandler(QObject):
     """Installs the hooks; shows (or adds to) one non-modal CrashDialog per burst of bugs."""
 
@@ -45,10 +51,10 @@ class ExceptionHandler(QObject):
     def __init__(self, parent_window: QWidget | None = None) -> None:
         super().__init__()
         self.window = parent_window
-        self.dialog = None  # the CrashDialog while it is open
+        self.dialog: CrashDialog | None = None  # while it is open
         self.reports: list[str] = []
-        self._previous_sys = None
-        self._previous_threading = None
+        self._previous_sys: Callable[..., Any] | None = None
+        self._previous_threading: Callable[..., object] | None = None
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+from typing import Any, cast
 
 from PySide6.QtCore import QMargins, QRect, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         action.setProperty("help_group", "Window")  # its section in the F1 list
         if icon is not None and self.theme is not None:
             self.theme.bind_icon(action, icon)
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         """Next/previous tab from anywhere in the window: a window shortcut wins over the table and the text
         fields, which would otherwise take Ctrl+Tab for themselves."""
         action = self._action(text, None, lambda: self.step_tab(step))
-        keys = [k for k in QKeySequence.keyBindings(standard) if k[0].key() not in LEFT_OUT_KEYS]
+        keys = [k for k in QKeySequence.keyBindings(standard) if cast(Any, k)[0].key() not in LEFT_OUT_KEYS]
         if step < 0:
             keys.insert(0, QKeySequence("Ctrl+Shift+Tab"))
         keys.append(QKeySequence(extra))
@@ -383,4 +384,4 @@ class MainWindow(QMainWindow):
 
 
 def tab_widgets(window: MainWindow) -> list[QWidget]:
-    return [window.tabs.widget(i) for i in range(window.tabs.count())]
+    return [w for i in range(window.tabs.count()) if (w := window.tabs.widget(i)) is not None]

@@ -85,7 +85,7 @@ def run_self_test() -> int:
             tickets = window.tickets_tab.model
             if not _wait(lambda: tickets.row_of(ticket.id) is not None, 20):
                 raise RuntimeError("the Tickets tab did not show the created ticket")
-            if tickets.index(tickets.row_of(ticket.id), 1).data() != "Self-test":
+            if tickets.index(tickets.row_of(ticket.id) or 0, 1).data() != "Self-test":
                 raise RuntimeError("the Tickets tab showed the created ticket without its title")
             steps.append("Tickets tab showed it")
             for choice in ("light", "dark"):

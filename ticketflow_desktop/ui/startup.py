@@ -25,9 +25,9 @@ LATER_IDLE_MS = 2 * IDLE_MS
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(window)
-        self._callback: Callable[[], None] | None = callback
+        self._callback: Callable[[], object] | None = callback
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -42,7 +42,7 @@ class _FirstPaint(QObject):
             callback()
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int | None = FALLBACK_MS) -> None:
+def after_first_paint(window: QWidget, callback: Callable[[], object], fallback_ms: int | None = FALLBACK_MS) -> None:
     """Run `callback` once, when `window` has first painted (or after `fallback_ms` at the latest;
     None: only ever after a paint)."""
     waiter = _FirstPaint(window, callback)
@@ -101,7 +101,7 @@ def when_idle(callback: Callable[[], None], idle_ms: int) -> None:
     _WhenIdle(app, callback, idle_ms)
 
 
-def when_quiet(callback: Callable[[], None], idle_ms: int, tasks: TaskRunner) -> None:
+def when_quiet(callback: Callable[[], object], idle_ms: int, tasks: TaskRunner) -> None:
     """Like `when_idle`, and only once no answer is outstanding either: a user who waits for search
     results is watching the window, and work started then would delay them (100 ms here)."""
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -56,11 +57,11 @@ NOW = "now"
 ALL_TIME = "all time"
 # The cards, row by row: five across on a wide window (the chosen range and all time, then now), four
 # on a narrow one (range, then now, then the suggestions).
-CARD_ROWS_WIDE: tuple[tuple[object, ...], ...] = (
+CARD_ROWS_WIDE: tuple[tuple[str, ...], ...] = (  # names, statuses and sources (str enums)
     ("created_in_range", "resolved_in_range", "median", SuggestionSource.LLM, SuggestionSource.LOCAL),
     ("total", Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
 )
-CARD_ROWS_NARROW: tuple[tuple[object, ...], ...] = (
+CARD_ROWS_NARROW: tuple[tuple[str, ...], ...] = (
     ("created_in_range", "resolved_in_range", "median", "total"),
     (Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
     (SuggestionSource.LLM, SuggestionSource.LOCAL),
@@ -157,11 +158,13 @@ class Card(QFrame):
         if stacked == self.stacked:
             return
         self.stacked = stacked
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
         if stacked:
             self._top.removeWidget(self.scope)
-            self.layout().insertWidget(1, self.scope)
+            layout.insertWidget(1, self.scope)
         else:
-            self.layout().removeWidget(self.scope)
+            layout.removeWidget(self.scope)
             self._top.addWidget(self.scope)
 
 
@@ -248,8 +251,9 @@ class DashboardTab(QWidget):
         """
         if self.building:
             return
-        if not self.isVisible() and self.parentWidget() is not None:
-            self.resize(self.parentWidget().size())  # a hidden page of a QStackedWidget is not resized
+        parent = self.parentWidget()
+        if not self.isVisible() and parent is not None:
+            self.resize(parent.size())  # a hidden page of a QStackedWidget is not resized
         self._build()
 
     def _render_hidden(self) -> None:
@@ -257,10 +261,14 @@ class DashboardTab(QWidget):
         layouts done, the axes drawn and the glyphs cached (done at the switch, 80 ms in one turn here)."""
         self.rendered = True
         region = QRect(0, 0, 1, 1)  # grab() lays out what is pending; one pixel paints next to nothing
-        parts = [lambda: self.grab(region)]
+        parts: list[Callable[[], object]] = [lambda: self.grab(region)]
         parts += [panel.grab for panel in self.panels.values()]
         parts += [card.grab for card in self.cards.values()]
-        self._one_per_turn([lambda p=part: None if self.isVisible() else p() for part in parts])
+
+        def while_hidden(part: Callable[[], object]) -> Callable[[], object]:
+            return lambda: None if self.isVisible() else part()
+
+        self._one_per_turn([while_hidden(part) for part in parts])
 
     def _build(self) -> None:
         """The header and the cards now; the charts over the next turns of the event loop (`built` then)."""
@@ -393,7 +401,9 @@ class DashboardTab(QWidget):
         self.charts_grid = charts
         self.columns = 0
         self._arrange()
-        self._content.layout().addLayout(charts, 1)
+        content = self._content.layout()
+        assert isinstance(content, QBoxLayout)
+        content.addLayout(charts, 1)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -83,11 +83,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._database_box())
         layout.addWidget(self._model_box())
         layout.addWidget(self._general_box())
+        self.keyring_note: QLabel | None = None
         if not config.keyring_available():
             self.keyring_note = self._note(NO_KEYRING, "warning")
             layout.addWidget(self.keyring_note)
-        else:
-            self.keyring_note = None
         layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)

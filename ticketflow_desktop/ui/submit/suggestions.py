@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -81,7 +82,8 @@ class SuggestionEngine(QObject):
 
         if not wanted():  # superseded while it waited for a worker: its result would be dropped anyway
             return Outcome(None, superseded=True)
-        settings = replace(config.load_llm_settings(stored, offline=offline), **self.llm_overrides)
+        overrides = cast(dict[str, Any], self.llm_overrides)
+        settings = replace(config.load_llm_settings(stored, offline=offline), **overrides)
         return self.suggester.suggest(settings, title, description, mode, wanted=wanted)
 
     def _failed(self, error: BaseException) -> None:

@@ -250,14 +250,14 @@ class SubmitTab(QWidget):
 
     def draft(self) -> TicketDraft | None:
         category, priority = self.category_box.value(), self.priority_box.value()
-        if category is None or priority is None:
+        if not isinstance(category, Category) or not isinstance(priority, Priority):
             return None
         return TicketDraft(
             self.title_edit.text(),
             self.description_edit.toPlainText(),
             category,
             priority,
-            suggestion=self.suggestion,  # type: ignore[arg-type]
+            suggestion=self.suggestion,
         )
 
     def errors(self) -> dict[str, str]:
@@ -469,8 +469,8 @@ class SubmitTab(QWidget):
         self._submitting = busy
         for widget in (self.title_edit, self.description_edit):
             widget.setReadOnly(busy)
-        for widget in (self.category_box, self.priority_box, self.suggest_button):
-            widget.setEnabled(not busy)
+        for control in (self.category_box, self.priority_box, self.suggest_button):
+            control.setEnabled(not busy)
         self.submit_button.setText("Submitting…" if busy else "Submit")
         self._submit_enabled = self._clear_enabled = None
         self._validate()

@@ -11,6 +11,8 @@ in the table only, so that AltGr (Ctrl+Alt on Windows) still types characters in
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -58,7 +60,7 @@ class TicketActions(QObject):
                 action = _action(
                     tab,
                     f"Set {field}: {member.label}",
-                    lambda f=field, m=member: set_field(f, m),
+                    partial(set_field, field, cast(Category | Priority | Status, member)),
                     [QKeySequence(keys.format(n=n))] if keys else None,
                 )
                 action.setData(member.value)

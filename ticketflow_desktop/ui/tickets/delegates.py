@@ -26,8 +26,13 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.setAccessibleName(f"Change {CHOICE_COLUMNS[index.column()]}")
         combo.setFrame(False)
+
         # Picking a value is the whole edit: commit and close at once.
-        combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
+        def picked(_index: int) -> None:
+            self.commitData.emit(combo)
+            self.closeEditor.emit(combo)
+
+        combo.activated.connect(picked)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:

@@ -12,7 +12,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -425,7 +425,7 @@ class TicketTableModel(QAbstractTableModel):
         if overrides:
             from dataclasses import replace
 
-            ticket = replace(ticket, **overrides)
+            ticket = replace(ticket, **cast(dict[str, Any], overrides))
         return ticket
 
     def cached_count(self) -> int:
@@ -623,8 +623,8 @@ class TicketTableModel(QAbstractTableModel):
         self._in_flight.add(ticket_id)
         self.context.update_ticket(
             ticket_id,
-            TicketChanges(**fields),
-            stored.version,  # type: ignore[arg-type]
+            TicketChanges(**cast(dict[str, Any], fields)),
+            stored.version,
             on_done=while_alive(self, partial(self._written, ticket_id, fields)),
             on_failed=while_alive(self, partial(self._write_failed, ticket_id, fields)),
         )

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -237,7 +236,7 @@ class TicketsTab(QWidget):
 
     # --- construction --------------------------------------------------------------------------
 
-    def _build_table(self) -> QTableView:
+    def _build_table(self) -> TicketTable:
         table = TicketTable(self)
         table.setModel(self.model)
         table.setAccessibleName("Tickets")

@@ -8,7 +8,7 @@ instead of floating over them, so it never hides a control (the Submit button, t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QEnterEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ticketflow_desktop.ui.theme import ThemeManager
@@ -43,7 +43,7 @@ class Toast(QFrame):
         if action is not None:
             label, callback = action
             button = QPushButton(label, self)
-            button.clicked.connect(callback)  # type: ignore[arg-type]
+            button.clicked.connect(callback)
             button.clicked.connect(self.dismiss)
             layout.addWidget(button)
         close = QPushButton(self)
@@ -67,7 +67,7 @@ class Toast(QFrame):
     def text(self) -> str:
         return self.label.text()
 
-    def enterEvent(self, event: QEvent) -> None:
+    def enterEvent(self, event: QEnterEvent) -> None:
         self._timer.stop()  # stay while the pointer rests on it
         super().enterEvent(event)
 
