@@ -96,6 +96,14 @@ class TicketFilter:
     def is_empty(self) -> bool:
         return not (self.category or self.priority or self.status or self.search_term)
 
+    def fields_match(self, ticket: Ticket) -> bool:
+        """Whether `ticket` fits the category, priority and status asked for (the search aside)."""
+        return (
+            (self.category is None or ticket.category == self.category)
+            and (self.priority is None or ticket.priority == self.priority)
+            and (self.status is None or ticket.status == self.status)
+        )
+
 
 class SortKey(StrEnum):
     CREATED = "created"

@@ -15,6 +15,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ticketflow_desktop import config
 from ticketflow_desktop.domain import cancel
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
@@ -38,7 +39,7 @@ def mask_url(url: str | URL) -> str:
     try:
         parsed = make_url(url) if isinstance(url, str) else url
         # A password may also hide in the query string (libpq accepts ?password=...).
-        secret = {k: "***" for k in parsed.query if k.lower() in ("password", "sslpassword")}
+        secret = {k: "***" for k in parsed.query if k.lower() in config.SECRET_QUERY_KEYS}
         return parsed.update_query_dict(secret).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - an unparsable URL is shown as a placeholder, never as given
         return "<invalid database URL>"

@@ -25,7 +25,7 @@ MASK = "***"
 # scheme://user:password@host -> scheme://user:***@host (also without a user: scheme://:password@host)
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@]*:)(?P<password>[^\s@/]+)@")
 # ?password=... / &sslpassword=... in a URL, password=... in a libpq connection string
-_QUERY_PASSWORD = re.compile(r"(?i)(?P<head>\b(?:ssl)?password=)(?P<password>[^&\s'\"]+)")
+_QUERY_PASSWORD = re.compile(rf"(?i)(?P<head>\b(?:{'|'.join(config.SECRET_QUERY_KEYS)})=)(?P<password>[^&\s'\"]+)")
 _MARKER = "_tf_masked"
 
 

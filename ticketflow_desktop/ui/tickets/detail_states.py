@@ -17,11 +17,8 @@ SIDE_BY_SIDE_WIDTH = 600  # the notice's buttons go beside its text from this wi
 
 def ticket_matches(filter: TicketFilter, ticket: Ticket) -> bool:
     """Whether the list's query returns this ticket: the database's rules, applied to one ticket."""
-    return (
-        (filter.category is None or ticket.category == filter.category)
-        and (filter.priority is None or ticket.priority == filter.priority)
-        and (filter.status is None or ticket.status == filter.status)
-        and (not filter.search_term or matches(filter.search_term, ticket.title, ticket.description))
+    return filter.fields_match(ticket) and (
+        not filter.search_term or matches(filter.search_term, ticket.title, ticket.description)
     )
 
 

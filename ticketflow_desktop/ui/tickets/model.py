@@ -367,12 +367,7 @@ class TicketTableModel(QAbstractTableModel):
     def _matches(self, ticket: Ticket) -> bool:
         """Whether the ticket as stored fits the filter's category, priority and status (the search
         is the database's to judge: a row is never dropped or added for it here)."""
-        f = self.filter
-        return (
-            (f.category is None or ticket.category is f.category)
-            and (f.priority is None or ticket.priority is f.priority)
-            and (f.status is None or ticket.status is f.status)
-        )
+        return self.filter.fields_match(ticket)
 
     def _within_loaded(self, ticket: Ticket) -> bool:
         """Whether the ticket sorts among the rows loaded so far (beyond them, scrolling brings it)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, Ticket, TicketFilter
+from ticketflow_desktop.domain.validation import NUMBER_MAX
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.tickets.actions import TicketActions
@@ -47,7 +48,6 @@ from ticketflow_desktop.ui.tickets.model import (
 from ticketflow_desktop.ui.tickets.table import TicketTable
 
 SAMPLE_TICKETS = 300
-TICKET_ID_MAX = 2**31 - 1
 RETRY_MS = 3000
 # Rows sized for the default font; 800x600 and a 960x540 logical screen (1920x1080 at scale 2) still
 # show ten of them with the detail panel below.
@@ -544,7 +544,7 @@ class TicketsTab(QWidget):
         if service is None:
             return
         ticket_id = int(digits)
-        if ticket_id > TICKET_ID_MAX:  # beyond any stored id (and PostgreSQL's integer)
+        if ticket_id > NUMBER_MAX:  # beyond any stored id (and PostgreSQL's integer)
             self._went_to(ticket_id, None)
             return
         self.context.tasks.read(
