@@ -66,3 +66,24 @@ class DatabaseTooNew(TicketFlowError):
         super().__init__(
             f"This database was upgraded by a newer TicketFlow (schema {revision}). Update TicketFlow to open it."
         )
+
+
+class PermissionDenied(TicketFlowError):
+    """The database refused the act for this login's role (SQLSTATE 42501 and friends).
+
+    Never retried: the same role will be refused again until an administrator changes it.
+    """
+
+    def __init__(self, login: str, action: str) -> None:
+        self.login, self.action = login, action
+        super().__init__(f"Your database role ({login}) may not {action} — ask an administrator.")
+
+
+class SchemaBehind(TicketFlowError):
+    """The shared database's schema is older than this app needs; only an administrator upgrades it."""
+
+    def __init__(self, current: str | None, wanted: str) -> None:
+        self.current, self.wanted = current, wanted
+        super().__init__(
+            f"This database needs an upgrade to schema {wanted}; ask an administrator to run `ticketflow db upgrade`."
+        )
