@@ -59,7 +59,7 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def _postgres_database(postgres_url: str) -> Iterator[Database]:
-    database = open_database(postgres_url)
+    database = open_database(postgres_url, upgrade=True)  # what an administrator's `db upgrade` does
     yield database
     database.dispose()
 
@@ -70,7 +70,7 @@ def _truncate(database: Database) -> None:
 
     A window's pooled connections outlive it until the garbage collector finds them; with a hundred
     GUI tests on PostgreSQL they reached the server's max_connections (100). The engine here re-pings."""
-    names = ", ".join(table.name for table in Base.metadata.sorted_tables)
+    names = ", ".join(table.name for table in Base.metadata.sorted_tables if table.name != "schema_meta")
     with database.engine.begin() as connection:
         connection.execute(
             text(

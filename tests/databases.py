@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
+from sqlalchemy import text
+
+from tests.clock import TEST_TODAY
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.storage.engine import Database, open_database
 
 
 @contextmanager
@@ -18,3 +22,11 @@ def service_at(url: str, clock: Clock = SYSTEM_CLOCK) -> Iterator[TicketService]
         yield TicketService(database, clock)
     finally:
         database.dispose()
+
+
+def database_today(database: Database) -> date:
+    """The day the database stamps a write with: the server's (PostgreSQL), the test clock's (SQLite)."""
+    if not database.enforces_team_rules:
+        return TEST_TODAY
+    with database.reading() as session:
+        return session.execute(text("SELECT (now() AT TIME ZONE 'UTC')::date")).scalar_one()

@@ -70,7 +70,7 @@ class ProgressLine:
 
 def db(args: argparse.Namespace) -> int:
     from ticketflow_desktop.storage.engine import create_engine_for, default_sqlite_url, mask_url
-    from ticketflow_desktop.storage.migrate import current_revision, head_revision, upgrade_to_head
+    from ticketflow_desktop.storage.migrate import current_revision, head_revision, min_app_version, upgrade_to_head
 
     url = args.database_url or default_sqlite_url()
     engine = create_engine_for(url)
@@ -78,11 +78,14 @@ def db(args: argparse.Namespace) -> int:
         if args.action == "upgrade":
             upgrade_to_head(engine)
         revision = current_revision(engine)
+        oldest = min_app_version(engine)
     finally:
         engine.dispose()
     state = "up to date" if revision == head_revision() else f"head is {head_revision()}"
     print(f"{mask_url(url)}: schema {revision or 'none'} ({state})")
-    return 0
+    if oldest:
+        print(f"Apps older than TicketFlow {oldest} cannot use this database; update them first.")
+    return 0 if args.action == "upgrade" or revision == head_revision() else 1
 
 
 def seed(args: argparse.Namespace) -> int:

@@ -25,10 +25,14 @@ def fail(message: str, code: int) -> int:
 _opened: list[Database] = []
 
 
-def service_for(args: argparse.Namespace) -> TicketService:
+def open_for(args: argparse.Namespace) -> Database:
     database = open_database(args.database_url)
     _opened.append(database)
-    return TicketService(database)
+    return database
+
+
+def service_for(args: argparse.Namespace) -> TicketService:
+    return TicketService(open_for(args))
 
 
 def close_databases() -> None:
@@ -81,6 +85,7 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "suggestion_model": s.model if s else None,
         "suggestion_confidence": s.confidence if s else None,
         "external_id": ticket.external_id,
+        "group_id": ticket.group_id,
     }
 
 

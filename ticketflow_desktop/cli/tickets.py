@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--description", required=True, help="the text, or - to read it from standard input")
     p.add_argument("--category", required=True, type=CATEGORY)
     p.add_argument("--priority", required=True, type=PRIORITY)
+    p.add_argument("--group", help="the agents' group the ticket belongs to")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=create)
 
@@ -50,6 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--priority", type=PRIORITY)
     p.add_argument("--title")
     p.add_argument("--description", help="the text, or - to read it from standard input")
+    p.add_argument("--group", help="move the ticket to this agents' group")
+    p.add_argument("--no-group", action="store_true", help="take the ticket out of its group")
     p.add_argument("--expected-version", type=int, help="refuse if the ticket changed since this version")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=update)
@@ -79,7 +82,7 @@ def _text(value: str, field: str) -> str:
 
 def create(args: argparse.Namespace) -> int:
     draft = TicketDraft(args.title, _text(args.description, "description"), args.category, args.priority)
-    ticket = service_for(args).create(draft)
+    ticket = service_for(args).create(draft, group=args.group)
     if args.json:
         print_json(ticket_json(ticket))
     else:
@@ -114,7 +117,15 @@ def show(args: argparse.Namespace) -> int:
     if args.json:
         data = ticket_json(ticket)
         data["events"] = [
-            {"at": e.at.isoformat(), "field": e.field, "old": e.old_value, "new": e.new_value, "source": e.source.value}
+            {
+                "at": e.at.isoformat(),
+                "field": e.field,
+                "old": e.old_value,
+                "new": e.new_value,
+                "source": e.source.value,
+                "by": e.actor,
+                "written_at": e.written_at.isoformat() if e.written_at else None,
+            }
             for e in events
         ]
         print_json(data)
@@ -129,7 +140,9 @@ def show(args: argparse.Namespace) -> int:
         what = "created" if e.field == "created" else f"{e.field}: {e.old_value} → {e.new_value}"
         if e.field in ("title", "description"):
             what = f"{e.field} edited"
-        print(f"  {e.at:%Y-%m-%d %H:%M} {what} ({e.source.value})")
+        by = f" by {e.actor}" if e.actor else ""
+        written = f", written {e.written_at:%Y-%m-%d %H:%M} offline" if e.written_at else ""
+        print(f"  {e.at:%Y-%m-%d %H:%M} {what}{by} ({e.source.value}{written})")
     return 0
 
 
@@ -141,17 +154,23 @@ def update(args: argparse.Namespace) -> int:
         priority=args.priority,
         status=args.status,
     )
-    if changes.is_empty():
+    moving = args.group is not None or args.no_group
+    if changes.is_empty() and not moving:
         raise ValidationError(
             [
                 FieldError(
-                    "changes", "Nothing to change: give --status, --category, --priority, --title or --description."
+                    "changes",
+                    "Nothing to change: give --status, --category, --priority, --title, --description or --group.",
                 )
             ]
         )
+    if args.group is not None and args.no_group:
+        raise ValidationError([FieldError("group", "Give --group or --no-group, not both.")])
     service = service_for(args)
     expected = args.expected_version if args.expected_version is not None else service.get(args.id).version
-    ticket = service.update(args.id, changes, expected)
+    ticket = service.update(args.id, changes, expected) if not changes.is_empty() else service.get(args.id)
+    if moving:
+        ticket = service.move_to_group(args.id, None if args.no_group else args.group)
     if args.json:
         print_json(ticket_json(ticket))
     else:

@@ -56,6 +56,7 @@ class Ticket:
     version: int
     suggestion: Suggestion | None = None
     external_id: str | None = None  # its id in the system it was imported from
+    group_id: int | None = None  # the agents' group it belongs to (row-level security on PostgreSQL)
 
     @property
     def suggestion_accepted(self) -> bool | None:
@@ -179,6 +180,10 @@ class TicketEvent:
     old_value: str | None
     new_value: str | None
     source: EventSource
+    # Who made the change (a database login; the OS login on SQLite), None for history from before.
+    actor: str | None = None
+    # When a change that waited in the outbox was written, if it differs from `at` (its arrival).
+    written_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,7 @@ class Outbox:
         """Send one record. A fresh write refused for good is removed (the caller shows the error where
         the user still has their input); a replayed one is kept, marked, for the user to decide."""
         try:
-            ticket = self._send(record)
+            ticket = self._send(record, fresh=fresh)
         except StorageUnavailable as error:
             self.store.set_state(record.id, PENDING, str(error))
             raise
@@ -229,12 +229,15 @@ class Outbox:
             self.deliveries.append(delivery)
         return delivery
 
-    def _send(self, record: OutboxRecord) -> Ticket:
+    def _send(self, record: OutboxRecord, *, fresh: bool) -> Ticket:
         service = self._service()
+        written_at = None if fresh else record.created_at  # a write that waited keeps when it was made
         if record.kind == "create":
-            return service.create(_draft_from(record.payload, record.key))
+            return service.create(_draft_from(record.payload, record.key), written_at=written_at)
         assert record.ticket_id is not None and record.expected_version is not None
-        return service.update(record.ticket_id, _changes_from(record.payload), record.expected_version)
+        return service.update(
+            record.ticket_id, _changes_from(record.payload), record.expected_version, written_at=written_at
+        )
 
 
 # --- (de)serialising the writes ------------------------------------------------------------------

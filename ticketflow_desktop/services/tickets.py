@@ -1,6 +1,8 @@
-"""TicketService: the only door to the data. Synchronous; one unit of work per call; returns dataclasses.
+"""TicketService: reading and writing tickets. Synchronous; one unit of work per call; returns dataclasses.
 
-Callers on the GUI thread never call it directly: ui/tasks.py runs it in a worker.
+Callers on the GUI thread never call it directly: the UI runs it in a worker. On PostgreSQL the
+database stamps times and versions and writes the history and the summaries itself (storage/team_sql);
+on SQLite (one person, one file) this service does it, with the OS login as the actor.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from ticketflow_desktop.storage.convert import event_from_row, suggestion_column
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.search import count_matches, fetch_page
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow, table_of
+from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database
 
 MAX_PAGE = 500
 # A search shows "1,000+" beyond this: more would not be read, and counting on to 10,000 took a
@@ -172,7 +175,16 @@ class TicketService:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def create(self, draft: TicketDraft, source: EventSource = EventSource.USER) -> Ticket:
+    def create(
+        self,
+        draft: TicketDraft,
+        source: EventSource = EventSource.USER,
+        *,
+        written_at: datetime | None = None,
+        group: str | None = None,
+    ) -> Ticket:
+        """Store a new ticket. `written_at`: when the user wrote it, if it waited in the outbox;
+        `group`: the agents' group it belongs to (by name)."""
         draft = validate_draft(draft)
         now = self.clock.now()
         with self.database.writing() as session:
@@ -194,12 +206,25 @@ class TicketService:
                 "idempotency_key": draft.idempotency_key,
                 **suggestion_columns(draft.suggestion),
             }
+            if group is not None:
+                values["group_id"] = group_id(session, group)
             # Core statements on the tables, not the ORM's unit of work (a third of a create's time),
             # and no reading back: what was inserted is known, and RETURNING gives the id.
             tickets = table_of(TicketRow)
+            if self.database.enforces_team_rules:
+                stamped = ("created_at", "updated_at", "version", "status")
+                for name in stamped:
+                    del values[name]
+                inserted = insert(tickets).values(values).returning(tickets.c.id, *(tickets.c[n] for n in stamped))
+                with recorded_by_database(session, source, written_at):
+                    ticket_id, *server_values = session.execute(inserted).one()
+                row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
+                announce(session, [ticket_id])
+                return ticket_from_row(row)
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
-            _add_events(session, [_event(ticket_id, now, "created", None, Status.OPEN.value, source, 1)])
+            event = _event(ticket_id, now, "created", None, Status.OPEN.value, source, 1, written_at)
+            _add_events(session, [event])
             add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
             if draft.suggestion is not None:
                 accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
@@ -213,8 +238,10 @@ class TicketService:
         changes: TicketChanges,
         expected_version: int,
         source: EventSource = EventSource.USER,
+        *,
+        written_at: datetime | None = None,
     ) -> Ticket:
-        """Apply `changes` made to version `expected_version`.
+        """Apply `changes` made to version `expected_version` (`written_at`: when, if it waited in the outbox).
 
         If colleagues changed the ticket since, the edit still applies when none of the fields it
         touches were changed by them (a merge); otherwise Conflict carries the stored ticket.
@@ -223,7 +250,7 @@ class TicketService:
         check_number("ticket", ticket_id)
         check_number("version", expected_version)
         with self.database.writing() as session:
-            return self.update_in(session, ticket_id, changes, expected_version, source)
+            return self.update_in(session, ticket_id, changes, expected_version, source, written_at=written_at)
 
     def update_in(
         self,
@@ -232,6 +259,8 @@ class TicketService:
         changes: TicketChanges,
         expected_version: int | None,
         source: EventSource = EventSource.USER,
+        *,
+        written_at: datetime | None = None,
     ) -> Ticket:
         """`update` inside a transaction the caller holds (an import updating what it already has).
 
@@ -253,17 +282,27 @@ class TicketService:
         diffs = {f: (_stored(current, f), _value(v)) for f, v in wanted.items() if _stored(current, f) != _value(v)}
         if not diffs:
             return current
+        tickets = table_of(TicketRow)
+        changed: dict[str, Any] = {f: wanted[f] for f in diffs}
+        if self.database.enforces_team_rules:
+            with recorded_by_database(session, source, written_at):
+                stamped = session.execute(
+                    update(tickets)
+                    .where(tickets.c.id == ticket_id, tickets.c.version == current.version)
+                    .values(**{f: new for f, (_, new) in diffs.items()})
+                    .returning(tickets.c.updated_at, tickets.c.version)
+                ).one()
+            announce(session, [ticket_id])
+            return replace(current, **changed, updated_at=stamped.updated_at, version=stamped.version)
         now = self.clock.now()
         version = current.version + 1
-        tickets = table_of(TicketRow)
         session.execute(
             update(tickets)
             .where(tickets.c.id == ticket_id, tickets.c.version == current.version)
             .values(**{f: new for f, (_, new) in diffs.items()}, updated_at=now, version=version)
         )
-        events = [_event(ticket_id, now, f, old, new, source, version) for f, (old, new) in diffs.items()]
+        events = [_event(ticket_id, now, f, old, new, source, version, written_at) for f, (old, new) in diffs.items()]
         _add_events(session, events)
-        changed: dict[str, Any] = {f: wanted[f] for f in diffs}
         updated = replace(current, **changed, updated_at=now, version=version)
         old_key, new_key = _count_key(current), _count_key(updated)
         if new_key != old_key:
@@ -273,6 +312,29 @@ class TicketService:
             record_status_change(session, ticket_id, current.created_at, old_status, new_status, now, version)
         announce(session, [ticket_id])
         return updated
+
+    def move_to_group(self, ticket_id: int, group: str | None) -> Ticket:
+        """Put the ticket in the agents' group called `group` (None: in no group)."""
+        with self.database.writing() as session:
+            current = ticket_from_row(self._row(session, ticket_id, lock=True))
+            new_id = group_id(session, group) if group is not None else None
+            if new_id == current.group_id:
+                return current
+            tickets = table_of(TicketRow)
+            statement = update(tickets).where(tickets.c.id == ticket_id).values(group_id=new_id)
+            if self.database.enforces_team_rules:  # the database stamps it and writes the history
+                with recorded_by_database(session, EventSource.USER, None):
+                    stamped = session.execute(statement.returning(tickets.c.updated_at, tickets.c.version)).one()
+                updated_at, version = stamped.updated_at, stamped.version
+            else:
+                updated_at, version = self.clock.now(), current.version + 1
+                session.execute(statement.values(updated_at=updated_at, version=version))
+                old_name = group_name(session, current.group_id)
+                _add_events(
+                    session, [_event(ticket_id, updated_at, "group", old_name, group, EventSource.USER, version)]
+                )
+            announce(session, [ticket_id])
+            return replace(current, group_id=new_id, updated_at=updated_at, version=version)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -318,7 +380,14 @@ class TicketService:
 
 
 def _event(
-    ticket_id: int, at: datetime, field: str, old: str | None, new: str, source: EventSource, version: int
+    ticket_id: int,
+    at: datetime,
+    field: str,
+    old: str | None,
+    new: str | None,
+    source: EventSource,
+    version: int,
+    written_at: datetime | None = None,
 ) -> dict[str, object]:
     return {
         "ticket_id": ticket_id,
@@ -328,6 +397,8 @@ def _event(
         "new_value": new,
         "source": source.value,
         "version": version,
+        "actor": local_login(),
+        "written_at": written_at,
     }
 
 

@@ -42,6 +42,7 @@ def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
         version=row.version,
         suggestion=suggestion,
         external_id=row.external_id,
+        group_id=row.group_id,
     )
 
 
@@ -54,6 +55,8 @@ def event_from_row(row: TicketEventRow) -> TicketEvent:
         old_value=row.old_value,
         new_value=row.new_value,
         source=EventSource(row.source),
+        actor=row.actor,
+        written_at=row.written_at,
     )
 
 

@@ -191,6 +191,11 @@ class Database:
         return self.dialect == "sqlite"
 
     @property
+    def enforces_team_rules(self) -> bool:
+        """PostgreSQL stamps times and versions and writes history and summaries itself (storage/team_sql)."""
+        return self.dialect == "postgresql"
+
+    @property
     def masked_url(self) -> str:
         return mask_url(self.url)
 
@@ -212,17 +217,26 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open `url` (default: the SQLite file in the user data directory) and bring its schema to head."""
-    from ticketflow_desktop.storage.migrate import upgrade_to_head
+def open_database(url: str | None = None, *, upgrade: bool | None = None) -> Database:
+    """Open `url` (default: the SQLite file in the user data directory).
+
+    SQLite (one person's file) is upgraded on opening, after a copy of the file is set aside. A
+    PostgreSQL database is shared: opening only checks its schema (SchemaBehind when it is older);
+    `upgrade=True` (the administrator's `ticketflow db upgrade`) upgrades it.
+    """
+    from ticketflow_desktop.storage.migrate import check_schema, upgrade_sqlite, upgrade_to_head
 
     url = url or default_sqlite_url()
     engine = create_engine_for(url)
     database = Database(url, engine)
-    if upgrade:
-        try:
+    try:
+        if database.is_sqlite and upgrade is not False:
+            upgrade_sqlite(engine)
+        elif upgrade:
             upgrade_to_head(engine)
-        except BaseException:
-            engine.dispose()
-            raise
+        elif upgrade is None:
+            check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return database

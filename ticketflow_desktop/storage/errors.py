@@ -14,7 +14,14 @@ from contextlib import contextmanager
 from sqlalchemy import exc
 
 from ticketflow_desktop.domain import cancel
-from ticketflow_desktop.domain.errors import Cancelled, StorageUnavailable
+from ticketflow_desktop.domain.errors import (
+    Cancelled,
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    StorageUnavailable,
+    ValidationError,
+)
 
 _FULL = "The disk holding the database is full; free some space and try again."
 _LOST = "The connection to the database server was lost."
@@ -91,9 +98,59 @@ def translate_errors() -> Iterator[None]:
         _translate(error)
     except exc.TimeoutError as error:  # the pool had no free connection in time
         raise StorageUnavailable("The database is busy; try again in a moment.") from error
+    except Exception as error:
+        # The driver's own error, from work done on its cursor directly (a bulk load's COPY).
+        if getattr(error, "pgcode", None) is not None:
+            _refused(error, error)
+        raise
+
+
+# What a refused statement was trying to do, from PostgreSQL's words (lower case), for "may not ...".
+_REFUSED_ACTS: tuple[tuple[str, str], ...] = (
+    (r"row-level security", "put a ticket in a group that is not theirs"),
+    (r"redact", "redact tickets"),
+    (r"create role|createrole|alter role|grant|revoke|drop role", "manage agents"),
+    (
+        r"permission denied for table (ticket_events|suggestion_counts|daily_flow|ticket_totals|resolution_times)",
+        "write the history or the dashboard's counts (the database keeps them)",
+    ),
+    (r"permission denied for table (agents|groups|agent_groups)", "manage agents and groups"),
+    (r"permission denied for table tickets", "change tickets"),
+    (r"must be owner|permission denied for schema|permission denied to create", "change the database's structure"),
+)
+_REFUSED = tuple((re.compile(pattern), act) for pattern, act in _REFUSED_ACTS)
+
+
+def _login_of(driver_error: BaseException | None) -> str:
+    cursor = getattr(driver_error, "cursor", None)
+    try:
+        return str(cursor.connection.info.user) if cursor is not None else "this login"
+    except Exception:  # noqa: BLE001 - a closed connection: the words still say what was refused
+        return "this login"
+
+
+def _refused(error: BaseException, driver_error: BaseException | None) -> None:
+    """PostgreSQL refused the act (permissions, row-level security, the team triggers): say what, never retry."""
+    code = getattr(driver_error, "pgcode", None)
+    text = str(driver_error).lower()
+    if code == "42501":
+        act = next((act for pattern, act in _REFUSED if pattern.search(text)), "do that")
+        raise PermissionDenied(_login_of(driver_error), act) from error
+    diag = getattr(driver_error, "diag", None)
+    if code == "23514" and getattr(diag, "constraint_name", None) == "tf_status_transition":
+        message = getattr(diag, "message_primary", None) or "That status change is not allowed."
+        raise ValidationError([FieldError("status", message[0].upper() + message[1:] + ".")]) from error
+    primary = getattr(diag, "message_primary", None)
+    if code == "22023" and primary:  # our functions' refusals of bad input
+        raise ValidationError([FieldError("input", primary[0].upper() + primary[1:] + ".")]) from error
+    if code == "P0002":
+        match = re.search(r"ticket (\d+)", text)
+        if match:
+            raise NotFound(int(match.group(1))) from error
 
 
 def _translate(error: exc.DBAPIError) -> None:
+    _refused(error, error.orig)
     if isinstance(error, exc.OperationalError | exc.InterfaceError):
         raise StorageUnavailable(describe(error)) from error
     if error.connection_invalidated:

@@ -11,7 +11,8 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 
-from ticketflow_desktop.domain.errors import DatabaseTooNew
+from ticketflow_desktop import __version__
+from ticketflow_desktop.domain.errors import DatabaseTooNew, SchemaBehind
 from ticketflow_desktop.storage.errors import translate_errors
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -37,19 +38,81 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Upgrade the database to this app's schema; refuse one written by a newer app."""
+    """Upgrade the database to this app's schema; refuse one written by a newer app.
+
+    On PostgreSQL the team's roles, grants, triggers and policies are (re)applied too, even at head:
+    a database restored on another server finds its group roles again.
+    """
+    from ticketflow_desktop.storage.team_sql import apply_team_schema
+
     revision = current_revision(engine)
-    if revision == head_revision():
+    postgresql = engine.dialect.name == "postgresql"
+    if revision == head_revision() and not postgresql:
         return
     if revision is not None and not _is_known(revision):
         raise DatabaseTooNew(revision)
     with translate_errors(), engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Two clients starting at once against a fresh server must not both create the schema.
+        if postgresql:
+            # Two administrators upgrading at once must not both create the schema.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7460210)")
-            if MigrationContext.configure(connection).get_current_revision() == head_revision():
-                return
-        command.upgrade(alembic_config(connection), "head")
+            if MigrationContext.configure(connection).get_current_revision() != head_revision():
+                command.upgrade(alembic_config(connection), "head")
+            apply_team_schema(connection)
+        else:
+            command.upgrade(alembic_config(connection), "head")
+
+
+def upgrade_sqlite(engine: Engine) -> None:
+    """Upgrade one person's file on opening; a file with tickets in it is copied aside first."""
+    revision = current_revision(engine)
+    if revision == head_revision():
+        return
+    database = engine.url.database
+    if revision is not None and _is_known(revision) and database and database != ":memory:":
+        copy_aside(Path(database).expanduser(), revision)
+    upgrade_to_head(engine)
+
+
+def check_schema(engine: Engine) -> None:
+    """A shared database is upgraded only by an administrator (`ticketflow db upgrade`): an app whose
+    schema is behind or ahead says so instead of changing it for the whole team."""
+    revision = current_revision(engine)
+    if revision == head_revision():
+        return
+    if revision is None or _is_known(revision):
+        raise SchemaBehind(revision, head_revision())
+    # Newer than this app: usable while the schema still serves apps as old as this one (expand/contract).
+    oldest = min_app_version(engine)
+    if oldest is None or _version_tuple(oldest) > _version_tuple(__version__):
+        raise DatabaseTooNew(revision)
+
+
+def min_app_version(engine: Engine) -> str | None:
+    """The oldest app version the schema still serves (recorded by the migrations), None before 0005."""
+    from sqlalchemy import text
+
+    try:
+        with engine.connect() as connection:
+            value = connection.execute(text("SELECT value FROM schema_meta WHERE key = 'min_app_version'")).scalar()
+    except Exception:  # noqa: BLE001 - no schema_meta table: a schema from before the team model
+        return None
+    return str(value) if value is not None else None
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
+
+
+def copy_aside(path: Path, revision: str) -> Path:
+    """Copy an SQLite file before its schema changes (SQLite's backup API: safe with the WAL in use)."""
+    import sqlite3
+    from contextlib import closing
+
+    target = path.with_name(f"{path.name}.before-{head_revision()}-from-{revision}")
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    target.chmod(0o600)
+    return target
 
 
 def _is_known(revision: str) -> bool:

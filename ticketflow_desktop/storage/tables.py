@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import true
 
 from ticketflow_desktop.domain import Category, EventSource, Priority, Status, SuggestionSource
 
@@ -98,6 +99,8 @@ class TicketRow(Base):
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
     # The ticket's id in the system it was imported from (unique when present).
     external_id: Mapped[str | None] = mapped_column(String(200))
+    # The agents' group the ticket belongs to (row-level security on PostgreSQL), or none.
+    group_id: Mapped[int | None] = mapped_column(Id, ForeignKey("groups.id"))
 
     __table_args__ = (
         CheckConstraint(_in("category", Category), name="category"),
@@ -136,7 +139,12 @@ class TicketRow(Base):
         Index("ix_tickets_priority_created", "priority", "created_at", "id"),
         Index("ix_tickets_status_created", "status", "created_at", "id"),
         Index("ix_tickets_all_filters", "status", "category", "priority", "created_at", "id"),
+        Index("ix_tickets_group_created", "group_id", "created_at", "id"),
     )
+
+
+EVENT_FIELDS = ("created", "title", "description", "category", "priority", "status", "group")
+EVENT_FIELDS_SQL = ", ".join(f"'{name}'" for name in EVENT_FIELDS)
 
 
 class TicketEventRow(Base):
@@ -154,13 +162,14 @@ class TicketEventRow(Base):
     # The ticket version this change produced: lets an edit based on an older version find out
     # which fields colleagues changed since, and merge when they do not overlap.
     version: Mapped[int] = mapped_column(Integer)
+    # Who made the change: the database login (set by PostgreSQL itself), or the OS login on SQLite.
+    actor: Mapped[str | None] = mapped_column(String(128))
+    # When the client wrote a change that waited in its outbox while offline (`at` is when it arrived).
+    written_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     __table_args__ = (
         CheckConstraint(_in("source", EventSource), name="source"),
-        CheckConstraint(
-            "field IN ('created', 'title', 'description', 'category', 'priority', 'status')",
-            name="field",
-        ),
+        CheckConstraint(f"field IN ({EVENT_FIELDS_SQL})", name="field"),
         Index("ix_ticket_events_field_value_ticket", "field", "new_value", "ticket_id"),
     )
 
@@ -223,6 +232,58 @@ class ResolutionTimeRow(Base):
     n: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = (CheckConstraint("n >= 0", name="n"),)
+
+
+class AgentRow(Base):
+    """A member of the team: on PostgreSQL one per login role (the role is the authentication)."""
+
+    __tablename__ = "agents"
+
+    login: Mapped[str] = mapped_column(String(128), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=true())
+
+    __table_args__ = (CheckConstraint("role IN ('viewer', 'agent', 'lead', 'admin')", name="role"),)
+
+
+class GroupRow(Base):
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+    __table_args__ = (CheckConstraint("length(name) BETWEEN 1 AND 100", name="name_length"),)
+
+
+class AgentGroupRow(Base):
+    __tablename__ = "agent_groups"
+
+    login: Mapped[str] = mapped_column(String(128), ForeignKey("agents.login", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RedactionRow(Base):
+    """Who removed which text from a ticket and its history, when, and why (the text itself is gone)."""
+
+    __tablename__ = "redactions"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SchemaMetaRow(Base):
+    """Facts about the schema itself, e.g. `min_app_version`: the oldest app that can still use it."""
+
+    __tablename__ = "schema_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 # Schema objects that exist only on one backend and are created by raw DDL in the migrations;

@@ -27,6 +27,7 @@ def test_unreachable_database_shows_the_error_state_and_recovers(qtbot: QtBot, t
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
+    open_database(url, upgrade=True).dispose()  # an administrator's `ticketflow db upgrade`
     try:
         settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
         context, window = build_window(settings)
@@ -44,7 +45,7 @@ def test_unreachable_database_shows_the_error_state_and_recovers(qtbot: QtBot, t
         assert tab.state_page.heading.text() == "Database unreachable — retrying"
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-        open_database(url).dispose()
+        open_database(url, upgrade=True).dispose()
         qtbot.waitUntil(lambda: tab.model.state == "first_launch", timeout=20_000)  # retried by itself
         window.close()
         context.tasks.wait_idle()

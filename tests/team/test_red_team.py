@@ -1,0 +1,299 @@
+"""A careless or hostile colleague with a login: every forbidden act, tried in raw SQL, is refused or
+overwritten by PostgreSQL itself, nothing changes, and the dashboard's numbers still equal a recount."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+from tests.team.conftest import Team
+from ticketflow_desktop.domain import Category, PermissionDenied, Priority, Status, TicketChanges, TicketDraft
+from ticketflow_desktop.storage import analytics as summaries
+
+pytestmark = pytest.mark.postgresql
+NEW = "title, description, category, priority"
+
+
+def refused(connection: Connection, sql: str, params: dict | None = None) -> str:
+    """Run `sql` in a transaction of its own, expect PostgreSQL to refuse it; return its SQLSTATE."""
+    if connection.in_transaction():  # an earlier SELECT's
+        connection.rollback()
+    transaction = connection.begin()
+    try:
+        with pytest.raises(DBAPIError) as caught:
+            connection.execute(text(sql), params or {})
+    finally:
+        transaction.rollback()
+    return caught.value.orig.pgcode  # type: ignore[union-attr]
+
+
+def ticket(team: Team, role: str = "agent", **values: object) -> int:
+    with team.connect(role) as connection, connection.begin():
+        row = {"title": "Printer on fire", "description": "Smoke", "category": "technical", "priority": "high"}
+        row.update(values)
+        columns = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        return int(
+            connection.execute(text(f"INSERT INTO tickets ({columns}) VALUES ({marks}) RETURNING id"), row).scalar_one()
+        )
+
+
+def snapshot(team: Team) -> tuple:
+    with team.owner.engine.connect() as connection:
+        tickets = connection.execute(text("SELECT * FROM tickets ORDER BY id")).all()
+        events = connection.execute(text("SELECT * FROM ticket_events ORDER BY id")).all()
+        totals = connection.execute(text("SELECT * FROM ticket_totals ORDER BY 1, 2, 3")).all()
+        return tickets, events, totals
+
+
+def assert_summaries_equal_a_recount(team: Team) -> None:
+    with team.owner.reading() as session:
+        assert summaries.stored_totals(session) == summaries.recount_totals(session)
+        assert summaries.stored_flow(session) == summaries.recount_flow(session)
+        assert summaries.stored_resolution_times(session) == summaries.recount_resolution_times(session)
+    service = team.service("lead")
+    try:
+        assert service.stats().total == len(snapshot(team)[0])
+    finally:
+        service.database.dispose()
+
+
+@pytest.mark.parametrize("role", ["agent", "lead", "viewer"])
+def test_no_ddl_no_truncate_no_delete(team: Team, role: str) -> None:
+    ticket(team)
+    before = snapshot(team)
+    with team.connect(role) as connection:
+        for sql in (
+            "TRUNCATE tickets CASCADE",
+            "DROP TABLE ticket_events",
+            "ALTER TABLE tickets DROP CONSTRAINT ck_tickets_status",
+            "ALTER TABLE tickets DISABLE TRIGGER USER",
+            "DELETE FROM tickets",
+            "DELETE FROM ticket_events",
+            "CREATE TABLE evil (x int)",
+            "DROP FUNCTION tf_tickets_updated() CASCADE",
+            "ALTER TABLE tickets DISABLE ROW LEVEL SECURITY",
+        ):
+            assert refused(connection, sql) in ("42501", "42P01"), sql
+    assert snapshot(team) == before
+
+
+@pytest.mark.parametrize("role", ["agent", "lead"])
+def test_history_is_append_only_and_written_by_the_database(team: Team, role: str) -> None:
+    ticket_id = ticket(team)
+    with team.connect(role) as connection:
+        for sql in (
+            "UPDATE ticket_events SET old_value = 'forged'",
+            "UPDATE ticket_events SET actor = 'someone_else'",
+            "INSERT INTO ticket_events (ticket_id, at, field, old_value, new_value, source, version, actor) "
+            "VALUES (:id, now(), 'status', 'open', 'closed', 'user', 2, 'someone_else')",
+        ):
+            assert refused(connection, sql, {"id": ticket_id}) == "42501", sql
+        with connection.begin():
+            connection.execute(text("UPDATE tickets SET priority = 'low' WHERE id = :id"), {"id": ticket_id})
+        events = connection.execute(
+            text(
+                "SELECT field, old_value, new_value, actor, at = now() AS server_time, version FROM ticket_events "
+                "WHERE ticket_id = :id ORDER BY id"
+            ),
+            {"id": ticket_id},
+        ).all()
+    agent = team.logins["agent"]
+    assert [tuple(e) for e in events] == [
+        ("created", None, "open", agent, False, 1),
+        ("priority", "high", "low", team.logins[role], False, 2),
+    ]
+    with team.owner.engine.connect() as connection:  # stamped by the server's clock, not the client's
+        at = connection.execute(text("SELECT max(at) FROM ticket_events")).scalar_one()
+        server_now = connection.execute(text("SELECT now()")).scalar_one()
+    assert abs(server_now - at) < timedelta(minutes=1)
+
+
+def test_an_admins_load_cannot_write_history_in_anothers_name(team: Team) -> None:
+    ticket_id = ticket(team)
+    with team.connect("admin") as connection, connection.begin():
+        connection.execute(
+            text(
+                "INSERT INTO ticket_events (ticket_id, at, field, old_value, new_value, source, version, actor) "
+                "VALUES (:id, now(), 'status', 'open', 'open', 'import', 1, 'someone_else')"
+            ),
+            {"id": ticket_id},
+        )
+    with team.owner.engine.connect() as connection:
+        actors = connection.execute(text("SELECT DISTINCT actor FROM ticket_events")).scalars().all()
+    assert sorted(actors) == sorted({team.logins["agent"], team.logins["admin"]})
+
+
+def test_version_times_and_status_are_the_databases(team: Team) -> None:
+    ticket_id = ticket(team)
+    long_ago = datetime(2001, 1, 1, tzinfo=UTC)
+    with team.connect("agent") as connection:
+        # Columns an agent may not write at all.
+        for sql in (
+            "UPDATE tickets SET version = 1",
+            "UPDATE tickets SET created_at = :t",
+            "UPDATE tickets SET updated_at = :t",
+            f"INSERT INTO tickets ({NEW}, created_at) VALUES ('a', 'b', 'billing', 'low', :t)",
+            f"INSERT INTO tickets ({NEW}, status) VALUES ('a', 'b', 'billing', 'low', 'closed')",
+            f"INSERT INTO tickets ({NEW}, version) VALUES ('a', 'b', 'billing', 'low', 99)",
+            "INSERT INTO ticket_totals (category, priority, status, n) VALUES ('billing', 'low', 'open', 1000000)",
+            "UPDATE ticket_totals SET n = n + 1000000",
+            "UPDATE daily_flow SET created = created + 1000000",
+            "INSERT INTO resolution_times (bucket, n) VALUES (1, 1000000)",
+            "UPDATE suggestion_counts SET n = 0",
+            "INSERT INTO agents (login, name, role) VALUES ('mallory', 'M', 'admin')",
+            "INSERT INTO agent_groups (login, group_id) SELECT :login, id FROM groups",
+        ):
+            assert refused(connection, sql, {"t": long_ago, "login": team.logins["agent"]}) == "42501", sql
+        with connection.begin():
+            connection.execute(text("UPDATE tickets SET status = 'closed' WHERE id = :id"), {"id": ticket_id})
+            # Unchanged values do not make a version, and a version cannot be rolled back by a client.
+            connection.execute(text("UPDATE tickets SET status = status WHERE id = :id"), {"id": ticket_id})
+        assert (
+            refused(connection, "UPDATE tickets SET status = 'in_progress' WHERE id = :id", {"id": ticket_id})
+            == "23514"
+        )
+        row = connection.execute(
+            text("SELECT version, status, created_at FROM tickets WHERE id = :id"), {"id": ticket_id}
+        ).one()
+    assert (row.version, row.status) == (2, "closed")
+    assert row.created_at > long_ago + timedelta(days=3650)
+    assert_summaries_equal_a_recount(team)
+
+
+def test_stats_equal_a_recount_whatever_sql_an_agent_runs(team: Team) -> None:
+    ids = [ticket(team, category=c) for c in ("billing", "technical", "account")]
+    with team.connect("agent") as connection, connection.begin():
+        connection.execute(text("UPDATE tickets SET status = 'resolved'"))
+        connection.execute(text("UPDATE tickets SET status = 'open' WHERE id = :id"), {"id": ids[0]})
+        connection.execute(text("UPDATE tickets SET priority = 'low', category = 'billing'"))
+        connection.execute(
+            text(
+                "INSERT INTO tickets (title, description, category, priority) SELECT title, description, category, "
+                "priority FROM tickets"
+            )
+        )
+    assert_summaries_equal_a_recount(team)
+
+
+def test_viewer_reads_only(team: Team) -> None:
+    ticket_id = ticket(team)
+    with team.connect("viewer") as connection:
+        assert connection.execute(text("SELECT count(*) FROM tickets")).scalar_one() == 1
+        assert refused(connection, "UPDATE tickets SET title = 'x'") == "42501"
+        assert (
+            refused(
+                connection,
+                "INSERT INTO tickets (title, description, category, priority) VALUES ('a', 'b', 'billing', 'low')",
+            )
+            == "42501"
+        )
+    service = team.service("viewer")
+    try:
+        with pytest.raises(
+            PermissionDenied, match=rf"Your database role \({team.logins['viewer']}\) may not change tickets"
+        ):
+            service.update(ticket_id, TicketChanges(title="Mine now"), 1)
+    finally:
+        service.database.dispose()
+
+
+def test_agents_see_their_groups_and_tickets_without_one(team: Team) -> None:
+    with team.owner.engine.connect() as connection:
+        groups = dict(connection.execute(text("SELECT name, id FROM groups")).all())
+    billing = ticket(team, "lead", group_id=groups["Billing"])
+    hardware = ticket(team, "lead", group_id=groups["Hardware"])
+    shared = ticket(team, "lead")
+    with team.connect("agent") as connection:
+        seen = set(connection.execute(text("SELECT id FROM tickets")).scalars())
+        assert seen == {billing, shared}
+        history = set(connection.execute(text("SELECT DISTINCT ticket_id FROM ticket_events")).scalars())
+        assert history == {billing, shared}
+        connection.rollback()
+        with connection.begin():
+            changed = connection.execute(text("UPDATE tickets SET title = 'mine' WHERE id = :id"), {"id": hardware})
+        assert changed.rowcount == 0
+        # Moving a ticket into someone else's group, or making one there, is refused.
+        assert (
+            refused(
+                connection, "UPDATE tickets SET group_id = :g WHERE id = :id", {"g": groups["Hardware"], "id": shared}
+            )
+            == "42501"
+        )
+        assert (
+            refused(
+                connection,
+                "INSERT INTO tickets (title, description, category, priority, group_id) "
+                "VALUES ('a', 'b', 'billing', 'low', :g)",
+                {"g": groups["Hardware"]},
+            )
+            == "42501"
+        )
+    with team.connect("lead") as connection:
+        assert set(connection.execute(text("SELECT id FROM tickets")).scalars()) == {billing, hardware, shared}
+    service = team.service("agent")
+    try:
+        page = service.page()
+        assert {t.id for t in page.tickets} == {billing, shared}
+        with pytest.raises(PermissionDenied, match="put a ticket in a group that is not theirs"):
+            service.move_to_group(shared, "Hardware")
+    finally:
+        service.database.dispose()
+
+
+def test_the_service_as_an_agent_stamps_and_records_who(team: Team) -> None:
+    service = team.service("agent")
+    written = datetime(2026, 11, 30, 8, 15, tzinfo=UTC)
+    try:
+        created = service.create(
+            TicketDraft("VPN down", "No tunnel", Category.TECHNICAL, Priority.HIGH), written_at=written
+        )
+        updated = service.update(created.id, TicketChanges(status=Status.IN_PROGRESS), created.version)
+        events = service.events(created.id)
+        assert updated.version == 2 and updated.updated_at >= created.created_at
+        assert service.get(created.id) == updated
+    finally:
+        service.database.dispose()
+    assert [(e.field, e.actor) for e in events] == [("created", team.logins["agent"]), ("status", team.logins["agent"])]
+    assert events[0].written_at == written and events[0].at != written
+    assert events[1].written_at is None
+
+
+def test_redaction_removes_the_text_everywhere_and_says_who_and_why(team: Team) -> None:
+    from ticketflow_desktop.storage.team import redact, redactions
+
+    ticket_id = ticket(team, description="Card 4111 1111 1111 1111")
+    with team.connect("agent") as connection, connection.begin():
+        connection.execute(
+            text("UPDATE tickets SET description = 'Card 4111 1111 1111 1111, exp 12/29' WHERE id = :id"),
+            {"id": ticket_id},
+        )
+    agent, lead = team.service("agent"), team.service("lead")
+    try:
+        with pytest.raises(PermissionDenied, match="may not redact tickets"):
+            redact(agent.database, ticket_id, "description", "card number")
+        redact(lead.database, ticket_id, "description", "card number")
+        assert lead.get(ticket_id).description == "[redacted]"
+        assert redactions(lead.database, ticket_id)[0][:3] == ("description", "card number", team.logins["lead"])
+    finally:
+        agent.database.dispose()
+        lead.database.dispose()
+    with team.owner.engine.connect() as connection:
+        texts = (
+            connection.execute(
+                text(
+                    "SELECT coalesce(old_value, '') || coalesce(new_value, '') FROM ticket_events WHERE ticket_id = :id"
+                ),
+                {"id": ticket_id},
+            )
+            .scalars()
+            .all()
+        )
+        assert not any("4111" in value for value in texts)
+        # The redaction made no history entry with the text in it, and no new version.
+        assert (
+            connection.execute(text("SELECT version FROM tickets WHERE id = :id"), {"id": ticket_id}).scalar_one() == 2
+        )

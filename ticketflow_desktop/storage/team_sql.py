@@ -1,0 +1,333 @@
+"""The team model on PostgreSQL: the database, not the client, enforces who may do what.
+
+Four group roles (viewer < agent < lead < admin, each a member of the one before) carry the
+grants; an agent is a login role in one of them. What the client could otherwise fake is set by the
+database: triggers stamp `version`, `updated_at` and `created_at` with the server's `now()`, keep the
+status workflow, write the history (actor = `session_user`) and keep the dashboard's summaries.
+Agents may SELECT those tables but never write them. Row-level security limits an agent to the
+tickets of their groups and tickets with no group.
+
+Two trusted paths skip the triggers' stamping, each needing a transaction-local setting AND a role:
+a bulk load (`ticketflow.trusted_load`, admin: imports keep their historical times and write their
+own history and summaries) and a redaction (`ticketflow.redacting`, lead or admin, through
+`tf_redact`). A setting alone proves nothing: any login can set a custom setting.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
+
+ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
+ROLE_PREFIX = "ticketflow_"
+DONE = "('resolved', 'closed')"
+TRACKED_FIELDS = ("title", "description", "category", "priority", "status")
+
+
+def group_role(role: str) -> str:
+    return f"{ROLE_PREFIX}{role}"
+
+
+def _transitions() -> str:
+    pairs = sorted((old.value, new.value) for old, news in ALLOWED_TRANSITIONS.items() for new in news)
+    return ", ".join(f"('{old}', '{new}')" for old, new in pairs)
+
+
+ROLES_SQL = f"""
+DO $$
+BEGIN
+  {
+    " ".join(
+        f"IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{group_role(r)}') THEN "
+        f"CREATE ROLE {group_role(r)} NOLOGIN; END IF;"
+        for r in ROLES
+    )
+}
+END $$;
+GRANT {group_role("viewer")} TO {group_role("agent")};
+GRANT {group_role("agent")} TO {group_role("lead")};
+GRANT {group_role("lead")} TO {group_role("admin")};
+"""
+
+# Functions first: the policies and triggers below call them.
+FUNCTIONS_SQL = f"""
+CREATE OR REPLACE FUNCTION tf_is_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT session_user::text = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'tickets')
+      OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+$$;
+
+CREATE OR REPLACE FUNCTION tf_has_role(wanted text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT tf_is_owner() OR pg_has_role(session_user, '{ROLE_PREFIX}' || wanted, 'MEMBER')
+$$;
+
+-- Leads and admins see every ticket; agents and viewers those of their groups and those with none.
+CREATE OR REPLACE FUNCTION tf_sees_all() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT tf_has_role('lead')
+$$;
+
+CREATE OR REPLACE FUNCTION tf_trusted(setting text, role text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT coalesce(current_setting('ticketflow.' || setting, true), '') = 'on' AND tf_has_role(role)
+$$;
+
+CREATE OR REPLACE FUNCTION tf_source() RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN current_setting('ticketflow.source', true) IN ('user', 'import', 'classifier')
+              THEN current_setting('ticketflow.source', true) ELSE 'user' END
+$$;
+
+-- When the client wrote the change (a write kept in the outbox while offline); NULL when it was not said.
+CREATE OR REPLACE FUNCTION tf_written_at() RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN nullif(current_setting('ticketflow.written_at', true), '')::timestamptz;
+EXCEPTION WHEN others THEN
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION tf_bucket(seconds double precision) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN seconds < 1 THEN 0 ELSE 1 + floor(ln(seconds) / ln(1.01))::integer END
+$$;
+
+CREATE OR REPLACE FUNCTION tf_ticket_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT tf_trusted('trusted_load', 'admin') THEN
+    NEW.created_at := now();
+    NEW.updated_at := now();
+    NEW.version := 1;
+    NEW.status := 'open';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION tf_ticket_before_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF tf_trusted('trusted_load', 'admin') OR tf_trusted('redacting', 'lead') THEN
+    RETURN NEW;
+  END IF;
+  NEW.id := OLD.id;
+  NEW.created_at := OLD.created_at;
+  IF NEW.status IS DISTINCT FROM OLD.status
+     AND (OLD.status, NEW.status) NOT IN ({_transitions()}) THEN
+    RAISE EXCEPTION 'a ticket''s status may not move from % to %', OLD.status, NEW.status
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'tf_status_transition';
+  END IF;
+  IF (NEW.title, NEW.description, NEW.category, NEW.priority, NEW.status, NEW.group_id)
+     IS DISTINCT FROM (OLD.title, OLD.description, OLD.category, OLD.priority, OLD.status, OLD.group_id) THEN
+    NEW.version := OLD.version + 1;
+    NEW.updated_at := now();
+  ELSE
+    NEW.version := OLD.version;
+    NEW.updated_at := OLD.updated_at;
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- History and summaries for new tickets, one statement for the whole insert (a COPY too).
+CREATE OR REPLACE FUNCTION tf_tickets_inserted() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF tf_trusted('trusted_load', 'admin') THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO ticket_events (ticket_id, at, field, old_value, new_value, source, version, actor, written_at)
+  SELECT id, now(), 'created', NULL, status, tf_source(), version, session_user, tf_written_at()
+  FROM new_rows ORDER BY id;
+  INSERT INTO ticket_totals AS t (category, priority, status, n)
+  SELECT category, priority, status, count(*) FROM new_rows GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (category, priority, status) DO UPDATE SET n = t.n + excluded.n;
+  INSERT INTO daily_flow AS f (day, created, resolved, reopened)
+  SELECT (created_at AT TIME ZONE 'UTC')::date, count(*), count(*) FILTER (WHERE status IN {DONE}), 0
+  FROM new_rows GROUP BY 1 ORDER BY 1
+  ON CONFLICT (day) DO UPDATE SET created = f.created + excluded.created, resolved = f.resolved + excluded.resolved;
+  INSERT INTO suggestion_counts AS s (source, accepted, n)
+  SELECT suggestion_source,
+         (suggested_category IS NOT DISTINCT FROM category AND suggested_priority IS NOT DISTINCT FROM priority),
+         count(*)
+  FROM new_rows WHERE suggestion_source IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (source, accepted) DO UPDATE SET n = s.n + excluded.n;
+  RETURN NULL;
+END $$;
+
+-- History and summaries for changed tickets (lock order as the client's: totals, flow, times).
+CREATE OR REPLACE FUNCTION tf_tickets_updated() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF tf_trusted('trusted_load', 'admin') OR tf_trusted('redacting', 'lead') THEN
+    RETURN NULL;
+  END IF;
+  -- Totals: a (category, priority, status) a ticket left loses it (that row exists: an upsert's CHECK
+  -- would refuse its -1), the one it reached gains it.
+  UPDATE ticket_totals t SET n = t.n + d.n
+  FROM (SELECT c, p, s, sum(d) AS n FROM (
+    SELECT o.category, o.priority, o.status, -1 FROM old_rows o JOIN new_rows n USING (id)
+    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
+    UNION ALL
+    SELECT n.category, n.priority, n.status, 1 FROM old_rows o JOIN new_rows n USING (id)
+    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
+  ) AS moves(c, p, s, d) GROUP BY 1, 2, 3 HAVING sum(d) < 0) d
+  WHERE (t.category, t.priority, t.status) = (d.c, d.p, d.s);
+  INSERT INTO ticket_totals AS t (category, priority, status, n)
+  SELECT c, p, s, sum(d) FROM (
+    SELECT o.category, o.priority, o.status, -1 FROM old_rows o JOIN new_rows n USING (id)
+    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
+    UNION ALL
+    SELECT n.category, n.priority, n.status, 1 FROM old_rows o JOIN new_rows n USING (id)
+    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
+  ) AS moves(c, p, s, d) GROUP BY 1, 2, 3 HAVING sum(d) > 0 ORDER BY 1, 2, 3
+  ON CONFLICT (category, priority, status) DO UPDATE SET n = t.n + excluded.n;
+  INSERT INTO daily_flow AS f (day, created, resolved, reopened)
+  SELECT (now() AT TIME ZONE 'UTC')::date, 0, done, reopened FROM (
+    SELECT count(*) FILTER (WHERE n.status IN {DONE} AND o.status NOT IN {DONE}) AS done,
+           count(*) FILTER (WHERE o.status IN {DONE} AND n.status NOT IN {DONE}) AS reopened
+    FROM old_rows o JOIN new_rows n USING (id)
+  ) moves WHERE done > 0 OR reopened > 0
+  ON CONFLICT (day) DO UPDATE SET resolved = f.resolved + excluded.resolved, reopened = f.reopened + excluded.reopened;
+  -- The first resolution counts towards the resolution-time histogram (before this change's events exist).
+  INSERT INTO resolution_times AS r (bucket, n)
+  SELECT tf_bucket(floor(extract(epoch FROM now())) - floor(extract(epoch FROM n.created_at))), count(*)
+  FROM old_rows o JOIN new_rows n USING (id)
+  WHERE n.status IN {DONE} AND n.status IS DISTINCT FROM o.status
+    AND NOT EXISTS (SELECT 1 FROM ticket_events e
+                    WHERE e.ticket_id = n.id AND e.field = 'status' AND e.new_value IN {DONE})
+  GROUP BY 1 ORDER BY 1
+  ON CONFLICT (bucket) DO UPDATE SET n = r.n + excluded.n;
+  INSERT INTO ticket_events (ticket_id, at, field, old_value, new_value, source, version, actor, written_at)
+  SELECT n.id, now(), f.field, f.old_value, f.new_value, tf_source(), n.version, session_user, tf_written_at()
+  FROM old_rows o JOIN new_rows n USING (id)
+  CROSS JOIN LATERAL (VALUES
+    (1, 'title', o.title, n.title),
+    (2, 'description', o.description, n.description),
+    (3, 'category', o.category, n.category),
+    (4, 'priority', o.priority, n.priority),
+    (5, 'status', o.status, n.status),
+    (6, 'group', (SELECT name FROM groups WHERE id = o.group_id), (SELECT name FROM groups WHERE id = n.group_id))
+  ) AS f(place, field, old_value, new_value)
+  WHERE f.old_value IS DISTINCT FROM f.new_value
+  ORDER BY n.id, f.place;
+  RETURN NULL;
+END $$;
+
+-- Nobody writes history in another's name, not even an administrator's bulk load.
+CREATE OR REPLACE FUNCTION tf_event_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.actor := session_user;
+  IF NOT tf_trusted('trusted_load', 'admin') THEN
+    NEW.at := now();
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- GDPR: remove a text from the ticket and its history, and say who did it and why.
+CREATE OR REPLACE FUNCTION tf_redact(ticket bigint, what text, why text) RETURNS void LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  replacement text := '[redacted]';
+BEGIN
+  IF NOT tf_has_role('lead') THEN
+    RAISE EXCEPTION 'only a lead or an administrator may redact' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF what NOT IN ('title', 'description') THEN
+    RAISE EXCEPTION 'only the title or the description can be redacted' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF coalesce(length(trim(why)), 0) = 0 THEN
+    RAISE EXCEPTION 'a redaction needs a reason' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM tickets WHERE id = ticket) THEN
+    RAISE EXCEPTION 'ticket % does not exist', ticket USING ERRCODE = 'no_data_found';
+  END IF;
+  PERFORM set_config('ticketflow.redacting', 'on', true);
+  EXECUTE format('UPDATE tickets SET %I = $1 WHERE id = $2', what) USING replacement, ticket;
+  UPDATE ticket_events SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE replacement END,
+                           new_value = CASE WHEN new_value IS NULL THEN NULL ELSE replacement END
+  WHERE ticket_id = ticket AND field = what;
+  PERFORM set_config('ticketflow.redacting', 'off', true);
+  INSERT INTO redactions (ticket_id, field, reason, actor, at) VALUES (ticket, what, why, session_user, now());
+END $$;
+"""
+
+TRIGGERS_SQL = """
+DROP TRIGGER IF EXISTS tf_ticket_before_insert ON tickets;
+CREATE TRIGGER tf_ticket_before_insert BEFORE INSERT ON tickets
+  FOR EACH ROW EXECUTE FUNCTION tf_ticket_before_insert();
+DROP TRIGGER IF EXISTS tf_ticket_before_update ON tickets;
+CREATE TRIGGER tf_ticket_before_update BEFORE UPDATE ON tickets
+  FOR EACH ROW EXECUTE FUNCTION tf_ticket_before_update();
+DROP TRIGGER IF EXISTS tf_event_before_insert ON ticket_events;
+CREATE TRIGGER tf_event_before_insert BEFORE INSERT ON ticket_events
+  FOR EACH ROW EXECUTE FUNCTION tf_event_before_insert();
+DROP TRIGGER IF EXISTS tf_tickets_inserted ON tickets;
+CREATE TRIGGER tf_tickets_inserted AFTER INSERT ON tickets
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_inserted();
+DROP TRIGGER IF EXISTS tf_tickets_updated ON tickets;
+CREATE TRIGGER tf_tickets_updated AFTER UPDATE ON tickets
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_updated();
+"""
+
+# `(SELECT f())` and the uncorrelated IN make the planner evaluate each once per query, not once per row.
+_VISIBLE = (
+    "(SELECT tf_sees_all()) OR group_id IS NULL "
+    "OR group_id IN (SELECT ag.group_id FROM agent_groups ag WHERE ag.login = session_user)"
+)
+
+POLICIES_SQL = f"""
+ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON tickets;
+CREATE POLICY tf_read ON tickets FOR SELECT USING ({_VISIBLE});
+DROP POLICY IF EXISTS tf_add ON tickets;
+CREATE POLICY tf_add ON tickets FOR INSERT WITH CHECK ({_VISIBLE});
+DROP POLICY IF EXISTS tf_change ON tickets;
+CREATE POLICY tf_change ON tickets FOR UPDATE USING ({_VISIBLE}) WITH CHECK ({_VISIBLE});
+ALTER TABLE ticket_events ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON ticket_events;
+CREATE POLICY tf_read ON ticket_events FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_load ON ticket_events;
+CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_role('admin')));
+"""
+
+_READ_TABLES = (
+    "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
+    "agents, groups, agent_groups, redactions, schema_meta, alembic_version"
+)
+_AGENT_INSERT = (
+    "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
+    "suggestion_model, suggestion_confidence, idempotency_key, group_id"
+)
+_AGENT_UPDATE = "title, description, category, priority, status, group_id"
+
+
+def grants_sql() -> str:
+    viewer, agent, lead, admin = (group_role(r) for r in ROLES)
+    return f"""
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE ALL ON FUNCTION tf_redact(bigint, text, text) FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO {viewer};
+GRANT SELECT ON {_READ_TABLES} TO {viewer};
+GRANT INSERT ({_AGENT_INSERT}) ON tickets TO {agent};
+GRANT UPDATE ({_AGENT_UPDATE}) ON tickets TO {agent};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {agent};
+GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
+GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};
+GRANT DELETE ON agent_groups TO {admin};
+GRANT INSERT ON tickets TO {admin};  -- a bulk load brings ids, times and statuses (storage/bulk.py)
+GRANT UPDATE (external_id) ON tickets TO {admin};
+GRANT INSERT ON ticket_events TO {admin};
+GRANT INSERT, UPDATE ON suggestion_counts, daily_flow, ticket_totals, resolution_times TO {admin};
+"""
+
+
+def team_schema_sql() -> str:
+    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, POLICIES_SQL, grants_sql()))
+
+
+def apply_team_schema(connection: Connection) -> None:
+    """Everything above, idempotent: run by the migration and again by every `ticketflow db upgrade`.
+
+    Through the driver's own cursor: the SQL's % and : are PostgreSQL's, not bind parameters.
+    """
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    try:
+        cursor.execute(team_schema_sql())
+    finally:
+        cursor.close()
