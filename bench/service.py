@@ -83,7 +83,7 @@ def database_url(backend: str, rows: int, pg_url: str) -> str:
 def prepare(backend: str, rows: int, pg_url: str) -> tuple[Database, float | None]:
     """Open (upgrading the schema) and seed when the row count is not right; return the seed time."""
     url = database_url(backend, rows, pg_url)
-    database = open_database(url)
+    database = open_database(url, upgrade=True)  # the benchmark is the database's administrator
     have = _row_count(database)
     if have == rows:
         return database, None
@@ -109,6 +109,36 @@ def _analyze(database: Database) -> None:
     with database.engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.commit()
+
+
+# --- as an agent under row-level security (PostgreSQL) ---------------------------------------------
+
+BENCH_AGENT = "tfbench_agent"
+BENCH_GROUPS = 10
+
+
+def as_agent(database: Database) -> Database:
+    """The same database as an agent in 3 of 10 groups: tickets spread over the ten groups, one in
+    eleven in none (as an administrator's load: no history rows for the spreading). Made once."""
+    from ticketflow_desktop.storage.team import add_agent, add_group, list_groups, set_groups
+
+    if len(list_groups(database)) < BENCH_GROUPS:
+        for n in range(1, BENCH_GROUPS + 1):
+            add_group(database, f"Group {n}")
+        print("spreading the tickets over the groups ...", file=sys.stderr, flush=True)
+        with database.writing() as session:
+            session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
+            session.execute(
+                text("UPDATE tickets SET group_id = (SELECT id FROM groups WHERE name = 'Group ' || (tickets.id % 11))")
+            )
+        _analyze(database)
+    with database.reading() as session:
+        exists = session.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": BENCH_AGENT}).first()
+    if exists is None:
+        add_agent(database, BENCH_AGENT, name="Bench Agent", role="agent")
+    set_groups(database, BENCH_AGENT, ("Group 1", "Group 2", "Group 3"))
+    url = make_url(database.url).set(username=BENCH_AGENT, password=None).render_as_string(hide_password=False)
+    return open_database(url)
 
 
 # --- measuring -------------------------------------------------------------------------------------
@@ -163,8 +193,9 @@ def _timed(fn: Callable[[], object], runs: int, warmup: int = 1) -> tuple[list[f
 
 
 class Bench:
-    def __init__(self, database: Database, runs: int) -> None:
+    def __init__(self, database: Database, runs: int, owner: Database | None = None) -> None:
         self.database = database
+        self.owner = owner or database  # removes what the writes added (an agent may not delete)
         self.service = TicketService(database)
         self.runs = runs
         self.capture = Capture()
@@ -296,7 +327,7 @@ def write_csv(path: Path, n: int) -> None:
 def run_writes(bench: Bench, import_rows: int, import_runs: int) -> None:
     s = bench.service
     created: list = []
-    with cleanup_after(bench.database):
+    with cleanup_after(bench.owner):
 
         def create(i: int) -> None:
             created.append(
@@ -316,7 +347,7 @@ def run_writes(bench: Bench, import_rows: int, import_runs: int) -> None:
             write_csv(path, import_rows)
 
             def load(_i: int) -> None:
-                with cleanup_after(bench.database):
+                with cleanup_after(bench.owner):
                     start = time.perf_counter()
                     import_csv(s, path)
                     load.elapsed.append((time.perf_counter() - start) * 1000)  # type: ignore[attr-defined]
@@ -360,10 +391,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-runs", type=int, default=2, help="0 skips the import benchmark")
     parser.add_argument("--no-writes", action="store_true", help="only the read queries")
     parser.add_argument("--no-reads", action="store_true", help="only the writes (create, update, import)")
+    parser.add_argument(
+        "--as-agent",
+        action="store_true",
+        help="PostgreSQL: measure as an agent in 3 of 10 groups, under row-level security (no import)",
+    )
     args = parser.parse_args(argv)
     for rows in (int(r.replace("_", "")) for r in args.rows.split(",")):
         database, seeded = prepare(args.backend, rows, args.pg_url)
-        bench = Bench(database, args.runs)
+        owner = database
+        if args.as_agent:
+            database = as_agent(owner)
+            args.import_runs = 0  # an import is an administrator's act
+        bench = Bench(database, args.runs, owner)
         try:
             if not args.no_reads:
                 run_reads(bench, rows)
@@ -372,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             bench.close()
             database.dispose()
-        header = f"\n== {args.backend}, {rows:,} tickets, {args.runs} runs" + (
+            owner.dispose()
+        who = ", as an agent in 3 of 10 groups (row-level security)" if args.as_agent else ""
+        header = f"\n== {args.backend}, {rows:,} tickets{who}, {args.runs} runs" + (
             f" (seeded now in {seeded:.1f} s)" if seeded else ""
         )
         print(render(bench.results, header), flush=True)

@@ -297,3 +297,22 @@ def test_redaction_removes_the_text_everywhere_and_says_who_and_why(team: Team) 
         assert (
             connection.execute(text("SELECT version FROM tickets WHERE id = :id"), {"id": ticket_id}).scalar_one() == 2
         )
+
+
+def test_a_refused_write_is_not_kept_or_retried_by_the_outbox(team: Team, tmp_path) -> None:
+    from ticketflow_desktop.services.outbox import Outbox
+    from ticketflow_desktop.storage.outbox_store import OutboxStore
+
+    ticket_id = ticket(team)
+    viewer = team.service("viewer")
+    store = OutboxStore(tmp_path / "outbox.sqlite3")
+    outbox = Outbox(store, viewer.database.url, viewer)
+    try:
+        with pytest.raises(PermissionDenied, match="may not change tickets"):
+            outbox.submit(TicketDraft("Mine", "From a viewer", Category.BILLING, Priority.LOW))
+        with pytest.raises(PermissionDenied):
+            outbox.update(ticket_id, TicketChanges(title="Mine"), 1)
+        assert outbox.items() == []  # refused for good: nothing waits to be retried
+    finally:
+        store.close()
+        viewer.database.dispose()

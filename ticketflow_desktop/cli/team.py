@@ -42,6 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("login")
     p.add_argument("--group", action="append", default=[], help="a group (repeatable; none: no group)")
     p.set_defaults(handler=agent_set_groups)
+    p = actions.add_parser("invite", help="a link (and optionally a file) that fills in a colleague's first run")
+    p.add_argument("login")
+    p.add_argument("--file", help="also write the invitation to this .ticketflow file")
+    p.set_defaults(handler=agent_invite)
     p = actions.add_parser("disable", help="no more logins for this agent (the history keeps the name)")
     p.add_argument("login")
     p.set_defaults(handler=agent_disable)
@@ -170,4 +174,18 @@ def redact(args: argparse.Namespace) -> int:
 
     redact_text(open_for(args), args.id, args.field, args.reason)
     print(f"Redacted the {args.field} of ticket #{args.id} and its history")
+    return 0
+
+
+def agent_invite(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ticketflow_desktop.storage.engine import default_sqlite_url
+    from ticketflow_desktop.storage.invitation import invitation_for
+
+    invitation = invitation_for(args.database_url or default_sqlite_url(), args.login)
+    if args.file:
+        Path(args.file).write_text(invitation.file_text(), encoding="utf-8")
+        print(f"Wrote {args.file}: open it in TicketFlow's first-run dialog (no password inside)", file=sys.stderr)
+    print(invitation.link())
     return 0

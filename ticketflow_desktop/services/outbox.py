@@ -30,6 +30,7 @@ from ticketflow_desktop.domain import (
     Category,
     Conflict,
     NotFound,
+    PermissionDenied,
     Priority,
     Status,
     StorageUnavailable,
@@ -212,7 +213,7 @@ class Outbox:
         except StorageUnavailable as error:
             self.store.set_state(record.id, PENDING, str(error))
             raise
-        except (Conflict, ValidationError, NotFound) as error:
+        except (Conflict, ValidationError, NotFound, PermissionDenied) as error:  # refused for good: never retried
             if fresh:
                 self.store.remove(record.id)
             else:
