@@ -15,7 +15,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ticketflow_desktop import config
+from ticketflow_desktop import __version__, config
 from ticketflow_desktop.domain import cancel
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
@@ -155,7 +155,8 @@ def create_engine_for(url: str) -> Engine:
             pool_timeout=10,
             connect_args={
                 "connect_timeout": PG_CONNECT_TIMEOUT_S,
-                "application_name": "ticketflow-desktop",
+                # Names the app version: an administrator about to upgrade sees who would be locked out.
+                "application_name": f"ticketflow-desktop {__version__}",
                 # Detect a dead server within seconds instead of the kernel's two hours.
                 "keepalives": 1,
                 "keepalives_idle": 10,
