@@ -138,13 +138,13 @@ def export_file(args: argparse.Namespace) -> int:
 
     service = service_for(args)
     if args.file == "-":
-        export_csv(service, sys.stdout, filter_from(args), raw=args.raw)
+        export_csv(service, sys.stdout, filter_from(args, service), raw=args.raw)
         return 0
     path = Path(args.file)
     if not path.parent.is_dir():
         return fail(f"cannot export to {path}: the folder {path.parent} does not exist", EXIT_BAD_INPUT)
     try:
-        n = export_file(service, path, filter_from(args), raw=args.raw)
+        n = export_file(service, path, filter_from(args, service), raw=args.raw)
     except OSError as error:
         reason = error.strerror or str(error)
         return fail(f"cannot export to {path}: {reason}; nothing was written", EXIT_FAILED)

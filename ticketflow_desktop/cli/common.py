@@ -86,6 +86,8 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "suggestion_confidence": s.confidence if s else None,
         "external_id": ticket.external_id,
         "group_id": ticket.group_id,
+        "requester_id": ticket.requester_id,
+        "assignee": ticket.assignee,
     }
 
 

@@ -16,8 +16,12 @@ from ticketflow_desktop.cli.common import (
     ticket_json,
 )
 from ticketflow_desktop.domain import Sort, TicketChanges, TicketDraft, TicketFilter
+from ticketflow_desktop.domain.conversation import parse_requester
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
-from ticketflow_desktop.services.tickets import MAX_PAGE
+from ticketflow_desktop.domain.models import UNASSIGNED
+from ticketflow_desktop.services.conversation import ConversationService
+from ticketflow_desktop.services.team import whoami
+from ticketflow_desktop.services.tickets import MAX_PAGE, TicketService
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--category", required=True, type=CATEGORY)
     p.add_argument("--priority", required=True, type=PRIORITY)
     p.add_argument("--group", help="the agents' group the ticket belongs to")
+    p.add_argument("--requester", help='the customer: "Ann Lee <ann@example.com>" or an address')
+    p.add_argument("--assignee", help="the agent who owns it (a login, or me)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=create)
 
@@ -53,6 +59,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--description", help="the text, or - to read it from standard input")
     p.add_argument("--group", help="move the ticket to this agents' group")
     p.add_argument("--no-group", action="store_true", help="take the ticket out of its group")
+    p.add_argument("--assignee", help="give the ticket to this agent (a login, or me)")
+    p.add_argument("--unassign", action="store_true", help="give the ticket to nobody")
+    p.add_argument("--requester", help='change the customer: "Ann Lee <ann@example.com>" or an address')
     p.add_argument("--expected-version", type=int, help="refuse if the ticket changed since this version")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=update)
@@ -67,10 +76,35 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--priority", type=PRIORITY)
     p.add_argument("--status", type=STATUS)
     p.add_argument("--search", default="", help="case-insensitive text in title or description")
+    p.add_argument("--assignee", help="me, none (nobody's) or an agent's login")
+    p.add_argument("--requester", help="the customer's email address")
 
 
-def filter_from(args: argparse.Namespace) -> TicketFilter:
-    return TicketFilter(category=args.category, priority=args.priority, status=args.status, search=args.search)
+NO_SUCH_CUSTOMER = 0  # no customer has id 0: a filter on an unknown address finds nothing
+
+
+def filter_from(args: argparse.Namespace, service: TicketService) -> TicketFilter:
+    assignee = args.assignee
+    if assignee == "me":
+        assignee = whoami(service.database).login
+    elif assignee == "none":
+        assignee = UNASSIGNED
+    requester_id = None
+    if args.requester:
+        known = ConversationService(service.database).customer_by_email(args.requester)
+        requester_id = known.id if known else NO_SUCH_CUSTOMER
+    return TicketFilter(
+        category=args.category,
+        priority=args.priority,
+        status=args.status,
+        search=args.search,
+        assignee=assignee,
+        requester_id=requester_id,
+    )
+
+
+def _assignee(value: str, service: TicketService) -> str:
+    return whoami(service.database).login if value == "me" else value
 
 
 def _text(value: str, field: str) -> str:
@@ -82,7 +116,13 @@ def _text(value: str, field: str) -> str:
 
 def create(args: argparse.Namespace) -> int:
     draft = TicketDraft(args.title, _text(args.description, "description"), args.category, args.priority)
-    ticket = service_for(args).create(draft, group=args.group)
+    service = service_for(args)
+    ticket = service.create(
+        draft,
+        group=args.group,
+        requester=parse_requester(args.requester) if args.requester else None,
+        assignee=_assignee(args.assignee, service) if args.assignee else None,
+    )
     if args.json:
         print_json(ticket_json(ticket))
     else:
@@ -95,7 +135,8 @@ def list_tickets(args: argparse.Namespace) -> int:
         sort = Sort.parse(args.sort)
     except ValueError as error:
         raise ValidationError([FieldError("sort", str(error))]) from None
-    page = service_for(args).page(filter_from(args), sort, args.limit)
+    service = service_for(args)
+    page = service.page(filter_from(args, service), sort, args.limit)
     if args.json:
         print_json([ticket_json(t) for t in page.tickets])
         return 0
@@ -114,8 +155,14 @@ def show(args: argparse.Namespace) -> int:
     service = service_for(args)
     ticket = service.get(args.id)
     events = service.events(args.id)
+    requester = ConversationService(service.database).customer(ticket.requester_id) if ticket.requester_id else None
     if args.json:
         data = ticket_json(ticket)
+        data["requester"] = (
+            {"name": requester.name, "email": requester.email, "organisation": requester.organisation}
+            if requester
+            else None
+        )
         data["events"] = [
             {
                 "at": e.at.isoformat(),
@@ -133,6 +180,9 @@ def show(args: argparse.Namespace) -> int:
     print(f"#{ticket.id} {printable(ticket.title)}")
     print(f"  {ticket.status.label} · {ticket.priority.label} · {ticket.category.label} · version {ticket.version}")
     print(f"  created {ticket.created_at:%Y-%m-%d %H:%M:%S} UTC, updated {ticket.updated_at:%Y-%m-%d %H:%M:%S} UTC")
+    if requester:
+        print(f"  requester {printable(requester.name)} <{printable(requester.email)}>")
+    print(f"  assignee {ticket.assignee or 'nobody'}")
     print()
     print(printable(ticket.description).replace("\\n", "\n"))
     print()
@@ -155,22 +205,31 @@ def update(args: argparse.Namespace) -> int:
         status=args.status,
     )
     moving = args.group is not None or args.no_group
-    if changes.is_empty() and not moving:
+    references = moving or args.assignee is not None or args.unassign or args.requester is not None
+    if changes.is_empty() and not references:
         raise ValidationError(
             [
                 FieldError(
                     "changes",
-                    "Nothing to change: give --status, --category, --priority, --title, --description or --group.",
+                    "Nothing to change: give --status, --category, --priority, --title, --description, --group, "
+                    "--assignee, --unassign or --requester.",
                 )
             ]
         )
     if args.group is not None and args.no_group:
         raise ValidationError([FieldError("group", "Give --group or --no-group, not both.")])
+    if args.assignee is not None and args.unassign:
+        raise ValidationError([FieldError("assignee", "Give --assignee or --unassign, not both.")])
+    requester = parse_requester(args.requester) if args.requester is not None else None
     service = service_for(args)
     expected = args.expected_version if args.expected_version is not None else service.get(args.id).version
     ticket = service.update(args.id, changes, expected) if not changes.is_empty() else service.get(args.id)
     if moving:
         ticket = service.move_to_group(args.id, None if args.no_group else args.group)
+    if args.assignee is not None or args.unassign:
+        ticket = service.assign(args.id, None if args.unassign else _assignee(args.assignee, service))
+    if requester is not None:
+        ticket = service.set_requester(args.id, requester)
     if args.json:
         print_json(ticket_json(ticket))
     else:

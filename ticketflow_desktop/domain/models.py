@@ -57,6 +57,8 @@ class Ticket:
     suggestion: Suggestion | None = None
     external_id: str | None = None  # its id in the system it was imported from
     group_id: int | None = None  # the agents' group it belongs to (row-level security on PostgreSQL)
+    requester_id: int | None = None  # the customer who asked
+    assignee: str | None = None  # the agent (login) who owns it, or nobody
 
     @property
     def suggestion_accepted(self) -> bool | None:
@@ -82,12 +84,18 @@ class TicketChanges:
         return not self.as_dict()
 
 
+UNASSIGNED = ""  # TicketFilter.assignee for tickets nobody owns
+
+
 @dataclass(frozen=True)
 class TicketFilter:
     category: Category | None = None
     priority: Priority | None = None
     status: Status | None = None
     search: str = ""
+    # An agent's login, or UNASSIGNED for tickets nobody owns; None: anyone's.
+    assignee: str | None = None
+    requester_id: int | None = None
 
     @property
     def search_term(self) -> str:
@@ -95,14 +103,23 @@ class TicketFilter:
         return self.search.strip()
 
     def is_empty(self) -> bool:
-        return not (self.category or self.priority or self.status or self.search_term)
+        return not (
+            self.category
+            or self.priority
+            or self.status
+            or self.search_term
+            or self.assignee is not None
+            or self.requester_id is not None
+        )
 
     def fields_match(self, ticket: Ticket) -> bool:
-        """Whether `ticket` fits the category, priority and status asked for (the search aside)."""
+        """Whether `ticket` fits the fields asked for (the search aside)."""
         return (
             (self.category is None or ticket.category == self.category)
             and (self.priority is None or ticket.priority == self.priority)
             and (self.status is None or ticket.status == self.status)
+            and (self.assignee is None or (ticket.assignee or UNASSIGNED) == self.assignee)
+            and (self.requester_id is None or ticket.requester_id == self.requester_id)
         )
 
 

@@ -15,7 +15,8 @@ def matches(term: str, *fields: str) -> bool:
     return any(needle in fold(f) for f in fields)
 
 
-def like_pattern(term: str) -> str:
-    """A LIKE pattern that takes `%`, `_` and `\\` literally (used with ESCAPE '\\')."""
+def like_pattern(term: str, *, anywhere: bool = True) -> str:
+    """A LIKE pattern that takes `%`, `_` and `\\` literally (used with ESCAPE '\\'): the term anywhere,
+    or (`anywhere=False`) at the start."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{escaped}%" if anywhere else f"{escaped}%"

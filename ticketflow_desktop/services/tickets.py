@@ -8,9 +8,10 @@ on SQLite (one person, one file) this service does it, with the OS login as the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, func, insert, literal, select, tuple_, update
@@ -37,7 +38,9 @@ from ticketflow_desktop.domain import (
     ValidationError,
 )
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
+from ticketflow_desktop.domain.conversation import Requester
 from ticketflow_desktop.domain.errors import FieldError
+from ticketflow_desktop.domain.models import UNASSIGNED
 from ticketflow_desktop.domain.validation import (
     NUMBER_MAX,
     check_number,
@@ -49,9 +52,10 @@ from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.people import check_assignee, customer_email, find_or_create_customer
 from ticketflow_desktop.storage.search import count_matches, fetch_page
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow, table_of
-from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database
+from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database, sees_every_ticket
 
 MAX_PAGE = 500
 # A search shows "1,000+" beyond this: more would not be read, and counting on to 10,000 took a
@@ -75,6 +79,11 @@ class TicketService:
     clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
 
     # --- reading -------------------------------------------------------------------------------
+
+    @cached_property
+    def sees_every_ticket(self) -> bool:
+        """False for an agent limited by row-level security: the summaries count tickets they cannot see."""
+        return sees_every_ticket(self.database)
 
     def get(self, ticket_id: int) -> Ticket:
         with self.database.reading() as session:
@@ -125,15 +134,21 @@ class TicketService:
     def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         conditions = self._conditions(filter)
+        by_summary = filter.assignee is None and filter.requester_id is None and self.sees_every_ticket
         with self.database.reading() as session:
-            if not filter.search_term:
+            if not filter.search_term and not by_summary:  # counted from the rows this login may see
+                shown = select(literal(1)).select_from(TicketRow).where(*conditions)
+                limited = shown.limit(cap + 1) if cap is not None else shown
+                n = int(session.execute(select(func.count()).select_from(limited.subquery())).scalar_one())
+            elif not filter.search_term:
                 summary = select(func.coalesce(func.sum(TicketTotalRow.n), 0))
                 for name in ("category", "priority", "status"):
                     value = getattr(filter, name)
                     if value is not None:
                         summary = summary.where(getattr(TicketTotalRow, name) == value.value)
                 return Count(int(session.execute(summary).scalar_one()))
-            n = count_matches(session, conditions, filter.search_term, cap)
+            else:
+                n = count_matches(session, conditions, filter.search_term, cap)
         if cap is not None and n > cap:
             return Count(cap, capped=True)
         return Count(n)
@@ -182,9 +197,12 @@ class TicketService:
         *,
         written_at: datetime | None = None,
         group: str | None = None,
+        requester: Requester | None = None,
+        assignee: str | None = None,
     ) -> Ticket:
         """Store a new ticket. `written_at`: when the user wrote it, if it waited in the outbox;
-        `group`: the agents' group it belongs to (by name)."""
+        `group`: the agents' group it belongs to (by name); `requester`: found by email or created;
+        `assignee`: an agent's login."""
         draft = validate_draft(draft)
         now = self.clock.now()
         with self.database.writing() as session:
@@ -208,6 +226,10 @@ class TicketService:
             }
             if group is not None:
                 values["group_id"] = group_id(session, group)
+            if requester is not None:
+                values["requester_id"] = find_or_create_customer(session, requester).id
+            if assignee is not None:
+                values["assignee"] = check_assignee(session, assignee)
             # Core statements on the tables, not the ORM's unit of work (a third of a create's time),
             # and no reading back: what was inserted is known, and RETURNING gives the id.
             tickets = table_of(TicketRow)
@@ -316,25 +338,55 @@ class TicketService:
     def move_to_group(self, ticket_id: int, group: str | None) -> Ticket:
         """Put the ticket in the agents' group called `group` (None: in no group)."""
         with self.database.writing() as session:
-            current = ticket_from_row(self._row(session, ticket_id, lock=True))
             new_id = group_id(session, group) if group is not None else None
-            if new_id == current.group_id:
-                return current
-            tickets = table_of(TicketRow)
-            statement = update(tickets).where(tickets.c.id == ticket_id).values(group_id=new_id)
-            if self.database.enforces_team_rules:  # the database stamps it and writes the history
-                with recorded_by_database(session, EventSource.USER, None):
-                    stamped = session.execute(statement.returning(tickets.c.updated_at, tickets.c.version)).one()
-                updated_at, version = stamped.updated_at, stamped.version
-            else:
-                updated_at, version = self.clock.now(), current.version + 1
-                session.execute(statement.values(updated_at=updated_at, version=version))
-                old_name = group_name(session, current.group_id)
-                _add_events(
-                    session, [_event(ticket_id, updated_at, "group", old_name, group, EventSource.USER, version)]
-                )
-            announce(session, [ticket_id])
-            return replace(current, group_id=new_id, updated_at=updated_at, version=version)
+            return self._set_reference(session, ticket_id, "group_id", new_id, "group", group, group_name)
+
+    def assign(self, ticket_id: int, login: str | None) -> Ticket:
+        """Give the ticket to the agent `login` (None: to nobody)."""
+        with self.database.writing() as session:
+            if login is not None:
+                login = check_assignee(session, login)
+            return self._set_reference(session, ticket_id, "assignee", login, "assignee", login, lambda _s, v: v)
+
+    def set_requester(self, ticket_id: int, requester: Requester) -> Ticket:
+        """The customer who asked: found by email (case-insensitively) or created."""
+        with self.database.writing() as session:
+            customer = find_or_create_customer(session, requester)
+            return self._set_reference(
+                session, ticket_id, "requester_id", customer.id, "requester", customer.email, customer_email
+            )
+
+    def _set_reference(
+        self,
+        session: Session,
+        ticket_id: int,
+        column: str,
+        value: object,
+        field: str,
+        shown: str | None,
+        shown_before: Callable[[Session, Any], str | None],
+    ) -> Ticket:
+        """Set one of the ticket's references (group, assignee, requester) with its history entry."""
+        current = ticket_from_row(self._row(session, ticket_id, lock=True))
+        before = getattr(current, column)
+        if value == before:
+            return current
+        tickets = table_of(TicketRow)
+        statement = update(tickets).where(tickets.c.id == ticket_id).values({column: value})
+        if self.database.enforces_team_rules:  # the database stamps it and writes the history
+            with recorded_by_database(session, EventSource.USER, None):
+                stamped = session.execute(statement.returning(tickets.c.updated_at, tickets.c.version)).one()
+            updated_at, version = stamped.updated_at, stamped.version
+        else:
+            updated_at, version = self.clock.now(), current.version + 1
+            session.execute(statement.values(updated_at=updated_at, version=version))
+            event = _event(
+                ticket_id, updated_at, field, shown_before(session, before), shown, EventSource.USER, version
+            )
+            _add_events(session, [event])
+        announce(session, [ticket_id])
+        changed: dict[str, Any] = {column: value, "updated_at": updated_at, "version": version}
+        return replace(current, **changed)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -360,6 +412,11 @@ class TicketService:
             conditions.append(TicketRow.priority == filter.priority.value)
         if filter.status is not None:
             conditions.append(TicketRow.status == filter.status.value)
+        if filter.assignee is not None:
+            owned = TicketRow.assignee
+            conditions.append(owned.is_(None) if filter.assignee == UNASSIGNED else owned == filter.assignee)
+        if filter.requester_id is not None:
+            conditions.append(TicketRow.requester_id == filter.requester_id)
         term = filter.search_term  # validated here; applied by storage.search
         if term:
             message = search_error(term)

@@ -43,6 +43,8 @@ def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
         suggestion=suggestion,
         external_id=row.external_id,
         group_id=row.group_id,
+        requester_id=row.requester_id,
+        assignee=row.assignee,
     )
 
 

@@ -101,6 +101,9 @@ class TicketRow(Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     # The agents' group the ticket belongs to (row-level security on PostgreSQL), or none.
     group_id: Mapped[int | None] = mapped_column(Id, ForeignKey("groups.id"))
+    requester_id: Mapped[int | None] = mapped_column(Id, ForeignKey("customers.id"))
+    # An agent's login (on PostgreSQL a trigger checks it names an active agent).
+    assignee: Mapped[str | None] = mapped_column(String(128))
 
     __table_args__ = (
         CheckConstraint(_in("category", Category), name="category"),
@@ -140,10 +143,14 @@ class TicketRow(Base):
         Index("ix_tickets_status_created", "status", "created_at", "id"),
         Index("ix_tickets_all_filters", "status", "category", "priority", "created_at", "id"),
         Index("ix_tickets_group_created", "group_id", "created_at", "id"),
+        Index("ix_tickets_assignee_created", "assignee", "created_at", "id"),
+        Index("ix_tickets_requester_created", "requester_id", "created_at", "id"),
     )
 
 
-EVENT_FIELDS = ("created", "title", "description", "category", "priority", "status", "group")
+EVENT_FIELDS = (
+    "created", "title", "description", "category", "priority", "status", "group", "assignee", "requester",
+)  # fmt: skip
 EVENT_FIELDS_SQL = ", ".join(f"'{name}'" for name in EVENT_FIELDS)
 
 
@@ -275,6 +282,49 @@ class RedactionRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(128))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CustomerRow(Base):
+    """A requester: one record per email address, matched case-insensitively (`email_key`)."""
+
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    email_key: Mapped[str] = mapped_column(String(320), unique=True)
+    organisation: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (
+        CheckConstraint("length(name) BETWEEN 1 AND 200", name="name_length"),
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_organisation", "organisation"),
+    )
+
+
+MESSAGE_KINDS_SQL = "'reply', 'note', 'customer'"
+
+
+class MessageRow(Base):
+    """A ticket's thread: replies, internal notes and the customer's messages, append-only."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    # Who wrote or recorded it: the database login (set by PostgreSQL), the OS login on SQLite.
+    author: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    body: Mapped[str] = mapped_column(Text)
+    customer_id: Mapped[int | None] = mapped_column(Id, ForeignKey("customers.id"))
+    written_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        CheckConstraint(f"kind IN ({MESSAGE_KINDS_SQL})", name="kind"),
+        CheckConstraint("length(body) BETWEEN 1 AND 100000", name="body_length"),
+        Index("ix_messages_ticket", "ticket_id", "id"),
+    )
 
 
 class SchemaMetaRow(Base):

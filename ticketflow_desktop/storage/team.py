@@ -82,6 +82,13 @@ def recorded_by_database(session: Session, source: object, written_at: datetime 
         session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
 
 
+def sees_every_ticket(database: Database) -> bool:
+    if not database.enforces_team_rules:
+        return True
+    with database.reading() as session:
+        return bool(session.execute(text("SELECT tf_sees_all()")).scalar())
+
+
 def group_id(session: Session, name: str) -> int:
     found = session.execute(select(GroupRow.id).where(GroupRow.name == name)).scalar_one_or_none()
     if found is None:

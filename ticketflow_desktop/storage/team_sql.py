@@ -22,7 +22,6 @@ from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
 ROLE_PREFIX = "ticketflow_"
 DONE = "('resolved', 'closed')"
-TRACKED_FIELDS = ("title", "description", "category", "priority", "status")
 
 
 def group_role(role: str) -> str:
@@ -110,8 +109,14 @@ BEGIN
     RAISE EXCEPTION 'a ticket''s status may not move from % to %', OLD.status, NEW.status
       USING ERRCODE = 'check_violation', CONSTRAINT = 'tf_status_transition';
   END IF;
-  IF (NEW.title, NEW.description, NEW.category, NEW.priority, NEW.status, NEW.group_id)
-     IS DISTINCT FROM (OLD.title, OLD.description, OLD.category, OLD.priority, OLD.status, OLD.group_id) THEN
+  IF NEW.assignee IS DISTINCT FROM OLD.assignee AND NEW.assignee IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM agents WHERE login = NEW.assignee AND active) THEN
+    RAISE EXCEPTION 'there is no active agent called %', NEW.assignee USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF (NEW.title, NEW.description, NEW.category, NEW.priority, NEW.status, NEW.group_id, NEW.assignee, NEW.requester_id)
+     IS DISTINCT FROM
+     (OLD.title, OLD.description, OLD.category, OLD.priority, OLD.status, OLD.group_id, OLD.assignee, OLD.requester_id)
+  THEN
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
   ELSE
@@ -199,7 +204,10 @@ BEGIN
     (3, 'category', o.category, n.category),
     (4, 'priority', o.priority, n.priority),
     (5, 'status', o.status, n.status),
-    (6, 'group', (SELECT name FROM groups WHERE id = o.group_id), (SELECT name FROM groups WHERE id = n.group_id))
+    (6, 'group', (SELECT name FROM groups WHERE id = o.group_id), (SELECT name FROM groups WHERE id = n.group_id)),
+    (7, 'assignee', o.assignee, n.assignee),
+    (8, 'requester', (SELECT email FROM customers WHERE id = o.requester_id),
+                     (SELECT email FROM customers WHERE id = n.requester_id))
   ) AS f(place, field, old_value, new_value)
   WHERE f.old_value IS DISTINCT FROM f.new_value
   ORDER BY n.id, f.place;
@@ -213,6 +221,14 @@ BEGIN
   IF NOT tf_trusted('trusted_load', 'admin') THEN
     NEW.at := now();
   END IF;
+  RETURN NEW;
+END $$;
+
+-- A message's author and time are the database's; a thread is append-only.
+CREATE OR REPLACE FUNCTION tf_message_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.author := session_user;
+  NEW.at := now();
   RETURN NEW;
 END $$;
 
@@ -254,6 +270,9 @@ CREATE TRIGGER tf_ticket_before_update BEFORE UPDATE ON tickets
 DROP TRIGGER IF EXISTS tf_event_before_insert ON ticket_events;
 CREATE TRIGGER tf_event_before_insert BEFORE INSERT ON ticket_events
   FOR EACH ROW EXECUTE FUNCTION tf_event_before_insert();
+DROP TRIGGER IF EXISTS tf_message_before_insert ON messages;
+CREATE TRIGGER tf_message_before_insert BEFORE INSERT ON messages
+  FOR EACH ROW EXECUTE FUNCTION tf_message_before_insert();
 DROP TRIGGER IF EXISTS tf_tickets_inserted ON tickets;
 CREATE TRIGGER tf_tickets_inserted AFTER INSERT ON tickets
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_inserted();
@@ -279,19 +298,24 @@ CREATE POLICY tf_change ON tickets FOR UPDATE USING ({_VISIBLE}) WITH CHECK ({_V
 ALTER TABLE ticket_events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON ticket_events;
 CREATE POLICY tf_read ON ticket_events FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+ALTER TABLE messages ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON messages;
+CREATE POLICY tf_read ON messages FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_write ON messages;
+CREATE POLICY tf_write ON messages FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
 DROP POLICY IF EXISTS tf_load ON ticket_events;
 CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_role('admin')));
 """
 
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
-    "agents, groups, agent_groups, redactions, schema_meta, alembic_version"
+    "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
-    "suggestion_model, suggestion_confidence, idempotency_key, group_id"
+    "suggestion_model, suggestion_confidence, idempotency_key, group_id, requester_id, assignee"
 )
-_AGENT_UPDATE = "title, description, category, priority, status, group_id"
+_AGENT_UPDATE = "title, description, category, priority, status, group_id, requester_id, assignee"
 
 
 def grants_sql() -> str:
@@ -305,6 +329,9 @@ GRANT SELECT ON {_READ_TABLES} TO {viewer};
 GRANT INSERT ({_AGENT_INSERT}) ON tickets TO {agent};
 GRANT UPDATE ({_AGENT_UPDATE}) ON tickets TO {agent};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {agent};
+GRANT INSERT (ticket_id, kind, body, customer_id, written_at) ON messages TO {agent};
+GRANT INSERT (name, email, email_key, organisation) ON customers TO {agent};
+GRANT UPDATE (name, organisation) ON customers TO {agent};
 GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
 GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};
 GRANT DELETE ON agent_groups TO {admin};

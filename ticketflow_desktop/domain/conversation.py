@@ -1,0 +1,78 @@
+"""The people on a ticket and what is written on it: the requester (a customer), the assignee (an
+agent) and the thread of messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parseaddr
+from enum import StrEnum
+
+from ticketflow_desktop.domain.errors import FieldError, ValidationError
+from ticketflow_desktop.domain.validation import DESCRIPTION_MAX
+
+NAME_MAX = 200
+EMAIL_MAX = 320
+# Good enough to catch typos; deliverability is the mail server's to judge.
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+class MessageKind(StrEnum):
+    REPLY = "reply"  # to the customer
+    NOTE = "note"  # internal: never sent
+    CUSTOMER = "customer"  # from the customer
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: int
+    name: str
+    email: str
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Requester:
+    """A customer as typed: found by email (case-insensitively) or created."""
+
+    name: str
+    email: str
+    organisation: str | None = None
+
+    @property
+    def email_key(self) -> str:
+        return self.email.casefold()
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    ticket_id: int
+    kind: MessageKind
+    author: str  # the agent's login who wrote or recorded it
+    at: datetime  # when the database received it
+    body: str
+    customer_id: int | None = None
+    written_at: datetime | None = None  # when it was written, if it waited in the outbox
+
+
+def parse_requester(text: str, organisation: str | None = None) -> Requester:
+    """`Ann Lee <ann@example.com>` or a bare address; refused with words when it is not one."""
+    name, email = parseaddr(text.strip())
+    email = email.strip()
+    if not email or not _EMAIL.match(email) or len(email) > EMAIL_MAX:
+        raise ValidationError([FieldError("requester", f"{text.strip()!r} is not an email address.")])
+    name = " ".join(name.split()) or email.split("@", 1)[0]
+    if len(name) > NAME_MAX:
+        raise ValidationError([FieldError("requester", f"A name has at most {NAME_MAX} characters.")])
+    return Requester(name, email, organisation.strip() if organisation and organisation.strip() else None)
+
+
+def validate_body(body: str) -> str:
+    text = body.strip()
+    if not text:
+        raise ValidationError([FieldError("body", "Write something first.")])
+    if len(text) > DESCRIPTION_MAX:
+        raise ValidationError([FieldError("body", f"A message has at most {DESCRIPTION_MAX:,} characters.")])
+    return text

@@ -1,0 +1,110 @@
+"""A ticket's thread (replies, internal notes, the customer's messages) and its customers.
+
+Append-only: a message is never changed or removed. On PostgreSQL the database sets who wrote it
+and when (storage/team_sql); on SQLite this service does, with the OS login and the injected clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import insert, select
+
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
+from ticketflow_desktop.domain.conversation import Customer, Message, MessageKind, Requester, validate_body
+from ticketflow_desktop.domain.errors import NotFound
+from ticketflow_desktop.domain.validation import check_number
+from ticketflow_desktop.storage.changes import announce
+from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.people import (
+    customer_by_email,
+    customer_from_row,
+    customers_matching,
+    find_or_create_customer,
+)
+from ticketflow_desktop.storage.tables import CustomerRow, MessageRow, TicketRow, table_of
+from ticketflow_desktop.storage.team import local_login
+
+THREAD_MAX = 1000  # messages read at once; a longer thread is read on in pages (after_id)
+
+
+def message_from_row(row: MessageRow) -> Message:
+    return Message(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        kind=MessageKind(row.kind),
+        author=row.author,
+        at=row.at,
+        body=row.body,
+        customer_id=row.customer_id,
+        written_at=row.written_at,
+    )
+
+
+@dataclass(frozen=True)
+class ConversationService:
+    database: Database
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
+
+    def thread(self, ticket_id: int, after_id: int = 0, limit: int = THREAD_MAX) -> list[Message]:
+        """The messages oldest first (those after `after_id`: what arrived since it was read)."""
+        check_number("ticket", ticket_id)
+        with self.database.reading() as session:
+            if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
+                raise NotFound(ticket_id)
+            rows = session.execute(
+                select(MessageRow)
+                .where(MessageRow.ticket_id == ticket_id, MessageRow.id > after_id)
+                .order_by(MessageRow.id)
+                .limit(limit)
+            ).scalars()
+            return [message_from_row(r) for r in rows]
+
+    def add(
+        self,
+        ticket_id: int,
+        kind: MessageKind,
+        body: str,
+        *,
+        customer: Requester | None = None,
+        written_at: datetime | None = None,
+    ) -> Message:
+        """Add a reply, a note or (`customer`, default the ticket's requester) a customer's message."""
+        check_number("ticket", ticket_id)
+        body = validate_body(body)
+        messages = table_of(MessageRow)
+        with self.database.writing() as session:
+            requester = session.execute(select(TicketRow.requester_id).where(TicketRow.id == ticket_id)).first()
+            if requester is None:
+                raise NotFound(ticket_id)
+            customer_id = None
+            if kind is MessageKind.CUSTOMER:
+                customer_id = find_or_create_customer(session, customer).id if customer else requester.requester_id
+            values: dict[str, object] = {
+                "ticket_id": ticket_id,
+                "kind": kind.value,
+                "body": body,
+                "customer_id": customer_id,
+                "written_at": written_at,
+            }
+            if not self.database.enforces_team_rules:  # PostgreSQL stamps these itself
+                values |= {"author": local_login(), "at": self.clock.now()}
+            row = session.execute(
+                insert(messages).values(values).returning(messages.c.id, messages.c.author, messages.c.at)
+            ).one()
+            announce(session, [ticket_id])
+        return Message(row.id, ticket_id, kind, row.author, row.at, body, customer_id, written_at)
+
+    def customers(self, prefix: str) -> list[Customer]:
+        with self.database.reading() as session:
+            return customers_matching(session, prefix)
+
+    def customer(self, customer_id: int) -> Customer | None:
+        with self.database.reading() as session:
+            row = session.get(CustomerRow, customer_id)
+            return customer_from_row(row) if row is not None else None
+
+    def customer_by_email(self, email: str) -> Customer | None:
+        with self.database.reading() as session:
+            return customer_by_email(session, email)
