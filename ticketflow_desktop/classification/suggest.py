@@ -15,20 +15,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ticketflow_desktop.classification.corpus import Example, starter_corpus
+from ticketflow_desktop import config
+from ticketflow_desktop.classification.corpus import Example
 from ticketflow_desktop.classification.errors import ClassificationError
 from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.config import LlmSettings
 from ticketflow_desktop.domain import Suggestion
 
-# Agents' final choices outweigh the generic starter examples.
-DATABASE_WEIGHT = 3.0
 # Retrain once this many tickets arrived since the last training.
 RETRAIN_AFTER = 20
 CACHE_SIZE = 256
-# The newest tickets the local model learns from: 5,000 train in ~1.5 s with ~80 MB at the peak;
-# 20,000 took 2.7 s and ~210 MB, pushing the app past 300 MB for no gain a linear model can use.
-MAX_DATABASE_EXAMPLES = 5_000
 
 AUTO, LLM, LOCAL = "auto", "llm", "local"
 
@@ -44,22 +40,7 @@ class Outcome:
 
 
 def default_model_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.npz"
-
-
-def training_examples(database_examples: Callable[[], Iterable[Example]] | None) -> list[Example]:
-    """The starter corpus and the newest of the team's own tickets, which count more."""
-    examples = list(starter_corpus())
-    if database_examples is not None:
-        for n, example in enumerate(database_examples()):
-            if n >= MAX_DATABASE_EXAMPLES:
-                break
-            examples.append(
-                Example(example.title, example.description, example.category, example.priority, DATABASE_WEIGHT)
-            )
-    return examples
+    return config.data_dir() / "local_model.npz"
 
 
 class Suggester:
@@ -187,7 +168,7 @@ class Suggester:
         return count - model.trained_on_tickets >= RETRAIN_AFTER or count < model.trained_on_tickets
 
     def _train_locked(self) -> None:
-        from ticketflow_desktop.classification.training import train_apart, train_here
+        from ticketflow_desktop.classification.training import train_apart, train_here, training_examples
 
         started = time.perf_counter()
         count = self._ticket_count() if self._ticket_count is not None else 0

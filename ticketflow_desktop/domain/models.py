@@ -44,6 +44,31 @@ class TicketDraft:
 
 
 @dataclass(frozen=True)
+class NewTicket:
+    """A fully specified ticket with its history, as seed and import produce it
+    and `storage.bulk` loads it."""
+
+    title: str
+    description: str
+    category: Category
+    priority: Priority
+    created_at: datetime
+    initial_status: Status = Status.OPEN
+    # (when, new status): each becomes an event and bumps the version.
+    status_changes: tuple[tuple[datetime, Status], ...] = ()
+    source: EventSource = EventSource.IMPORT
+    external_id: str | None = None
+
+    @property
+    def final_status(self) -> Status:
+        return self.status_changes[-1][1] if self.status_changes else self.initial_status
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.status_changes[-1][0] if self.status_changes else self.created_at
+
+
+@dataclass(frozen=True)
 class Ticket:
     id: int
     title: str

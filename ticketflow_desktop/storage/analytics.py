@@ -20,13 +20,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Protocol
 
 from sqlalchemy import Connection, Float, Integer, and_, case, cast, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain import Category, Priority, Status
+from ticketflow_desktop.domain import NewTicket, Status
 from ticketflow_desktop.storage.tables import (
     Base,
     DailyFlowRow,
@@ -45,22 +44,6 @@ BASE = 1.01
 
 Executor = Session | Connection
 CountKey = tuple[date, str, str, str]  # created day, category, priority, status
-
-
-class _NewTicket(Protocol):  # storage.bulk.NewTicket, without importing it (bulk imports us)
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def category(self) -> Category: ...
-    @property
-    def priority(self) -> Priority: ...
-    @property
-    def initial_status(self) -> Status: ...
-    @property
-    def status_changes(self) -> tuple[tuple[datetime, Status], ...]: ...
-
-    @property
-    def final_status(self) -> Status: ...
 
 
 def dialect_of(executor: Executor) -> str:
@@ -191,7 +174,7 @@ class LoadedHistory:
         self.flow: Counter[tuple[date, str]] = Counter()
         self.times: Counter[int] = Counter()
 
-    def add(self, tickets: Iterable[_NewTicket]) -> LoadedHistory:
+    def add(self, tickets: Iterable[NewTicket]) -> LoadedHistory:
         for t in tickets:
             created = t.created_at.astimezone(UTC).date()
             self.counts[(created, t.category.value, t.priority.value, t.final_status.value)] += 1

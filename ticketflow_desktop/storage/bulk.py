@@ -10,44 +10,19 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.domain import NewTicket
 from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
-Prepare = Callable[[Session, list["NewTicket"]], list["NewTicket"]]
-
-
-@dataclass(frozen=True)
-class NewTicket:
-    """A fully specified ticket with its history, as seed and import produce it."""
-
-    title: str
-    description: str
-    category: Category
-    priority: Priority
-    created_at: datetime
-    initial_status: Status = Status.OPEN
-    # (when, new status): each becomes an event and bumps the version.
-    status_changes: tuple[tuple[datetime, Status], ...] = ()
-    source: EventSource = EventSource.IMPORT
-    external_id: str | None = None
-
-    @property
-    def final_status(self) -> Status:
-        return self.status_changes[-1][1] if self.status_changes else self.initial_status
-
-    @property
-    def updated_at(self) -> datetime:
-        return self.status_changes[-1][0] if self.status_changes else self.created_at
+Prepare = Callable[[Session, list[NewTicket]], list[NewTicket]]
 
 
 def _dbapi(session: Session) -> Any:

@@ -10,7 +10,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,17 +20,12 @@ from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
 from ticketflow_desktop.storage.errors import translate_errors
 
-APP_NAME = "TicketFlow"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
 
 
-def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
 def default_sqlite_url() -> str:
-    return f"sqlite:///{data_dir() / 'tickets.sqlite3'}"
+    return f"sqlite:///{config.data_dir() / 'tickets.sqlite3'}"
 
 
 def mask_url(url: str | URL) -> str:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ticketflow_desktop import config
 from ticketflow_desktop.domain.errors import StorageUnavailable
 
 _SCHEMA = """
@@ -51,9 +52,7 @@ class OutboxRecord:
 
 
 def default_outbox_path() -> Path:
-    from ticketflow_desktop.storage.engine import data_dir
-
-    return data_dir() / "outbox.sqlite3"
+    return config.data_dir() / "outbox.sqlite3"
 
 
 class OutboxStore:

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ticketflow_desktop import config
 from ticketflow_desktop.domain import Category, Priority, Suggestion, SuggestionSource
 
 log = logging.getLogger(__name__)
@@ -47,9 +48,7 @@ def suggestion_from_json(value: object) -> Suggestion | None:
 
 
 def default_draft_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / DRAFT_FILE
+    return config.data_dir() / DRAFT_FILE
 
 
 class DraftStore:
