@@ -13,20 +13,31 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from ticketflow_desktop import config
 from ticketflow_desktop.classification.corpus import Example
-from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.config import LlmSettings
-from ticketflow_desktop.domain import Suggestion
+from ticketflow_desktop.domain import Suggestion, SuggestionSource
 
 # Retrain once this many tickets arrived since the last training.
 RETRAIN_AFTER = 20
 CACHE_SIZE = 256
 
-AUTO, LLM, LOCAL = "auto", "llm", "local"
+
+class Mode(StrEnum):
+    """Who answers: AUTO asks the language model when it is usable and the local model otherwise."""
+
+    AUTO = "auto"
+    LLM = "llm"
+    LOCAL = "local"
+
+
+# The name ui/submit imports; Mode is the vocabulary.
+AUTO = Mode.AUTO
 
 
 @dataclass(frozen=True)
@@ -80,14 +91,16 @@ class Suggester:
         settings: LlmSettings,
         title: str,
         description: str,
-        mode: str = AUTO,
+        mode: str = Mode.AUTO,
         fallback: bool = True,
         wanted: Callable[[], bool] | None = None,
     ) -> Outcome:
-        """`wanted` tells whether the caller still needs the answer; if not, the local fallback is skipped."""
-        if mode == LOCAL:
+        """`mode` is a Mode or its value. `wanted` tells whether the caller still needs the answer; if
+        not, the local fallback is skipped."""
+        mode = Mode(mode)
+        if mode is Mode.LOCAL:
             return Outcome(self.local_suggestion(title, description))
-        if mode == AUTO and not settings.usable:
+        if mode is Mode.AUTO and not settings.usable:
             reason = "Offline mode" if settings.offline else "No API key is configured"
             return Outcome(self.local_suggestion(title, description), offline_reason=reason)
         try:
@@ -103,8 +116,8 @@ class Suggester:
         from ticketflow_desktop.classification.llm import classifier_for
 
         if not settings.api_key:
-            raise ClassificationError("no_key", "No API key is configured.")
-        key = ("llm", settings.base_url, settings.model, ticket_text(title, description))
+            raise ClassificationError(ErrorKind.NO_KEY, "No API key is configured.")
+        key = (SuggestionSource.LLM, settings.base_url, settings.model, ticket_text(title, description))
         cached = self._cached(key)
         if cached is not None:
             return cached
@@ -114,7 +127,7 @@ class Suggester:
 
     def local_suggestion(self, title: str, description: str) -> Suggestion:
         model = self.local_model()
-        key = ("local", self._generation, ticket_text(title, description))
+        key = (SuggestionSource.LOCAL, self._generation, ticket_text(title, description))
         cached = self._cached(key)
         if cached is not None:
             return cached

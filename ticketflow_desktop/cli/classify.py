@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ticketflow_desktop import config
 from ticketflow_desktop.classification.corpus import Example, read_jsonl
-from ticketflow_desktop.classification.errors import ClassificationError
-from ticketflow_desktop.classification.suggest import AUTO, LLM, LOCAL, Suggester
+from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
+from ticketflow_desktop.classification.suggest import Mode, Suggester
 from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
 from ticketflow_desktop.domain import Category, Priority, Suggestion
 from ticketflow_desktop.services.examples import ticket_examples
@@ -52,7 +52,7 @@ def suggester_for(args: argparse.Namespace) -> Suggester:
 
 def _model_failed(error: ClassificationError, as_json: bool) -> int:
     if as_json:
-        print_json({"error": error.kind, "message": error.message})
+        print_json({"error": error.kind.value, "message": error.message})
         return EXIT_FAILED
     return fail(error.message, EXIT_FAILED)
 
@@ -77,7 +77,7 @@ def classify(args: argparse.Namespace) -> int:
     settings = config.load_llm_settings({}, offline=args.offline)
     if args.llm and settings.offline:
         return fail("--llm and --offline contradict each other", EXIT_BAD_INPUT)
-    mode = LOCAL if args.local else LLM if args.llm else AUTO
+    mode = Mode.LOCAL if args.local else Mode.LLM if args.llm else Mode.AUTO
     try:
         outcome = suggester_for(args).suggest(settings, args.title, text, mode, fallback=False)
     except ClassificationError as error:
@@ -155,9 +155,9 @@ def evaluate(args: argparse.Namespace) -> int:
             try:
                 predicted.append(suggester.llm_suggestion(settings, e.title, e.description))
             except ClassificationError as error:
-                if n == 0 and error.kind in ("no_key", "auth", "unreachable"):
+                if n == 0 and error.kind in (ErrorKind.NO_KEY, ErrorKind.AUTH, ErrorKind.UNREACHABLE):
                     return _model_failed(error, args.json)
-                errors[error.kind] = errors.get(error.kind, 0) + 1
+                errors[error.kind.value] = errors.get(error.kind.value, 0) + 1
                 predicted.append(None)
         how, model_name = "language model", settings.model
     else:

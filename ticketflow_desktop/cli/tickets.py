@@ -15,7 +15,7 @@ from ticketflow_desktop.cli.common import (
     service_for,
     ticket_json,
 )
-from ticketflow_desktop.domain import Sort, TicketChanges, TicketDraft, TicketFilter
+from ticketflow_desktop.domain import EventField, Sort, TicketChanges, TicketDraft, TicketFilter
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.services.tickets import MAX_PAGE
 
@@ -114,7 +114,13 @@ def show(args: argparse.Namespace) -> int:
     if args.json:
         data = ticket_json(ticket)
         data["events"] = [
-            {"at": e.at.isoformat(), "field": e.field, "old": e.old_value, "new": e.new_value, "source": e.source.value}
+            {
+                "at": e.at.isoformat(),
+                "field": e.field.value,
+                "old": e.old_value,
+                "new": e.new_value,
+                "source": e.source.value,
+            }
             for e in events
         ]
         print_json(data)
@@ -126,8 +132,8 @@ def show(args: argparse.Namespace) -> int:
     print(printable(ticket.description).replace("\\n", "\n"))
     print()
     for e in events:
-        what = "created" if e.field == "created" else f"{e.field}: {e.old_value} → {e.new_value}"
-        if e.field in ("title", "description"):
+        what = "created" if e.field is EventField.CREATED else f"{e.field}: {e.old_value} → {e.new_value}"
+        if e.field in (EventField.TITLE, EventField.DESCRIPTION):
             what = f"{e.field} edited"
         print(f"  {e.at:%Y-%m-%d %H:%M} {what} ({e.source.value})")
     return 0

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from ticketflow_desktop.domain.enums import (
     Category,
+    EventField,
     EventSource,
     Priority,
     Status,
@@ -200,7 +201,7 @@ class TicketEvent:
     id: int
     ticket_id: int
     at: datetime
-    field: str
+    field: EventField
     old_value: str | None
     new_value: str | None
     source: EventSource

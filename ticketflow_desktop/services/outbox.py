@@ -30,6 +30,8 @@ from ticketflow_desktop.domain import (
     Category,
     Conflict,
     NotFound,
+    OutboxKind,
+    OutboxState,
     Priority,
     Status,
     StorageUnavailable,
@@ -48,16 +50,17 @@ from ticketflow_desktop.storage.outbox_store import OutboxRecord, OutboxStore
 
 log = logging.getLogger(__name__)
 
-PENDING, CONFLICT, FAILED = "pending", "conflict", "failed"
+# The names ui/outbox_panel.py imports (OutboxState is the vocabulary; these go once it uses it).
+CONFLICT, FAILED = OutboxState.CONFLICT, OutboxState.FAILED
 
 
 class Queued(StorageUnavailable):
     """The write is safe in the local outbox and will be sent when the database is back."""
 
-    def __init__(self, item_id: int, kind: str, reason: str) -> None:
+    def __init__(self, item_id: int, kind: OutboxKind, reason: str) -> None:
         self.item_id = item_id
         self.kind = kind
-        what = "The ticket" if kind == "create" else "The change"
+        what = "The ticket" if kind is OutboxKind.CREATE else "The change"
         super().__init__(f"{reason} {what} is kept in the outbox and will be sent when the database is back.")
 
 
@@ -66,10 +69,10 @@ class OutboxItem:
     """What the user sees of a waiting write."""
 
     id: int
-    kind: str  # create | update
+    kind: OutboxKind
     ticket_id: int | None
     summary: str
-    state: str  # pending | conflict | failed
+    state: OutboxState
     message: str
     attempts: int
     created_at: datetime
@@ -78,7 +81,7 @@ class OutboxItem:
 @dataclass(frozen=True)
 class Delivery:
     item_id: int
-    kind: str
+    kind: OutboxKind
     ticket: Ticket
 
 
@@ -97,11 +100,11 @@ class Outbox:
         draft = validate_draft(draft)  # bad input is refused at once, never queued
         draft = replace(draft, idempotency_key=draft.idempotency_key or uuid.uuid4().hex)
         try:
-            item_id = self.store.add(self.target, "create", draft.idempotency_key or "", _draft_payload(draft))
+            item_id = self.store.add(self.target, OutboxKind.CREATE, draft.idempotency_key or "", _draft_payload(draft))
         except StorageUnavailable as error:  # a broken outbox must not stop a write the database can take
             log.warning("outbox unusable, sending directly: %s", error)
             return self._service().create(draft)
-        return self._deliver_up_to(item_id, "create", fresh=True)
+        return self._deliver_up_to(item_id, OutboxKind.CREATE, fresh=True)
 
     def update(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> Ticket:
         """Apply an edit made on `expected_version`; raises Queued when it had to stay in the outbox."""
@@ -111,15 +114,15 @@ class Outbox:
         except StorageUnavailable:
             merged = None
         if merged is not None:
-            return self._deliver_up_to(merged, "update", fresh=False)
+            return self._deliver_up_to(merged, OutboxKind.UPDATE, fresh=False)
         try:
             item_id = self.store.add(
-                self.target, "update", uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
+                self.target, OutboxKind.UPDATE, uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
             )
         except StorageUnavailable as error:
             log.warning("outbox unusable, sending directly: %s", error)
             return self._service().update(ticket_id, changes, expected_version)
-        return self._deliver_up_to(item_id, "update", fresh=True)
+        return self._deliver_up_to(item_id, OutboxKind.UPDATE, fresh=True)
 
     # --- the queue -----------------------------------------------------------------------------
 
@@ -131,7 +134,7 @@ class Outbox:
 
     def waiting(self) -> int:
         """How many writes wait only for the database (not for a decision of the user)."""
-        return sum(1 for r in self.store.all(self.target) if r.state == PENDING)
+        return sum(1 for r in self.store.all(self.target) if r.state is OutboxState.PENDING)
 
     def flush_and_count(self) -> int:
         self.flush()
@@ -141,7 +144,7 @@ class Outbox:
         """Send every pending write in order; stop at the first sign the database is away."""
         delivered: list[Delivery] = []
         for record in self.store.all(self.target):
-            if record.state != PENDING:
+            if record.state is not OutboxState.PENDING:
                 continue
             try:
                 delivered.append(self._attempt(record, fresh=False))
@@ -156,11 +159,11 @@ class Outbox:
         record = self.store.get(item_id)
         if record is None:
             return None
-        if mine_anyway and record.kind == "update" and record.ticket_id is not None:
+        if mine_anyway and record.kind is OutboxKind.UPDATE and record.ticket_id is not None:
             current = self._service().get(record.ticket_id)
             self.store.update_payload(record.id, record.payload, current.version)
             record = self.store.get(item_id) or record
-        self.store.set_state(record.id, PENDING, attempted=False)
+        self.store.set_state(record.id, OutboxState.PENDING, attempted=False)
         return self._attempt(record, fresh=False).ticket
 
     def discard(self, item_id: int) -> None:
@@ -176,8 +179,8 @@ class Outbox:
     def _merge_into_pending(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> int | None:
         for record in self.store.all(self.target):
             if (
-                record.kind == "update"
-                and record.state == PENDING
+                record.kind is OutboxKind.UPDATE
+                and record.state is OutboxState.PENDING
                 and record.ticket_id == ticket_id
                 and record.expected_version == expected_version
             ):
@@ -185,12 +188,12 @@ class Outbox:
                 return record.id
         return None
 
-    def _deliver_up_to(self, item_id: int, kind: str, *, fresh: bool) -> Ticket:
+    def _deliver_up_to(self, item_id: int, kind: OutboxKind, *, fresh: bool) -> Ticket:
         """Send older pending writes first (order matters for edits), then this one."""
         for record in self.store.all(self.target):
             if record.id > item_id:
                 break
-            if record.state != PENDING and record.id != item_id:
+            if record.state is not OutboxState.PENDING and record.id != item_id:
                 continue
             try:
                 delivery = self._attempt(record, fresh=fresh and record.id == item_id)
@@ -210,18 +213,18 @@ class Outbox:
         try:
             ticket = self._send(record)
         except StorageUnavailable as error:
-            self.store.set_state(record.id, PENDING, str(error))
+            self.store.set_state(record.id, OutboxState.PENDING, str(error))
             raise
         except (Conflict, ValidationError, NotFound) as error:
             if fresh:
                 self.store.remove(record.id)
             else:
-                state = CONFLICT if isinstance(error, Conflict) else FAILED
+                state = OutboxState.CONFLICT if isinstance(error, Conflict) else OutboxState.FAILED
                 self.store.set_state(record.id, state, str(error))
             raise
         except Exception as error:
             # A bug: keep the write (nothing lost), mark it, and let the crash handler see it.
-            self.store.set_state(record.id, FAILED, f"Unexpected error: {type(error).__name__}")
+            self.store.set_state(record.id, OutboxState.FAILED, f"Unexpected error: {type(error).__name__}")
             raise
         self.store.remove(record.id)
         delivery = Delivery(record.id, record.kind, ticket)
@@ -231,7 +234,7 @@ class Outbox:
 
     def _send(self, record: OutboxRecord) -> Ticket:
         service = self._service()
-        if record.kind == "create":
+        if record.kind is OutboxKind.CREATE:
             return service.create(_draft_from(record.payload, record.key))
         assert record.ticket_id is not None and record.expected_version is not None
         return service.update(record.ticket_id, _changes_from(record.payload), record.expected_version)
@@ -293,7 +296,7 @@ def _changes_from(payload: dict[str, Any]) -> TicketChanges:
 
 
 def _item(record: OutboxRecord) -> OutboxItem:
-    if record.kind == "create":
+    if record.kind is OutboxKind.CREATE:
         summary = f"New ticket: {record.payload.get('title', '')}"
     else:
         fields = ", ".join(sorted(record.payload))

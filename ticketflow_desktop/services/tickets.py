@@ -19,6 +19,7 @@ from ticketflow_desktop.domain import (
     Conflict,
     Count,
     Cursor,
+    EventField,
     EventSource,
     NotFound,
     Page,
@@ -62,7 +63,7 @@ _SORT_COLUMNS = {
     SortKey.STATUS: TicketRow.status_rank,
     SortKey.TITLE: TicketRow.title,
 }
-_TRACKED_FIELDS = ("title", "description", "category", "priority", "status")
+_TRACKED_FIELDS = tuple(f for f in EventField if f is not EventField.CREATED)  # what an edit may change
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class TicketService:
             tickets = table_of(TicketRow)
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
-            _add_events(session, [_event(ticket_id, now, "created", None, Status.OPEN.value, source, 1)])
+            _add_events(session, [_event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1)])
             add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
             if draft.suggestion is not None:
                 accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
@@ -250,7 +251,11 @@ class TicketService:
             if clashing:
                 raise Conflict(current, clashing)
         validate_changes(changes, current_status=current.status)
-        diffs = {f: (_stored(current, f), _value(v)) for f, v in wanted.items() if _stored(current, f) != _value(v)}
+        diffs = {
+            EventField(f): (_stored(current, f), _value(v))
+            for f, v in wanted.items()
+            if _stored(current, f) != _value(v)
+        }
         if not diffs:
             return current
         now = self.clock.now()
@@ -268,8 +273,8 @@ class TicketService:
         old_key, new_key = _count_key(current), _count_key(updated)
         if new_key != old_key:
             add_count_deltas(session, Counter({old_key: -1, new_key: 1}))
-        if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
-            old_status, new_status = diffs["status"]
+        if EventField.STATUS in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
+            old_status, new_status = diffs[EventField.STATUS]
             record_status_change(session, ticket_id, current.created_at, old_status, new_status, now, version)
         announce(session, [ticket_id])
         return updated
@@ -318,12 +323,12 @@ class TicketService:
 
 
 def _event(
-    ticket_id: int, at: datetime, field: str, old: str | None, new: str, source: EventSource, version: int
+    ticket_id: int, at: datetime, field: EventField, old: str | None, new: str, source: EventSource, version: int
 ) -> dict[str, object]:
     return {
         "ticket_id": ticket_id,
         "at": at,
-        "field": field,
+        "field": field.value,
         "old_value": old,
         "new_value": new,
         "source": source.value,

@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain import NewTicket
+from ticketflow_desktop.domain import EventField, NewTicket
 from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
+from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
@@ -104,7 +105,7 @@ def bulk_insert(
 
     with database.writing() as session:
         batches = prepared(session, _batches(tickets, batch_size))
-        if database.dialect == "postgresql":
+        if database.dialect is Dialect.POSTGRESQL:
             with _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0)):
                 _copy_batches(session, batches, loaded)
         else:
@@ -194,10 +195,14 @@ def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], obje
                 t.external_id,
             )
         )
-        events.append((ticket_id, when(t.created_at), "created", None, t.initial_status.value, t.source.value, 1))
+        events.append(
+            (ticket_id, when(t.created_at), EventField.CREATED.value, None, t.initial_status.value, t.source.value, 1)
+        )
         previous = t.initial_status
         for n, (at, status) in enumerate(t.status_changes, start=2):
-            events.append((ticket_id, when(at), "status", previous.value, status.value, t.source.value, n))
+            events.append(
+                (ticket_id, when(at), EventField.STATUS.value, previous.value, status.value, t.source.value, n)
+            )
             previous = status
     return tickets, events
 

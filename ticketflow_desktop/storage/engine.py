@@ -18,6 +18,7 @@ from ticketflow_desktop import config
 from ticketflow_desktop.domain import cancel
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
+from ticketflow_desktop.storage.dialect import Dialect, backend_of, dialect_of
 from ticketflow_desktop.storage.errors import translate_errors
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -46,7 +47,7 @@ def describe_url(url: str | URL) -> str:
         parsed.get_backend_name()
     except Exception:  # noqa: BLE001 - never raise (or echo a secret) while describing
         return "<invalid database URL>"
-    if parsed.get_backend_name() == "sqlite":
+    if backend_of(parsed) is Dialect.SQLITE:
         return f"SQLite · {parsed.database or 'in memory'}"
     host = parsed.host or "localhost"
     port = f":{parsed.port}" if parsed.port else ""
@@ -96,7 +97,7 @@ def _cancel_backend(connect_args: Sequence[str], connect_kwargs: Mapping[str, An
 
 def _make_cancellable(engine: Engine) -> None:
     """Let a thread's CancelToken stop the statement the thread is running (domain.cancel)."""
-    postgresql = engine.dialect.name == "postgresql"
+    postgresql = dialect_of(engine) is Dialect.POSTGRESQL
     if postgresql:
         connect_args, connect_kwargs = engine.dialect.create_connect_args(engine.url)
 
@@ -127,15 +128,15 @@ def create_engine_for(url: str) -> Engine:
         parsed.port  # noqa: B018 - a bad port ("host:9:5432") only raises when read
     except (ArgumentError, ValueError):
         raise _bad_url(url, "write postgresql://user@host:port/database or sqlite:///path/to/file") from None
-    backend = "postgresql" if parsed.drivername == "postgres" else parsed.get_backend_name()
-    if backend == "sqlite":
+    backend = backend_of(parsed)
+    if backend is Dialect.SQLITE:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         _configure_sqlite(engine)
         _make_cancellable(engine)
         return engine
-    if backend == "postgresql":
+    if backend is Dialect.POSTGRESQL:
         if parsed.drivername in ("postgres", "postgresql"):
             # SQLAlchemy 2.1 defaults to psycopg 3; we ship psycopg2-binary.
             parsed = parsed.set(drivername="postgresql+psycopg2")
@@ -159,7 +160,7 @@ def create_engine_for(url: str) -> Engine:
         )
         _make_cancellable(engine)
         return engine
-    raise _bad_url(url, f"'{backend}' is not supported; use sqlite:/// or postgresql://")
+    raise _bad_url(url, f"'{parsed.get_backend_name()}' is not supported; use sqlite:/// or postgresql://")
 
 
 @dataclass
@@ -177,12 +178,12 @@ class Database:
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
 
     @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
+    def dialect(self) -> Dialect:
+        return dialect_of(self.engine)
 
     @property
     def is_sqlite(self) -> bool:
-        return self.dialect == "sqlite"
+        return self.dialect is Dialect.SQLITE
 
     @property
     def masked_url(self) -> str:

@@ -12,6 +12,7 @@ from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 
 from ticketflow_desktop.domain.errors import DatabaseTooNew
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.errors import translate_errors
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -44,7 +45,7 @@ def upgrade_to_head(engine: Engine) -> None:
     if revision is not None and not _is_known(revision):
         raise DatabaseTooNew(revision)
     with translate_errors(), engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
+        if dialect_of(connection) is Dialect.POSTGRESQL:
             # Two clients starting at once against a fresh server must not both create the schema.
             connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7460210)")
             if MigrationContext.configure(connection).get_current_revision() == head_revision():

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from ticketflow_desktop.domain import Category, EventSource, Priority, Status, SuggestionSource
+from ticketflow_desktop.domain import Category, EventField, EventSource, Priority, Status, SuggestionSource
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -157,10 +157,7 @@ class TicketEventRow(Base):
 
     __table_args__ = (
         CheckConstraint(_in("source", EventSource), name="source"),
-        CheckConstraint(
-            "field IN ('created', 'title', 'description', 'category', 'priority', 'status')",
-            name="field",
-        ),
+        CheckConstraint(_in("field", EventField), name="field"),
         Index("ix_ticket_events_field_value_ticket", "field", "new_value", "ticket_id"),
     )
 
