@@ -16,6 +16,7 @@ from ticketflow_desktop.classification.errors import ClassificationError, ErrorK
 from ticketflow_desktop.classification.suggest import Mode, Suggester
 from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
 from ticketflow_desktop.domain import Category, Priority, Suggestion
+from ticketflow_desktop.domain.codec import suggestion_to_dict
 from ticketflow_desktop.services.examples import ticket_examples
 
 
@@ -57,16 +58,6 @@ def _model_failed(error: ClassificationError, as_json: bool) -> int:
     return fail(error.message, EXIT_FAILED)
 
 
-def suggestion_json(s: Suggestion) -> dict[str, object]:
-    return {
-        "category": s.category.value,
-        "priority": s.priority.value,
-        "source": s.source.value,
-        "model": s.model,
-        "confidence": s.confidence,
-    }
-
-
 def classify(args: argparse.Namespace) -> int:
     try:
         text = read_text_arg(args.text)
@@ -85,7 +76,7 @@ def classify(args: argparse.Namespace) -> int:
     s = outcome.suggestion
     assert s is not None
     if args.json:
-        print_json(suggestion_json(s))
+        print_json(suggestion_to_dict(s))
         return 0
     source = f"{s.source.value} ({s.model})" if s.model else s.source.value
     if s.confidence is not None:

@@ -1,4 +1,5 @@
-"""Pure Python: enums, dataclasses, validation. Imports nothing else of ours, no Qt, no SQLAlchemy."""
+"""Pure Python: enums, dataclasses, validation, their JSON codec (codec.py). Imports nothing else of ours,
+no Qt, no SQLAlchemy."""
 
 from ticketflow_desktop.domain.enums import (
     ALLOWED_TRANSITIONS,

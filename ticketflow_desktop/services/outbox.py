@@ -24,25 +24,20 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from ticketflow_desktop.domain import (
-    Category,
     Conflict,
     NotFound,
     OutboxKind,
     OutboxState,
-    Priority,
-    Status,
     StorageUnavailable,
-    Suggestion,
-    SuggestionSource,
     Ticket,
     TicketChanges,
     TicketDraft,
     TicketFlowError,
     ValidationError,
 )
+from ticketflow_desktop.domain.codec import changes_from_dict, changes_to_dict, draft_from_dict, draft_to_dict
 from ticketflow_desktop.domain.validation import validate_changes, validate_draft
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import mask_url
@@ -100,7 +95,7 @@ class Outbox:
         draft = validate_draft(draft)  # bad input is refused at once, never queued
         draft = replace(draft, idempotency_key=draft.idempotency_key or uuid.uuid4().hex)
         try:
-            item_id = self.store.add(self.target, OutboxKind.CREATE, draft.idempotency_key or "", _draft_payload(draft))
+            item_id = self.store.add(self.target, OutboxKind.CREATE, draft.idempotency_key or "", draft_to_dict(draft))
         except StorageUnavailable as error:  # a broken outbox must not stop a write the database can take
             log.warning("outbox unusable, sending directly: %s", error)
             return self._service().create(draft)
@@ -117,7 +112,7 @@ class Outbox:
             return self._deliver_up_to(merged, OutboxKind.UPDATE, fresh=False)
         try:
             item_id = self.store.add(
-                self.target, OutboxKind.UPDATE, uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
+                self.target, OutboxKind.UPDATE, uuid.uuid4().hex, changes_to_dict(changes), ticket_id, expected_version
             )
         except StorageUnavailable as error:
             log.warning("outbox unusable, sending directly: %s", error)
@@ -184,7 +179,7 @@ class Outbox:
                 and record.ticket_id == ticket_id
                 and record.expected_version == expected_version
             ):
-                self.store.update_payload(record.id, {**record.payload, **_changes_payload(changes)})
+                self.store.update_payload(record.id, {**record.payload, **changes_to_dict(changes)})
                 return record.id
         return None
 
@@ -235,64 +230,9 @@ class Outbox:
     def _send(self, record: OutboxRecord) -> Ticket:
         service = self._service()
         if record.kind is OutboxKind.CREATE:
-            return service.create(_draft_from(record.payload, record.key))
+            return service.create(replace(draft_from_dict(record.payload), idempotency_key=record.key))
         assert record.ticket_id is not None and record.expected_version is not None
-        return service.update(record.ticket_id, _changes_from(record.payload), record.expected_version)
-
-
-# --- (de)serialising the writes ------------------------------------------------------------------
-
-
-def _draft_payload(draft: TicketDraft) -> dict[str, Any]:
-    s = draft.suggestion
-    return {
-        "title": draft.title,
-        "description": draft.description,
-        "category": draft.category.value,
-        "priority": draft.priority.value,
-        "suggestion": None
-        if s is None
-        else {
-            "category": s.category.value,
-            "priority": s.priority.value,
-            "source": s.source.value,
-            "model": s.model,
-            "confidence": s.confidence,
-        },
-    }
-
-
-def _draft_from(payload: dict[str, Any], key: str) -> TicketDraft:
-    s = payload.get("suggestion")
-    suggestion = (
-        None
-        if s is None
-        else Suggestion(
-            Category(s["category"]), Priority(s["priority"]), SuggestionSource(s["source"]), s["model"], s["confidence"]
-        )
-    )
-    return TicketDraft(
-        payload["title"],
-        payload["description"],
-        Category(payload["category"]),
-        Priority(payload["priority"]),
-        suggestion,
-        key,
-    )
-
-
-def _changes_payload(changes: TicketChanges) -> dict[str, Any]:
-    return {k: (v.value if isinstance(v, Category | Priority | Status) else v) for k, v in changes.as_dict().items()}
-
-
-def _changes_from(payload: dict[str, Any]) -> TicketChanges:
-    return TicketChanges(
-        title=payload.get("title"),
-        description=payload.get("description"),
-        category=Category(payload["category"]) if payload.get("category") else None,
-        priority=Priority(payload["priority"]) if payload.get("priority") else None,
-        status=Status(payload["status"]) if payload.get("status") else None,
-    )
+        return service.update(record.ticket_id, changes_from_dict(record.payload), record.expected_version)
 
 
 def _item(record: OutboxRecord) -> OutboxItem:
