@@ -13,9 +13,11 @@ import os
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+APP_NAME = "TicketFlow"  # the folder name under each user directory (data, log/state, config)
 KEYRING_SERVICE = "TicketFlow Desktop"
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
 DEFAULT_LLM_TIMEOUT_S = 15.0
@@ -32,6 +34,13 @@ ENV_LLM_BASE_URL = "LLM_BASE_URL"
 SECRET_LLM_API_KEY = "llm_api_key"
 SECRET_DATABASE_PASSWORD = "database_password"
 SECRET_DATABASE_SSLPASSWORD = "database_sslpassword"  # the passphrase of a client certificate's key
+
+
+def data_dir() -> Path:
+    """The user data folder: the SQLite database, the outbox, the draft, the local model."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def env(name: str) -> str | None:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import platformdirs
 
-APP_NAME = "TicketFlow"  # the folder name under each user directory (data, log/state, config)
+from ticketflow_desktop.config import APP_NAME, data_dir
+
 PRIVATE_UMASK = 0o077
 
 
 def app_folders() -> list[Path]:
     return [
-        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        data_dir(),
         Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
     ]

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ticketflow_desktop.classification.local import LocalModel
-from ticketflow_desktop.classification.suggest import Suggester, training_examples
-from ticketflow_desktop.classification.training import train_apart, train_here
-from ticketflow_desktop.domain import Category, Priority
+from ticketflow_desktop.classification.suggest import Suggester
+from ticketflow_desktop.classification.training import train_apart, train_here, training_examples
+from ticketflow_desktop.domain import Category, NewTicket, Priority
 from ticketflow_desktop.services.examples import DatabaseExamples
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import open_database
 
 TEXTS = [

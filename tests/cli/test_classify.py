@@ -53,9 +53,18 @@ def test_classify_local_json(capsys, local_model: Path, sqlite_url: str) -> None
     )
     assert code == 0
     result = json.loads(out)
-    assert set(result) == {"category", "priority", "source", "model", "confidence"}
+    assert set(result) == {
+        "category",
+        "priority",
+        "source",
+        "model",
+        "confidence",
+        "category_confidence",
+        "priority_confidence",
+    }  # domain/codec.py's format
     assert result["category"] == "billing" and result["source"] == "local"
     assert 0 <= result["confidence"] <= 1
+    assert result["confidence"] == min(result["category_confidence"], result["priority_confidence"])
 
 
 def test_classify_reads_stdin_and_prints_text(
@@ -77,6 +86,8 @@ def test_classify_llm_json(capsys, llm_env: HTTPServer) -> None:
         "source": "llm",
         "model": "test-model",
         "confidence": None,
+        "category_confidence": None,
+        "priority_confidence": None,
     }
 
 

@@ -11,13 +11,14 @@ import pytest
 from ticketflow_desktop.domain import (
     Category,
     Conflict,
+    OutboxState,
     Priority,
     Status,
     StorageUnavailable,
     TicketChanges,
     TicketDraft,
 )
-from ticketflow_desktop.services.outbox import CONFLICT, Outbox, Queued
+from ticketflow_desktop.services.outbox import Outbox, Queued
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.outbox_store import OutboxStore
 
@@ -117,7 +118,7 @@ def test_replay_after_a_colleague_changed_the_same_field_is_a_conflict_not_an_ov
     proxy.restore()
     assert outbox.flush() == []
     [item] = outbox.items()
-    assert item.state == CONFLICT and "priority" in item.message
+    assert item.state is OutboxState.CONFLICT and "priority" in item.message
     assert direct_service.get(ticket.id).priority is Priority.LOW  # the colleague's value stands
     # The agent decides: apply theirs anyway (re-based on the stored version).
     applied = outbox.retry(item.id, mine_anyway=True)

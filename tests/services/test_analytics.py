@@ -10,6 +10,7 @@ from tests.clock import TEST_TODAY
 from tests.databases import database_today
 from ticketflow_desktop.domain import (
     Category,
+    NewTicket,
     Priority,
     Status,
     Suggestion,
@@ -21,7 +22,7 @@ from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.analytics import AnalyticsService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.stats import exact_median_resolution_seconds
 

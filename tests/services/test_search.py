@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ticketflow_desktop.domain import Category, Priority, TicketDraft, TicketFilter
+from ticketflow_desktop.domain import Category, NewTicket, Priority, TicketDraft, TicketFilter
 from ticketflow_desktop.domain.search import matches
 from ticketflow_desktop.domain.validation import has_visible_character
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 
 # Letters whose lower case is one character on every backend (Python, PostgreSQL's C.UTF-8, FTS5),
 # plus the characters that break naive LIKE and FTS queries.

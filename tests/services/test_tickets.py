@@ -9,6 +9,7 @@ from ticketflow_desktop.domain import (
     Category,
     Conflict,
     EventSource,
+    NewTicket,
     NotFound,
     Priority,
     Sort,
@@ -24,7 +25,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 
 
 def make(

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges, TicketDraft, TicketFilter
+from ticketflow_desktop.domain import Category, NewTicket, Priority, Status, TicketChanges, TicketDraft, TicketFilter
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 
 START = datetime(2026, 1, 1, 9, tzinfo=UTC)
 

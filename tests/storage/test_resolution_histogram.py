@@ -5,11 +5,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges, TicketDraft
+from ticketflow_desktop.domain import Category, NewTicket, Priority, Status, TicketChanges, TicketDraft
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.analytics import median_resolution, recount_resolution_times, stored_resolution_times
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.stats import exact_median_resolution_seconds
 
 START = datetime(2026, 2, 1, 8, tzinfo=UTC)

@@ -30,7 +30,8 @@ def test_dropping_the_old_summaries_can_be_undone(service: TicketService) -> Non
     """Downgrading 0003 rebuilds the summaries an older TicketFlow reads, from the tickets."""
     from alembic import command
 
-    from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+    from ticketflow_desktop.domain import NewTicket
+    from ticketflow_desktop.storage.bulk import bulk_insert
     from ticketflow_desktop.storage.migrate import alembic_config, upgrade_to_head
 
     created = datetime(2026, 3, 1, 9, tzinfo=UTC)

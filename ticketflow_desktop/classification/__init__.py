@@ -5,7 +5,7 @@ Heavy libraries (openai, numpy) are imported only when a suggestion is first nee
 
 from __future__ import annotations
 
-from ticketflow_desktop.classification.errors import KINDS, ClassificationError
+from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.config import LlmSettings
 
 
@@ -16,4 +16,4 @@ def check_connection(settings: LlmSettings) -> str:
     return check(settings)
 
 
-__all__ = ["KINDS", "ClassificationError", "check_connection"]
+__all__ = ["ClassificationError", "ErrorKind", "check_connection"]

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-KINDS = ("no_key", "auth", "rate_limited", "timeout", "server_error", "unreachable", "bad_answer")
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    NO_KEY = "no_key"
+    AUTH = "auth"
+    RATE_LIMITED = "rate_limited"
+    TIMEOUT = "timeout"
+    SERVER_ERROR = "server_error"
+    UNREACHABLE = "unreachable"
+    BAD_ANSWER = "bad_answer"
+
+
+# The name tests/ui/submit/test_soak.py imports; ErrorKind is the vocabulary.
+KINDS = tuple(ErrorKind)
 
 
 class ClassificationError(Exception):
-    """`kind` is one of KINDS; `retry_after` (seconds) is set for rate_limited when the server said so."""
+    """`kind` is an ErrorKind (or its value, which is what `--json` prints); `retry_after` (seconds)
+    is set for RATE_LIMITED when the server said so."""
 
     def __init__(self, kind: str, message: str, retry_after: float | None = None) -> None:
-        if kind not in KINDS:
-            raise ValueError(f"unknown classification error kind {kind!r}")
+        try:
+            self.kind = ErrorKind(kind)
+        except ValueError:
+            raise ValueError(f"unknown classification error kind {kind!r}") from None
         super().__init__(message)
-        self.kind = kind
         self.message = message
         self.retry_after = retry_after

@@ -11,14 +11,24 @@ import email.utils
 import threading
 import time
 from collections.abc import Iterator
+from enum import StrEnum
 from typing import Any
 
 from ticketflow_desktop.classification import prompt
-from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.config import LlmSettings
 from ticketflow_desktop.domain import Suggestion, SuggestionSource
 
-MODES = ("json_schema", "json_object", "text")
+
+class AnswerFormat(StrEnum):
+    """What the server is asked to answer in, in order of preference: a server that refuses one gets the next."""
+
+    JSON_SCHEMA = "json_schema"
+    JSON_OBJECT = "json_object"
+    TEXT = "text"
+
+
+_FORMATS = tuple(AnswerFormat)
 MAX_TOKENS = 60
 # A real answer is well under 1 KB (60 tokens); more is a broken or hostile server, and is not read.
 MAX_ANSWER_BYTES = 64 * 1024
@@ -37,12 +47,14 @@ def _read_capped(chunks: Iterator[bytes], limit: int) -> bytes:
     return bytes(body)
 
 
-def _response_format(mode: str) -> dict[str, Any] | None:
-    if mode == "json_schema":
-        return {"type": "json_schema", "json_schema": prompt.RESPONSE_SCHEMA}
-    if mode == "json_object":
-        return {"type": "json_object"}
-    return None
+def _response_format(answer_format: AnswerFormat) -> dict[str, Any] | None:
+    match answer_format:
+        case AnswerFormat.JSON_SCHEMA:
+            return {"type": answer_format.value, "json_schema": prompt.RESPONSE_SCHEMA}
+        case AnswerFormat.JSON_OBJECT:
+            return {"type": answer_format.value}
+        case AnswerFormat.TEXT:
+            return None
 
 
 def retry_after_seconds(headers: Any) -> float | None:
@@ -70,7 +82,9 @@ class LlmClassifier:
         import openai  # heavy: imported when the first suggestion is asked, not at start-up
 
         if not settings.api_key:
-            raise ClassificationError("no_key", "No API key is configured; suggestions come from the local model.")
+            raise ClassificationError(
+                ErrorKind.NO_KEY, "No API key is configured; suggestions come from the local model."
+            )
         self.settings = settings
         self.model = settings.model
         self._openai = openai
@@ -80,7 +94,7 @@ class LlmClassifier:
             timeout=settings.timeout_s,
             max_retries=settings.max_retries,
         )
-        self._mode_index = 0
+        self._format_index = 0  # into _FORMATS: the first this server accepted
         self._blocked_until = 0.0
         self._lock = threading.Lock()
 
@@ -88,45 +102,46 @@ class LlmClassifier:
         wait = self._blocked_until - time.monotonic()
         if wait > 0:
             raise ClassificationError(
-                "rate_limited", f"The model server asked us to slow down; trying it again in {wait:.0f} s.", wait
+                ErrorKind.RATE_LIMITED,
+                f"The model server asked us to slow down; trying it again in {wait:.0f} s.",
+                wait,
             )
-        index = self._mode_index
+        index = self._format_index
         while True:
-            mode = MODES[index]
             try:
-                content = self._ask(title, description, mode)
+                content = self._ask(title, description, _FORMATS[index])
             except _AnswerTooLarge:
                 raise ClassificationError(
-                    "bad_answer",
+                    ErrorKind.BAD_ANSWER,
                     f"The model server's answer was larger than {MAX_ANSWER_BYTES // 1024} KB and was not read. "
                     "The form is yours to fill in.",
                 ) from None
             except prompt.AnswerError as error:
-                raise ClassificationError("bad_answer", f"{error} The form is yours to fill in.") from None
+                raise ClassificationError(ErrorKind.BAD_ANSWER, f"{error} The form is yours to fill in.") from None
             except (self._openai.BadRequestError, self._openai.UnprocessableEntityError) as error:
-                if index + 1 < len(MODES):  # probably no structured output here: ask more simply
+                if index + 1 < len(_FORMATS):  # probably no structured output here: ask more simply
                     index += 1
                     continue
                 raise self._translate(error) from error
             except self._openai.APIError as error:
                 raise self._translate(error) from error
             with self._lock:
-                self._mode_index = index
+                self._format_index = index
             break
         try:
             category, priority = prompt.parse_answer(content)
         except prompt.AnswerError as error:
-            raise ClassificationError("bad_answer", f"{error} The form is yours to fill in.") from None
+            raise ClassificationError(ErrorKind.BAD_ANSWER, f"{error} The form is yours to fill in.") from None
         return Suggestion(category, priority, SuggestionSource.LLM, model=self.model, confidence=None)
 
-    def _ask(self, title: str, description: str, mode: str) -> str | None:
+    def _ask(self, title: str, description: str, answer_format: AnswerFormat) -> str | None:
         arguments: dict[str, Any] = {
             "model": self.model,
             "messages": prompt.messages(title, description),
             "temperature": prompt.TEMPERATURE,
             "max_tokens": MAX_TOKENS,
         }
-        response_format = _response_format(mode)
+        response_format = _response_format(answer_format)
         if response_format is not None:
             arguments["response_format"] = response_format
         # Streamed, so that the body is read only up to MAX_ANSWER_BYTES and parsed here, where a
@@ -137,7 +152,9 @@ class LlmClassifier:
             except _AnswerTooLarge:
                 raise
             except Exception as error:
-                raise ClassificationError("unreachable", "The model server's answer broke off. Try again.") from error
+                raise ClassificationError(
+                    ErrorKind.UNREACHABLE, "The model server's answer broke off. Try again."
+                ) from error
         return prompt.completion_content(body)
 
     def _translate(self, error: Exception) -> ClassificationError:
@@ -145,27 +162,31 @@ class LlmClassifier:
         # APITimeoutError subclasses APIConnectionError: it must be tested first.
         if isinstance(error, o.APITimeoutError):
             return ClassificationError(
-                "timeout", f"The model did not answer within {self.settings.timeout_s:g} s. Try again later."
+                ErrorKind.TIMEOUT, f"The model did not answer within {self.settings.timeout_s:g} s. Try again later."
             )
         if isinstance(error, o.APIConnectionError):
-            return ClassificationError("unreachable", "The model server cannot be reached. Check the network.")
+            return ClassificationError(ErrorKind.UNREACHABLE, "The model server cannot be reached. Check the network.")
         if isinstance(error, o.AuthenticationError | o.PermissionDeniedError):
-            return ClassificationError("auth", "The model server refused the API key. Check it in Settings.")
+            return ClassificationError(ErrorKind.AUTH, "The model server refused the API key. Check it in Settings.")
         if isinstance(error, o.RateLimitError):
             seconds = retry_after_seconds(error.response.headers)
             if seconds:
                 self._blocked_until = time.monotonic() + seconds
                 return ClassificationError(
-                    "rate_limited", f"The model server is busy; trying it again in {seconds:.0f} s.", seconds
+                    ErrorKind.RATE_LIMITED, f"The model server is busy; trying it again in {seconds:.0f} s.", seconds
                 )
-            return ClassificationError("rate_limited", "The model server is busy; try again in a moment.")
+            return ClassificationError(ErrorKind.RATE_LIMITED, "The model server is busy; try again in a moment.")
         if isinstance(error, o.APIStatusError) and error.status_code >= 500:
-            return ClassificationError("server_error", f"The model server had an error ({error.status_code}).")
+            return ClassificationError(ErrorKind.SERVER_ERROR, f"The model server had an error ({error.status_code}).")
         if isinstance(error, o.NotFoundError):
-            return ClassificationError("bad_answer", f"The model server does not offer the model {self.model!r}.")
+            return ClassificationError(
+                ErrorKind.BAD_ANSWER, f"The model server does not offer the model {self.model!r}."
+            )
         if isinstance(error, o.APIStatusError):
-            return ClassificationError("bad_answer", f"The model server refused the request ({error.status_code}).")
-        return ClassificationError("bad_answer", "The model server's answer could not be read.")
+            return ClassificationError(
+                ErrorKind.BAD_ANSWER, f"The model server refused the request ({error.status_code})."
+            )
+        return ClassificationError(ErrorKind.BAD_ANSWER, "The model server's answer could not be read.")
 
 
 _clients: dict[LlmSettings, LlmClassifier] = {}

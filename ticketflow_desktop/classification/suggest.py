@@ -13,24 +13,31 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from ticketflow_desktop.classification.corpus import Example, starter_corpus
-from ticketflow_desktop.classification.errors import ClassificationError
+from ticketflow_desktop import config
+from ticketflow_desktop.classification.corpus import Example
+from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.config import LlmSettings
-from ticketflow_desktop.domain import Suggestion
+from ticketflow_desktop.domain import Suggestion, SuggestionSource
 
-# Agents' final choices outweigh the generic starter examples.
-DATABASE_WEIGHT = 3.0
 # Retrain once this many tickets arrived since the last training.
 RETRAIN_AFTER = 20
 CACHE_SIZE = 256
-# The newest tickets the local model learns from: 5,000 train in ~1.5 s with ~80 MB at the peak;
-# 20,000 took 2.7 s and ~210 MB, pushing the app past 300 MB for no gain a linear model can use.
-MAX_DATABASE_EXAMPLES = 5_000
 
-AUTO, LLM, LOCAL = "auto", "llm", "local"
+
+class Mode(StrEnum):
+    """Who answers: AUTO asks the language model when it is usable and the local model otherwise."""
+
+    AUTO = "auto"
+    LLM = "llm"
+    LOCAL = "local"
+
+
+# The name ui/submit imports; Mode is the vocabulary.
+AUTO = Mode.AUTO
 
 
 @dataclass(frozen=True)
@@ -44,22 +51,7 @@ class Outcome:
 
 
 def default_model_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.npz"
-
-
-def training_examples(database_examples: Callable[[], Iterable[Example]] | None) -> list[Example]:
-    """The starter corpus and the newest of the team's own tickets, which count more."""
-    examples = list(starter_corpus())
-    if database_examples is not None:
-        for n, example in enumerate(database_examples()):
-            if n >= MAX_DATABASE_EXAMPLES:
-                break
-            examples.append(
-                Example(example.title, example.description, example.category, example.priority, DATABASE_WEIGHT)
-            )
-    return examples
+    return config.data_dir() / "local_model.npz"
 
 
 class Suggester:
@@ -99,14 +91,16 @@ class Suggester:
         settings: LlmSettings,
         title: str,
         description: str,
-        mode: str = AUTO,
+        mode: str = Mode.AUTO,
         fallback: bool = True,
         wanted: Callable[[], bool] | None = None,
     ) -> Outcome:
-        """`wanted` tells whether the caller still needs the answer; if not, the local fallback is skipped."""
-        if mode == LOCAL:
+        """`mode` is a Mode or its value. `wanted` tells whether the caller still needs the answer; if
+        not, the local fallback is skipped."""
+        mode = Mode(mode)
+        if mode is Mode.LOCAL:
             return Outcome(self.local_suggestion(title, description))
-        if mode == AUTO and not settings.usable:
+        if mode is Mode.AUTO and not settings.usable:
             reason = "Offline mode" if settings.offline else "No API key is configured"
             return Outcome(self.local_suggestion(title, description), offline_reason=reason)
         try:
@@ -122,8 +116,8 @@ class Suggester:
         from ticketflow_desktop.classification.llm import classifier_for
 
         if not settings.api_key:
-            raise ClassificationError("no_key", "No API key is configured.")
-        key = ("llm", settings.base_url, settings.model, ticket_text(title, description))
+            raise ClassificationError(ErrorKind.NO_KEY, "No API key is configured.")
+        key = (SuggestionSource.LLM, settings.base_url, settings.model, ticket_text(title, description))
         cached = self._cached(key)
         if cached is not None:
             return cached
@@ -133,7 +127,7 @@ class Suggester:
 
     def local_suggestion(self, title: str, description: str) -> Suggestion:
         model = self.local_model()
-        key = ("local", self._generation, ticket_text(title, description))
+        key = (SuggestionSource.LOCAL, self._generation, ticket_text(title, description))
         cached = self._cached(key)
         if cached is not None:
             return cached
@@ -187,7 +181,7 @@ class Suggester:
         return count - model.trained_on_tickets >= RETRAIN_AFTER or count < model.trained_on_tickets
 
     def _train_locked(self) -> None:
-        from ticketflow_desktop.classification.training import train_apart, train_here
+        from ticketflow_desktop.classification.training import train_apart, train_here, training_examples
 
         started = time.perf_counter()
         count = self._ticket_count() if self._ticket_count is not None else 0

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from ticketflow_desktop import config
 from ticketflow_desktop.classification.corpus import Example, read_jsonl
-from ticketflow_desktop.classification.errors import ClassificationError
-from ticketflow_desktop.classification.suggest import AUTO, LLM, LOCAL, Suggester
+from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
+from ticketflow_desktop.classification.suggest import Mode, Suggester
 from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
 from ticketflow_desktop.domain import Category, Priority, Suggestion
+from ticketflow_desktop.domain.codec import suggestion_to_dict
 from ticketflow_desktop.services.examples import ticket_examples
 
 
@@ -52,19 +53,9 @@ def suggester_for(args: argparse.Namespace) -> Suggester:
 
 def _model_failed(error: ClassificationError, as_json: bool) -> int:
     if as_json:
-        print_json({"error": error.kind, "message": error.message})
+        print_json({"error": error.kind.value, "message": error.message})
         return EXIT_FAILED
     return fail(error.message, EXIT_FAILED)
-
-
-def suggestion_json(s: Suggestion) -> dict[str, object]:
-    return {
-        "category": s.category.value,
-        "priority": s.priority.value,
-        "source": s.source.value,
-        "model": s.model,
-        "confidence": s.confidence,
-    }
 
 
 def classify(args: argparse.Namespace) -> int:
@@ -77,7 +68,7 @@ def classify(args: argparse.Namespace) -> int:
     settings = config.load_llm_settings({}, offline=args.offline)
     if args.llm and settings.offline:
         return fail("--llm and --offline contradict each other", EXIT_BAD_INPUT)
-    mode = LOCAL if args.local else LLM if args.llm else AUTO
+    mode = Mode.LOCAL if args.local else Mode.LLM if args.llm else Mode.AUTO
     try:
         outcome = suggester_for(args).suggest(settings, args.title, text, mode, fallback=False)
     except ClassificationError as error:
@@ -85,7 +76,7 @@ def classify(args: argparse.Namespace) -> int:
     s = outcome.suggestion
     assert s is not None
     if args.json:
-        print_json(suggestion_json(s))
+        print_json(suggestion_to_dict(s))
         return 0
     source = f"{s.source.value} ({s.model})" if s.model else s.source.value
     if s.confidence is not None:
@@ -155,9 +146,9 @@ def evaluate(args: argparse.Namespace) -> int:
             try:
                 predicted.append(suggester.llm_suggestion(settings, e.title, e.description))
             except ClassificationError as error:
-                if n == 0 and error.kind in ("no_key", "auth", "unreachable"):
+                if n == 0 and error.kind in (ErrorKind.NO_KEY, ErrorKind.AUTH, ErrorKind.UNREACHABLE):
                     return _model_failed(error, args.json)
-                errors[error.kind] = errors.get(error.kind, 0) + 1
+                errors[error.kind.value] = errors.get(error.kind.value, 0) + 1
                 predicted.append(None)
         how, model_name = "language model", settings.model
     else:

@@ -15,7 +15,7 @@ from ticketflow_desktop.cli.common import (
     service_for,
     ticket_json,
 )
-from ticketflow_desktop.domain import Sort, TicketChanges, TicketDraft, TicketFilter
+from ticketflow_desktop.domain import EventField, Sort, TicketChanges, TicketDraft, TicketFilter
 from ticketflow_desktop.domain.conversation import parse_requester
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.models import UNASSIGNED
@@ -166,7 +166,7 @@ def show(args: argparse.Namespace) -> int:
         data["events"] = [
             {
                 "at": e.at.isoformat(),
-                "field": e.field,
+                "field": e.field.value,
                 "old": e.old_value,
                 "new": e.new_value,
                 "source": e.source.value,
@@ -187,8 +187,8 @@ def show(args: argparse.Namespace) -> int:
     print(printable(ticket.description).replace("\\n", "\n"))
     print()
     for e in events:
-        what = "created" if e.field == "created" else f"{e.field}: {e.old_value} → {e.new_value}"
-        if e.field in ("title", "description"):
+        what = "created" if e.field is EventField.CREATED else f"{e.field}: {e.old_value} → {e.new_value}"
+        if e.field in (EventField.TITLE, EventField.DESCRIPTION):
             what = f"{e.field} edited"
         by = f" by {e.actor}" if e.actor else ""
         written = f", written {e.written_at:%Y-%m-%d %H:%M} offline" if e.written_at else ""

@@ -1,9 +1,13 @@
-"""Pure Python: enums, dataclasses, validation. Imports nothing else of ours, no Qt, no SQLAlchemy."""
+"""Pure Python: enums, dataclasses, validation, their JSON codec (codec.py). Imports nothing else of ours,
+no Qt, no SQLAlchemy."""
 
 from ticketflow_desktop.domain.enums import (
     ALLOWED_TRANSITIONS,
     Category,
+    EventField,
     EventSource,
+    OutboxKind,
+    OutboxState,
     Priority,
     Status,
     SuggestionSource,
@@ -24,6 +28,7 @@ from ticketflow_desktop.domain.models import (
     Count,
     Cursor,
     DailyCount,
+    NewTicket,
     Page,
     Sort,
     SortKey,
@@ -45,9 +50,13 @@ __all__ = [
     "Cursor",
     "DailyCount",
     "DatabaseTooNew",
+    "EventField",
     "EventSource",
     "FieldError",
+    "NewTicket",
     "NotFound",
+    "OutboxKind",
+    "OutboxState",
     "Page",
     "PermissionDenied",
     "Priority",

@@ -61,6 +61,35 @@ class EventSource(StrEnum):
     CLASSIFIER = "classifier"
 
 
+class EventField(StrEnum):
+    """What a history event records: the ticket's creation, or a change of one of its fields."""
+
+    CREATED = "created"
+    TITLE = "title"
+    DESCRIPTION = "description"
+    CATEGORY = "category"
+    PRIORITY = "priority"
+    STATUS = "status"
+    GROUP = "group"
+    ASSIGNEE = "assignee"
+    REQUESTER = "requester"
+
+
+class OutboxKind(StrEnum):
+    """A write waiting in the outbox: a new ticket, or an edit of one."""
+
+    CREATE = "create"
+    UPDATE = "update"
+
+
+class OutboxState(StrEnum):
+    """PENDING waits for the database; CONFLICT and FAILED wait for the user to retry or discard."""
+
+    PENDING = "pending"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+
+
 # Which status may follow which. A ticket is never created closed, and a closed ticket can only be
 # reopened: the web app let any status jump to any other, which made its history meaningless.
 ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {

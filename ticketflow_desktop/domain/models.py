@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from ticketflow_desktop.domain.enums import (
     Category,
+    EventField,
     EventSource,
     Priority,
     Status,
@@ -41,6 +42,31 @@ class TicketDraft:
     suggestion: Suggestion | None = None
     # Set by the outbox so that a submit retried after a lost answer is not stored twice.
     idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class NewTicket:
+    """A fully specified ticket with its history, as seed and import produce it
+    and `storage.bulk` loads it."""
+
+    title: str
+    description: str
+    category: Category
+    priority: Priority
+    created_at: datetime
+    initial_status: Status = Status.OPEN
+    # (when, new status): each becomes an event and bumps the version.
+    status_changes: tuple[tuple[datetime, Status], ...] = ()
+    source: EventSource = EventSource.IMPORT
+    external_id: str | None = None
+
+    @property
+    def final_status(self) -> Status:
+        return self.status_changes[-1][1] if self.status_changes else self.initial_status
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.status_changes[-1][0] if self.status_changes else self.created_at
 
 
 @dataclass(frozen=True)
@@ -193,7 +219,7 @@ class TicketEvent:
     id: int
     ticket_id: int
     at: datetime
-    field: str
+    field: EventField
     old_value: str | None
     new_value: str | None
     source: EventSource

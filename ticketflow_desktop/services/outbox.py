@@ -24,24 +24,21 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from ticketflow_desktop.domain import (
-    Category,
     Conflict,
     NotFound,
+    OutboxKind,
+    OutboxState,
     PermissionDenied,
-    Priority,
-    Status,
     StorageUnavailable,
-    Suggestion,
-    SuggestionSource,
     Ticket,
     TicketChanges,
     TicketDraft,
     TicketFlowError,
     ValidationError,
 )
+from ticketflow_desktop.domain.codec import changes_from_dict, changes_to_dict, draft_from_dict, draft_to_dict
 from ticketflow_desktop.domain.validation import validate_changes, validate_draft
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import mask_url
@@ -49,16 +46,17 @@ from ticketflow_desktop.storage.outbox_store import OutboxRecord, OutboxStore
 
 log = logging.getLogger(__name__)
 
-PENDING, CONFLICT, FAILED = "pending", "conflict", "failed"
+# The names ui/outbox_panel.py imports (OutboxState is the vocabulary; these go once it uses it).
+CONFLICT, FAILED = OutboxState.CONFLICT, OutboxState.FAILED
 
 
 class Queued(StorageUnavailable):
     """The write is safe in the local outbox and will be sent when the database is back."""
 
-    def __init__(self, item_id: int, kind: str, reason: str) -> None:
+    def __init__(self, item_id: int, kind: OutboxKind, reason: str) -> None:
         self.item_id = item_id
         self.kind = kind
-        what = "The ticket" if kind == "create" else "The change"
+        what = "The ticket" if kind is OutboxKind.CREATE else "The change"
         super().__init__(f"{reason} {what} is kept in the outbox and will be sent when the database is back.")
 
 
@@ -67,10 +65,10 @@ class OutboxItem:
     """What the user sees of a waiting write."""
 
     id: int
-    kind: str  # create | update
+    kind: OutboxKind
     ticket_id: int | None
     summary: str
-    state: str  # pending | conflict | failed
+    state: OutboxState
     message: str
     attempts: int
     created_at: datetime
@@ -79,7 +77,7 @@ class OutboxItem:
 @dataclass(frozen=True)
 class Delivery:
     item_id: int
-    kind: str
+    kind: OutboxKind
     ticket: Ticket
 
 
@@ -98,11 +96,11 @@ class Outbox:
         draft = validate_draft(draft)  # bad input is refused at once, never queued
         draft = replace(draft, idempotency_key=draft.idempotency_key or uuid.uuid4().hex)
         try:
-            item_id = self.store.add(self.target, "create", draft.idempotency_key or "", _draft_payload(draft))
+            item_id = self.store.add(self.target, OutboxKind.CREATE, draft.idempotency_key or "", draft_to_dict(draft))
         except StorageUnavailable as error:  # a broken outbox must not stop a write the database can take
             log.warning("outbox unusable, sending directly: %s", error)
             return self._service().create(draft)
-        return self._deliver_up_to(item_id, "create", fresh=True)
+        return self._deliver_up_to(item_id, OutboxKind.CREATE, fresh=True)
 
     def update(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> Ticket:
         """Apply an edit made on `expected_version`; raises Queued when it had to stay in the outbox."""
@@ -112,15 +110,15 @@ class Outbox:
         except StorageUnavailable:
             merged = None
         if merged is not None:
-            return self._deliver_up_to(merged, "update", fresh=False)
+            return self._deliver_up_to(merged, OutboxKind.UPDATE, fresh=False)
         try:
             item_id = self.store.add(
-                self.target, "update", uuid.uuid4().hex, _changes_payload(changes), ticket_id, expected_version
+                self.target, OutboxKind.UPDATE, uuid.uuid4().hex, changes_to_dict(changes), ticket_id, expected_version
             )
         except StorageUnavailable as error:
             log.warning("outbox unusable, sending directly: %s", error)
             return self._service().update(ticket_id, changes, expected_version)
-        return self._deliver_up_to(item_id, "update", fresh=True)
+        return self._deliver_up_to(item_id, OutboxKind.UPDATE, fresh=True)
 
     # --- the queue -----------------------------------------------------------------------------
 
@@ -132,7 +130,7 @@ class Outbox:
 
     def waiting(self) -> int:
         """How many writes wait only for the database (not for a decision of the user)."""
-        return sum(1 for r in self.store.all(self.target) if r.state == PENDING)
+        return sum(1 for r in self.store.all(self.target) if r.state is OutboxState.PENDING)
 
     def flush_and_count(self) -> int:
         self.flush()
@@ -142,7 +140,7 @@ class Outbox:
         """Send every pending write in order; stop at the first sign the database is away."""
         delivered: list[Delivery] = []
         for record in self.store.all(self.target):
-            if record.state != PENDING:
+            if record.state is not OutboxState.PENDING:
                 continue
             try:
                 delivered.append(self._attempt(record, fresh=False))
@@ -157,11 +155,11 @@ class Outbox:
         record = self.store.get(item_id)
         if record is None:
             return None
-        if mine_anyway and record.kind == "update" and record.ticket_id is not None:
+        if mine_anyway and record.kind is OutboxKind.UPDATE and record.ticket_id is not None:
             current = self._service().get(record.ticket_id)
             self.store.update_payload(record.id, record.payload, current.version)
             record = self.store.get(item_id) or record
-        self.store.set_state(record.id, PENDING, attempted=False)
+        self.store.set_state(record.id, OutboxState.PENDING, attempted=False)
         return self._attempt(record, fresh=False).ticket
 
     def discard(self, item_id: int) -> None:
@@ -177,21 +175,21 @@ class Outbox:
     def _merge_into_pending(self, ticket_id: int, changes: TicketChanges, expected_version: int) -> int | None:
         for record in self.store.all(self.target):
             if (
-                record.kind == "update"
-                and record.state == PENDING
+                record.kind is OutboxKind.UPDATE
+                and record.state is OutboxState.PENDING
                 and record.ticket_id == ticket_id
                 and record.expected_version == expected_version
             ):
-                self.store.update_payload(record.id, {**record.payload, **_changes_payload(changes)})
+                self.store.update_payload(record.id, {**record.payload, **changes_to_dict(changes)})
                 return record.id
         return None
 
-    def _deliver_up_to(self, item_id: int, kind: str, *, fresh: bool) -> Ticket:
+    def _deliver_up_to(self, item_id: int, kind: OutboxKind, *, fresh: bool) -> Ticket:
         """Send older pending writes first (order matters for edits), then this one."""
         for record in self.store.all(self.target):
             if record.id > item_id:
                 break
-            if record.state != PENDING and record.id != item_id:
+            if record.state is not OutboxState.PENDING and record.id != item_id:
                 continue
             try:
                 delivery = self._attempt(record, fresh=fresh and record.id == item_id)
@@ -211,18 +209,18 @@ class Outbox:
         try:
             ticket = self._send(record, fresh=fresh)
         except StorageUnavailable as error:
-            self.store.set_state(record.id, PENDING, str(error))
+            self.store.set_state(record.id, OutboxState.PENDING, str(error))
             raise
         except (Conflict, ValidationError, NotFound, PermissionDenied) as error:  # refused for good: never retried
             if fresh:
                 self.store.remove(record.id)
             else:
-                state = CONFLICT if isinstance(error, Conflict) else FAILED
+                state = OutboxState.CONFLICT if isinstance(error, Conflict) else OutboxState.FAILED
                 self.store.set_state(record.id, state, str(error))
             raise
         except Exception as error:
             # A bug: keep the write (nothing lost), mark it, and let the crash handler see it.
-            self.store.set_state(record.id, FAILED, f"Unexpected error: {type(error).__name__}")
+            self.store.set_state(record.id, OutboxState.FAILED, f"Unexpected error: {type(error).__name__}")
             raise
         self.store.remove(record.id)
         delivery = Delivery(record.id, record.kind, ticket)
@@ -233,71 +231,17 @@ class Outbox:
     def _send(self, record: OutboxRecord, *, fresh: bool) -> Ticket:
         service = self._service()
         written_at = None if fresh else record.created_at  # a write that waited keeps when it was made
-        if record.kind == "create":
-            return service.create(_draft_from(record.payload, record.key), written_at=written_at)
+        if record.kind is OutboxKind.CREATE:
+            draft = replace(draft_from_dict(record.payload), idempotency_key=record.key)
+            return service.create(draft, written_at=written_at)
         assert record.ticket_id is not None and record.expected_version is not None
         return service.update(
-            record.ticket_id, _changes_from(record.payload), record.expected_version, written_at=written_at
+            record.ticket_id, changes_from_dict(record.payload), record.expected_version, written_at=written_at
         )
-
-
-# --- (de)serialising the writes ------------------------------------------------------------------
-
-
-def _draft_payload(draft: TicketDraft) -> dict[str, Any]:
-    s = draft.suggestion
-    return {
-        "title": draft.title,
-        "description": draft.description,
-        "category": draft.category.value,
-        "priority": draft.priority.value,
-        "suggestion": None
-        if s is None
-        else {
-            "category": s.category.value,
-            "priority": s.priority.value,
-            "source": s.source.value,
-            "model": s.model,
-            "confidence": s.confidence,
-        },
-    }
-
-
-def _draft_from(payload: dict[str, Any], key: str) -> TicketDraft:
-    s = payload.get("suggestion")
-    suggestion = (
-        None
-        if s is None
-        else Suggestion(
-            Category(s["category"]), Priority(s["priority"]), SuggestionSource(s["source"]), s["model"], s["confidence"]
-        )
-    )
-    return TicketDraft(
-        payload["title"],
-        payload["description"],
-        Category(payload["category"]),
-        Priority(payload["priority"]),
-        suggestion,
-        key,
-    )
-
-
-def _changes_payload(changes: TicketChanges) -> dict[str, Any]:
-    return {k: (v.value if isinstance(v, Category | Priority | Status) else v) for k, v in changes.as_dict().items()}
-
-
-def _changes_from(payload: dict[str, Any]) -> TicketChanges:
-    return TicketChanges(
-        title=payload.get("title"),
-        description=payload.get("description"),
-        category=Category(payload["category"]) if payload.get("category") else None,
-        priority=Priority(payload["priority"]) if payload.get("priority") else None,
-        status=Status(payload["status"]) if payload.get("status") else None,
-    )
 
 
 def _item(record: OutboxRecord) -> OutboxItem:
-    if record.kind == "create":
+    if record.kind is OutboxKind.CREATE:
         summary = f"New ticket: {record.payload.get('title', '')}"
     else:
         fields = ", ".join(sorted(record.payload))

@@ -7,8 +7,7 @@ from bisect import bisect
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from ticketflow_desktop.domain import Category, EventSource, Priority, Status
-from ticketflow_desktop.storage.bulk import NewTicket
+from ticketflow_desktop.domain import Category, EventSource, NewTicket, Priority, Status
 
 PRODUCTS = (
     "Ledger",

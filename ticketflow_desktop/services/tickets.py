@@ -22,6 +22,7 @@ from ticketflow_desktop.domain import (
     Conflict,
     Count,
     Cursor,
+    EventField,
     EventSource,
     NotFound,
     Page,
@@ -69,7 +70,7 @@ _SORT_COLUMNS = {
     SortKey.STATUS: TicketRow.status_rank,
     SortKey.TITLE: TicketRow.title,
 }
-_TRACKED_FIELDS = ("title", "description", "category", "priority", "status")
+_TRACKED_FIELDS = tuple(f for f in EventField if f is not EventField.CREATED)  # what an edit may change
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ class TicketService:
                 return ticket_from_row(row)
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
-            event = _event(ticket_id, now, "created", None, Status.OPEN.value, source, 1, written_at)
+            event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
             _add_events(session, [event])
             add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
             if draft.suggestion is not None:
@@ -301,7 +302,11 @@ class TicketService:
             if clashing:
                 raise Conflict(current, clashing)
         validate_changes(changes, current_status=current.status)
-        diffs = {f: (_stored(current, f), _value(v)) for f, v in wanted.items() if _stored(current, f) != _value(v)}
+        diffs = {
+            EventField(f): (_stored(current, f), _value(v))
+            for f, v in wanted.items()
+            if _stored(current, f) != _value(v)
+        }
         if not diffs:
             return current
         tickets = table_of(TicketRow)
@@ -329,8 +334,8 @@ class TicketService:
         old_key, new_key = _count_key(current), _count_key(updated)
         if new_key != old_key:
             add_count_deltas(session, Counter({old_key: -1, new_key: 1}))
-        if "status" in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
-            old_status, new_status = diffs["status"]
+        if EventField.STATUS in diffs:  # the dashboard's resolved-per-day, backlog and resolution times
+            old_status, new_status = diffs[EventField.STATUS]
             record_status_change(session, ticket_id, current.created_at, old_status, new_status, now, version)
         announce(session, [ticket_id])
         return updated
@@ -339,21 +344,23 @@ class TicketService:
         """Put the ticket in the agents' group called `group` (None: in no group)."""
         with self.database.writing() as session:
             new_id = group_id(session, group) if group is not None else None
-            return self._set_reference(session, ticket_id, "group_id", new_id, "group", group, group_name)
+            return self._set_reference(session, ticket_id, "group_id", new_id, EventField.GROUP, group, group_name)
 
     def assign(self, ticket_id: int, login: str | None) -> Ticket:
         """Give the ticket to the agent `login` (None: to nobody)."""
         with self.database.writing() as session:
             if login is not None:
                 login = check_assignee(session, login)
-            return self._set_reference(session, ticket_id, "assignee", login, "assignee", login, lambda _s, v: v)
+            return self._set_reference(
+                session, ticket_id, "assignee", login, EventField.ASSIGNEE, login, lambda _s, v: v
+            )
 
     def set_requester(self, ticket_id: int, requester: Requester) -> Ticket:
         """The customer who asked: found by email (case-insensitively) or created."""
         with self.database.writing() as session:
             customer = find_or_create_customer(session, requester)
             return self._set_reference(
-                session, ticket_id, "requester_id", customer.id, "requester", customer.email, customer_email
+                session, ticket_id, "requester_id", customer.id, EventField.REQUESTER, customer.email, customer_email
             )
 
     def _set_reference(
@@ -362,7 +369,7 @@ class TicketService:
         ticket_id: int,
         column: str,
         value: object,
-        field: str,
+        field: EventField,
         shown: str | None,
         shown_before: Callable[[Session, Any], str | None],
     ) -> Ticket:
@@ -439,7 +446,7 @@ class TicketService:
 def _event(
     ticket_id: int,
     at: datetime,
-    field: str,
+    field: EventField,
     old: str | None,
     new: str | None,
     source: EventSource,
@@ -449,7 +456,7 @@ def _event(
     return {
         "ticket_id": ticket_id,
         "at": at,
-        "field": field,
+        "field": field.value,
         "old_value": old,
         "new_value": new,
         "source": source.value,

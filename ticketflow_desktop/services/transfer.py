@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ticketflow_desktop.domain import (
     Category,
     EventSource,
+    NewTicket,
     Priority,
     Sort,
     SortKey,
@@ -30,7 +31,7 @@ from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.validation import description_error, title_error
 from ticketflow_desktop.services.csv_source import Record, SourceError, record_at, records
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
+from ticketflow_desktop.storage.bulk import bulk_insert
 
 REQUIRED = ("title", "description", "category", "priority")
 OPTIONAL = ("status", "created_at", "external_id")

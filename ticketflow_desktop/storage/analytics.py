@@ -20,13 +20,14 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Protocol
+from enum import StrEnum
 
 from sqlalchemy import Connection, Float, Integer, and_, case, cast, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain import Category, Priority, Status
+from ticketflow_desktop.domain import EventField, NewTicket, Status
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import (
     Base,
     DailyFlowRow,
@@ -45,27 +46,6 @@ BASE = 1.01
 
 Executor = Session | Connection
 CountKey = tuple[date, str, str, str]  # created day, category, priority, status
-
-
-class _NewTicket(Protocol):  # storage.bulk.NewTicket, without importing it (bulk imports us)
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def category(self) -> Category: ...
-    @property
-    def priority(self) -> Priority: ...
-    @property
-    def initial_status(self) -> Status: ...
-    @property
-    def status_changes(self) -> tuple[tuple[datetime, Status], ...]: ...
-
-    @property
-    def final_status(self) -> Status: ...
-
-
-def dialect_of(executor: Executor) -> str:
-    bind = executor.get_bind() if isinstance(executor, Session) else executor
-    return bind.dialect.name
 
 
 def as_date(value: date | str) -> date:
@@ -89,7 +69,12 @@ def bucket_value(bucket: int) -> float:
 # --- keeping the summaries ------------------------------------------------------------------------
 
 
-FLOW_KINDS = ("created", "resolved", "reopened")
+class FlowKind(StrEnum):
+    """A day's counts in daily_flow (its columns): tickets created, become done, reopened."""
+
+    CREATED = "created"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
 
 
 def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Sequence[Mapping[str, object]]) -> None:
@@ -100,7 +85,7 @@ def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Seq
     """
     if not rows:
         return
-    dialect_insert = postgresql.insert if dialect_of(executor) == "postgresql" else sqlite.insert
+    dialect_insert = postgresql.insert if dialect_of(executor) is Dialect.POSTGRESQL else sqlite.insert
     columns = table_of(table).c
     statement = dialect_insert(table_of(table))
     counted = [name for name in rows[0] if name not in keys]
@@ -110,10 +95,10 @@ def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Seq
     executor.execute(statement, rows)
 
 
-def _add_flow(executor: Executor, deltas: Counter[tuple[date, str]]) -> None:
+def _add_flow(executor: Executor, deltas: Counter[tuple[date, FlowKind]]) -> None:
     per_day: dict[date, dict[str, int]] = {}
     for (day, kind), n in deltas.items():
-        per_day.setdefault(day, dict.fromkeys(FLOW_KINDS, 0))[kind] += n
+        per_day.setdefault(day, {k.value: 0 for k in FlowKind})[kind.value] += n
     rows = [{"day": d, **per_day[d]} for d in sorted(per_day) if any(per_day[d].values())]
     _add(executor, DailyFlowRow, ("day",), rows)
 
@@ -126,10 +111,10 @@ def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
     """Count tickets arriving at (+1) or leaving (-1) a (created day, category, priority, status):
     the totals by category/priority/status and the tickets created per day."""
     totals: Counter[tuple[str, str, str]] = Counter()
-    created: Counter[tuple[date, str]] = Counter()
+    created: Counter[tuple[date, FlowKind]] = Counter()
     for (day, category, priority, status), n in deltas.items():
         totals[(category, priority, status)] += n
-        created[(day, "created")] += n  # a move between keys of one day adds up to nothing
+        created[(day, FlowKind.CREATED)] += n  # a move between keys of one day adds up to nothing
     # Rows are touched in key order, decremented or incremented, so concurrent writers cannot
     # deadlock on them.
     t = TicketTotalRow
@@ -161,18 +146,18 @@ def record_status_change(
 ) -> None:
     """Count one status change made by `version` (call before its event row is flushed or after: the
     first-resolution check only looks at older versions)."""
-    flow: Counter[tuple[date, str]] = Counter()
+    flow: Counter[tuple[date, FlowKind]] = Counter()
     if new in DONE and old not in DONE:
-        flow[(at.astimezone(UTC).date(), "resolved")] += 1
+        flow[(at.astimezone(UTC).date(), FlowKind.RESOLVED)] += 1
     elif old in DONE and new not in DONE:
-        flow[(at.astimezone(UTC).date(), "reopened")] += 1
+        flow[(at.astimezone(UTC).date(), FlowKind.REOPENED)] += 1
     _add_flow(session, flow)
     if new in DONE:
         earlier = session.execute(
             select(TicketEventRow.id)
             .where(
                 TicketEventRow.ticket_id == ticket_id,
-                TicketEventRow.field == "status",
+                TicketEventRow.field == EventField.STATUS.value,
                 TicketEventRow.new_value.in_(_DONE),
                 TicketEventRow.version < version,
             )
@@ -188,23 +173,23 @@ class LoadedHistory:
 
     def __init__(self) -> None:
         self.counts: Counter[CountKey] = Counter()
-        self.flow: Counter[tuple[date, str]] = Counter()
+        self.flow: Counter[tuple[date, FlowKind]] = Counter()
         self.times: Counter[int] = Counter()
 
-    def add(self, tickets: Iterable[_NewTicket]) -> LoadedHistory:
+    def add(self, tickets: Iterable[NewTicket]) -> LoadedHistory:
         for t in tickets:
             created = t.created_at.astimezone(UTC).date()
             self.counts[(created, t.category.value, t.priority.value, t.final_status.value)] += 1
             previous = t.initial_status.value
             if previous in DONE:
-                self.flow[(created, "resolved")] += 1
+                self.flow[(created, FlowKind.RESOLVED)] += 1
             first_done: datetime | None = None
             for at, status in t.status_changes:
                 new = status.value
                 if new in DONE and previous not in DONE:
-                    self.flow[(at.astimezone(UTC).date(), "resolved")] += 1
+                    self.flow[(at.astimezone(UTC).date(), FlowKind.RESOLVED)] += 1
                 elif previous in DONE and new not in DONE:
-                    self.flow[(at.astimezone(UTC).date(), "reopened")] += 1
+                    self.flow[(at.astimezone(UTC).date(), FlowKind.REOPENED)] += 1
                 if new in DONE and (first_done is None or at < first_done):
                     first_done = at
                 previous = new
@@ -221,14 +206,14 @@ class LoadedHistory:
 # --- recounting from the tickets and their history ------------------------------------------------------------
 
 
-def _utc_day(dialect: str, column):
-    if dialect == "postgresql":
+def _utc_day(dialect: Dialect, column):
+    if dialect is Dialect.POSTGRESQL:
         return func.date(func.timezone("UTC", column))
     return func.substr(column, 1, 10)
 
 
-def _epoch_sql(dialect: str, column):
-    if dialect == "postgresql":
+def _epoch_sql(dialect: Dialect, column):
+    if dialect is Dialect.POSTGRESQL:
         return cast(func.floor(func.extract("epoch", column)), Integer)
     return cast(func.strftime("%s", column), Integer)
 
@@ -240,12 +225,12 @@ def recount_flow(executor: Executor) -> Flow:
     """Created per day from the tickets; resolved and reopened per day from every status event."""
     dialect = dialect_of(executor)
     e = TicketEventRow
-    became_done = and_(e.new_value.in_(_DONE), or_(e.field == "created", e.old_value.notin_(_DONE)))
-    reopened = and_(e.field == "status", e.old_value.in_(_DONE), e.new_value.notin_(_DONE))
+    became_done = and_(e.new_value.in_(_DONE), or_(e.field == EventField.CREATED.value, e.old_value.notin_(_DONE)))
+    reopened = and_(e.field == EventField.STATUS.value, e.old_value.in_(_DONE), e.new_value.notin_(_DONE))
     day = _utc_day(dialect, e.at).label("day")
     query = (
         select(day, func.sum(case((became_done, 1), else_=0)), func.sum(case((reopened, 1), else_=0)))
-        .where(e.field.in_(("created", "status")))
+        .where(e.field.in_((EventField.CREATED.value, EventField.STATUS.value)))
         .group_by(day)
     )
     changes = {as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
@@ -266,7 +251,7 @@ def first_resolutions():  # -> Subquery of (ticket_id, at)
     e = TicketEventRow
     return (
         select(e.ticket_id, func.min(e.at).label("at"))
-        .where(e.field == "status", e.new_value.in_(_DONE))
+        .where(e.field == EventField.STATUS.value, e.new_value.in_(_DONE))
         .group_by(e.ticket_id)
         .subquery()
     )

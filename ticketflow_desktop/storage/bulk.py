@@ -10,44 +10,20 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain import Category, EventSource, Priority, Status
+from ticketflow_desktop.domain import EventField, NewTicket
 from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
+from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
-Prepare = Callable[[Session, list["NewTicket"]], list["NewTicket"]]
-
-
-@dataclass(frozen=True)
-class NewTicket:
-    """A fully specified ticket with its history, as seed and import produce it."""
-
-    title: str
-    description: str
-    category: Category
-    priority: Priority
-    created_at: datetime
-    initial_status: Status = Status.OPEN
-    # (when, new status): each becomes an event and bumps the version.
-    status_changes: tuple[tuple[datetime, Status], ...] = ()
-    source: EventSource = EventSource.IMPORT
-    external_id: str | None = None
-
-    @property
-    def final_status(self) -> Status:
-        return self.status_changes[-1][1] if self.status_changes else self.initial_status
-
-    @property
-    def updated_at(self) -> datetime:
-        return self.status_changes[-1][0] if self.status_changes else self.created_at
+Prepare = Callable[[Session, list[NewTicket]], list[NewTicket]]
 
 
 def _dbapi(session: Session) -> Any:
@@ -129,7 +105,7 @@ def bulk_insert(
 
     with database.writing() as session:
         batches = prepared(session, _batches(tickets, batch_size))
-        if database.dialect == "postgresql":
+        if database.dialect is Dialect.POSTGRESQL:
             with _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0)):
                 _copy_batches(session, batches, loaded)
         else:
@@ -222,10 +198,14 @@ def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], obje
                 t.external_id,
             )
         )
-        events.append((ticket_id, when(t.created_at), "created", None, t.initial_status.value, t.source.value, 1))
+        events.append(
+            (ticket_id, when(t.created_at), EventField.CREATED.value, None, t.initial_status.value, t.source.value, 1)
+        )
         previous = t.initial_status
         for n, (at, status) in enumerate(t.status_changes, start=2):
-            events.append((ticket_id, when(at), "status", previous.value, status.value, t.source.value, n))
+            events.append(
+                (ticket_id, when(at), EventField.STATUS.value, previous.value, status.value, t.source.value, n)
+            )
             previous = status
     return tickets, events
 

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain.validation import NUMBER_MAX
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 
 CHANNEL = "ticketflow_changes"
 # NOTIFY payloads must stay under 8000 bytes; beyond this many ids we say "unknown" (empty payload).
@@ -20,7 +21,7 @@ MAX_PAYLOAD_IDS = 500
 
 def announce(session: Session, ids: Iterable[int] | None) -> None:
     """Queue a notification naming `ids` (None: "something changed, ids unknown")."""
-    if session.get_bind().dialect.name != "postgresql":
+    if dialect_of(session) is not Dialect.POSTGRESQL:
         return
     id_list = sorted(set(ids)) if ids is not None else []
     payload = "" if ids is None or len(id_list) > MAX_PAYLOAD_IDS else ",".join(map(str, id_list))

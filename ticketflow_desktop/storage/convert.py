@@ -8,6 +8,7 @@ from sqlalchemy import Row
 
 from ticketflow_desktop.domain import (
     Category,
+    EventField,
     EventSource,
     Priority,
     Status,
@@ -53,7 +54,7 @@ def event_from_row(row: TicketEventRow) -> TicketEvent:
         id=row.id,
         ticket_id=row.ticket_id,
         at=row.at,
-        field=row.field,
+        field=EventField(row.field),
         old_value=row.old_value,
         new_value=row.new_value,
         source=EventSource(row.source),

@@ -10,7 +10,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,19 +18,15 @@ from ticketflow_desktop import __version__, config
 from ticketflow_desktop.domain import cancel
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.search import fold
+from ticketflow_desktop.storage.dialect import Dialect, backend_of, dialect_of
 from ticketflow_desktop.storage.errors import translate_errors
 
-APP_NAME = "TicketFlow"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
 
 
-def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
 def default_sqlite_url() -> str:
-    return f"sqlite:///{data_dir() / 'tickets.sqlite3'}"
+    return f"sqlite:///{config.data_dir() / 'tickets.sqlite3'}"
 
 
 def mask_url(url: str | URL) -> str:
@@ -52,7 +47,7 @@ def describe_url(url: str | URL) -> str:
         parsed.get_backend_name()
     except Exception:  # noqa: BLE001 - never raise (or echo a secret) while describing
         return "<invalid database URL>"
-    if parsed.get_backend_name() == "sqlite":
+    if backend_of(parsed) is Dialect.SQLITE:
         return f"SQLite · {parsed.database or 'in memory'}"
     host = parsed.host or "localhost"
     port = f":{parsed.port}" if parsed.port else ""
@@ -102,7 +97,7 @@ def _cancel_backend(connect_args: Sequence[str], connect_kwargs: Mapping[str, An
 
 def _make_cancellable(engine: Engine) -> None:
     """Let a thread's CancelToken stop the statement the thread is running (domain.cancel)."""
-    postgresql = engine.dialect.name == "postgresql"
+    postgresql = dialect_of(engine) is Dialect.POSTGRESQL
     if postgresql:
         connect_args, connect_kwargs = engine.dialect.create_connect_args(engine.url)
 
@@ -133,15 +128,15 @@ def create_engine_for(url: str) -> Engine:
         parsed.port  # noqa: B018 - a bad port ("host:9:5432") only raises when read
     except (ArgumentError, ValueError):
         raise _bad_url(url, "write postgresql://user@host:port/database or sqlite:///path/to/file") from None
-    backend = "postgresql" if parsed.drivername == "postgres" else parsed.get_backend_name()
-    if backend == "sqlite":
+    backend = backend_of(parsed)
+    if backend is Dialect.SQLITE:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         _configure_sqlite(engine)
         _make_cancellable(engine)
         return engine
-    if backend == "postgresql":
+    if backend is Dialect.POSTGRESQL:
         if parsed.drivername in ("postgres", "postgresql"):
             # SQLAlchemy 2.1 defaults to psycopg 3; we ship psycopg2-binary.
             parsed = parsed.set(drivername="postgresql+psycopg2")
@@ -166,7 +161,7 @@ def create_engine_for(url: str) -> Engine:
         )
         _make_cancellable(engine)
         return engine
-    raise _bad_url(url, f"'{backend}' is not supported; use sqlite:/// or postgresql://")
+    raise _bad_url(url, f"'{parsed.get_backend_name()}' is not supported; use sqlite:/// or postgresql://")
 
 
 @dataclass
@@ -184,12 +179,12 @@ class Database:
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
 
     @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
+    def dialect(self) -> Dialect:
+        return dialect_of(self.engine)
 
     @property
     def is_sqlite(self) -> bool:
-        return self.dialect == "sqlite"
+        return self.dialect is Dialect.SQLITE
 
     @property
     def enforces_team_rules(self) -> bool:

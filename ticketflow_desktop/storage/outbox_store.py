@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ticketflow_desktop import config
+from ticketflow_desktop.domain import OutboxKind, OutboxState
 from ticketflow_desktop.domain.errors import StorageUnavailable
 
 _SCHEMA = """
@@ -39,21 +41,19 @@ CREATE TABLE IF NOT EXISTS outbox (
 class OutboxRecord:
     id: int
     target: str
-    kind: str
+    kind: OutboxKind
     key: str
     ticket_id: int | None
     expected_version: int | None
     payload: dict[str, Any]
-    state: str
+    state: OutboxState
     message: str
     attempts: int
     created_at: datetime
 
 
 def default_outbox_path() -> Path:
-    from ticketflow_desktop.storage.engine import data_dir
-
-    return data_dir() / "outbox.sqlite3"
+    return config.data_dir() / "outbox.sqlite3"
 
 
 class OutboxStore:
@@ -87,7 +87,7 @@ class OutboxStore:
     def add(
         self,
         target: str,
-        kind: str,
+        kind: OutboxKind,
         key: str,
         payload: dict[str, Any],
         ticket_id: int | None = None,
@@ -96,7 +96,7 @@ class OutboxStore:
         cursor = self._run(
             "INSERT INTO outbox (target, kind, key, ticket_id, expected_version, payload, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (target, kind, key, ticket_id, expected_version, json.dumps(payload), datetime.now(UTC).isoformat()),
+            (target, kind.value, key, ticket_id, expected_version, json.dumps(payload), datetime.now(UTC).isoformat()),
         )
         return int(cursor.lastrowid or 0)
 
@@ -111,10 +111,10 @@ class OutboxStore:
             rows = self._run(f"SELECT {_COLUMNS} FROM outbox WHERE target = ? ORDER BY id", (target,)).fetchall()
         return [_record(r) for r in rows]
 
-    def set_state(self, record_id: int, state: str, message: str = "", *, attempted: bool = True) -> None:
+    def set_state(self, record_id: int, state: OutboxState, message: str = "", *, attempted: bool = True) -> None:
         self._run(
             "UPDATE outbox SET state = ?, message = ?, attempts = attempts + ? WHERE id = ?",
-            (state, message, 1 if attempted else 0, record_id),
+            (state.value, message, 1 if attempted else 0, record_id),
         )
 
     def update_payload(self, record_id: int, payload: dict[str, Any], expected_version: int | None = None) -> None:
@@ -143,12 +143,12 @@ def _record(row: tuple) -> OutboxRecord:
     return OutboxRecord(
         id=row[0],
         target=row[1],
-        kind=row[2],
+        kind=OutboxKind(row[2]),
         key=row[3],
         ticket_id=row[4],
         expected_version=row[5],
         payload=json.loads(row[6]),
-        state=row[7],
+        state=OutboxState(row[7]),
         message=row[8],
         attempts=row[9],
         created_at=datetime.fromisoformat(row[10]),

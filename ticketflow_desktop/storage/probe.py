@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError
 
 from ticketflow_desktop import config
 from ticketflow_desktop.domain.errors import StorageUnavailable
+from ticketflow_desktop.storage.dialect import Dialect, backend_of, dialect_of
 from ticketflow_desktop.storage.engine import create_engine_for, mask_url
 from ticketflow_desktop.storage.errors import describe
 
@@ -41,7 +42,7 @@ def with_secrets(url: str, secrets: Mapping[str, str | None]) -> str:
     if not wanted:
         return url
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
+    if backend_of(parsed) is Dialect.SQLITE:
         return url
     if "password" in wanted and parsed.password is None:
         parsed = parsed.set(password=wanted.pop("password"))
@@ -69,10 +70,10 @@ def check_url(url: str) -> str | None:
         parsed = make_url(url)
     except ArgumentError:
         return "This is not a database URL: use postgresql://user@host/database or sqlite:///path."
-    backend = parsed.get_backend_name()
-    if backend not in ("sqlite", "postgresql", "postgres"):
-        return f"Unsupported database {backend!r}: use PostgreSQL or SQLite."
-    if backend != "sqlite" and not parsed.host:
+    backend = backend_of(parsed)
+    if backend is None:
+        return f"Unsupported database {parsed.get_backend_name()!r}: use PostgreSQL or SQLite."
+    if backend is Dialect.POSTGRESQL and not parsed.host:
         return "The PostgreSQL URL needs a host, e.g. postgresql://user@db.example.com/tickets."
     return None
 
@@ -86,7 +87,7 @@ def probe_connection(url: str) -> str:
     if problem:
         raise StorageUnavailable(problem)
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+    if backend_of(parsed) is Dialect.SQLITE and parsed.database and parsed.database != ":memory:":
         path = Path(parsed.database).expanduser()
         if not path.exists():
             if not path.parent.exists() and not path.parent.parent.exists():
@@ -95,7 +96,7 @@ def probe_connection(url: str) -> str:
     engine = create_engine_for(url)
     try:
         with engine.connect() as connection:
-            if engine.dialect.name == "sqlite":
+            if dialect_of(engine) is Dialect.SQLITE:
                 version = connection.execute(text("select sqlite_version()")).scalar_one()
                 return f"SQLite {version}"
             version = connection.execute(text("show server_version")).scalar_one()

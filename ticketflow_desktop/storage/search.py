@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, Select, column, func, literal, literal_col
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ticketflow_desktop.domain.search import fold, like_pattern
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import TicketRow
 
 TRIGRAM = 3
@@ -84,10 +85,10 @@ def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, a
     )
 
 
-def search_condition(dialect: str, term: str, entity: type[TicketRow] = TicketRow) -> ColumnElement[bool]:
+def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = TicketRow) -> ColumnElement[bool]:
     """One condition that is right for every term (fetch_page and apply_search pick a faster shape)."""
     title, description = entity.title, entity.description
-    if dialect == "postgresql":
+    if dialect is Dialect.POSTGRESQL:
         if len(term) >= TRIGRAM:  # the form the trigram indexes serve
             pattern = like_pattern(term)
             return or_(title.ilike(pattern, escape="\\"), description.ilike(pattern, escape="\\"))
@@ -112,8 +113,8 @@ def fetch_page(session: Session, query: Select, term: str, order: Order, size: i
 
     `order` gives the list order's ORDER BY for the tickets table or an alias of it.
     """
-    dialect = session.get_bind().dialect.name
-    if dialect != "postgresql" or len(term) < TRIGRAM:
+    dialect = dialect_of(session)
+    if dialect is not Dialect.POSTGRESQL or len(term) < TRIGRAM:
         return session.execute(apply_search(query, session, term, ordered=True)).scalars().all()
     # A common term: its page lies within the first rows of the list order. The LIMIT inside the
     # subquery keeps the planner from reaching for the trigram indexes (a quarter of the table). A
@@ -148,8 +149,8 @@ def trigram_scans(session: Session) -> Iterator[None]:
 
 def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], term: str, cap: int | None) -> int:
     """How many tickets meeting `conditions` contain `term`; with a cap, any number above it means "more"."""
-    dialect = session.get_bind().dialect.name
-    if dialect != "postgresql" or len(term) < TRIGRAM:
+    dialect = dialect_of(session)
+    if dialect is not Dialect.POSTGRESQL or len(term) < TRIGRAM:
         query = select(literal(1)).select_from(TicketRow).where(*conditions)
         return _count(session, apply_search(query, session, term, ordered=False), cap)
     # A common word passes the cap within a few thousand rows, read in any order; through the
@@ -189,8 +190,8 @@ def apply_search(query: Select, session: Session, term: str, *, ordered: bool) -
     `ordered`: the query walks a list order to a LIMIT (a page); otherwise it visits matches in any
     order (a capped count), which on SQLite is fastest driven by the FTS index.
     """
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql" or len(term) < TRIGRAM:
+    dialect = dialect_of(session)
+    if dialect is Dialect.POSTGRESQL or len(term) < TRIGRAM:
         return query.where(search_condition(dialect, term))
     if not ordered:
         return query.join(_fts, _fts.c.rowid == TicketRow.id).where(_fts_match(term), _sqlite_exact(term))

@@ -13,6 +13,7 @@ from sqlalchemy import Float, cast, func, select
 from ticketflow_desktop.domain import Category, DailyCount, Priority, Stats, Status, SuggestionSource
 from ticketflow_desktop.storage import analytics
 from ticketflow_desktop.storage.analytics import Executor, as_date
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import DailyFlowRow, TicketRow
 
 
@@ -61,9 +62,9 @@ def compute_stats(executor: Executor, today: date) -> Stats:
 def exact_median_resolution_seconds(executor: Executor) -> float | None:
     """The median time to first resolution from the full history (a scan of every status event; for
     checking the histogram only)."""
-    dialect = analytics.dialect_of(executor)
+    dialect = dialect_of(executor)
     first = analytics.first_resolutions()
-    if dialect == "postgresql":
+    if dialect is Dialect.POSTGRESQL:
         epoch = func.extract("epoch", first.c.at - TicketRow.created_at)
         query = select(func.percentile_cont(0.5).within_group(epoch)).select_from(
             first.join(TicketRow, TicketRow.id == first.c.ticket_id)

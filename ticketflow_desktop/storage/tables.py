@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import true
 
-from ticketflow_desktop.domain import Category, EventSource, Priority, Status, SuggestionSource
+from ticketflow_desktop.domain import Category, EventField, EventSource, Priority, Status, SuggestionSource
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -148,12 +148,6 @@ class TicketRow(Base):
     )
 
 
-EVENT_FIELDS = (
-    "created", "title", "description", "category", "priority", "status", "group", "assignee", "requester",
-)  # fmt: skip
-EVENT_FIELDS_SQL = ", ".join(f"'{name}'" for name in EVENT_FIELDS)
-
-
 class TicketEventRow(Base):
     """Append-only history: one row for the creation and one per changed field."""
 
@@ -176,7 +170,7 @@ class TicketEventRow(Base):
 
     __table_args__ = (
         CheckConstraint(_in("source", EventSource), name="source"),
-        CheckConstraint(f"field IN ({EVENT_FIELDS_SQL})", name="field"),
+        CheckConstraint(_in("field", EventField), name="field"),
         Index("ix_ticket_events_field_value_ticket", "field", "new_value", "ticket_id"),
     )
 

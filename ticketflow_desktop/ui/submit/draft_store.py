@@ -1,4 +1,7 @@
-"""The form's draft on disk: written atomically as the user types, restored after a crash or restart."""
+"""The form's draft on disk: written atomically as the user types, restored after a crash or restart.
+
+The form decides what the draft holds (`SubmitTab.draft_state`); its suggestions are in the
+codec's format (domain/codec.py)."""
 
 from __future__ import annotations
 
@@ -9,47 +12,32 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ticketflow_desktop.domain import Category, Priority, Suggestion, SuggestionSource
+from ticketflow_desktop import config
+from ticketflow_desktop.domain import Suggestion
+from ticketflow_desktop.domain.codec import suggestion_from_dict, suggestion_to_dict
 
 log = logging.getLogger(__name__)
 DRAFT_FILE = "submit_draft.json"
 
 
-def suggestion_to_json(s: Suggestion | None) -> dict[str, Any] | None:
-    if s is None:
-        return None
-    return {
-        "category": s.category.value,
-        "priority": s.priority.value,
-        "source": s.source.value,
-        "model": s.model,
-        "confidence": s.confidence,
-        "category_confidence": s.category_confidence,
-        "priority_confidence": s.priority_confidence,
-    }
+def suggestion_to_json(suggestion: Suggestion | None) -> dict[str, object] | None:
+    return None if suggestion is None else suggestion_to_dict(suggestion)
 
 
 def suggestion_from_json(value: object) -> Suggestion | None:
-    if not isinstance(value, dict):
+    """The saved suggestion, or None when there is none or it is not readable: a draft is restored
+    without a suggestion rather than not at all."""
+    if value is None:
         return None
     try:
-        return Suggestion(
-            Category(value["category"]),
-            Priority(value["priority"]),
-            SuggestionSource(value["source"]),
-            value.get("model"),
-            value.get("confidence"),
-            value.get("category_confidence"),
-            value.get("priority_confidence"),
-        )
-    except (KeyError, ValueError, TypeError):
+        return suggestion_from_dict(value)
+    except ValueError as error:
+        log.warning("the saved draft's suggestion could not be read: %s", error)
         return None
 
 
 def default_draft_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / DRAFT_FILE
+    return config.data_dir() / DRAFT_FILE
 
 
 class DraftStore:

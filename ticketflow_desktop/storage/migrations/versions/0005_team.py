@@ -12,8 +12,6 @@ Create Date: 2026-12-03
 import sqlalchemy as sa
 from alembic import op
 
-from ticketflow_desktop.storage.tables import EVENT_FIELDS_SQL
-
 revision = "0005_team"
 down_revision = "0004_external_id"
 branch_labels = None
@@ -97,7 +95,9 @@ def upgrade() -> None:
     op.add_column("ticket_events", sa.Column("written_at", sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table("ticket_events") as batch:
         batch.drop_constraint(op.f("ck_ticket_events_field"), type_="check")
-        batch.create_check_constraint("field", f"field IN ({EVENT_FIELDS_SQL})")
+        batch.create_check_constraint(
+            "field", "field IN ('created', 'title', 'description', 'category', 'priority', 'status', 'group')"
+        )
     if op.get_bind().dialect.name == "postgresql":
         # Server time from now on: the first version of tickets and events, stamped by the database.
         op.alter_column("tickets", "created_at", server_default=sa.text("now()"))

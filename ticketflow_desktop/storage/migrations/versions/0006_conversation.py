@@ -10,7 +10,7 @@ Create Date: 2026-12-03
 import sqlalchemy as sa
 from alembic import op
 
-from ticketflow_desktop.storage.tables import EVENT_FIELDS_SQL, MESSAGE_KINDS_SQL
+from ticketflow_desktop.storage.tables import MESSAGE_KINDS_SQL
 
 revision = "0006_conversation"
 down_revision = "0005_team"
@@ -75,7 +75,11 @@ def upgrade() -> None:
     op.create_index("ix_tickets_requester_created", "tickets", ["requester_id", "created_at", "id"])
     with op.batch_alter_table("ticket_events") as batch:
         batch.drop_constraint(op.f("ck_ticket_events_field"), type_="check")
-        batch.create_check_constraint("field", f"field IN ({EVENT_FIELDS_SQL})")
+        batch.create_check_constraint(
+            "field",
+            "field IN ('created', 'title', 'description', 'category', 'priority', 'status', 'group', 'assignee',"
+            " 'requester')",
+        )
     # PostgreSQL's triggers, grants and policies for these: storage/team_sql.py, applied after the upgrade.
 
 

@@ -1,0 +1,91 @@
+"""Suggestions without a network: TF-IDF features (word and character n-grams) and multinomial logistic
+regression, in numpy alone (scikit-learn and scipy would add 90 MB to the build for this one model).
+
+Learned from the starter corpus and the database's own tickets (the agents' final choices, weighted
+higher). numpy is imported inside the functions, so the command line starts without it.
+
+The parts, each below the one before: `model_file` (the model on disk), `logistic` (the classifier
+and its training), `features` (text to TF-IDF), `sparse` (the matrices).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ticketflow_desktop.classification.corpus import Example
+from ticketflow_desktop.classification.local import logistic, model_file
+from ticketflow_desktop.classification.local.features import Features
+from ticketflow_desktop.classification.local.logistic import Weights
+from ticketflow_desktop.classification.prompt import ticket_text
+from ticketflow_desktop.domain import Category, Priority, Suggestion, SuggestionSource
+
+MODEL_NAME = "local"
+# Below this confidence a local suggestion is offered, not filled in.
+CONFIDENCE_THRESHOLD = 0.45
+
+
+@dataclass
+class LocalModel:
+    features: Features
+    weights: Weights
+    trained_on_tickets: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def train(cls, examples: Sequence[Example], trained_on_tickets: int = 0) -> LocalModel:
+        import numpy as np
+
+        if len({e.category for e in examples}) < 2 or len({e.priority for e in examples}) < 2:
+            raise ValueError("training needs examples of at least two categories and two priorities")
+        if any(e.weight < 0 for e in examples) or sum(e.weight for e in examples) <= 0:
+            raise ValueError("example weights must be non-negative, and not all zero")
+        features, design = Features.fit([ticket_text(e.title, e.description) for e in examples])
+        targets = ([e.category.value for e in examples], [e.priority.value for e in examples])
+        weights = logistic.fit(design, targets, np.asarray([e.weight for e in examples], np.float64))
+        return cls(features, weights, trained_on_tickets, {"examples": len(examples)})
+
+    def predict(self, title: str, description: str) -> Suggestion:
+        return self.predict_many([(title, description)])[0]
+
+    def predict_many(self, items: Sequence[tuple[str, str]]) -> list[Suggestion]:
+        import numpy as np
+
+        if not items:
+            return []
+        design = self.features.transform([ticket_text(t, d) for t, d in items])
+        cat_p, pri_p = self.weights.probabilities(design)
+        cat_labels, pri_labels = self.weights.labels
+        ci, pi = cat_p.argmax(axis=0), pri_p.argmax(axis=0)
+        cat_conf, pri_conf = cat_p.max(axis=0), pri_p.max(axis=0)
+        # The weaker of the two decides how much the pair can be trusted.
+        confidence = np.minimum(cat_conf, pri_conf)
+        return [
+            Suggestion(
+                Category(cat_labels[c]),
+                Priority(pri_labels[p]),
+                SuggestionSource.LOCAL,
+                model=MODEL_NAME,
+                confidence=round(conf, 3),
+                category_confidence=round(c_conf, 3),
+                priority_confidence=round(p_conf, 3),
+            )
+            for c, p, conf, c_conf, p_conf in zip(
+                ci.tolist(), pi.tolist(), confidence.tolist(), cat_conf.tolist(), pri_conf.tolist(), strict=True
+            )
+        ]
+
+    def save(self, path: Path) -> None:
+        model_file.save(path, self.features, self.weights, self.trained_on_tickets, self.meta)
+
+    @classmethod
+    def load(cls, path: Path) -> LocalModel | None:
+        """The saved model, or None when absent, unreadable, damaged or of another format."""
+        saved = model_file.load(path)
+        return None if saved is None else cls(*saved)
+
+
+def is_confident(suggestion: Suggestion) -> bool:
+    return suggestion.confidence is None or suggestion.confidence >= CONFIDENCE_THRESHOLD
