@@ -20,6 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("seed", help="add realistic synthetic tickets")
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same tickets)")
+    p.add_argument(
+        "--no-team",
+        dest="team",
+        action="store_false",
+        help="tickets only: no groups, agents, requesters, assignees or threads",
+    )
     p.set_defaults(handler=seed)
 
     p = subparsers.add_parser("import", help="import tickets from CSV (all or nothing)")
@@ -90,19 +96,23 @@ def db(args: argparse.Namespace) -> int:
 
 def seed(args: argparse.Namespace) -> int:
     from ticketflow_desktop.services.seed import synthetic_tickets
+    from ticketflow_desktop.services.seed_team import seed_team
     from ticketflow_desktop.storage.bulk import bulk_insert
 
     if args.count < 1:
         raise ValidationError([FieldError("count", "--count must be at least 1.")])
     service = service_for(args)
     start = time.monotonic()
+    first = service.last_id() + 1
     n = bulk_insert(
         service.database,
         synthetic_tickets(args.count, seed=args.seed),
         progress=ProgressLine("Seeding", args.count),
         expected=args.count,  # a large load rebuilds the search indexes once instead of per row
     )
-    print(f"Added {n:,} tickets in {time.monotonic() - start:.1f} s")
+    messages = seed_team(service.database, first, service.last_id(), seed=args.seed) if args.team else 0
+    team = f", with requesters, assignees, groups and {messages:,} messages" if args.team else ""
+    print(f"Added {n:,} tickets{team} in {time.monotonic() - start:.1f} s")
     return 0
 
 

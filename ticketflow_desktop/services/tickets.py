@@ -132,6 +132,11 @@ class TicketService:
                 return
             cursor = page.next_cursor
 
+    def last_id(self) -> int:
+        """The newest ticket's id (0 when there is none): where a load's tickets begin."""
+        with self.database.reading() as session:
+            return int(session.execute(select(func.coalesce(func.max(TicketRow.id), 0))).scalar_one())
+
     def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         conditions = self._conditions(filter)

@@ -1,0 +1,43 @@
+"""`ticketflow seed` makes a team's data: requesters, assignees, groups and threads."""
+
+from __future__ import annotations
+
+import random
+import statistics
+
+import pytest
+from sqlalchemy import func, select
+
+from ticketflow_desktop.cli import main
+from ticketflow_desktop.services.seed_team import messages_for
+from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.storage.tables import MessageRow, TicketRow
+
+
+def test_threads_have_a_median_of_three_and_a_tail_to_two_hundred() -> None:
+    rng = random.Random(1)
+    sizes = [messages_for(rng) for _ in range(200_000)]
+    assert statistics.median(sizes) == 3
+    assert 150 <= max(sizes) <= 200
+    assert min(sizes) == 0
+
+
+def test_seed_gives_tickets_people_and_threads(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database-url", database_url, "seed", "--count", "300"]) == 0
+    out = capsys.readouterr().out
+    assert "Added 300 tickets, with requesters, assignees, groups and" in out
+    database = open_database(database_url)
+    try:
+        with database.reading() as session:
+            tickets = session.execute(select(TicketRow.requester_id, TicketRow.assignee, TicketRow.group_id)).all()
+            messages = session.execute(select(MessageRow.ticket_id, func.count()).group_by(MessageRow.ticket_id)).all()
+        assert len(tickets) == 300 and all(t.requester_id for t in tickets)
+        assert 0.7 < sum(1 for t in tickets if t.assignee) / 300 < 0.9  # one in five nobody's
+        assert 0.8 < sum(1 for t in tickets if t.group_id) / 300 < 0.95  # one in eleven in no group
+        assert sum(n for _, n in messages) > 300
+    finally:
+        database.dispose()
+    # The thread of a seeded ticket reads oldest first, through the CLI like any other.
+    ticket_id = max(messages, key=lambda row: row[1])[0]
+    assert main(["--database-url", database_url, "thread", str(ticket_id), "--json"]) == 0
+    assert capsys.readouterr().out.count('"kind"') == max(n for _, n in messages)
