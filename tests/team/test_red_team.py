@@ -317,3 +317,41 @@ def test_a_refused_write_is_not_kept_or_retried_by_the_outbox(team: Team, tmp_pa
     finally:
         store.close()
         viewer.database.dispose()
+
+
+def test_threads_are_append_only_and_signed_by_the_database(team: Team) -> None:
+    ticket_id = ticket(team)
+    with team.connect("agent") as connection:
+        with connection.begin():
+            connection.execute(
+                text("INSERT INTO messages (ticket_id, kind, body) VALUES (:id, 'reply', 'Hello')"), {"id": ticket_id}
+            )
+        assert (
+            refused(
+                connection,
+                "INSERT INTO messages (ticket_id, kind, body, author) VALUES (:id, 'note', 'x', 'someone_else')",
+                {"id": ticket_id},
+            )
+            == "42501"
+        )
+        assert refused(connection, "UPDATE messages SET body = 'rewritten'") == "42501"
+        assert refused(connection, "DELETE FROM messages") == "42501"
+        author = connection.execute(text("SELECT author FROM messages WHERE ticket_id = :id"), {"id": ticket_id})
+        assert author.scalar_one() == team.logins["agent"]
+
+
+def test_a_colleagues_saved_reply_is_theirs_to_change(team: Team) -> None:
+    with team.connect("other") as connection, connection.begin():
+        connection.execute(text("INSERT INTO macros (name, body, shared) VALUES ('Bob''s', 'x', true)"))
+        connection.execute(text("INSERT INTO macros (name, body, shared) VALUES ('Bob private', 'x', false)"))
+    with team.connect("agent") as connection:
+        names = set(connection.execute(text("SELECT name FROM macros")).scalars())
+        assert names == {"Bob's"}  # a personal one stays its owner's
+        connection.rollback()
+        with connection.begin():
+            removed = connection.execute(text("DELETE FROM macros")).rowcount
+            changed = connection.execute(text("UPDATE macros SET body = 'mine'")).rowcount
+        assert (removed, changed) == (0, 0)
+    with team.owner.engine.connect() as connection:
+        owners = dict(connection.execute(text("SELECT name, owner FROM macros")).all())
+    assert owners == {"Bob's": team.logins["other"], "Bob private": team.logins["other"]}

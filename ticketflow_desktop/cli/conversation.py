@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ticketflow_desktop.cli.common import open_for, print_json, printable, read_text_arg
+from ticketflow_desktop.cli.common import CATEGORY, PRIORITY, STATUS, open_for, print_json, printable, read_text_arg
 from ticketflow_desktop.domain.conversation import Message, MessageKind
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 
@@ -20,6 +20,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--internal", action="store_true", help="an internal note: never sent to the customer")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=reply)
+
+    p = subparsers.add_parser("macro", help="saved replies: text with placeholders and field changes")
+    actions = p.add_subparsers(dest="macro_action", metavar="ACTION", required=True)
+    a = actions.add_parser("add", help="save a reply ({{requester.name}}, {{ticket.id}}, {{agent.name}} ...)")
+    a.add_argument("name")
+    a.add_argument("--body", required=True, help="the text, or - to read it from standard input")
+    a.add_argument("--status", type=STATUS, help="also set this status when applied")
+    a.add_argument("--priority", type=PRIORITY)
+    a.add_argument("--category", type=CATEGORY)
+    a.add_argument("--personal", action="store_true", help="yours only (default: shared with the team)")
+    a = actions.add_parser("list", help="the saved replies you may use")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("remove", help="remove one of your saved replies")
+    a.add_argument("name")
+    a = actions.add_parser("apply", help="write a saved reply on a ticket and make its changes")
+    a.add_argument("name")
+    a.add_argument("id", type=int)
+    a.add_argument("--internal", action="store_true", help="as an internal note")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(handler=macro)
 
     p = subparsers.add_parser("thread", help="a ticket's conversation, oldest first")
     p.add_argument("id", type=int)
@@ -69,4 +89,50 @@ def thread(args: argparse.Namespace) -> int:
         print()
     if not messages:
         print(f"Ticket #{args.id} has no messages yet.")
+    return 0
+
+
+def macro(args: argparse.Namespace) -> int:
+    from ticketflow_desktop.services.macros import MacroService
+
+    service = MacroService(open_for(args))
+    if args.macro_action == "add":
+        body = read_text_arg(args.body)
+        made = service.add(
+            args.name,
+            body,
+            status=args.status,
+            priority=args.priority,
+            category=args.category,
+            shared=not args.personal,
+        )
+        print(f"Saved reply {made.name!r} added ({'shared with the team' if made.shared else 'yours only'})")
+    elif args.macro_action == "list":
+        macros = service.available()
+        if args.json:
+            print_json(
+                [
+                    {
+                        "name": m.name,
+                        "body": m.body,
+                        "changes": {k: str(v) for k, v in m.changes.as_dict().items()},
+                        "owner": m.owner,
+                        "shared": m.shared,
+                    }
+                    for m in macros
+                ]
+            )
+        else:
+            for m in macros:
+                changes = ", ".join(f"{k} {v}" for k, v in m.changes.as_dict().items())
+                print(f"{printable(m.name):<30} {changes}")
+    elif args.macro_action == "remove":
+        service.remove(args.name)
+        print(f"Removed saved reply {args.name!r}")
+    else:
+        message, ticket = service.apply(args.name, args.id, internal=args.internal)
+        if args.json:
+            print_json({"message": message_json(message), "status": ticket.status.value, "version": ticket.version})
+        else:
+            print(f"Applied {args.name!r} to ticket #{ticket.id} (now {ticket.status.label.lower()})")
     return 0

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import Customer, Message, MessageKind, Requester, validate_body
@@ -71,29 +72,42 @@ class ConversationService:
         written_at: datetime | None = None,
     ) -> Message:
         """Add a reply, a note or (`customer`, default the ticket's requester) a customer's message."""
+        with self.database.writing() as session:
+            return self.add_in(session, ticket_id, kind, body, customer=customer, written_at=written_at)
+
+    def add_in(
+        self,
+        session: Session,
+        ticket_id: int,
+        kind: MessageKind,
+        body: str,
+        *,
+        customer: Requester | None = None,
+        written_at: datetime | None = None,
+    ) -> Message:
+        """`add` inside a transaction the caller holds (a saved reply that also changes the ticket)."""
         check_number("ticket", ticket_id)
         body = validate_body(body)
         messages = table_of(MessageRow)
-        with self.database.writing() as session:
-            requester = session.execute(select(TicketRow.requester_id).where(TicketRow.id == ticket_id)).first()
-            if requester is None:
-                raise NotFound(ticket_id)
-            customer_id = None
-            if kind is MessageKind.CUSTOMER:
-                customer_id = find_or_create_customer(session, customer).id if customer else requester.requester_id
-            values: dict[str, object] = {
-                "ticket_id": ticket_id,
-                "kind": kind.value,
-                "body": body,
-                "customer_id": customer_id,
-                "written_at": written_at,
-            }
-            if not self.database.enforces_team_rules:  # PostgreSQL stamps these itself
-                values |= {"author": local_login(), "at": self.clock.now()}
-            row = session.execute(
-                insert(messages).values(values).returning(messages.c.id, messages.c.author, messages.c.at)
-            ).one()
-            announce(session, [ticket_id])
+        requester = session.execute(select(TicketRow.requester_id).where(TicketRow.id == ticket_id)).first()
+        if requester is None:
+            raise NotFound(ticket_id)
+        customer_id = None
+        if kind is MessageKind.CUSTOMER:
+            customer_id = find_or_create_customer(session, customer).id if customer else requester.requester_id
+        values: dict[str, object] = {
+            "ticket_id": ticket_id,
+            "kind": kind.value,
+            "body": body,
+            "customer_id": customer_id,
+            "written_at": written_at,
+        }
+        if not self.database.enforces_team_rules:  # PostgreSQL stamps these itself
+            values |= {"author": local_login(), "at": self.clock.now()}
+        row = session.execute(
+            insert(messages).values(values).returning(messages.c.id, messages.c.author, messages.c.at)
+        ).one()
+        announce(session, [ticket_id])
         return Message(row.id, ticket_id, kind, row.author, row.at, body, customer_id, written_at)
 
     def customers(self, prefix: str) -> list[Customer]:

@@ -42,6 +42,11 @@ def customer_email(session: Session, customer_id: int | None) -> str | None:
     return session.execute(select(CustomerRow.email).where(CustomerRow.id == customer_id)).scalar_one_or_none()
 
 
+def customer_of(session: Session, customer_id: int | None) -> Customer | None:
+    row = session.get(CustomerRow, customer_id) if customer_id is not None else None
+    return customer_from_row(row) if row is not None else None
+
+
 def customer_by_email(session: Session, email: str) -> Customer | None:
     row = session.execute(
         select(CustomerRow).where(CustomerRow.email_key == email.strip().casefold())

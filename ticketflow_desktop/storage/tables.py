@@ -321,6 +321,29 @@ class MessageRow(Base):
     )
 
 
+class MacroRow(Base):
+    """A saved reply: text with placeholders and the field changes applied with it."""
+
+    __tablename__ = "macros"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))
+    priority: Mapped[str | None] = mapped_column(String(16))
+    category: Mapped[str | None] = mapped_column(String(16))
+    owner: Mapped[str] = mapped_column(String(128))
+    shared: Mapped[bool] = mapped_column(Boolean, server_default=true())
+
+    __table_args__ = (
+        CheckConstraint("length(name) BETWEEN 1 AND 100", name="name_length"),
+        CheckConstraint("length(body) BETWEEN 1 AND 100000", name="body_length"),
+        CheckConstraint(f"status IS NULL OR {_in('status', Status)}", name="status"),
+        CheckConstraint(f"priority IS NULL OR {_in('priority', Priority)}", name="priority"),
+        CheckConstraint(f"category IS NULL OR {_in('category', Category)}", name="category"),
+    )
+
+
 class SchemaMetaRow(Base):
     """Facts about the schema itself, e.g. `min_app_version`: the oldest app that can still use it."""
 

@@ -89,6 +89,15 @@ def sees_every_ticket(database: Database) -> bool:
         return bool(session.execute(text("SELECT tf_sees_all()")).scalar())
 
 
+def agent_name(session: Session) -> str:
+    """The name of whoever is writing: their agent record's, else their login (the OS login on SQLite)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return local_login()
+    login = str(session.execute(text("SELECT session_user")).scalar_one())
+    name = session.execute(select(AgentRow.name).where(AgentRow.login == login)).scalar_one_or_none()
+    return name or login
+
+
 def group_id(session: Session, name: str) -> int:
     found = session.execute(select(GroupRow.id).where(GroupRow.name == name)).scalar_one_or_none()
     if found is None:

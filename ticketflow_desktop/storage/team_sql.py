@@ -235,6 +235,13 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- A saved reply is its maker's: the database says who that is.
+CREATE OR REPLACE FUNCTION tf_macro_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.owner := session_user;
+  RETURN NEW;
+END $$;
+
 -- GDPR: remove a text from the ticket and its history, and say who did it and why.
 CREATE OR REPLACE FUNCTION tf_redact(ticket bigint, what text, why text) RETURNS void LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -276,6 +283,9 @@ CREATE TRIGGER tf_event_before_insert BEFORE INSERT ON ticket_events
 DROP TRIGGER IF EXISTS tf_message_before_insert ON messages;
 CREATE TRIGGER tf_message_before_insert BEFORE INSERT ON messages
   FOR EACH ROW EXECUTE FUNCTION tf_message_before_insert();
+DROP TRIGGER IF EXISTS tf_macro_before_insert ON macros;
+CREATE TRIGGER tf_macro_before_insert BEFORE INSERT ON macros
+  FOR EACH ROW EXECUTE FUNCTION tf_macro_before_insert();
 DROP TRIGGER IF EXISTS tf_tickets_inserted ON tickets;
 CREATE TRIGGER tf_tickets_inserted AFTER INSERT ON tickets
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_inserted();
@@ -306,13 +316,24 @@ DROP POLICY IF EXISTS tf_read ON messages;
 CREATE POLICY tf_read ON messages FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
 DROP POLICY IF EXISTS tf_write ON messages;
 CREATE POLICY tf_write ON messages FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+-- Shared saved replies are everyone's to use; personal ones their owner's. Only the owner (or a lead)
+-- changes or removes one.
+ALTER TABLE macros ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON macros;
+CREATE POLICY tf_read ON macros FOR SELECT USING (shared OR owner = session_user);
+DROP POLICY IF EXISTS tf_add ON macros;
+CREATE POLICY tf_add ON macros FOR INSERT WITH CHECK (true);
+DROP POLICY IF EXISTS tf_change ON macros;
+CREATE POLICY tf_change ON macros FOR UPDATE USING (owner = session_user OR (SELECT tf_has_role('lead')));
+DROP POLICY IF EXISTS tf_remove ON macros;
+CREATE POLICY tf_remove ON macros FOR DELETE USING (owner = session_user OR (SELECT tf_has_role('lead')));
 DROP POLICY IF EXISTS tf_load ON ticket_events;
 CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_role('admin')));
 """
 
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
-    "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages"
+    "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
@@ -335,6 +356,8 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {agent};
 GRANT INSERT (ticket_id, kind, body, customer_id, written_at) ON messages TO {agent};
 GRANT INSERT (name, email, email_key, organisation) ON customers TO {agent};
 GRANT UPDATE (name, organisation) ON customers TO {agent};
+GRANT INSERT (name, body, status, priority, category, shared), DELETE ON macros TO {agent};
+GRANT UPDATE (body, status, priority, category, shared) ON macros TO {agent};
 GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
 GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};
 GRANT DELETE ON agent_groups TO {admin};
