@@ -151,3 +151,23 @@ def test_the_cli_works_a_ticket(database_url: str, capsys: pytest.CaptureFixture
         "not an address",
     )
     assert code == 2 and "is not an email address" in err
+
+
+def test_a_reply_waits_when_someone_wrote_since_the_agent_read(service: TicketService) -> None:
+    from ticketflow_desktop.domain.conversation import ThreadMovedOn
+
+    ticket = service.create(draft(), requester=Requester("Ann Lee", "ann@example.com"))
+    conversation = ConversationService(service.database, service.clock)
+    first = conversation.add(ticket.id, MessageKind.CUSTOMER, "Help!")
+    seen = first.id  # the agent opens the ticket
+    mine = conversation.add(ticket.id, MessageKind.NOTE, "Looking", seen_up_to=seen)  # my own note: fine
+    conversation.add(ticket.id, MessageKind.CUSTOMER, "Never mind, it works now.")
+    with pytest.raises(
+        ThreadMovedOn, match=r"the customer wrote a new message on ticket #\d+ since you opened it"
+    ) as caught:
+        conversation.add(ticket.id, MessageKind.REPLY, "Have you tried restarting?", seen_up_to=mine.id)
+    assert [m.body for m in caught.value.new] == ["Never mind, it works now."]
+    assert [m.body for m in conversation.thread(ticket.id)][-1] == "Never mind, it works now."  # not sent
+    latest = conversation.thread(ticket.id)[-1].id
+    sent = conversation.add(ticket.id, MessageKind.REPLY, "Glad it works!", seen_up_to=latest)
+    assert conversation.thread(ticket.id)[-1] == sent

@@ -9,7 +9,7 @@ from datetime import datetime
 from email.utils import parseaddr
 from enum import StrEnum
 
-from ticketflow_desktop.domain.errors import FieldError, ValidationError
+from ticketflow_desktop.domain.errors import FieldError, TicketFlowError, ValidationError
 from ticketflow_desktop.domain.validation import DESCRIPTION_MAX
 
 NAME_MAX = 200
@@ -55,6 +55,17 @@ class Message:
     body: str
     customer_id: int | None = None
     written_at: datetime | None = None  # when it was written, if it waited in the outbox
+
+
+class ThreadMovedOn(TicketFlowError):
+    """Someone else wrote on the ticket since the agent last read its thread (the "traffic cop"): the
+    reply was not sent, so the agent can read the new messages first and then send it anyway."""
+
+    def __init__(self, ticket_id: int, new: tuple[Message, ...]) -> None:
+        self.ticket_id, self.new = ticket_id, new
+        who = sorted({m.author if m.kind is not MessageKind.CUSTOMER else "the customer" for m in new})
+        what = "a new message" if len(new) == 1 else f"{len(new)} new messages"
+        super().__init__(f"{', '.join(who)} wrote {what} on ticket #{ticket_id} since you opened it; read it first.")
 
 
 def parse_requester(text: str, organisation: str | None = None) -> Requester:

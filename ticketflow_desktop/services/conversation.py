@@ -13,7 +13,14 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
-from ticketflow_desktop.domain.conversation import Customer, Message, MessageKind, Requester, validate_body
+from ticketflow_desktop.domain.conversation import (
+    Customer,
+    Message,
+    MessageKind,
+    Requester,
+    ThreadMovedOn,
+    validate_body,
+)
 from ticketflow_desktop.domain.errors import NotFound
 from ticketflow_desktop.domain.validation import check_number
 from ticketflow_desktop.storage.changes import announce
@@ -25,7 +32,7 @@ from ticketflow_desktop.storage.people import (
     find_or_create_customer,
 )
 from ticketflow_desktop.storage.tables import CustomerRow, MessageRow, TicketRow, table_of
-from ticketflow_desktop.storage.team import local_login
+from ticketflow_desktop.storage.team import agent_login, local_login
 
 THREAD_MAX = 1000  # messages read at once; a longer thread is read on in pages (after_id)
 
@@ -70,10 +77,30 @@ class ConversationService:
         *,
         customer: Requester | None = None,
         written_at: datetime | None = None,
+        seen_up_to: int | None = None,
     ) -> Message:
-        """Add a reply, a note or (`customer`, default the ticket's requester) a customer's message."""
+        """Add a reply, a note or (`customer`, default the ticket's requester) a customer's message.
+
+        `seen_up_to`: the newest message the agent had on screen. A reply is then refused with
+        ThreadMovedOn when someone else (a colleague, the customer) wrote since; send it again without
+        `seen_up_to` once they have read the news. Notes are never held back.
+        """
         with self.database.writing() as session:
+            if seen_up_to is not None and kind is MessageKind.REPLY:
+                self._check_nothing_new(session, ticket_id, seen_up_to)
             return self.add_in(session, ticket_id, kind, body, customer=customer, written_at=written_at)
+
+    def _check_nothing_new(self, session: Session, ticket_id: int, seen_up_to: int) -> None:
+        me = agent_login(session)
+        rows = session.execute(
+            select(MessageRow)
+            .where(MessageRow.ticket_id == ticket_id, MessageRow.id > seen_up_to)
+            .order_by(MessageRow.id)
+            .limit(THREAD_MAX)
+        ).scalars()
+        new = tuple(m for m in map(message_from_row, rows) if m.author != me or m.kind is MessageKind.CUSTOMER)
+        if new:
+            raise ThreadMovedOn(ticket_id, new)
 
     def add_in(
         self,

@@ -89,11 +89,16 @@ def sees_every_ticket(database: Database) -> bool:
         return bool(session.execute(text("SELECT tf_sees_all()")).scalar())
 
 
-def agent_name(session: Session) -> str:
-    """The name of whoever is writing: their agent record's, else their login (the OS login on SQLite)."""
+def agent_login(session: Session) -> str:
+    """Whoever is writing: the database login (PostgreSQL), the OS login (SQLite)."""
     if session.get_bind().dialect.name == "sqlite":
         return local_login()
-    login = str(session.execute(text("SELECT session_user")).scalar_one())
+    return str(session.execute(text("SELECT session_user")).scalar_one())
+
+
+def agent_name(session: Session) -> str:
+    """The name of whoever is writing: their agent record's, else their login."""
+    login = agent_login(session)
     name = session.execute(select(AgentRow.name).where(AgentRow.login == login)).scalar_one_or_none()
     return name or login
 
