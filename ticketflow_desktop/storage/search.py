@@ -1,4 +1,5 @@
-"""The search condition per backend. Both mean `domain.search.matches`: case-insensitive substring.
+"""The search condition per backend. Both mean `domain.search.matches`: case-insensitive substring of
+the title, the description or any message of the ticket's thread.
 
 PostgreSQL: ILIKE with an escaped pattern, served by pg_trgm GIN indexes for terms of 3+ characters;
 shorter terms use strpos(lower()) so the planner walks the list order instead of the trigram index.
@@ -20,12 +21,26 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, column, func, literal, literal_column, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy import union as union_of
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ticketflow_desktop.domain.search import fold, like_pattern
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import TicketRow
+from ticketflow_desktop.storage.tables import MessageRow, TicketRow
 
 TRIGRAM = 3
 # A term with more FTS candidates than this is "common" (about 0.2% of a million tickets): walking
@@ -76,12 +91,40 @@ def _sqlite_candidates(term: str) -> ColumnElement[bool]:
     return TicketRow.id.in_(select(text("rowid")).select_from(text("tickets_fts")).where(_fts_match(term)))
 
 
+def _holds(body: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
+    """A message body containing `term`, tested row by row (no index)."""
+    if dialect is Dialect.POSTGRESQL:
+        return func.strpos(func.lower(body), func.lower(literal(term))) > 0
+    return func.instr(_sqlite_folded(body, term), literal(fold(term))) > 0
+
+
+def message_holders(dialect: Dialect, term: str) -> Select[Any]:
+    """The ids of tickets whose thread contains `term`, found through the body's trigram index."""
+    m = MessageRow
+    if len(term) < TRIGRAM:
+        return select(m.ticket_id).where(_holds(m.body, dialect, term))
+    if dialect is Dialect.POSTGRESQL:
+        return select(m.ticket_id).where(m.body.ilike(like_pattern(term), escape="\\"))
+    phrase = text("messages_fts MATCH :message_phrase").bindparams(message_phrase=_fts_phrase(term))
+    candidates = select(text("rowid")).select_from(text("messages_fts")).where(phrase)
+    return select(m.ticket_id).where(m.id.in_(candidates), _holds(m.body, dialect, term))
+
+
+def thread_holds(ticket_id: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
+    """Whether the thread of the ticket `ticket_id` (a correlated column) contains `term`: a few rows
+    through the messages' ticket index, for a search that walks the list order."""
+    m = MessageRow
+    return exists().where(m.ticket_id == ticket_id, _holds(m.body, dialect, term))
+
+
 def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, an alias, or a subquery's .c
     """PostgreSQL, row by row: ILIKE's meaning (it lower-cases both sides too in a multi-byte
     encoding) at a third less per row, but no index can serve it."""
     needle = func.lower(literal(term))
     return or_(
-        func.strpos(func.lower(entity.title), needle) > 0, func.strpos(func.lower(entity.description), needle) > 0
+        func.strpos(func.lower(entity.title), needle) > 0,
+        func.strpos(func.lower(entity.description), needle) > 0,
+        thread_holds(entity.id, Dialect.POSTGRESQL, term),
     )
 
 
@@ -91,11 +134,15 @@ def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = Tick
     if dialect is Dialect.POSTGRESQL:
         if len(term) >= TRIGRAM:  # the form the trigram indexes serve
             pattern = like_pattern(term)
-            return or_(title.ilike(pattern, escape="\\"), description.ilike(pattern, escape="\\"))
+            return or_(
+                title.ilike(pattern, escape="\\"),
+                description.ilike(pattern, escape="\\"),
+                entity.id.in_(message_holders(dialect, term)),
+            )
         return _pg_contains(entity, term)
     if len(term) < TRIGRAM:
-        return _sqlite_exact(term)
-    return _sqlite_candidates(term) & _sqlite_exact(term)
+        return or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))
+    return or_(_sqlite_candidates(term) & _sqlite_exact(term), TicketRow.id.in_(message_holders(dialect, term)))
 
 
 def is_common(session: Session, term: str) -> bool:
@@ -179,7 +226,7 @@ def _dense(session: Session, conditions: Sequence[ColumnElement[bool]], term: st
 
 def _rows_holding(conditions: Sequence[ColumnElement[bool]], term: str, rows: int) -> Select:
     """PostgreSQL: of the first `rows` tickets meeting `conditions` (in any order), those holding `term`."""
-    read = select(TicketRow.title, TicketRow.description).where(*conditions).limit(rows).subquery()
+    read = select(TicketRow.id, TicketRow.title, TicketRow.description).where(*conditions).limit(rows).subquery()
     return select(literal(1)).select_from(read).where(_pg_contains(read.c, term))
 
 
@@ -193,8 +240,13 @@ def apply_search(query: Select, session: Session, term: str, *, ordered: bool) -
     dialect = dialect_of(session)
     if dialect is Dialect.POSTGRESQL or len(term) < TRIGRAM:
         return query.where(search_condition(dialect, term))
-    if not ordered:
-        return query.join(_fts, _fts.c.rowid == TicketRow.id).where(_fts_match(term), _sqlite_exact(term))
+    if not ordered:  # driven by the two FTS indexes
+        in_ticket = (
+            select(TicketRow.id).join(_fts, _fts.c.rowid == TicketRow.id).where(_fts_match(term), _sqlite_exact(term))
+        )
+        return query.where(TicketRow.id.in_(union_of(in_ticket, message_holders(dialect, term))))
     if is_common(session, term):
-        return query.where(_sqlite_exact(term))
-    return query.where(_sqlite_candidates(term), _sqlite_exact(term))
+        return query.where(or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term)))
+    return query.where(
+        or_(and_(_sqlite_candidates(term), _sqlite_exact(term)), TicketRow.id.in_(message_holders(dialect, term)))
+    )

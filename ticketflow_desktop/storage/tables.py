@@ -365,6 +365,13 @@ DIALECT_ONLY_OBJECTS = frozenset(
         "tickets_fts_content",
         "ix_tickets_title_trgm",
         "ix_tickets_description_trgm",
+        "messages_fts",
+        "messages_fts_data",
+        "messages_fts_idx",
+        "messages_fts_docsize",
+        "messages_fts_config",
+        "messages_fts_content",
+        "ix_messages_body_trgm",
     }
 )
 
