@@ -10,7 +10,15 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from tests.team.conftest import Team
-from ticketflow_desktop.domain import Category, PermissionDenied, Priority, Status, TicketChanges, TicketDraft
+from ticketflow_desktop.domain import (
+    Category,
+    PermissionDenied,
+    Priority,
+    Status,
+    TicketChanges,
+    TicketDraft,
+    TicketFilter,
+)
 from ticketflow_desktop.storage import analytics as summaries
 
 pytestmark = pytest.mark.postgresql
@@ -355,3 +363,21 @@ def test_a_colleagues_saved_reply_is_theirs_to_change(team: Team) -> None:
     with team.owner.engine.connect() as connection:
         owners = dict(connection.execute(text("SELECT name, owner FROM macros")).all())
     assert owners == {"Bob's": team.logins["other"], "Bob private": team.logins["other"]}
+
+
+def test_search_finds_only_what_the_agent_may_see(team: Team) -> None:
+    with team.owner.engine.connect() as connection:
+        hardware = connection.execute(text("SELECT id FROM groups WHERE name = 'Hardware'")).scalar_one()
+    hidden = ticket(team, "lead", title="Secret merger plans", group_id=hardware)
+    shown = ticket(team, "lead", title="Public merger FAQ")
+    with team.connect("agent") as connection:
+        # The search function runs as the owner, but applies the policy itself: no hidden id leaks.
+        ids = set(connection.execute(text("SELECT tf_matching_tickets('%merger%')")).scalars())
+        assert ids == {shown}
+    service = team.service("agent")
+    try:
+        assert [t.id for t in service.page(TicketFilter(search="merger")).tickets] == [shown]
+        assert service.count(TicketFilter(search="merger")).value == 1
+    finally:
+        service.database.dispose()
+    assert hidden != shown

@@ -99,12 +99,10 @@ def _holds(body: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
 
 
 def message_holders(dialect: Dialect, term: str) -> Select[Any]:
-    """The ids of tickets whose thread contains `term`, found through the body's trigram index."""
+    """SQLite: the ids of tickets whose thread contains `term`, found through the messages' FTS index."""
     m = MessageRow
     if len(term) < TRIGRAM:
         return select(m.ticket_id).where(_holds(m.body, dialect, term))
-    if dialect is Dialect.POSTGRESQL:
-        return select(m.ticket_id).where(m.body.ilike(like_pattern(term), escape="\\"))
     phrase = text("messages_fts MATCH :message_phrase").bindparams(message_phrase=_fts_phrase(term))
     candidates = select(text("rowid")).select_from(text("messages_fts")).where(phrase)
     return select(m.ticket_id).where(m.id.in_(candidates), _holds(m.body, dialect, term))
@@ -130,15 +128,9 @@ def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, a
 
 def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = TicketRow) -> ColumnElement[bool]:
     """One condition that is right for every term (fetch_page and apply_search pick a faster shape)."""
-    title, description = entity.title, entity.description
     if dialect is Dialect.POSTGRESQL:
-        if len(term) >= TRIGRAM:  # the form the trigram indexes serve
-            pattern = like_pattern(term)
-            return or_(
-                title.ilike(pattern, escape="\\"),
-                description.ilike(pattern, escape="\\"),
-                entity.id.in_(message_holders(dialect, term)),
-            )
+        if len(term) >= TRIGRAM:  # through the trigram indexes, by the owner's function (see team_sql)
+            return entity.id.in_(select(func.tf_matching_tickets(like_pattern(term))))
         return _pg_contains(entity, term)
     if len(term) < TRIGRAM:
         return or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))

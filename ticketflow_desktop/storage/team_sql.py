@@ -49,6 +49,18 @@ GRANT {group_role("agent")} TO {group_role("lead")};
 GRANT {group_role("lead")} TO {group_role("admin")};
 """
 
+
+# Which tickets a login may see: row-level security's policy, and the search function's own test.
+# `(SELECT f())` and the uncorrelated IN make the planner evaluate each once per query, not once per row.
+def visible(group: str = "group_id") -> str:
+    return (
+        f"(SELECT tf_sees_all()) OR {group} IS NULL "
+        f"OR {group} IN (SELECT ag.group_id FROM agent_groups ag WHERE ag.login = session_user)"
+    )
+
+
+_VISIBLE = visible()
+
 # Functions first: the policies and triggers below call them.
 FUNCTIONS_SQL = f"""
 CREATE OR REPLACE FUNCTION tf_is_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
@@ -242,6 +254,18 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- Search through the trigram indexes for a login under row-level security. PostgreSQL may not use an
+-- index for ILIKE ahead of a policy (ILIKE is not leakproof), so an agent's rare-term search read the
+-- whole table (7.6 s at a million tickets). Run as the owner, with the policy's own test applied here,
+-- it returns only the ids of tickets the caller may see, found through the indexes.
+CREATE OR REPLACE FUNCTION tf_matching_tickets(pattern text) RETURNS SETOF bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 200 AS $$
+  SELECT id FROM tickets WHERE (title ILIKE pattern OR description ILIKE pattern) AND ({visible("tickets.group_id")})
+  UNION
+  SELECT t.id FROM messages m JOIN tickets t ON t.id = m.ticket_id
+  WHERE m.body ILIKE pattern AND ({visible("t.group_id")})
+$$;
+
 -- GDPR: remove a text from the ticket and its history, and say who did it and why.
 CREATE OR REPLACE FUNCTION tf_redact(ticket bigint, what text, why text) RETURNS void LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -294,11 +318,6 @@ CREATE TRIGGER tf_tickets_updated AFTER UPDATE ON tickets
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_updated();
 """
 
-# `(SELECT f())` and the uncorrelated IN make the planner evaluate each once per query, not once per row.
-_VISIBLE = (
-    "(SELECT tf_sees_all()) OR group_id IS NULL "
-    "OR group_id IN (SELECT ag.group_id FROM agent_groups ag WHERE ag.login = session_user)"
-)
 
 POLICIES_SQL = f"""
 ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
