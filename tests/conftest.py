@@ -121,6 +121,33 @@ def service(database: Database, clock: FixedClock) -> TicketService:
     return TicketService(database, clock)
 
 
+# Fixtures that reach a PostgreSQL server: a test that uses one (directly or through another fixture)
+# is marked `postgresql`; so is the PostgreSQL half of a test parametrized over `database_url`.
+_POSTGRES_FIXTURES = frozenset({"postgres_url", "_postgres_database", "pg_url"})
+# Marked by where a test lives: the directory under tests/ and the marker it gets.
+_DIRECTORY_MARKERS = {"ui": "gui", "reliability": "reliability", "packaging": "packaging"}
+_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by what it is: `gui`, `reliability`, `packaging`, `postgresql` (`slow` is by hand)."""
+    for item in items:
+        try:
+            top = item.path.relative_to(_TESTS).parts[0]
+        except (ValueError, IndexError):
+            top = ""
+        marker = _DIRECTORY_MARKERS.get(top)
+        if marker:
+            item.add_marker(marker)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if top != "ui" and fixtures & {"qtbot", "qapp"}:
+            item.add_marker("gui")
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("database_url") if callspec is not None else None
+        if fixtures & _POSTGRES_FIXTURES or backend == "postgresql":
+            item.add_marker("postgresql")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--shift-clock-days",
