@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from tests.clock import TEST_NOW
-from tests.databases import service_at
+from tests.databases import fresh_database_url, service_at
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
@@ -94,14 +94,8 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty, upgraded database's URL on each backend."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'tickets.sqlite3'}"
-        open_database(url).dispose()
-        return url
-    database = request.getfixturevalue("_postgres_database")
-    _truncate(database)
-    return database.url
+    """An empty, upgraded database's URL on each backend (tests/ui narrows this to SQLite)."""
+    return fresh_database_url(request, request.param, tmp_path)
 
 
 @pytest.fixture

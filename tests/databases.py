@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.services.tickets import TicketService
@@ -18,3 +21,14 @@ def service_at(url: str, clock: Clock = SYSTEM_CLOCK) -> Iterator[TicketService]
         yield TicketService(database, clock)
     finally:
         database.dispose()
+
+
+def fresh_database_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    """An empty, upgraded database's URL: a new SQLite file, or the session's PostgreSQL database emptied."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tickets.sqlite3'}"
+        open_database(url).dispose()
+        return url
+    database = request.getfixturevalue("_postgres_database")
+    request.getfixturevalue("empty_database")(database)
+    return str(database.url)

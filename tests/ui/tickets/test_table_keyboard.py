@@ -334,6 +334,7 @@ def test_times_read_as_ages_up_to_a_week_then_as_dates(qtbot: QtBot, open_app, s
 # --- 5: sample tickets only into an empty embedded database ---------------------------------------
 
 
+@pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 def test_first_launch_offers_sample_tickets_only_on_sqlite(qtbot: QtBot, open_app, service, database_url) -> None:
     app = open_app()
     page = app.tab.state_page
