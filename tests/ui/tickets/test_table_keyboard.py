@@ -286,7 +286,7 @@ def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
         assert _whole_rows_visible(app) >= 10, size
     app.window.resize(800, 900)  # taller, then back down: the table keeps its ten rows
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=2000)  # the layout took the new height
     app.window.resize(800, 560)
     qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=2000)
 
