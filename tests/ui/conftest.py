@@ -22,6 +22,7 @@ from tests.databases import fresh_database_url
 from tests.ui.harness import App, ExpectedLog, LogWatch, close_left_open, leftovers, settled, visible_top_levels
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.ui.app import build_window
+from ticketflow_desktop.ui.errors import ExceptionHandler
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.theme import ThemeManager
 
@@ -59,6 +60,9 @@ def make_app(
     make_app(url=..., open_database=False, settings=..., settings_name=..., size=..., tab="tickets" | "submit"
     | "dashboard" | None, offline=..., theme=..., **settings_values)
 
+    A bug in a background task reaches `app.crashes` (an ExceptionHandler, wired as start_gui wires it):
+    it logs the bug and shows the crash dialog, so an unexpected bug fails the test below.
+
     Teardown closes every window it built and fails the test on: a visible top-level widget that was not
     there before (a dialog, a menu, a second window left open), a Python thread still running that was
     not there before, and a WARNING-or-worse record of a ticketflow_desktop logger that the test did not
@@ -93,7 +97,9 @@ def make_app(
         for key, value in settings_values.items():
             settings.set(key, value)
         context, window = build_window(settings, offline=offline, theme=theme, clock=clock)
-        app = App(context, window, settings)
+        crashes = ExceptionHandler(window)  # as start_gui does (its hooks stay pytest-qt's)
+        context.tasks.unhandled_error.connect(crashes.report_error)
+        app = App(context, window, settings, crashes)
         built.append(app)
         qtbot.addWidget(window)
         window.resize(*size)

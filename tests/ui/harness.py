@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import make_url
 
+from ticketflow_desktop.storage.outbox_store import default_outbox_path
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.errors import ExceptionHandler
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.tickets.model import TicketTableModel
@@ -26,6 +33,7 @@ class App:
     context: AppContext
     window: MainWindow
     settings: Settings
+    crashes: ExceptionHandler  # wired as start_gui wires it: a bug in a background task reaches it
 
     @property
     def tab(self) -> TicketsTab:
@@ -112,3 +120,33 @@ def leftovers(
         if not e.seen
     )
     return problems
+
+
+# --- real faults for the write surfaces -------------------------------------------------------------
+
+
+@contextmanager
+def write_locked(database_url: str) -> Iterator[None]:
+    """Another program holds the SQLite file's write lock (an open write transaction) until the block ends.
+
+    Readers go on (WAL); a writer waits out the busy timeout and is told the file is locked."""
+    path = make_url(database_url).database
+    assert path, database_url
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def break_the_outbox() -> Path:
+    """A folder where the outbox file should be: the local outbox cannot be opened (a damaged profile)."""
+    path = default_outbox_path()
+    path.mkdir(parents=True)
+    return path
+
+
+class WriteBug(RuntimeError):
+    """A bug in our own write code (raised by a patched service method)."""
