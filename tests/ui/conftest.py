@@ -40,11 +40,11 @@ def expect_log(request: pytest.FixtureRequest) -> Callable[..., ExpectedLog]:
     """Declare a WARNING-or-worse record the test expects: `expect_log("ticketflow_desktop.ui.x", "regex")`.
 
     The same can be said with the marker `@pytest.mark.expect_log(logger, pattern, level=logging.WARNING)`.
-    An expected record that never comes fails the test too."""
+    An expected record that never comes fails the test too, unless it is declared with required=False."""
     expected: list[ExpectedLog] = request.node.stash.setdefault(_EXPECTED_KEY, [])
 
-    def expect(logger: str, pattern: str, level: int = logging.WARNING) -> ExpectedLog:
-        item = ExpectedLog(logger, level, re.compile(pattern))
+    def expect(logger: str, pattern: str, level: int = logging.WARNING, required: bool = True) -> ExpectedLog:
+        item = ExpectedLog(logger, level, re.compile(pattern), required)
         expected.append(item)
         return item
 
@@ -64,15 +64,20 @@ def make_app(
     it logs the bug and shows the crash dialog, so an unexpected bug fails the test below.
 
     Teardown closes every window it built and fails the test on: a visible top-level widget that was not
-    there before (a dialog, a menu, a second window left open), a Python thread still running that was
-    not there before, and a WARNING-or-worse record of a ticketflow_desktop logger that the test did not
-    declare with `expect_log`."""
+    there before and that the test did not give to qtbot.addWidget (a dialog, a menu, a message box left
+    open), a Python thread still running that was not there before, and a WARNING-or-worse record of a
+    ticketflow_desktop logger that the test did not declare with `expect_log`."""
     widgets_before = visible_top_levels()
     threads_before = set(threading.enumerate())
     expected: list[ExpectedLog] = request.node.stash.setdefault(_EXPECTED_KEY, [])
     for marker in request.node.iter_markers("expect_log"):
         expected.append(
-            ExpectedLog(marker.args[0], marker.kwargs.get("level", logging.WARNING), re.compile(marker.args[1]))
+            ExpectedLog(
+                marker.args[0],
+                marker.kwargs.get("level", logging.WARNING),
+                re.compile(marker.args[1]),
+                marker.kwargs.get("required", True),
+            )
         )
     watch = LogWatch()
     package_logger = logging.getLogger("ticketflow_desktop")
@@ -117,8 +122,10 @@ def make_app(
 
     try:
         yield start
-        windows: set[QWidget] = {app.window for app in built}
-        left_open = close_left_open(visible_top_levels() - widgets_before - windows)  # closing a window hides them
+        # Widgets the test gave to qtbot.addWidget are closed by pytest-qt; the windows are closed below.
+        owned: set[QWidget] = {w for ref, _close in getattr(request.node, "qt_widgets", []) if (w := ref()) is not None}
+        owned |= {app.window for app in built}
+        left_open = close_left_open(visible_top_levels() - widgets_before - owned)  # closing a window hides them
     finally:
         for app in built:
             # The feed's connection and the pool's go now, not whenever the garbage collector gets to
