@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from tests.clock import TEST_NOW
-from tests.databases import service_at
+from tests.databases import fresh_database_url, service_at
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
@@ -94,14 +94,8 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty, upgraded database's URL on each backend."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'tickets.sqlite3'}"
-        open_database(url).dispose()
-        return url
-    database = request.getfixturevalue("_postgres_database")
-    _truncate(database)
-    return database.url
+    """An empty, upgraded database's URL on each backend (tests/ui narrows this to SQLite)."""
+    return fresh_database_url(request, request.param, tmp_path)
 
 
 @pytest.fixture
@@ -119,6 +113,33 @@ def clock() -> FixedClock:
 @pytest.fixture
 def service(database: Database, clock: FixedClock) -> TicketService:
     return TicketService(database, clock)
+
+
+# Fixtures that reach a PostgreSQL server: a test that uses one (directly or through another fixture)
+# is marked `postgresql`; so is the PostgreSQL half of a test parametrized over `database_url`.
+_POSTGRES_FIXTURES = frozenset({"postgres_url", "_postgres_database", "pg_url"})
+# Marked by where a test lives: the directory under tests/ and the marker it gets.
+_DIRECTORY_MARKERS = {"ui": "gui", "reliability": "reliability", "packaging": "packaging"}
+_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by what it is: `gui`, `reliability`, `packaging`, `postgresql` (`slow` is by hand)."""
+    for item in items:
+        try:
+            top = item.path.relative_to(_TESTS).parts[0]
+        except (ValueError, IndexError):
+            top = ""
+        marker = _DIRECTORY_MARKERS.get(top)
+        if marker:
+            item.add_marker(marker)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if top != "ui" and fixtures & {"qtbot", "qapp"}:
+            item.add_marker("gui")
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("database_url") if callspec is not None else None
+        if fixtures & _POSTGRES_FIXTURES or backend == "postgresql":
+            item.add_marker("postgresql")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -141,6 +162,27 @@ def _shifted_clock(request: pytest.FixtureRequest) -> Iterator[None]:
 
     with time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_keys_held_after(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A Qt test ends with no modifier key held down for the next one.
+
+    QApplication keeps the modifiers of the last key event it saw. A test that clicks Shift+F10 opens
+    a context menu on the press; the menu takes the release, and Shift stayed "held" for the rest of
+    the session: the next test's `selectRow` then toggled instead of selecting (found in random order)."""
+    yield
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        receiver = QWidget()
+        QTest.keyRelease(receiver, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)  # the state follows the event
+        receiver.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from tests.clock import TEST_TODAY
@@ -30,3 +32,14 @@ def database_today(database: Database) -> date:
         return TEST_TODAY
     with database.reading() as session:
         return session.execute(text("SELECT (now() AT TIME ZONE 'UTC')::date")).scalar_one()
+
+
+def fresh_database_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    """An empty, upgraded database's URL: a new SQLite file, or the session's PostgreSQL database emptied."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tickets.sqlite3'}"
+        open_database(url).dispose()
+        return url
+    database = request.getfixturevalue("_postgres_database")
+    request.getfixturevalue("empty_database")(database)
+    return str(database.url)

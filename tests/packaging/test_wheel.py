@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # the wheel build
 ENABLED = any(os.environ.get(name, "").lower() in ("1", "true", "yes") for name in ("CI", "TICKETFLOW_PACKAGING_TESTS"))
 
 

@@ -109,6 +109,7 @@ def test_concurrent_edits_merge_exactly_as_the_rule_says(service: TicketService,
 
 
 @pytest.mark.postgresql
+@pytest.mark.slow  # 20 s: 8 processes x 500 updates
 def test_load_eight_processes_lose_no_accepted_update(
     postgres_url: str, empty_database: Callable[[Database], None], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -67,7 +67,7 @@ def draft(title: str) -> TicketDraft:
     return TicketDraft(title, "written while the server was away", Category.BILLING, Priority.MEDIUM)
 
 
-@pytest.mark.parametrize("fault", ["cut", "stall"])
+@pytest.mark.parametrize("fault", ["cut", pytest.param("stall", marks=pytest.mark.slow)])  # a stall: 6 s
 def test_outages_are_shown_survived_and_nothing_is_lost(
     qtbot: QtBot,
     app_window: tuple[AppContext, MainWindow],

@@ -56,6 +56,7 @@ def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Complete
     return subprocess.run(args, capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False)
 
 
+@pytest.mark.slow  # 8 s: a whole session in a child process
 def test_a_session_writes_no_secret_anywhere(pg_url: str, tmp_path: Path) -> None:
     home = Path(os.environ["HOME"])  # the isolated home of this test (tests/conftest.py)
     secret_url = _with_password(pg_url)  # the test server trusts 127.0.0.1, so any password is accepted

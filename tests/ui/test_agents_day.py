@@ -5,21 +5,15 @@ sees it (the table's rows, the fields) and where it lasts (the database)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.tickets.conftest import settled
 from ticketflow_desktop.domain import Category, Priority, Status, TicketDraft
-from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.ui.app import build_window
 from ticketflow_desktop.ui.main_window import MainWindow
-from ticketflow_desktop.ui.settings import Settings
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
@@ -33,17 +27,8 @@ SEEDED = [
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, sqlite_url: str, clock: FixedClock) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    context, window = build_window(settings, offline=True, clock=clock)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignal(context.database_opened, timeout=15_000):
-        context.open(sqlite_url)
-    yield window
-    window.live.stop()
-    context.close()
+def window(make_app, sqlite_url: str) -> MainWindow:
+    return make_app(url=sqlite_url, offline=True, tab=None).window
 
 
 def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:

@@ -9,19 +9,11 @@ from ticketflow_desktop.ui.selftest import run_self_test
 from ticketflow_desktop.ui.settings import Settings
 
 
-def test_window_opens_database_and_shows_it(qtbot: QtBot, tmp_path: Path) -> None:
-    from PySide6.QtCore import QSettings
-
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    context, window = build_window(settings)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(context.database_opened, timeout=10_000):
-        context.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_window_opens_database_and_shows_it(qtbot: QtBot, tmp_path: Path, make_app) -> None:
+    window = make_app(url=f"sqlite:///{tmp_path / 'db.sqlite3'}", tab=None).window
     assert window.connection_label.text() == "Connected"
     assert "db.sqlite3" in window.database_label.text()
     assert [window.tabs.tabText(i) for i in range(3)] == ["Submit", "Tickets", "Dashboard"]
-    context.close()
 
 
 def test_unreachable_database_is_said_calmly(qtbot: QtBot, tmp_path: Path) -> None:
@@ -42,16 +34,10 @@ def test_self_test_passes(qtbot: QtBot) -> None:
     assert run_self_test() == 0
 
 
-def test_submit_and_update_through_the_context_announce_changes(qtbot: QtBot, tmp_path: Path) -> None:
-    from PySide6.QtCore import QSettings
-
+def test_submit_and_update_through_the_context_announce_changes(qtbot: QtBot, tmp_path: Path, make_app) -> None:
     from ticketflow_desktop.domain import Category, Conflict, Priority, Status, TicketChanges, TicketDraft
 
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    context, window = build_window(settings)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(context.database_opened, timeout=10_000):
-        context.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    context = make_app(url=f"sqlite:///{tmp_path / 'db.sqlite3'}", tab=None).context
     created: list = []
     with qtbot.waitSignal(context.tickets_changed) as changed:
         context.submit_ticket(
@@ -64,4 +50,3 @@ def test_submit_and_update_through_the_context_announce_changes(qtbot: QtBot, tm
     context.update_ticket(created[0].id, TicketChanges(status=Status.RESOLVED), 1, on_failed=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], Conflict) and errors[0].current.status is Status.IN_PROGRESS
-    context.close()

@@ -51,6 +51,7 @@ def run_app(tmp_path: Path, api_key: str | None) -> list[str]:
     return [line for line in result.stdout.splitlines() if line.startswith(("at launch", "after a pause"))]
 
 
+@pytest.mark.slow  # 7 s each: a child process waits for two idle pauses
 @pytest.mark.parametrize(("api_key", "openai_after"), [("test-key", "True"), (None, "False")])
 def test_a_quiet_pause_imports_what_comes_next(tmp_path: Path, api_key: str | None, openai_after: str) -> None:
     assert run_app(tmp_path, api_key) == [

@@ -4,7 +4,6 @@ with progress, in the user's documents folder."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,19 +36,8 @@ BAD_CSV = (
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, database_url: str, clock: FixedClock) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    context, window = build_window(settings, clock=clock)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.tabs.setCurrentWidget(window.tickets_tab)
-    window.show()
-    with qtbot.waitSignal(context.database_opened, timeout=15_000):
-        context.open(database_url)
-    yield window
-    window.live.stop()
-    context.tasks.wait_idle()
-    context.close()  # no timer of this window's context fires into the next test
+def window(make_app, database_url: str) -> MainWindow:
+    return make_app(url=database_url, tab="tickets").window
 
 
 def choose(dialog: QFileDialog, path: Path) -> None:
@@ -104,6 +92,7 @@ def test_importing_a_bad_csv_stores_nothing_and_names_the_line(
     assert "line 3:" in text and "urgent" in text
     assert stored_titles(database_url) == []
     assert transfer.import_action.isEnabled() and transfer.progress_dialog is None
+    transfer.message_box.accept()  # read and closed, as the user does
 
 
 def test_export_writes_every_ticket_and_leaves_no_partial_file(
@@ -144,6 +133,7 @@ def test_an_export_that_fails_leaves_no_file(
     assert "Could not export to out.csv" in transfer.message_box.text()
     assert not target.parent.exists()
     assert transfer.export_action.isEnabled()
+    transfer.message_box.accept()
 
 
 def test_export_is_disabled_while_there_are_no_tickets(qtbot: QtBot, window: MainWindow) -> None:

@@ -25,15 +25,9 @@ def test_only_the_newest_items_are_kept(qtbot) -> None:
     assert stack.newest is items[-3]
 
 
-def test_a_notice_goes_when_its_action_is_undone_another_way(qtbot, tmp_path) -> None:
-    from PySide6.QtCore import QSettings
-
-    from ticketflow_desktop.ui.app import build_window
-    from ticketflow_desktop.ui.settings import Settings
-
-    context, window = build_window(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(window)
-    window.show()
+def test_a_notice_goes_when_its_action_is_undone_another_way(qtbot, make_app) -> None:
+    app = make_app(open_database=False, tab=None)
+    context, window = app.context, app.window
     undone: list[str] = []
     context.offer_undo("3 tickets changed.", "status of 3 tickets", lambda: undone.append("bulk"))
     context.offer_undo("Form cleared.", "clear form", lambda: undone.append("clear"))
@@ -43,4 +37,3 @@ def test_a_notice_goes_when_its_action_is_undone_another_way(qtbot, tmp_path) ->
     assert undone == ["clear"]
     qtbot.waitUntil(lambda: window.toasts.visible_texts == ["3 tickets changed."])
     assert window.undo_action.text() == "&Undo status of 3 tickets"
-    context.close()

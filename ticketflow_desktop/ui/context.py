@@ -266,10 +266,12 @@ class AppContext(QObject):
                 if self.service is not None and self.state == "connected":
                     self._set_state("unreachable")
             self._announce_deliveries()
+            if isinstance(value, BaseException) and not isinstance(value, TicketFlowError):
+                # A bug goes to the crash handler even when the view handles the failure: the view says
+                # "not saved", but only the crash report keeps the traceback that finds the bug.
+                self.tasks.unhandled_error.emit(value)
             if callback is not None:
                 callback(value)
-            elif isinstance(value, BaseException) and not isinstance(value, TicketFlowError):
-                self.tasks.unhandled_error.emit(value)  # a bug: to the crash handler
 
         return finish
 

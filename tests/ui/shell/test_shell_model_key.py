@@ -32,14 +32,12 @@ def other_server() -> Iterator[HTTPServer]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, settings: Settings) -> Iterator[SettingsDialog]:
-    context, window = build_window(settings)
-    qtbot.addWidget(window)
-    dialog = SettingsDialog(context, None, window)
+def dialog(qtbot: QtBot, settings: Settings, make_app) -> SettingsDialog:
+    app = make_app(settings=settings, open_database=False, tab=None)
+    dialog = SettingsDialog(app.context, None, app.window)
     qtbot.addWidget(dialog)
     dialog.show()
-    yield dialog
-    context.close()
+    return dialog
 
 
 def saved_for(settings: Settings, server: HTTPServer) -> None:

@@ -4,11 +4,10 @@ suggestions come while typing with a confidence per field."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -17,9 +16,7 @@ from tests.ui.submit.test_submit_tab import SETTLE_MS, choose, fill
 from ticketflow_desktop.classification.local import LocalModel
 from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.domain import Category, Priority
-from ticketflow_desktop.ui.app import build_window
 from ticketflow_desktop.ui.main_window import MainWindow
-from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.submit.tab import SUGGEST_PAUSE_MS, SubmitTab
 
 # Texts the starter-corpus model is sure of (filled in) and unsure of (offered), checked in the tests.
@@ -120,22 +117,14 @@ def test_undo_while_the_next_ticket_is_stored_waits_for_it(qtbot: QtBot, make_ta
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, trained_model: Path) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, tmp_path: Path, trained_model: Path, make_app) -> MainWindow:
     import platformdirs
 
     copy_model(trained_model, Path(platformdirs.user_data_dir("TicketFlow", appauthor=False)) / "local_model.npz")
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    context, window = build_window(settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
+    window = make_app(url=f"sqlite:///{tmp_path / 'db.sqlite3'}", tab="submit").window
     window.activateWindow()
     qtbot.waitActive(window)
-    with qtbot.waitSignal(context.database_opened, timeout=15_000):
-        context.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    window.tabs.setCurrentWidget(window.submit_tab)
-    yield window
-    context.close()
+    return window
 
 
 def test_ctrl_z_in_the_fresh_title_undoes_the_clear(qtbot: QtBot, window: MainWindow) -> None:

@@ -14,7 +14,11 @@ from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges,
 
 LIVE_MS = 2000  # the promise: a colleague's change shows within 2 s
 
+# The change feed is the backend's own (LISTEN/NOTIFY on PostgreSQL, polling on SQLite): both are shown.
+BOTH_BACKENDS = pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 
+
+@BOTH_BACKENDS
 def test_a_colleagues_change_appears_within_two_seconds(qtbot: QtBot, open_app, seed, service, other_service) -> None:
     seed(250)
     app = open_app()
@@ -39,6 +43,7 @@ def test_a_colleagues_change_appears_within_two_seconds(qtbot: QtBot, open_app, 
     assert model.ticket_at(10) is untouched_before  # rows that did not change were not reloaded
 
 
+@BOTH_BACKENDS
 def test_a_colleagues_new_ticket_appears_at_the_top(qtbot: QtBot, open_app, seed, other_service) -> None:
     seed(30)
     app = open_app()
@@ -52,6 +57,7 @@ def test_a_colleagues_new_ticket_appears_at_the_top(qtbot: QtBot, open_app, seed
     qtbot.waitUntil(lambda: app.tab.filter_bar.count_label.text() == "31 tickets")
 
 
+@BOTH_BACKENDS
 def test_the_detail_panel_follows_a_colleagues_change(qtbot: QtBot, open_app, service, other_service) -> None:
     ticket = service.create(TicketDraft("Printer", "Out of toner", Category.GENERAL, Priority.LOW))
     app = open_app()
@@ -105,7 +111,8 @@ def test_event_loop_keeps_running_while_a_query_waits(qtbot: QtBot, open_app, se
     assert max(lateness) < 100, f"the event loop stalled {max(lateness)} ms: {lateness}"
 
 
-def test_window_close_stops_the_feed(qtbot: QtBot, open_app) -> None:
+@BOTH_BACKENDS
+def test_window_close_stops_the_feed(qtbot: QtBot, open_app, database_url) -> None:
     app = open_app()
     feed = app.window.live.feed
     assert feed is not None and feed.running

@@ -18,6 +18,7 @@ from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.tickets.model import COL_CATEGORY
 
 
+@pytest.mark.postgresql  # its own database on the server, not the session's fixture
 def test_unreachable_database_shows_the_error_state_and_recovers(qtbot: QtBot, tmp_path: Path) -> None:
     admin_url = os.environ.get("TICKETFLOW_TEST_DATABASE_URL")
     if not admin_url:

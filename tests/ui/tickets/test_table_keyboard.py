@@ -286,7 +286,7 @@ def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
         assert _whole_rows_visible(app) >= 10, size
     app.window.resize(800, 900)  # taller, then back down: the table keeps its ten rows
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=2000)  # the layout took the new height
     app.window.resize(800, 560)
     qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=2000)
 
@@ -336,6 +336,7 @@ def test_times_read_as_ages_up_to_a_week_then_as_dates(qtbot: QtBot, open_app, s
 # --- 5: sample tickets only into an empty embedded database ---------------------------------------
 
 
+@pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 def test_first_launch_offers_sample_tickets_only_on_sqlite(qtbot: QtBot, open_app, service, database_url) -> None:
     app = open_app()
     page = app.tab.state_page
