@@ -118,11 +118,12 @@ def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bo
     key_env = env(ENV_LLM_API_KEY)
     base_url = env(ENV_LLM_BASE_URL) or (str(stored["llm_base_url"]) if stored.get("llm_base_url") else None)
     api_key = key_env or saved_llm_key(base_url, stored)
+    timeout = stored.get("llm_timeout_s")
     return LlmSettings(
         api_key=api_key,
         model=env(ENV_LLM_MODEL) or str(stored.get("llm_model") or DEFAULT_LLM_MODEL),
         base_url=base_url,
-        timeout_s=float(stored.get("llm_timeout_s") or DEFAULT_LLM_TIMEOUT_S),  # type: ignore[arg-type]
+        timeout_s=float(timeout) if timeout and isinstance(timeout, int | float | str) else DEFAULT_LLM_TIMEOUT_S,
         offline=offline or bool(stored.get("offline", False)),
         key_from_env=key_env is not None,
     )

@@ -20,7 +20,7 @@ from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.services.tickets import MAX_PAGE
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("create", help="create a ticket")
     p.add_argument("--title", required=True)
     p.add_argument("--description", required=True, help="the text, or - to read it from standard input")

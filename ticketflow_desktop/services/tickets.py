@@ -89,7 +89,7 @@ class TicketService:
             raise ValidationError([FieldError("limit", f"A page holds 1 to {MAX_PAGE} tickets.")])
         key = _SORT_COLUMNS[sort.key].key
 
-        def order(entity: type[TicketRow]) -> tuple[ColumnElement, ColumnElement]:
+        def order(entity: type[TicketRow]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
             column, ticket_id = getattr(entity, key), entity.id
             return (column.desc(), ticket_id.desc()) if sort.descending else (column.asc(), ticket_id.asc())
 
@@ -281,7 +281,7 @@ class TicketService:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row:
+    def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
         query = select(TicketRow.__table__).where(TicketRow.id == ticket_id)
         row = session.execute(query.with_for_update() if lock else query).first()

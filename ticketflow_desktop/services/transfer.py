@@ -245,10 +245,10 @@ def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
     return NewTicket(
         title=title.strip(),
         description=description.strip(),
-        category=category,  # type: ignore[arg-type]
-        priority=priority,  # type: ignore[arg-type]
+        category=category,
+        priority=priority,
         created_at=created,
-        initial_status=status,  # type: ignore[arg-type]
+        initial_status=status,
         source=EventSource.IMPORT,
         external_id=external_id,
     )
