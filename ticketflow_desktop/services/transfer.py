@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-import numpy as np
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import (
@@ -207,6 +206,8 @@ def _stored_order(stream: BinaryIO, plan: _Plan, now: datetime) -> Iterator[NewT
     """The file's tickets again, oldest first where the plan allows; a file changed since the check
     raises ImportFailed, which rolls the whole import back."""
     if plan.sortable:
+        import numpy as np
+
         stream.seek(0)
         columns = _columns(next(records(stream)).fields)
         created = np.frombuffer(plan.created, dtype=np.float64)
