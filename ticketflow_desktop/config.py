@@ -172,16 +172,6 @@ def known_secrets() -> list[str]:
     return sorted(_seen_secrets, key=len, reverse=True)  # longest first: a secret may contain another
 
 
-def keyring_backend_name() -> str:
-    try:
-        import keyring
-
-        backend = keyring.get_keyring()
-        return str(getattr(backend, "name", type(backend).__name__))
-    except Exception:  # noqa: BLE001
-        return "none"
-
-
 def keyring_available() -> bool:
     try:
         import keyring

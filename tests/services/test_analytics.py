@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tests.clock import TEST_TODAY
+from tests.storage.exact_median import exact_median_resolution_seconds
 from ticketflow_desktop.domain import (
     Category,
     NewTicket,
@@ -22,7 +23,6 @@ from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
 from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.stats import exact_median_resolution_seconds
 
 TODAY = TEST_TODAY
 

@@ -1,6 +1,9 @@
-"""TicketService: the only door to the data. Synchronous; one unit of work per call; returns dataclasses.
+"""TicketService: tickets one at a time (get, page, count, create, update), their history and stats.
+Synchronous; one unit of work per call; returns dataclasses.
 
-Callers on the GUI thread never call it directly: ui/tasks.py runs it in a worker.
+Every single-ticket write goes through here, the outbox's and an import's updates too. Bulk loads
+(seed, import) go through storage.bulk, and the dashboard reads through AnalyticsService. It blocks:
+the window calls it from worker threads, never from its GUI thread.
 """
 
 from __future__ import annotations
