@@ -118,11 +118,12 @@ def load_llm_settings(stored: Mapping[str, object] | None = None, *, offline: bo
     key_env = env(ENV_LLM_API_KEY)
     base_url = env(ENV_LLM_BASE_URL) or (str(stored["llm_base_url"]) if stored.get("llm_base_url") else None)
     api_key = key_env or saved_llm_key(base_url, stored)
+    timeout = stored.get("llm_timeout_s")
     return LlmSettings(
         api_key=api_key,
         model=env(ENV_LLM_MODEL) or str(stored.get("llm_model") or DEFAULT_LLM_MODEL),
         base_url=base_url,
-        timeout_s=float(stored.get("llm_timeout_s") or DEFAULT_LLM_TIMEOUT_S),  # type: ignore[arg-type]
+        timeout_s=float(timeout) if timeout and isinstance(timeout, int | float | str) else DEFAULT_LLM_TIMEOUT_S,
         offline=offline or bool(stored.get("offline", False)),
         key_from_env=key_env is not None,
     )
@@ -169,16 +170,6 @@ def known_secrets() -> list[str]:
     for secret in secrets_in_url(env(ENV_DATABASE_URL) or ""):
         remember_secret(secret)
     return sorted(_seen_secrets, key=len, reverse=True)  # longest first: a secret may contain another
-
-
-def keyring_backend_name() -> str:
-    try:
-        import keyring
-
-        backend = keyring.get_keyring()
-        return str(getattr(backend, "name", type(backend).__name__))
-    except Exception:  # noqa: BLE001
-        return "none"
 
 
 def keyring_available() -> bool:

@@ -220,7 +220,8 @@ def test_terminated_backends_do_not_break_the_next_operation(
                 killed = connection.execute(
                     text(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        "WHERE datname = :db AND application_name LIKE 'ticketflow-desktop%' AND pid <> pg_backend_pid()"
+                        "WHERE datname = :db AND application_name LIKE 'ticketflow-desktop%'"
+                        " AND pid <> pg_backend_pid()"
                     ),
                     {"db": database_name},
                 ).scalar_one()

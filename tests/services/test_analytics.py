@@ -8,6 +8,7 @@ import pytest
 
 from tests.clock import TEST_TODAY
 from tests.databases import database_today
+from tests.storage.exact_median import exact_median_resolution_seconds
 from ticketflow_desktop.domain import (
     Category,
     NewTicket,
@@ -24,7 +25,6 @@ from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
 from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.stats import exact_median_resolution_seconds
 
 TODAY = TEST_TODAY
 

@@ -5,12 +5,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.storage.exact_median import exact_median_resolution_seconds
 from ticketflow_desktop.domain import Category, NewTicket, Priority, Status, TicketChanges, TicketDraft
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.analytics import median_resolution, recount_resolution_times, stored_resolution_times
 from ticketflow_desktop.storage.bulk import bulk_insert
-from ticketflow_desktop.storage.stats import exact_median_resolution_seconds
 
 START = datetime(2026, 2, 1, 8, tzinfo=UTC)
 

@@ -32,8 +32,8 @@ def parse_lines(lines: Iterable[str], source: str = "input") -> Iterator[Example
             yield Example(
                 str(row.get("title", "")),
                 str(row["description"]),
-                Category.parse(str(row["category"])),  # type: ignore[arg-type]
-                Priority.parse(str(row["priority"])),  # type: ignore[arg-type]
+                Category.parse(str(row["category"])),
+                Priority.parse(str(row["priority"])),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"{source}, line {number}: {error}") from None

@@ -79,7 +79,7 @@ def retry_after_seconds(headers: Any) -> float | None:
 
 class LlmClassifier:
     def __init__(self, settings: LlmSettings) -> None:
-        import openai  # heavy: imported when the first suggestion is asked, not at start-up
+        import openai
 
         if not settings.api_key:
             raise ClassificationError(

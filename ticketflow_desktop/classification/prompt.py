@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from ticketflow_desktop.domain import Category, Priority
 
@@ -82,7 +84,7 @@ def messages(title: str, description: str) -> list[dict[str, str]]:
 _DECODER = json.JSONDecoder()
 
 
-def _objects(text: str):
+def _objects(text: str) -> Iterator[dict[Any, Any]]:
     """Every JSON object embedded in `text` (fences, prose around it), in order."""
     for match in re.finditer(r"\{", text):
         try:
@@ -105,7 +107,7 @@ def parse_answer(text: str | None) -> tuple[Category, Priority]:
         if not isinstance(category, str) or not isinstance(priority, str):
             continue
         try:
-            return Category.parse(category), Priority.parse(priority)  # type: ignore[return-value]
+            return Category.parse(category), Priority.parse(priority)
         except ValueError:
             continue
     if seen_object:

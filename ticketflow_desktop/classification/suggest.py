@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ticketflow_desktop import config
 from ticketflow_desktop.classification.corpus import Example
@@ -23,9 +24,13 @@ from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.config import LlmSettings
 from ticketflow_desktop.domain import Suggestion, SuggestionSource
 
+if TYPE_CHECKING:
+    from ticketflow_desktop.classification.local import LocalModel
+
 # Retrain once this many tickets arrived since the last training.
 RETRAIN_AFTER = 20
 CACHE_SIZE = 256
+CacheKey = tuple[object, ...]  # who answers (and with which model), and the text
 
 
 class Mode(StrEnum):
@@ -64,11 +69,11 @@ class Suggester:
         self.model_path = model_path or default_model_path()
         self._examples = examples
         self._ticket_count = ticket_count
-        self._local = None  # LocalModel, swapped whole so readers never see a half-trained one
+        self._local: LocalModel | None = None  # swapped whole: readers never see a half-trained one
         self._generation = 0
         self._train_lock = threading.Lock()
         self._predict_lock = threading.Lock()
-        self._cache: OrderedDict[tuple, Suggestion] = OrderedDict()
+        self._cache: OrderedDict[CacheKey, Suggestion] = OrderedDict()
         self._cache_lock = threading.Lock()
         self.last_train_seconds: float | None = None
         # The desktop app trains in a child process (classification.training): in a thread here the
@@ -144,7 +149,7 @@ class Suggester:
 
     # --- the local model: loaded or trained on first need, retrained as tickets arrive ----------
 
-    def local_model(self):  # -> LocalModel
+    def local_model(self) -> LocalModel:
         model = self._local
         if model is not None:
             return model
@@ -154,9 +159,8 @@ class Suggester:
 
                 loaded = LocalModel.load(self.model_path)
                 if loaded is not None and not self._stale(loaded):
-                    self._install(loaded)
-                else:
-                    self._train_locked()
+                    return self._install(loaded)
+                return self._train_locked()
             return self._local
 
     def refresh(self) -> bool:
@@ -174,13 +178,13 @@ class Suggester:
         with self._train_lock:
             self._train_locked()
 
-    def _stale(self, model) -> bool:
+    def _stale(self, model: LocalModel) -> bool:
         if self._ticket_count is None:
             return False
         count = self._ticket_count()
         return count - model.trained_on_tickets >= RETRAIN_AFTER or count < model.trained_on_tickets
 
-    def _train_locked(self) -> None:
+    def _train_locked(self) -> LocalModel:
         from ticketflow_desktop.classification.training import train_apart, train_here, training_examples
 
         started = time.perf_counter()
@@ -193,22 +197,23 @@ class Suggester:
         # Earlier builds kept a scikit-learn model beside it (local_model.joblib); nothing reads it now.
         with contextlib.suppress(OSError):
             self.model_path.with_suffix(".joblib").unlink(missing_ok=True)
-        self._install(model)
+        return self._install(model)
 
-    def _install(self, model) -> None:
+    def _install(self, model: LocalModel) -> LocalModel:
         self._local = model
         self._generation += 1
+        return model
 
     # --- cache --------------------------------------------------------------------------------
 
-    def _cached(self, key: tuple) -> Suggestion | None:
+    def _cached(self, key: CacheKey) -> Suggestion | None:
         with self._cache_lock:
             found = self._cache.get(key)
             if found is not None:
                 self._cache.move_to_end(key)
             return found
 
-    def _store(self, key: tuple, suggestion: Suggestion) -> None:
+    def _store(self, key: CacheKey, suggestion: Suggestion) -> None:
         with self._cache_lock:
             self._cache[key] = suggestion
             while len(self._cache) > CACHE_SIZE:

@@ -12,7 +12,7 @@ from ticketflow_desktop.cli.tickets import add_filter_arguments, filter_from
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("db", help="the database schema")
     p.add_argument("action", choices=("upgrade", "current"))
     p.set_defaults(handler=db)

@@ -18,9 +18,10 @@ from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, pri
 from ticketflow_desktop.domain import Category, Priority, Suggestion
 from ticketflow_desktop.domain.codec import suggestion_to_dict
 from ticketflow_desktop.services.examples import ticket_examples
+from ticketflow_desktop.services.tickets import TicketService
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("classify", help="suggest a category and priority for a text")
     p.add_argument("text", help="the ticket's text, or - to read it from standard input")
     p.add_argument("--title", default="", help="the ticket's title, if it is separate")
@@ -40,9 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def suggester_for(args: argparse.Namespace) -> Suggester:
     """The local model learns from the database's tickets too; the database is opened only if needed."""
-    service = None
+    service: TicketService | None = None
 
-    def svc():
+    def svc() -> TicketService:
         nonlocal service
         if service is None:
             service = service_for(args)
@@ -103,7 +104,7 @@ def _accuracy(truth: Sequence[str], predicted: Sequence[str | None]) -> float:
     return sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth) if truth else 0.0
 
 
-def _cross_validate(examples: list[Example], k: int) -> list[Suggestion]:
+def _cross_validate(examples: list[Example], k: int) -> list[Suggestion | None]:
     """Each example predicted by a model trained on the other folds; the folds are a seeded shuffle."""
     import numpy as np
 
@@ -119,7 +120,7 @@ def _cross_validate(examples: list[Example], k: int) -> list[Suggestion]:
             test, model.predict_many([(examples[i].title, examples[i].description) for i in test]), strict=True
         ):
             predicted[i] = s
-    return predicted  # type: ignore[return-value]
+    return predicted
 
 
 def evaluate(args: argparse.Namespace) -> int:
@@ -134,7 +135,7 @@ def evaluate(args: argparse.Namespace) -> int:
         if not 2 <= args.cv <= len(examples):
             return fail(f"--cv needs 2 to {len(examples)} folds", EXIT_BAD_INPUT)
         try:
-            predicted: list[Suggestion | None] = list(_cross_validate(examples, args.cv))
+            predicted = _cross_validate(examples, args.cv)
         except ValueError as error:
             return fail(str(error), EXIT_BAD_INPUT)
         how, model_name = f"{args.cv}-fold cross-validation of the local model", "local"
@@ -157,24 +158,25 @@ def evaluate(args: argparse.Namespace) -> int:
         how, model_name = "current local model (starter corpus + database), not trained on this file", "local"
 
     report: dict[str, object] = {"n": len(examples), "evaluated": how, "model": model_name}
+    accuracies: dict[str, float] = {}
+    matrices: dict[str, tuple[list[str], list[list[int]]]] = {}
     for field, enum in (("category", Category), ("priority", Priority)):
         labels = [m.value for m in enum]
         truth = [getattr(e, field).value for e in examples]
         guesses = [getattr(p, field).value if p is not None else None for p in predicted]
-        report[f"{field}_accuracy"] = round(_accuracy(truth, guesses), 4)
-        report[f"{field}_confusion"] = {"labels": labels, "matrix": confusion(truth, guesses, labels)}
+        accuracies[field] = report[f"{field}_accuracy"] = round(_accuracy(truth, guesses), 4)
+        matrices[field] = labels, confusion(truth, guesses, labels)
+        report[f"{field}_confusion"] = {"labels": labels, "matrix": matrices[field][1]}
     report["failed_requests"] = errors
     if args.json:
         print_json(report)
         return 0
-    print(f"{report['n']} examples; {how}")
-    for field in ("category", "priority"):
-        print(f"\n{field} accuracy: {report[f'{field}_accuracy']:.1%}")
-        table = report[f"{field}_confusion"]
-        labels = table["labels"]  # type: ignore[index]
+    print(f"{len(examples)} examples; {how}")
+    for field, (labels, matrix) in matrices.items():
+        print(f"\n{field} accuracy: {accuracies[field]:.1%}")
         width = max(len(label) for label in labels) + 2
         print("true \\ predicted".ljust(width + 6) + "".join(label[:9].rjust(10) for label in labels))
-        for label, row in zip(labels, table["matrix"], strict=True):  # type: ignore[index]
+        for label, row in zip(labels, matrix, strict=True):
             print(label.ljust(width + 6) + "".join(str(v).rjust(10) for v in row))
     if errors:
         print("\nfailed requests: " + ", ".join(f"{k} {v}" for k, v in errors.items()))

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ticketflow_desktop.services.conversation import ConversationService
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("reply", help="write on a ticket: a reply to the customer, or an internal note")
     p.add_argument("id", type=int)
     p.add_argument("--body", required=True, help="the text, or - to read it from standard input")

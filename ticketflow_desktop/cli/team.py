@@ -11,7 +11,7 @@ from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.storage.team_sql import ROLES
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("whoami", help="your login, name and role in this database")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=whoami)

@@ -24,7 +24,7 @@ from ticketflow_desktop.services.team import whoami
 from ticketflow_desktop.services.tickets import MAX_PAGE, TicketService
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("create", help="create a ticket")
     p.add_argument("--title", required=True)
     p.add_argument("--description", required=True, help="the text, or - to read it from standard input")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class _Labelled(StrEnum):
@@ -16,7 +17,7 @@ class _Labelled(StrEnum):
         return list(type(self)).index(self)
 
     @classmethod
-    def parse(cls, text: str) -> _Labelled:
+    def parse(cls, text: str) -> Self:
         """Accept the stored value or the label, case-insensitively ("In progress", "in-progress")."""
         key = text.strip().lower().replace(" ", "_").replace("-", "_")
         try:

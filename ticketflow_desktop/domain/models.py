@@ -26,7 +26,7 @@ class Suggestion:
     model: str | None = None
     confidence: float | None = None  # the pair's: what is stored, and what decides fill-in or offer
     # Each field's own, where the model gives them (the local model does, a language model does not).
-    # Shown beside each field, never stored: a stored suggestion equals the one it was made from.
+    # Shown beside each field, never stored with a ticket: a stored suggestion equals the one it was made from.
     category_confidence: float | None = field(default=None, compare=False)
     priority_confidence: float | None = field(default=None, compare=False)
 

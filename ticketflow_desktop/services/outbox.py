@@ -2,7 +2,8 @@
 
 Every write is first committed to a local SQLite file (storage/outbox_store.py), then sent. If the
 database is unreachable the write stays there and is sent, in order, once it is back - also after a
-restart or a `kill -9`. Sending is exactly-once:
+restart or a `kill -9`. (Only when the outbox file itself cannot be used does a write go straight
+to the database, logged.) Sending is exactly-once:
 
 * a new ticket carries an idempotency key; `TicketService.create` returns the stored ticket for a
   known key, so a submit whose commit succeeded but whose answer was lost is not stored twice;
@@ -14,7 +15,7 @@ restart or a `kill -9`. Sending is exactly-once:
 Successive offline edits of the same ticket made on the same version are merged into one entry,
 so an agent's second edit does not conflict with their own first one.
 
-Synchronous and thread-safe enough for one serial writer (ui/tasks.py runs every call on it).
+Synchronous, for one serial writer: calls must not overlap.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
-"""TicketService: reading and writing tickets. Synchronous; one unit of work per call; returns dataclasses.
+"""TicketService: tickets one at a time (get, page, count, create, update), their history and stats.
+Synchronous; one unit of work per call; returns dataclasses.
 
-Callers on the GUI thread never call it directly: the UI runs it in a worker. On PostgreSQL the
-database stamps times and versions and writes the history and the summaries itself (storage/team_sql);
-on SQLite (one person, one file) this service does it, with the OS login as the actor.
+Every single-ticket write goes through here, the outbox's and an import's updates too. Bulk loads
+(seed, import) go through storage.bulk, and the dashboard reads through AnalyticsService. It blocks:
+the window calls it from worker threads, never from its GUI thread. On PostgreSQL the database stamps
+times and versions and writes the history and the summaries itself (storage/team_sql); on SQLite (one
+person, one file) this service does, with the OS login as the actor.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ class TicketService:
             raise ValidationError([FieldError("limit", f"A page holds 1 to {MAX_PAGE} tickets.")])
         key = _SORT_COLUMNS[sort.key].key
 
-        def order(entity: type[TicketRow]) -> tuple[ColumnElement, ColumnElement]:
+        def order(entity: type[TicketRow]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
             column, ticket_id = getattr(entity, key), entity.id
             return (column.desc(), ticket_id.desc()) if sort.descending else (column.asc(), ticket_id.asc())
 
@@ -405,7 +408,7 @@ class TicketService:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row:
+    def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
         query = select(TicketRow.__table__).where(TicketRow.id == ticket_id)
         row = session.execute(query.with_for_update() if lock else query).first()

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-import numpy as np
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import (
@@ -207,6 +206,8 @@ def _stored_order(stream: BinaryIO, plan: _Plan, now: datetime) -> Iterator[NewT
     """The file's tickets again, oldest first where the plan allows; a file changed since the check
     raises ImportFailed, which rolls the whole import back."""
     if plan.sortable:
+        import numpy as np
+
         stream.seek(0)
         columns = _columns(next(records(stream)).fields)
         created = np.frombuffer(plan.created, dtype=np.float64)
@@ -245,10 +246,10 @@ def _ticket(row: dict[str, str], now: datetime) -> NewTicket:
     return NewTicket(
         title=title.strip(),
         description=description.strip(),
-        category=category,  # type: ignore[arg-type]
-        priority=priority,  # type: ignore[arg-type]
+        category=category,
+        priority=priority,
         created_at=created,
-        initial_status=status,  # type: ignore[arg-type]
+        initial_status=status,
         source=EventSource.IMPORT,
         external_id=external_id,
     )

@@ -21,8 +21,25 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Connection, Float, Integer, and_, case, cast, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    ColumnExpressionArgument,
+    Connection,
+    Float,
+    Integer,
+    Subquery,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -206,13 +223,13 @@ class LoadedHistory:
 # --- recounting from the tickets and their history ------------------------------------------------------------
 
 
-def _utc_day(dialect: Dialect, column):
+def _utc_day(dialect: Dialect, column: ColumnExpressionArgument[datetime]) -> ColumnElement[Any]:
     if dialect is Dialect.POSTGRESQL:
         return func.date(func.timezone("UTC", column))
     return func.substr(column, 1, 10)
 
 
-def _epoch_sql(dialect: Dialect, column):
+def _epoch_sql(dialect: Dialect, column: ColumnExpressionArgument[datetime]) -> ColumnElement[int]:
     if dialect is Dialect.POSTGRESQL:
         return cast(func.floor(func.extract("epoch", column)), Integer)
     return cast(func.strftime("%s", column), Integer)
@@ -246,8 +263,8 @@ def recount_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
     return {(c, p, s): int(n) for c, p, s, n in executor.execute(query)}
 
 
-def first_resolutions():  # -> Subquery of (ticket_id, at)
-    """Each ticket's first move to resolved or closed, from the event history."""
+def first_resolutions() -> Subquery:
+    """Each ticket's first move to resolved or closed, from the event history: (ticket_id, at)."""
     e = TicketEventRow
     return (
         select(e.ticket_id, func.min(e.at).label("at"))

@@ -23,6 +23,7 @@ from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
+Record = tuple[int, *tuple[object, ...]]  # a row for the driver: the ticket's id, then the other columns
 Prepare = Callable[[Session, list[NewTicket]], list[NewTicket]]
 
 
@@ -179,9 +180,11 @@ def _sqlite_load(session: Session) -> Iterator[None]:
         raw.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _rows(first_id: int, batch: list[NewTicket], when: Callable[[datetime], object]) -> tuple[list[tuple], list[tuple]]:
-    tickets: list[tuple] = []
-    events: list[tuple] = []
+def _rows(
+    first_id: int, batch: list[NewTicket], when: Callable[[datetime], object]
+) -> tuple[list[Record], list[Record]]:
+    tickets: list[Record] = []
+    events: list[Record] = []
     for ticket_id, t in enumerate(batch, start=first_id):
         version = 1 + len(t.status_changes)
         tickets.append(
@@ -231,7 +234,7 @@ def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
     cursor.close()
 
 
-def _csv(rows: Iterable[tuple]) -> str:
+def _csv(rows: Iterable[Record]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     # COPY's CSV reads an unquoted empty field as NULL and a quoted one as an empty string.

@@ -10,9 +10,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor, ExecutionContext
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from ticketflow_desktop import __version__, config
 from ticketflow_desktop.domain import cancel
@@ -73,11 +75,11 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.create_function("tf_fold", 1, _sqlite_fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
-    def on_begin(connection: object) -> None:
+    def on_begin(connection: Connection) -> None:
         # Writers take the write lock at BEGIN: a deferred transaction that reads and then writes
         # fails at once with SQLITE_BUSY when another process committed in between.
-        immediate = connection.get_execution_options().get("sqlite_immediate", False)  # type: ignore[attr-defined]
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _cancel_backend(connect_args: Sequence[str], connect_kwargs: Mapping[str, Any], pid: int) -> None:
@@ -102,17 +104,24 @@ def _make_cancellable(engine: Engine) -> None:
         connect_args, connect_kwargs = engine.dialect.create_connect_args(engine.url)
 
     @event.listens_for(engine, "before_cursor_execute")
-    def before(connection, _cursor, _statement, _parameters, _context, _many) -> None:
+    def before(
+        connection: Connection,
+        _cursor: DBAPICursor,
+        _statement: str,
+        _parameters: object,
+        _context: ExecutionContext | None,
+        _many: bool,
+    ) -> None:
         token = cancel.current()
         if token is not None:
-            dbapi = connection.connection.dbapi_connection
+            dbapi: Any = connection.connection.dbapi_connection  # psycopg2's or sqlite3's own API below
             if postgresql:
                 token.running(partial(_cancel_backend, connect_args, connect_kwargs, dbapi.info.backend_pid))
             else:  # sqlite3: stops the statement running on that connection, at once
                 token.running(dbapi.interrupt)
 
     @event.listens_for(engine, "checkin")
-    def checkin(_dbapi_connection, _record) -> None:
+    def checkin(_dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
         token = cancel.current()
         if token is not None:
             token.idle()

@@ -77,7 +77,7 @@ class OutboxStore:
             self._connection = connection
         return self._connection
 
-    def _run(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    def _run(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
         with self._lock:
             try:
                 return self._connect().execute(sql, params)
@@ -139,7 +139,7 @@ class OutboxStore:
 _COLUMNS = "id, target, kind, key, ticket_id, expected_version, payload, state, message, attempts, created_at"
 
 
-def _record(row: tuple) -> OutboxRecord:
+def _record(row: tuple[Any, ...]) -> OutboxRecord:
     return OutboxRecord(
         id=row[0],
         target=row[1],

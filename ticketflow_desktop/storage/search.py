@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    TextClause,
     and_,
     column,
     exists,
@@ -66,8 +67,8 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _fts_match(term: str) -> ColumnElement[bool]:
-    return text("tickets_fts MATCH :fts_phrase").bindparams(fts_phrase=_fts_phrase(term))  # type: ignore[return-value]
+def _fts_match(term: str) -> TextClause:
+    return text("tickets_fts MATCH :fts_phrase").bindparams(fts_phrase=_fts_phrase(term))
 
 
 def _sqlite_folded(column: ColumnElement[str] | InstrumentedAttribute[str], term: str) -> ColumnElement[str]:
@@ -144,10 +145,10 @@ def is_common(session: Session, term: str) -> bool:
     return n > COMMON_CANDIDATES
 
 
-Order = Callable[[type[TicketRow]], Sequence[ColumnElement]]
+Order = Callable[[type[TicketRow]], Sequence[ColumnElement[Any]]]
 
 
-def fetch_page(session: Session, query: Select, term: str, order: Order, size: int) -> Sequence[TicketRow]:
+def fetch_page(session: Session, query: Select[Any], term: str, order: Order, size: int) -> Sequence[TicketRow]:
     """The rows of `query` (tickets in a list order, LIMIT `size`) that contain `term`.
 
     `order` gives the list order's ORDER BY for the tickets table or an alias of it.
@@ -205,7 +206,7 @@ def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], t
         return _count(session, query, cap)
 
 
-def _count(session: Session, query: Select, cap: int | None) -> int:
+def _count(session: Session, query: Select[Any], cap: int | None) -> int:
     """The rows of `query`, counted up to cap + 1."""
     query = query.limit(cap + 1) if cap is not None else query
     return session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
@@ -216,13 +217,13 @@ def _dense(session: Session, conditions: Sequence[ColumnElement[bool]], term: st
     return _count(session, _rows_holding(conditions, term, DENSE_PROBE), None) >= DENSE_PROBE * DENSE_SHARE
 
 
-def _rows_holding(conditions: Sequence[ColumnElement[bool]], term: str, rows: int) -> Select:
+def _rows_holding(conditions: Sequence[ColumnElement[bool]], term: str, rows: int) -> Select[Any]:
     """PostgreSQL: of the first `rows` tickets meeting `conditions` (in any order), those holding `term`."""
     read = select(TicketRow.id, TicketRow.title, TicketRow.description).where(*conditions).limit(rows).subquery()
     return select(literal(1)).select_from(read).where(_pg_contains(read.c, term))
 
 
-def apply_search(query: Select, session: Session, term: str, *, ordered: bool) -> Select:
+def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bool) -> Select[Any]:
     """`query` (over tickets) narrowed to `term`, in the shape fastest for it on this backend (but a
     PostgreSQL page: see fetch_page).
 

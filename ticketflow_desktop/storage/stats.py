@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Float, cast, func, select
+from sqlalchemy import select
 
 from ticketflow_desktop.domain import Category, DailyCount, Priority, Stats, Status, SuggestionSource
 from ticketflow_desktop.storage import analytics
 from ticketflow_desktop.storage.analytics import Executor, as_date
-from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import DailyFlowRow, TicketRow
+from ticketflow_desktop.storage.tables import DailyFlowRow
 
 
 def created_per_day(executor: Executor, start: date | None = None, end: date | None = None) -> tuple[DailyCount, ...]:
@@ -57,29 +56,3 @@ def compute_stats(executor: Executor, today: date) -> Stats:
         median_resolution_seconds=analytics.median_resolution(executor),
         suggestions=suggestions,
     )
-
-
-def exact_median_resolution_seconds(executor: Executor) -> float | None:
-    """The median time to first resolution from the full history (a scan of every status event; for
-    checking the histogram only)."""
-    dialect = dialect_of(executor)
-    first = analytics.first_resolutions()
-    if dialect is Dialect.POSTGRESQL:
-        epoch = func.extract("epoch", first.c.at - TicketRow.created_at)
-        query = select(func.percentile_cont(0.5).within_group(epoch)).select_from(
-            first.join(TicketRow, TicketRow.id == first.c.ticket_id)
-        )
-        value = executor.execute(query).scalar_one()
-        return None if value is None else float(value)
-    seconds = (func.julianday(first.c.at) - func.julianday(TicketRow.created_at)) * 86400.0
-    durations = (
-        select(cast(seconds, Float).label("s"))
-        .select_from(first.join(TicketRow, TicketRow.id == first.c.ticket_id))
-        .subquery()
-    )
-    n = executor.execute(select(func.count()).select_from(durations)).scalar_one()
-    if n == 0:
-        return None
-    ordered = select(durations.c.s).order_by(durations.c.s)
-    middle = executor.execute(ordered.limit(2 - n % 2).offset((n - 1) // 2)).scalars().all()
-    return float(sum(middle) / len(middle))

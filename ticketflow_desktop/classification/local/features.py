@@ -161,7 +161,8 @@ def _idf(df: Ints, n: int) -> Floats:
     import numpy as np
 
     # Smoothed, as scikit-learn's; float32 as in the file, so a loaded model predicts exactly as the trained one.
-    return (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    idf: Floats = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    return idf
 
 
 def _spell(words: list[str], vocabulary: dict[str, int] | None) -> tuple[list[str], Ints, Ints, Ints]:

@@ -1,5 +1,6 @@
 """The local model on disk: numpy arrays in an .npz (no pickle) beside a small JSON header, which is read
-first so that a file of another format is never unpacked. Both are replaced atomically."""
+first so that a file of another format is never unpacked. Each file is replaced atomically, the archive
+first."""
 
 from __future__ import annotations
 
