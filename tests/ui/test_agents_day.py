@@ -18,6 +18,7 @@ from ticketflow_desktop.domain import Category, Priority, Status, TicketDraft
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.app import build_window
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.settings import Settings
 
@@ -73,7 +74,7 @@ def test_an_agents_day_by_keyboard_alone(qtbot: QtBot, window: MainWindow, sqlit
     service: TicketService = context.service  # type: ignore[assignment]
     for title, category, priority in SEEDED:
         service.create(TicketDraft(title, f"{title}, since Monday.", category, priority))
-    context.tickets_changed.emit(None)
+    context.ops.announce(Change.unknown(ChangeKind.RELOAD))
     window.activateWindow()
 
     # Submit a ticket: Ctrl+N, the fields in Tab order, Ctrl+Enter.
