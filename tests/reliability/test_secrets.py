@@ -37,7 +37,9 @@ def opened(_service):
     def done(ticket):
         print("CREATED", ticket.id, flush=True)
         QTimer.singleShot(300, window.close)
-    context.submit_ticket(TicketDraft("From the window", "secret-free", Category.GENERAL, Priority.LOW), on_done=done)
+    context.writes.submit(
+        window, TicketDraft("From the window", "secret-free", Category.GENERAL, Priority.LOW), on_done=done
+    )
 
 context.database_opened.connect(opened)
 context.database_failed.connect(lambda m: (print("FAILED", m, flush=True), window.close()))

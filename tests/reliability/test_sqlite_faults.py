@@ -147,7 +147,7 @@ def test_the_window_sends_what_waited_for_a_lock_by_itself(
         with qtbot.waitSignal(context.database_opened, timeout=10_000):
             context.open(url)
         outcome: list[BaseException] = []
-        context.submit_ticket(draft("typed during the lock"), on_failed=outcome.append)
+        context.writes.submit(window, draft("typed during the lock"), on_failed=outcome.append)
         qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
         assert isinstance(outcome[0], Queued) and "locked" in str(outcome[0])
         qtbot.waitUntil(lambda: window.outbox_indicator.text() == "1 pending", timeout=5_000)
@@ -185,7 +185,7 @@ def test_edits_in_the_list_and_the_panel_during_a_lock_are_kept_and_sent(
     window.tabs.setCurrentWidget(window.tickets_tab)
     window.show()
     notices: list[tuple[str, str]] = []
-    context.notify.connect(lambda text, kind: notices.append((text, kind)))
+    context.notices.subscribe(lambda notice: notices.append((notice.text, notice.severity)))
     try:
         with qtbot.waitSignal(context.database_opened, timeout=10_000):
             context.open(url)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.tickets.conftest import settled
 from ticketflow_desktop.domain import Category, Priority, Status, TicketDraft
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
@@ -58,7 +59,7 @@ def test_an_agents_day_by_keyboard_alone(qtbot: QtBot, window: MainWindow, sqlit
     service: TicketService = context.service  # type: ignore[assignment]
     for title, category, priority in SEEDED:
         service.create(TicketDraft(title, f"{title}, since Monday.", category, priority))
-    context.tickets_changed.emit(None)
+    context.ops.announce(Change.unknown(ChangeKind.RELOAD))
     window.activateWindow()
 
     # Submit a ticket: Ctrl+N, the fields in Tab order, Ctrl+Enter.

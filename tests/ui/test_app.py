@@ -5,6 +5,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from ticketflow_desktop.ui.app import build_window
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.selftest import run_self_test
 from ticketflow_desktop.ui.settings import Settings
 
@@ -37,16 +38,17 @@ def test_self_test_passes(qtbot: QtBot) -> None:
 def test_submit_and_update_through_the_context_announce_changes(qtbot: QtBot, tmp_path: Path, make_app) -> None:
     from ticketflow_desktop.domain import Category, Conflict, Priority, Status, TicketChanges, TicketDraft
 
-    context = make_app(url=f"sqlite:///{tmp_path / 'db.sqlite3'}", tab=None).context
+    app = make_app(url=f"sqlite:///{tmp_path / 'db.sqlite3'}", tab=None)
+    context, window = app.context, app.window
     created: list = []
     with qtbot.waitSignal(context.tickets_changed) as changed:
-        context.submit_ticket(
-            TicketDraft("Printer", "Out of toner", Category.GENERAL, Priority.LOW), on_done=created.append
+        context.writes.submit(
+            window, TicketDraft("Printer", "Out of toner", Category.GENERAL, Priority.LOW), on_done=created.append
         )
     qtbot.waitUntil(lambda: bool(created))
-    assert changed.args == [frozenset({created[0].id})]
+    assert changed.args == [Change.of({created[0].id}, ChangeKind.CREATED)]
     errors: list = []
-    context.update_ticket(created[0].id, TicketChanges(status=Status.IN_PROGRESS), 1)
-    context.update_ticket(created[0].id, TicketChanges(status=Status.RESOLVED), 1, on_failed=errors.append)
+    context.writes.update(window, created[0].id, TicketChanges(status=Status.IN_PROGRESS), 1)
+    context.writes.update(window, created[0].id, TicketChanges(status=Status.RESOLVED), 1, on_failed=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], Conflict) and errors[0].current.status is Status.IN_PROGRESS

@@ -70,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ticketflow: {problem}", file=sys.stderr)
             return 2
     if args.command is None:
+        if getattr(args, "self_test", False):
+            from ticketflow_desktop.ui.selftest import run_self_test
+
+            return run_self_test()
         from ticketflow_desktop.ui.app import run_gui
 
         return run_gui(args)

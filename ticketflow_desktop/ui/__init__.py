@@ -1,1 +1,1 @@
-"""The Qt user interface. Talks to services only through ui/tasks.py workers."""
+"""The Qt user interface. Talks to services only, and only through ui/ops.py (work off the GUI thread)."""

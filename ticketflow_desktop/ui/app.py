@@ -78,19 +78,22 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
     theme = ThemeManager(app, settings.get("theme"))
     context, window = build_window(settings, offline=args.offline, theme=theme)
     errors.window = window
-    context.tasks.unhandled_error.connect(errors.report_error)
+    context.tasks.unhandled_error.connect(errors.report_error)  # every bug of an op (ui/ops.py)
 
     def open_database() -> None:  # loads SQLAlchemy and Alembic, so only once the window is on screen
-        from ticketflow_desktop.storage.engine import mask_url
+        from ticketflow_desktop.services.connection import mask_url
 
-        url = args.database_url or settings.connect_url()
+        url = args.database_url or settings.database_url()[0]  # without the keyring's secrets
         log.info(
             "TicketFlow %s starting; log file %s; database %s",
             __version__,
             log_path,
             mask_url(url) if url else "the default SQLite file",
         )
-        context.open(url)
+        if args.database_url:
+            context.open(args.database_url)
+        else:
+            context.open_saved()  # its secrets are read from the keyring in a worker
 
     if os.environ.get(EXIT_AFTER_SHOW_ENV):  # bench/launch.py: time to the first paint, then quit
         exit_after_show(window)
@@ -100,10 +103,7 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    if getattr(args, "self_test", False):
-        from ticketflow_desktop.ui.selftest import run_self_test
-
-        return run_self_test()
+    """The window's event loop (`--self-test` is cli's to dispatch: ui/selftest.py builds on this module)."""
     gui = start_gui(args)
     try:
         return gui.app.exec()

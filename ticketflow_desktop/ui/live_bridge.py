@@ -1,4 +1,4 @@
-"""Turns the Qt-free change feed (live/) into `context.tickets_changed` on the GUI thread."""
+"""Turns the Qt-free change feed (live/) into announcements on the GUI thread (`context.ops.announce`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ticketflow_desktop.live import ChangedIds, ThreadedFeed, open_feed
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -44,4 +45,5 @@ class LiveBridge(QObject):
     @Slot(object)
     def _deliver(self, ids: ChangedIds) -> None:
         if self.feed is not None:
-            self.context.tickets_changed.emit(ids)
+            kind = ChangeKind.BY_COLLEAGUE
+            self.context.ops.announce(Change.unknown(kind) if ids is None else Change.of(ids, kind))

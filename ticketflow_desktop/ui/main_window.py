@@ -11,9 +11,10 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ticketflow_desktop import config
+from ticketflow_desktop.ui.changes import Change, ChangeKind
+from ticketflow_desktop.ui.connection import ConnectionState
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
-from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
@@ -30,9 +31,9 @@ DEFAULT_SIZE = (1280, 800)
 # Backtab, which the shortcut map matches as Shift+Tab anyway (so it is listed once, as Ctrl+Shift+Tab).
 LEFT_OUT_KEYS = (Qt.Key.Key_Back, Qt.Key.Key_Forward, Qt.Key.Key_Backtab)
 STATE_LABELS = {
-    "connecting": "Connecting…",
-    "connected": "Connected",
-    "unreachable": "Database unreachable — retrying",
+    ConnectionState.CONNECTING: "Connecting…",
+    ConnectionState.CONNECTED: "Connected",
+    ConnectionState.UNREACHABLE: "Database unreachable — retrying",
 }
 
 
@@ -40,6 +41,14 @@ def _import_llm_client_if_used(stored: dict[str, object], offline: bool) -> None
     """In a worker: reading the API key may wait on the keyring."""
     if config.load_llm_settings(stored, offline=offline).usable:
         importlib.import_module("openai")
+
+
+def mode_text(stored: dict[str, object], offline: bool) -> str:
+    """In a worker (it reads the API key from the keyring): where suggestions come from."""
+    llm = config.load_llm_settings(stored, offline=offline)
+    if llm.usable:
+        return f"Suggestions: {llm.model}"
+    return "Suggestions: offline (local)" if llm.offline else "Suggestions: local (no API key)"
 
 
 class MainWindow(QMainWindow):
@@ -55,10 +64,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog: QWidget | None = None
         self._fitted: QRect | None = None  # the geometry _fit_on_screen chose, until the first show
         self.toasts = ToastHost(self)
-        self.live = LiveBridge(context, self)  # colleagues' changes become context.tickets_changed
-        context.notify.connect(lambda text, kind: self.toasts.show(text, kind))
-        context.notify_action.connect(lambda text, kind, action, about: self.toasts.show(text, kind, action, about))
-        context.undo.gone.connect(self.toasts.dismiss_about)
+        self.toasts.follow(context.notices)  # every notice of the app, from any view
+        self.live = LiveBridge(context, self)  # colleagues' changes are announced on context.tickets_changed
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -189,22 +196,26 @@ class MainWindow(QMainWindow):
         # first switch to the dashboard (which would freeze that long), at the user's first pause; the
         # hidden dashboard then builds its charts and loads its numbers, so that the switch only paints.
         when_quiet(
-            lambda: self.context.tasks.read(
+            lambda: self.context.ops.read(
+                self,  # the window may close during the import: then nothing is prepared
                 importlib.import_module,
                 "ticketflow_desktop.ui.dashboard.charts",
                 key="preload-charts",
-                on_done=while_alive(self, self._prepare_dashboard),  # the window may close during the import
+                on_done=self._prepare_dashboard,
+                database=False,
             ),
             IDLE_MS,
             self.context.tasks,
         )
 
     def _preload_llm_client(self) -> None:
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             _import_llm_client_if_used,
             self.context.settings.llm_fields(),
             self.context.offline_flag,
             key="preload-openai",
+            database=False,
         )
 
     def _prepare_dashboard(self, _charts_module: object) -> None:
@@ -229,32 +240,29 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
         self.context.settings.changed.connect(self._on_setting_changed)
-        # The keyring can take a second to load and answer (D-Bus, Keychain): read (and cache) the key
-        # in a worker once the window is on screen, off the launch path.
-        after_first_paint(
-            self,
-            lambda: self.context.tasks.read(
-                config.get_secret,
-                config.SECRET_LLM_API_KEY,
-                on_done=lambda _: self.mode_label.setText(self._mode_text()),
-            ),
-            fallback_ms=None,
-        )
+        # The keyring can take a second to load and answer (D-Bus, Keychain): the key is read in a
+        # worker, never on the GUI thread, and first once the window is on screen, off the launch path.
+        after_first_paint(self, self.show_mode, fallback_ms=None)
         after_first_paint(self, self._after_launch, fallback_ms=None)
-        self.context.database_failed.connect(lambda message: self.toasts.show(message, "error"))
 
-    def _mode_text(self) -> str:
-        llm = self.context.settings.llm(self.context.offline_flag)
-        if llm.usable:
-            return f"Suggestions: {llm.model}"
-        return "Suggestions: offline (local)" if llm.offline else "Suggestions: local (no API key)"
+    def show_mode(self) -> None:
+        """Say where suggestions come from (the key is looked up in a worker)."""
+        self.context.ops.read(
+            self,
+            mode_text,
+            self.context.settings.llm_fields(),
+            self.context.offline_flag,
+            on_done=self.mode_label.setText,
+            key="mode",
+            database=False,
+        )
 
     def _on_setting_changed(self, key: str, _value: object) -> None:
         if key in ("offline", "llm_model", "llm_base_url", "llm_api_key"):
-            self.mode_label.setText(self._mode_text())
+            self.show_mode()
 
     def _on_connection_state(self, state: str) -> None:
-        self.connection_label.setText(STATE_LABELS.get(state, state))
+        self.connection_label.setText(STATE_LABELS.get(ConnectionState(state), state))
         set_style_property(self.connection_label, "state", state)  # the style sheet colours "unreachable"
         self.database_label.setText(self.context.database_description)
 
@@ -305,13 +313,13 @@ class MainWindow(QMainWindow):
     def set_offline(self, offline: bool) -> None:
         self.context.offline_flag = offline  # unchecking also lifts a --offline given at start
         self.context.settings.set("offline", offline)
-        self.mode_label.setText(self._mode_text())
+        self.show_mode()
 
     def _select_created_ticket(self, ticket_id: int) -> None:
         self.tickets_tab.select_ticket(ticket_id)
 
     def refresh(self) -> None:
-        self.context.tickets_changed.emit(None)
+        self.context.ops.announce(Change.unknown(ChangeKind.RELOAD))
 
     def set_theme(self, choice: str) -> None:
         if self.theme is None:

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ticketflow_desktop.domain import StorageUnavailable
 from ticketflow_desktop.services.outbox import CONFLICT, FAILED, OutboxItem
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.notices import Severity
+from ticketflow_desktop.ui.words import error_words
 
 _STATE_TEXT = {"pending": "waiting", CONFLICT: "conflict", FAILED: "refused"}
 
@@ -91,16 +93,17 @@ class OutboxPopup(QFrame):
     def retry_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.context.retry_outbox_item(
-                item.id,
-                mine_anyway=item.state == CONFLICT,
-                on_failed=lambda error: self.context.notify.emit(str(error), "error"),
-            )
+            self.context.writes.retry(self, item.id, mine_anyway=item.state == CONFLICT, on_failed=self._retry_failed)
+
+    def _retry_failed(self, error: BaseException) -> None:
+        # Said even while the database is away: the user asked for this retry and waits for its answer.
+        severity = Severity.INFO if isinstance(error, StorageUnavailable) else Severity.ERROR
+        self.context.notices.post(error_words(error), severity)
 
     def discard_selected(self) -> None:
         item = self.selected()
         if item is not None:
-            self.context.discard_outbox_item(item.id)
+            self.context.writes.discard(self, item.id)
 
 
 class OutboxIndicator(QToolButton):
@@ -125,8 +128,8 @@ class OutboxIndicator(QToolButton):
         self.reload()
 
     def reload(self) -> None:
-        # The window may be gone when the answer comes (a test's teardown, a closing app).
-        self.context.load_outbox(while_alive(self, self.set_items))
+        # The window may be gone when the answer comes (a test's teardown, a closing app): ops drops it then.
+        self.context.writes.load_outbox(self, self.set_items)
 
     def set_items(self, items: list[OutboxItem]) -> None:
         self.items = items

@@ -44,6 +44,7 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ticketflow_desktop.domain import Category, Priority, TicketDraft, TicketFilter
     from ticketflow_desktop.ui.app import build_window, create_application
+    from ticketflow_desktop.ui.changes import Change, ChangeKind
     from ticketflow_desktop.ui.settings import Settings
     from ticketflow_desktop.ui.theme import ThemeManager
 
@@ -81,7 +82,7 @@ def run_self_test() -> int:
             if stats.total != 1:
                 raise RuntimeError(f"stats counted {stats.total} tickets, expected 1")
             steps.append("computed stats")
-            context.tickets_changed.emit(frozenset({ticket.id}))
+            context.ops.announce(Change.of({ticket.id}, ChangeKind.CREATED))
             tickets = window.tickets_tab.model
             if not _wait(lambda: tickets.row_of(ticket.id) is not None, 20):
                 raise RuntimeError("the Tickets tab did not show the created ticket")

@@ -2,6 +2,10 @@
 
 Precedence: environment variable > stored value > default. Secrets never come here: they go to the
 OS keyring through config.set_secret (or live for the session only when there is no keyring).
+
+The methods that read or write the keyring (`secret`, `llm_key`, `set_llm_key`, `set_secret`,
+`connect_url`, `database_secrets`, `llm`) may wait seconds on D-Bus or the Keychain: the window calls
+them only in a worker (ui/ops.py), never on the GUI thread; tests and scripts may call them anywhere.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from ticketflow_desktop import config
+from ticketflow_desktop.ui.theme import ThemeChoice
 
 ORGANIZATION = "TicketFlow"
 APPLICATION = "TicketFlow Desktop"
@@ -27,9 +32,7 @@ SECRETS = {
     "database_password": config.SECRET_DATABASE_PASSWORD,
     "database_sslpassword": config.SECRET_DATABASE_SSLPASSWORD,
 }
-# A database URL's secrets (storage.probe.split_secrets' names) and where each is kept.
-DATABASE_SECRETS = {"password": "database_password", "sslpassword": "database_sslpassword"}
-_CHOICES: dict[str, tuple[str, ...]] = {"theme": ("system", "light", "dark")}
+_CHOICES: dict[str, tuple[str, ...]] = {"theme": tuple(ThemeChoice)}
 
 
 class Settings(QObject):
@@ -38,7 +41,7 @@ class Settings(QObject):
 
     # key: (type, default)
     SCHEMA: ClassVar[dict[str, tuple[type, Any]]] = {
-        "theme": (str, "system"),  # system | light | dark
+        "theme": (str, ThemeChoice.SYSTEM.value),  # a ThemeChoice
         "offline": (bool, False),
         "database_url": (str, ""),  # without a password; the password lives in the keyring
         "llm_model": (str, config.DEFAULT_LLM_MODEL),
@@ -120,6 +123,10 @@ class Settings(QObject):
         self.changed.emit(key, None)
         return stored
 
+    def secrets_stored(self) -> None:
+        """Secrets were stored (in a worker): tell who shows something that depends on them."""
+        self.changed.emit("llm_api_key", None)
+
     # --- free-form state ---------------------------------------------------------------------------
 
     def geometry(self, name: str) -> QByteArray | None:
@@ -150,16 +157,15 @@ class Settings(QObject):
 
     def connect_url(self) -> str | None:
         """The URL to open: the stored one with the keyring's secrets joined in memory only."""
-        from ticketflow_desktop.storage.probe import with_secrets
+        from ticketflow_desktop.services.connection import connect_url
 
-        url, from_env = self.database_url()
-        if url is None or from_env:
-            return url
-        return with_secrets(url, self.database_secrets())
+        return connect_url(*self.database_url())
 
     def database_secrets(self) -> dict[str, str | None]:
         """The stored database URL's secrets from the keyring, by their names in a URL."""
-        return {name: self.secret(key) for name, key in DATABASE_SECRETS.items()}
+        from ticketflow_desktop.services.connection import saved_database_secrets
+
+        return saved_database_secrets()
 
     def llm_fields(self) -> dict[str, object]:
         """The stored settings the language model's configuration is made from (no secret among them)."""

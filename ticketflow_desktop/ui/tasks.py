@@ -1,11 +1,20 @@
-"""One background-work API: the GUI thread never waits on the database or the network.
+"""The engine under ui/ops.py: the GUI thread never waits on the database, the network or the keyring.
 
-`runner.read(fn, ...)` runs in a small pool; `runner.write(fn, ...)` runs on one serial worker so
-writes keep their order. Results come back on the GUI thread through `on_done(result)` or
-`on_failed(error)`. Giving a `key` makes requests supersede each other: only the newest request
-with that key delivers its result; older ones are dropped when they finish (a new search makes the
-old one stale). A read made with `stop_stale=True` is also stopped in the database once superseded
-(domain.cancel), so a slow search the user has typed past does not keep a worker and a core busy.
+Views do not run work through this module: they use `ui/ops.py`, which binds every request to an
+owner widget and decides what becomes of its failures (inside a worker they may ask `still_wanted()`).
+This is the machinery underneath.
+
+Three lanes. `read(fn, ...)` runs in a small pool; `write(fn, ...)` runs on one serial worker so
+writes keep their order; `health(fn, ...)` runs on a lane of its own that never makes the runner
+"busy" (the connection monitor's pings, every 300 ms, must not look like a user waiting). Results
+come back on the GUI thread through `on_done(result)` or `on_failed(error)`.
+
+Giving a `key` (any hashable) makes requests supersede each other: only the newest request with that
+key delivers its result; older ones are dropped when they finish (a new search makes the old one
+stale). `drop(request_id)` drops one request the same way. A dropped request's CancelToken is
+cancelled: a worker may ask `still_wanted()` to skip work nobody awaits, and a read made with
+`stop_stale=True` is also stopped in the database (domain.cancel), so a slow search the user has
+typed past does not keep a worker and a core busy.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ import itertools
 import logging
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,16 +34,28 @@ from ticketflow_desktop.domain.cancel import CancelToken, bound
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[Any], object]
+Failed = Callable[[BaseException], object]
+HEALTH_THREADS = 2
+# A hung health ping (a stalled network) must not hold the app's shutdown for long.
+HEALTH_WAIT_MS = 5_000
+
+_local = threading.local()
+
+
+def still_wanted() -> bool:
+    """In a worker: False once the request this thread runs was superseded or dropped."""
+    token: CancelToken | None = getattr(_local, "token", None)
+    return token is None or not token.cancelled
 
 
 @dataclass
 class _Request:
     on_done: Done | None
     on_failed: Failed | None
-    key: str | None
-    token: CancelToken | None = None  # set for reads that may be stopped once stale
+    key: Hashable | None
+    token: CancelToken
+    quiet: bool = False  # the health lane: never counts as busy
 
 
 class _Relay(QObject):
@@ -44,30 +65,34 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(
-        self, request_id: int, fn: Callable[..., Any], args: tuple, relay: _Relay, token: CancelToken | None
+        self, request_id: int, fn: Callable[..., Any], args: tuple, relay: _Relay, token: CancelToken, stop: bool
     ) -> None:
         super().__init__()
-        self.request_id, self.fn, self.args, self.relay, self.token = request_id, fn, args, relay, token
+        self.request_id, self.fn, self.args, self.relay = request_id, fn, args, relay
+        self.token, self.stop = token, stop
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        _local.token = self.token
         try:
-            if self.token is None:
-                result = self.fn(*self.args)
-            else:
+            if self.stop:
                 with bound(self.token):
                     result = self.fn(*self.args)
+            else:
+                result = self.fn(*self.args)
         except BaseException as error:  # noqa: BLE001 - every failure is handed to the GUI thread
             self.relay.finished.emit(self.request_id, None, error)
         else:
             self.relay.finished.emit(self.request_id, result, None)
+        finally:
+            _local.token = None
 
 
 class TaskRunner(QObject):
     """Runs callables off the GUI thread and delivers their results on it."""
 
     busy_changed = Signal(bool)
-    # A bug (not an environment error) raised in a worker that had no on_failed handler.
+    # A bug (not an environment error) raised in a worker: the crash handler listens (ui/errors.py).
     unhandled_error = Signal(object)
 
     def __init__(self, parent: QObject | None = None, read_threads: int = 3) -> None:
@@ -76,11 +101,14 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(read_threads)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        self._health = QThreadPool(self)
+        self._health.setMaxThreadCount(HEALTH_THREADS)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finish)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Request] = {}
-        self._latest: dict[str, int] = {}
+        self._busy = 0  # pending requests outside the health lane
+        self._latest: dict[Hashable, int] = {}
 
     def read(
         self,
@@ -88,11 +116,10 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Done | None = None,
         on_failed: Failed | None = None,
-        key: str | None = None,
+        key: Hashable | None = None,
         stop_stale: bool = False,
     ) -> int:
-        token = CancelToken() if stop_stale and key is not None else None
-        return self._submit(self._reads, fn, args, on_done, on_failed, key, token)
+        return self._submit(self._reads, fn, args, on_done, on_failed, key, stop_stale)
 
     def write(
         self,
@@ -100,29 +127,50 @@ class TaskRunner(QObject):
         *args: Any,
         on_done: Done | None = None,
         on_failed: Failed | None = None,
-        key: str | None = None,
+        key: Hashable | None = None,
     ) -> int:
         return self._submit(self._writes, fn, args, on_done, on_failed, key)
 
-    def cancel(self, key: str) -> None:
+    def health(
+        self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None, on_failed: Failed | None = None
+    ) -> int:
+        """Run `fn` on the health lane: never "busy", never waiting behind reads or writes."""
+        return self._submit(self._health, fn, args, on_done, on_failed, None, quiet=True)
+
+    def cancel(self, key: Hashable) -> None:
         """Drop whatever the newest request with `key` delivers (and stop it, if it may be stopped)."""
         self._stop(self._latest.pop(key, None))
 
+    def drop(self, request_id: int) -> None:
+        """Drop what this request delivers (and stop it, if it may be stopped)."""
+        request = self._pending.get(request_id)
+        if request is None:
+            return
+        if request.key is not None and self._latest.get(request.key) == request_id:
+            del self._latest[request.key]
+        request.on_done = request.on_failed = None
+        request.token.cancel()
+
     def _stop(self, request_id: int | None) -> None:
         request = self._pending.get(request_id) if request_id is not None else None
-        if request is not None and request.token is not None:
+        if request is not None:
             request.token.cancel()
 
     def is_busy(self) -> bool:
-        return bool(self._pending)
+        return self._busy > 0
 
-    def pending_keys(self) -> list[str | None]:
+    def pending_ids(self) -> set[int]:
+        return set(self._pending)
+
+    def pending_keys(self) -> list[Hashable | None]:
         """The keys of the requests not yet answered, oldest first (what keeps the runner busy)."""
-        return [request.key for request in self._pending.values()]
+        return [request.key for request in self._pending.values() if not request.quiet]
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until the workers are idle (shutdown and tests only; never on a user action)."""
-        return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
+        idle = self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)
+        self._health.waitForDone(min(msecs, HEALTH_WAIT_MS))  # a hung ping is the network's, not ours
+        return idle
 
     def _submit(
         self,
@@ -131,32 +179,40 @@ class TaskRunner(QObject):
         args: tuple,
         on_done: Done | None,
         on_failed: Failed | None,
-        key: str | None,
-        token: CancelToken | None = None,
+        key: Hashable | None,
+        stop_stale: bool = False,
+        quiet: bool = False,
     ) -> int:
         request_id = next(self._ids)
-        was_idle = not self._pending
-        self._pending[request_id] = _Request(on_done, on_failed, key, token)
+        token = CancelToken()
+        self._pending[request_id] = _Request(on_done, on_failed, key, token, quiet)
         if key is not None:
             self._stop(self._latest.get(key))
             self._latest[key] = request_id
-        pool.start(_Job(request_id, fn, args, self._relay, token))
-        if was_idle:
-            self.busy_changed.emit(True)
+        if not quiet:
+            self._busy += 1
+            if self._busy == 1:
+                self.busy_changed.emit(True)
+        pool.start(_Job(request_id, fn, args, self._relay, token, stop_stale))
         return request_id
 
     @Slot(int, object, object)
     def _finish(self, request_id: int, result: Any, error: BaseException | None) -> None:
         request = self._pending.pop(request_id, None)
-        if not self._pending:
-            self.busy_changed.emit(False)
         if request is None:
             return
+        if not request.quiet:
+            self._busy -= 1
+            if self._busy == 0:
+                self.busy_changed.emit(False)
         if request.key is not None:
             if self._latest.get(request.key) != request_id:
                 log.debug("dropped stale result of request %s (%s)", request_id, request.key)
                 return
             del self._latest[request.key]
+        if request.token.cancelled:
+            log.debug("dropped result of request %s", request_id)
+            return
         if error is None:
             if request.on_done is not None:
                 request.on_done(result)

@@ -13,6 +13,7 @@ import tempfile
 import weakref
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,7 +23,16 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, 
 
 from ticketflow_desktop.domain import Category, Priority, Status
 
-THEME_CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+class ThemeChoice(StrEnum):
+    """The user's choice (a StrEnum: the settings file keeps "system", "light", "dark")."""
+
+    SYSTEM = "system"  # follow the OS colour scheme, live
+    LIGHT = "light"
+    DARK = "dark"
+
+
+THEME_CHOICES = {ThemeChoice.SYSTEM: "Follow the system", ThemeChoice.LIGHT: "Light", ThemeChoice.DARK: "Dark"}
 
 PRIORITY_COLOURS = {
     Priority.LOW: "#22c55e",
@@ -378,10 +388,10 @@ class ThemeManager(QObject):
 
     _instance: ClassVar[weakref.ReferenceType[ThemeManager] | None] = None
 
-    def __init__(self, app: QApplication, choice: str = "system") -> None:
+    def __init__(self, app: QApplication, choice: str = ThemeChoice.SYSTEM) -> None:
         super().__init__(app)
         self._app = app
-        self._choice = choice if choice in THEME_CHOICES else "system"
+        self._choice = ThemeChoice(choice) if choice in THEME_CHOICES else ThemeChoice.SYSTEM
         self.tokens: Tokens = LIGHT
         self._icon_bindings: list[tuple[weakref.ReferenceType[QObject], str, str, Callable[..., Any] | None]] = []
         self._style = AppStyle()  # the application owns it; the reference keeps the Python side alive
@@ -408,26 +418,27 @@ class ThemeManager(QObject):
     def set_choice(self, choice: str) -> None:
         if choice not in THEME_CHOICES:
             raise ValueError(f"unknown theme {choice!r}")
-        self._choice = choice
+        self._choice = ThemeChoice(choice)
         self._pin_native_scheme()
-        if choice == "system":
+        if self._choice is ThemeChoice.SYSTEM:
             reported = QGuiApplication.styleHints().colorScheme()
             if reported != Qt.ColorScheme.Unknown:
                 self._system_scheme = reported
         self._apply()
-        self.choice_changed.emit(choice)
+        self.choice_changed.emit(str(self._choice))
 
     def _pin_native_scheme(self) -> None:
         # Qt >= 6.8 can tell the OS (title bars, native dialogs) which scheme we use.
         hints = QGuiApplication.styleHints()
         if not hasattr(hints, "setColorScheme"):
             return
-        scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(self._choice, Qt.ColorScheme.Unknown)
+        schemes = {ThemeChoice.LIGHT: Qt.ColorScheme.Light, ThemeChoice.DARK: Qt.ColorScheme.Dark}
+        scheme = schemes.get(self._choice, Qt.ColorScheme.Unknown)
         hints.setColorScheme(scheme)
 
     def _on_system_scheme(self, scheme: Qt.ColorScheme) -> None:
         # While a theme is pinned, this reports our own pin, not the OS: ignore it then.
-        if self._choice == "system":
+        if self._choice is ThemeChoice.SYSTEM:
             self._system_scheme = scheme
             self._apply()
 

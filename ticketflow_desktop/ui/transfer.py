@@ -22,15 +22,34 @@ from ticketflow_desktop.domain import TicketFilter, TicketFlowError
 from ticketflow_desktop.domain.errors import Cancelled
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.services.transfer import ImportFailed, ImportResult, export_file, import_csv
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.files import documents_dir
-from ticketflow_desktop.ui.guard import while_alive
-from ticketflow_desktop.ui.tasks import report_bug
+from ticketflow_desktop.ui.ops import ignore
+from ticketflow_desktop.ui.words import error_words
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 COUNT_DEBOUNCE_MS = 300
 
 Progress = Callable[[int, int], None]
+Job = Callable[[TicketService, Path, Progress], object]
+
+
+class FileUnusable(TicketFlowError):
+    """The chosen file cannot be read or written: the operating system's reason (not a bug)."""
+
+
+def _file_errors_explained(job: Job) -> Job:
+    """`job`, its OSError turned into FileUnusable in the worker (ui/ops.py treats any other exception
+    as a bug and opens the crash dialog)."""
+
+    def run(service: TicketService, file: Path, report: Progress) -> object:
+        try:
+            return job(service, file, report)
+        except OSError as error:
+            raise FileUnusable(str(error.strerror or error)) from error
+
+    return run
 
 
 def file_dialog(
@@ -129,9 +148,7 @@ class TicketTransfer(QObject):
         service = self.context.service
         if service is None:
             return
-        self.context.tasks.read(
-            service.count, on_done=while_alive(self, self._counted), on_failed=lambda _e: None, key="transfer-count"
-        )
+        self.context.ops.read(self, service.count, on_done=self._counted, on_failed=ignore, key="transfer-count")
 
     def _counted(self, count: object) -> None:
         self.ticket_count = getattr(count, "value", None)
@@ -151,12 +168,13 @@ class TicketTransfer(QObject):
         return file_dialog(self.host, "Import tickets from CSV", CSV_FILTER, self.start_import)
 
     def start_import(self, path: str) -> None:
-        self._start(path, "Checking", "from", "Importing", "Could not import", import_csv, self._imported)
+        # The list and the dashboard reload once the import is stored (ui/ops.py announces it).
+        imported = Change.unknown(ChangeKind.IMPORTED)
+        self._start(path, "Checking", "from", "Importing", "Could not import", import_csv, self._imported, imported)
 
     def _imported(self, file: Path, result: ImportResult) -> None:
         self._end()
-        self.context.tickets_changed.emit(None)  # the list and the dashboard reload
-        self.context.notify.emit(f"{result} from {file.name}.", "success")
+        self.context.notices.success(f"{result} from {file.name}.")
 
     # --- export ----------------------------------------------------------------------------------
 
@@ -177,8 +195,9 @@ class TicketTransfer(QObject):
         preposition: str,
         verb: str,
         failure: str,
-        job: Callable[[TicketService, Path, Progress], object],
+        job: Job,
         done: Callable[[Path, Any], None],
+        change: Change | None = None,
     ) -> None:
         """Run an import or export of `path` in the write worker, with the progress dialog."""
         service = self.context.service
@@ -186,15 +205,16 @@ class TicketTransfer(QObject):
             return
         file = Path(path)
         self._begin(f"{first} {file.name}…", f"{preposition} {file.name}", verb)
-        self.context.tasks.write(
-            job, service, file, self._reporter(),
-            on_done=while_alive(self, lambda result: done(file, result)),
-            on_failed=while_alive(self, lambda error: self._failed(error, f"{failure} {file.name}")),
+        self.context.ops.write(
+            self, _file_errors_explained(job), service, file, self._reporter(),
+            on_done=lambda result: done(file, result),
+            on_failed=lambda error: self._failed(error, f"{failure} {file.name}"),
+            change=change,
         )  # fmt: skip
 
     def _exported(self, file: Path, n: int) -> None:
         self._end()
-        self.context.notify.emit(f"Exported {n:,} ticket{'' if n == 1 else 's'} to {file}.", "success")
+        self.context.notices.success(f"Exported {n:,} ticket{'' if n == 1 else 's'} to {file}.")
 
     # --- progress and failure ----------------------------------------------------------------------
 
@@ -251,18 +271,16 @@ class TicketTransfer(QObject):
         if isinstance(error, Cancelled):
             importing = verb == "Importing"
             outcome = "Import stopped: nothing was stored." if importing else "Export stopped: no file was written."
-            self.context.notify.emit(outcome, "info")
+            self.context.notices.info(outcome)
             return
         if isinstance(error, ImportFailed):
             text = f"{headline}: nothing was stored.\n\n" + "\n".join(str(e) for e in error.row_errors)
-        elif isinstance(error, OSError):
-            text = f"{headline}: {error.strerror or error}"
-        elif isinstance(error, TicketFlowError):
-            self.context.report_storage_error(error)
+        elif isinstance(error, FileUnusable):
             text = f"{headline}: {error}"
+        elif isinstance(error, TicketFlowError):
+            text = f"{headline}: {error_words(error)}"
         else:
-            report_bug(error)
-            return
+            return  # a bug: ui/ops.py has sent it to the crash dialog
         box = QMessageBox(QMessageBox.Icon.Warning, "TicketFlow", text, QMessageBox.StandardButton.Close, self.host)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(lambda: setattr(self, "message_box", None))

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.clock import TEST_NOW, TEST_TODAY
+from tests.ui.notices import heard
 from ticketflow_desktop.domain import Category, Priority, Status, SuggestionSource, TicketChanges
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import NewTicket, bulk_insert
 from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.charts import day_x
 from ticketflow_desktop.ui.dashboard.export import dashboard_rows, export_csv, export_png
@@ -262,7 +264,7 @@ def test_a_colleagues_change_reaches_the_dashboard(qtbot: QtBot, context: AppCon
     assert tab.cards[Status.RESOLVED].value.text() == "1"  # nothing is polled
     requests = tab.requests
     # The live feed announces it, as a burst: one refresh follows, after the pause.
-    reload(qtbot, tab, lambda: [context.tickets_changed.emit(frozenset({ticket.id})) for _ in range(5)])
+    reload(qtbot, tab, lambda: [context.ops.announce(Change.of({ticket.id}, ChangeKind.UPDATED)) for _ in range(5)])
     assert tab.requests == requests + 1
     assert tab.cards[Status.RESOLVED].value.text() == "2"
     assert tab.cards[Status.OPEN].value.text() == "2"
@@ -274,7 +276,7 @@ def test_hidden_tab_waits_until_shown(qtbot: QtBot, context: AppContext, databas
     tab.hide()
     seed(database_url)
     requests = tab.requests
-    context.tickets_changed.emit(None)
+    context.ops.announce(Change.unknown(ChangeKind.RELOAD))
     qtbot.waitUntil(lambda: not tab._debounce.isActive(), timeout=5_000)
     assert tab.requests == requests and tab.stale
     reload(qtbot, tab, tab.show)
@@ -393,7 +395,7 @@ def test_saving_a_chart_asks_in_the_documents_folder_without_blocking(
     dialog = tab._export_png_clicked("priority")  # returns at once: the dialog is opened, not exec'd
     assert dialog.isVisible() and Path(dialog.directory().absolutePath()) == documents
     assert dialog.selectedFiles()[0] == str(documents / "priority.png")
-    with qtbot.waitSignal(context.notify, timeout=5_000) as notice:
+    with qtbot.waitSignal(heard(context).posted, timeout=5_000) as notice:
         dialog.accept()
     assert notice.args == [f"Saved {documents / 'priority.png'}", "success"]
     assert not QImage(str(documents / "priority.png")).isNull()

@@ -103,7 +103,7 @@ def test_start_gui_wires_logging_hooks_theme_and_database(
         gui.errors.dialog.close()
         settings.set("llm_model", "gpt-4.1-mini")
         settings.set_secret("llm_api_key", "sk-test-statusbar")
-        assert gui.window.mode_label.text() == "Suggestions: gpt-4.1-mini"
+        qtbot.waitUntil(lambda: gui.window.mode_label.text() == "Suggestions: gpt-4.1-mini")  # the key: a worker
     finally:
         gui.shutdown()
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(gui.theme._on_system_scheme)

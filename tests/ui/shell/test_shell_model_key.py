@@ -55,11 +55,12 @@ def test_the_saved_key_is_not_sent_to_a_server_typed_in_the_form(
     qtbot.addWidget(window)
     dialog = SettingsDialog(context, None, window)
     qtbot.addWidget(dialog)
-    assert dialog.api_key.placeholderText() == SAVED_SECRET_HINT
+    qtbot.waitUntil(lambda: dialog.api_key.placeholderText() == SAVED_SECRET_HINT)  # looked up in a worker
     dialog.base_url.setText(other_server.url_for("/v1"))  # the other server, key not typed again
+    qtbot.waitUntil(lambda: "key-hint" not in context.ops.pending_keys(dialog))
     assert dialog.api_key.placeholderText() == ""
     dialog.test_model_button.click()
-    assert "Type the API key for this server" in dialog.model_result.text()
+    qtbot.waitUntil(lambda: "Type the API key for this server" in dialog.model_result.text())
     qtbot.wait(300)
     assert other_server.log == []  # nothing was sent there, least of all the key
     # Back to the server the key was saved for: it is used there.
@@ -107,12 +108,13 @@ def test_plain_http_to_another_computer_asks_first(
     assert box.isVisible() and "unencrypted" in box.text()
     assert dialog.model_result.text() == ""  # nothing started
     box.reject()
-    assert "settings-test-model" not in dialog.context.tasks.pending_keys()
+    assert "settings-test-model" not in dialog.context.ops.pending_keys(dialog)
     # Saving asks too; a yes is remembered for that server only.
     dialog.save()
     box = dialog.clear_text_box
     [send] = [b for b in box.buttons() if b.text() == "Send unencrypted"]
-    send.click()
+    with qtbot.waitSignal(dialog.finished):  # the key is stored in a worker, then the rest
+        send.click()
     assert settings.get("llm_clear_text_ok") == config.llm_endpoint(url)
     assert settings.llm().api_key == KEY_A and settings.llm().base_url == url
     settings.set("llm_base_url", "http://192.0.2.11:8080/v1")
@@ -134,6 +136,7 @@ def test_closing_settings_while_a_test_runs_is_calm(
     assert dialog.model_result.text() == "Testing…"
     dialog.close()
     dialog.deleteLater()
-    qtbot.waitUntil(lambda: "settings-test-model" not in context.tasks.pending_keys(), timeout=10_000)
+    assert "settings-test-model" in context.ops.pending_keys()  # still running: the dialog goes first
+    qtbot.waitUntil(lambda: "settings-test-model" not in context.ops.pending_keys(), timeout=10_000)
     qtbot.wait(100)  # the answer's callback had its turn: pytest-qt fails the test on an exception in it
     context.close()

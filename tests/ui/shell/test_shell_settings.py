@@ -13,9 +13,10 @@ from keyring.backends import fail
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from tests.ui.notices import heard
 from ticketflow_desktop import config
 from ticketflow_desktop.ui.app import build_window
-from ticketflow_desktop.ui.dialogs.settings import NO_KEYRING, SAVED_SECRET_HINT, SettingsDialog
+from ticketflow_desktop.ui.dialogs.settings import NO_KEYRING, SAVED_SECRET_HINT, SettingsDialog, join_saved_secrets
 from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.theme import ThemeManager
 
@@ -33,6 +34,8 @@ def _dialog(qtbot: QtBot, window, theme: ThemeManager | None = None) -> Settings
     dialog = SettingsDialog(window.context, theme, window)
     qtbot.addWidget(dialog)
     dialog.show()
+    # What the keyring holds is looked up in a worker: the dialog shows it once that answers.
+    qtbot.waitUntil(lambda: "saved" not in window.context.ops.pending_keys(dialog))
     return dialog
 
 
@@ -77,7 +80,8 @@ def test_environment_wins_and_the_dialog_says_so(
         "llm_model": "Set by the environment variable LLM_MODEL",
     }
     assert dialog.base_url.isEnabled()
-    dialog.save_button.click()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.save_button.click()
     # Saving did not copy the environment's values into the stored settings or the keyring.
     assert settings.get("llm_model") == "stored-model"
     assert settings.get("database_url") == "sqlite:////tmp/stored.sqlite3"
@@ -137,7 +141,7 @@ def test_without_a_keyring_secrets_live_for_the_session(
     assert dialog.keyring_note is not None and dialog.keyring_note.text() == NO_KEYRING
     dialog.api_key.setText(API_KEY)
     dialog.model_name.setText("gpt-session")
-    with qtbot.waitSignal(window.context.notify) as notified:
+    with qtbot.waitSignal(heard(window.context).posted) as notified:
         dialog.save_button.click()
     assert "session only" in notified.args[0]
     assert settings.llm().api_key == API_KEY
@@ -232,11 +236,38 @@ def test_saved_password_is_never_sent_to_another_server(
     settings.set("database_url", "postgresql://agent@127.0.0.1:9/tickets")
     settings.set_secret("database_password", DB_PASSWORD)
     dialog = _dialog(qtbot, window)
-    assert dialog._connect_url() == f"postgresql://agent:{DB_PASSWORD}@127.0.0.1:9/tickets"
+    stored = settings.get("database_url")
+    assert (
+        join_saved_secrets(*dialog.form_database_url(), stored)
+        == f"postgresql://agent:{DB_PASSWORD}@127.0.0.1:9/tickets"
+    )
     dialog.postgres_url.setText("postgresql://agent@127.0.0.1:8/elsewhere")
-    assert dialog._connect_url() == "postgresql://agent@127.0.0.1:8/elsewhere"
+    assert join_saved_secrets(*dialog.form_database_url(), stored) == "postgresql://agent@127.0.0.1:8/elsewhere"
     with qtbot.waitSignal(window.context.connection_state):
         dialog.save_button.click()
     assert memory_keyring.passwords == {}
     assert settings.connect_url() == "postgresql://agent@127.0.0.1:8/elsewhere"
     window.context.tasks.wait_idle()
+
+
+def test_closing_settings_while_test_connection_runs_is_calm(
+    qtbot: QtBot, window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer of a Test connection still running when the dialog closes goes nowhere (its callbacks
+    were bare: 'already deleted' reached the crash dialog)."""
+    import time
+
+    from PySide6.QtCore import Qt
+
+    import ticketflow_desktop.ui.dialogs.settings as settings_dialog
+
+    monkeypatch.setattr(settings_dialog, "probe_form_url", lambda *_args: (time.sleep(0.5), "SQLite 3")[1])
+    dialog = SettingsDialog(window.context, None, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the window opens it
+    dialog.show()
+    dialog.test_database_button.click()
+    assert dialog.database_result.text() == "Testing…"
+    assert "settings-test-database" in window.context.ops.pending_keys()
+    dialog.close()
+    qtbot.waitUntil(lambda: "settings-test-database" not in window.context.ops.pending_keys(), timeout=5_000)
+    qtbot.wait(100)  # the answer's callback had its turn: pytest-qt fails the test on an exception in it

@@ -10,8 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.shell.conftest import MemoryKeyring
 from ticketflow_desktop import config
-from ticketflow_desktop.storage.engine import mask_url
-from ticketflow_desktop.storage.probe import split_secrets, with_secrets
+from ticketflow_desktop.services.connection import mask_url, split_secrets, with_secrets
 from ticketflow_desktop.ui.app import build_window
 from ticketflow_desktop.ui.dialogs.settings import SettingsDialog
 from ticketflow_desktop.ui.logging_setup import mask_secrets
@@ -43,6 +42,7 @@ def test_the_dialog_stores_query_secrets_in_the_keyring_only(
     opened: list[object] = []
     context.open = opened.append  # type: ignore[method-assign]  # no server to reach: see what would open
     dialog.save()
+    qtbot.waitUntil(lambda: bool(opened))  # the secrets go to the keyring in a worker first
     settings.sync()
     stored = settings_file.read_text(encoding="utf-8")
     assert PASSWORD not in stored and KEY_PASSPHRASE not in stored and "db.example.com" in stored

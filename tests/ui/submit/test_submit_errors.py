@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.classification.fake_llm import copy_model
 from tests.ui.harness import App, WriteBug, break_the_outbox, write_locked
+from tests.ui.notices import heard
 from ticketflow_desktop.domain import Category, Priority, Ticket
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import engine as engine_module
@@ -76,8 +77,9 @@ def test_a_submit_while_the_file_is_locked_waits_in_the_outbox_and_is_stored_aft
     app = submit_app()
     tab = app.window.submit_tab
     _fill(qtbot, tab)
+    told = heard(app.context)
     with write_locked(database_url):
-        with qtbot.assertNotEmitted(tab.ticket_created), qtbot.waitSignal(app.context.notify) as toast:
+        with qtbot.assertNotEmitted(tab.ticket_created), qtbot.waitSignal(told.posted) as toast:
             qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
         assert toast.args[1] == "info" and "locked" in toast.args[0] and "outbox" in toast.args[0]
         assert tab.title_edit.text() == ""  # kept in the outbox, so the form is free for the next one

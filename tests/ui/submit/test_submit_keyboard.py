@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.classification.fake_llm import copy_model
+from tests.ui.notices import heard
 from tests.ui.submit.test_submit_tab import SETTLE_MS, choose, fill
 from ticketflow_desktop.classification.local import LocalModel
 from ticketflow_desktop.classification.prompt import ticket_text
@@ -58,9 +59,11 @@ def test_use_suggestion_focuses_submit_and_clear_is_undone_with_its_draft(qtbot:
     assert before["category"] is not None and all(marks)
 
     tab.clear_button.setFocus()
-    with qtbot.waitSignal(context.notify_action) as notice:
+    notices = heard(context)
+    with qtbot.waitSignal(notices.posted):
         qtbot.keyClick(tab.clear_button, Qt.Key.Key_Space)
-    text, _kind, (button, _callback), _about = notice.args
+    notice = notices.notices[-1]
+    text, button = notice.text, notice.action.label if notice.action else None
     assert (text, button) == ("Form cleared.", "Undo")
     assert (tab.title_edit.text(), tab.description_edit.toPlainText()) == ("", "")
     assert tab.category_box.value() is None and tab.priority_box.value() is None

@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from tests.classification.fake_llm import PATH, answer, completion, copy_model, error_response, refused_url, slow
+from tests.ui.notices import heard
 from ticketflow_desktop.domain import Category, Priority, SuggestionSource
 from ticketflow_desktop.domain.validation import title_error
 from ticketflow_desktop.ui.settings import Settings
@@ -60,7 +61,7 @@ def test_type_choose_and_submit_stores_the_ticket(qtbot: QtBot, make_tab, tmp_pa
     assert tab.submit_button.isEnabled()
     qtbot.waitUntil(lambda: (tmp_path / "draft.json").exists())  # saved while typing
     suggested = tab.suggestion  # leaving the description may have asked for one: it is stored beside the choice
-    with qtbot.waitSignal(context.notify) as toast, qtbot.waitSignal(tab.ticket_created) as created:
+    with qtbot.waitSignal(heard(context).posted) as toast, qtbot.waitSignal(tab.ticket_created) as created:
         qtbot.keyClick(tab.description_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     ticket = context.service.get(created.args[0])
     assert (ticket.title, ticket.description) == ("Printer jams", "Tray 2 jams on every print job.")
@@ -106,11 +107,11 @@ def test_database_away_the_ticket_waits_in_the_outbox(qtbot: QtBot, make_tab, tm
     fill(qtbot, tab, "Cannot export", "The export button does nothing.")
     choose(qtbot, tab.category_box, Category.TECHNICAL)
     choose(qtbot, tab.priority_box, Priority.LOW)
-    with qtbot.assertNotEmitted(tab.ticket_created), qtbot.waitSignal(context.notify, timeout=15_000) as toast:
+    with qtbot.assertNotEmitted(tab.ticket_created), qtbot.waitSignal(heard(context).posted, timeout=15_000) as toast:
         qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
     assert "outbox" in toast.args[0] and toast.args[1] == "info"
     assert tab.title_edit.text() == ""  # kept safely in the outbox, so the form is free for the next one
-    assert context.outbox.pending_count() == 1
+    assert context.writes.outbox.pending_count() == 1
 
 
 def test_draft_survives_closing_and_reopening_the_window(qtbot: QtBot, tmp_path: Path, trained_model: Path) -> None:

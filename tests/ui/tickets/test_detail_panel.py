@@ -194,7 +194,7 @@ def test_esc_reverts_unsaved_edits_after_a_confirmation(qtbot: QtBot, open_app, 
 def test_esc_without_edits_asks_nothing_and_still_dismisses_a_notice(qtbot: QtBot, open_app, service) -> None:
     ticket = service.create(TicketDraft("Printer", "Out of toner", Category.TECHNICAL, Priority.LOW))
     app, detail = _open_with(qtbot, open_app, ticket.id)
-    app.context.notify.emit("Something happened.", "info")
+    app.context.notices.info("Something happened.")
     assert app.window.toasts.visible_texts == ["Something happened."]
     _activate(qtbot, app, detail.title)
     QTest.keyClick(detail.title, Qt.Key.Key_Escape)

@@ -143,7 +143,7 @@ def test_optimistic_status_change_is_stored(qtbot: QtBot, open_app, service) -> 
     assert index.data() == "In progress"  # at once, before the write returns
     qtbot.waitUntil(lambda: service.get(ticket.id).status is Status.IN_PROGRESS, timeout=5000)
     app.context.tasks.wait_idle()
-    qtbot.waitUntil(lambda: not app.model._in_flight)
+    qtbot.waitUntil(lambda: not app.model.edits.in_flight)
     assert index.data() == "In progress"
 
 
@@ -232,8 +232,8 @@ def test_select_ticket_selects_a_just_submitted_ticket(qtbot: QtBot, open_app, s
     seed(5)
     app = open_app()
     created = []
-    app.context.submit_ticket(
-        TicketDraft("Brand new", "Just submitted.", Category.GENERAL, Priority.LOW), on_done=created.append
+    app.context.writes.submit(
+        app.window, TicketDraft("Brand new", "Just submitted.", Category.GENERAL, Priority.LOW), on_done=created.append
     )
     qtbot.waitUntil(lambda: bool(created), timeout=5000)
     app.window.show_ticket(created[0].id)

@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
 from ticketflow_desktop.domain import Category, Priority, Status, SuggestionSource, TicketFlowError
 from ticketflow_desktop.domain.analytics import RANGES, Dashboard, range_label
 from ticketflow_desktop.services.analytics import AnalyticsService
+from ticketflow_desktop.ui.connection import ConnectionState
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.export import export_csv, export_png
-from ticketflow_desktop.ui.guard import while_alive
-from ticketflow_desktop.ui.tasks import report_bug
 from ticketflow_desktop.ui.theme import CATEGORY_COLOURS, LIGHT, PRIORITY_COLOURS, STATUS_COLOURS, ThemeManager, Tokens
 from ticketflow_desktop.ui.transfer import file_dialog
+from ticketflow_desktop.ui.words import error_words
 
 if TYPE_CHECKING:
     from ticketflow_desktop.ui.dashboard.charts import BarChart, TimeChart
@@ -484,7 +484,8 @@ class DashboardTab(QWidget):
         if self.dashboard is not None or not self.building:
             return
         if self.context.service is None:
-            title = "Database unreachable — retrying…" if self.context.state == "unreachable" else "Connecting…"
+            unreachable = self.context.state is ConnectionState.UNREACHABLE
+            title = "Database unreachable — retrying…" if unreachable else "Connecting…"
             hint = "The numbers appear once the database answers."
         else:
             title, hint = "Loading…", "Counting the tickets."
@@ -499,29 +500,26 @@ class DashboardTab(QWidget):
         self.stale = False
         self.requests += 1
         analytics = AnalyticsService(service.database, service.clock)
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,  # the window may close while they are read: then they go nowhere
             analytics.dashboard,
             self.range_days,
             service.clock.now().date(),
-            on_done=while_alive(self, self.show_dashboard),  # the window may close while they are read
-            on_failed=while_alive(self, self._failed),
+            on_done=self.show_dashboard,
+            on_failed=self._failed,
             key="dashboard",
         )
 
     def _failed(self, error: BaseException) -> None:
         self.stale = True
-        if not isinstance(error, TicketFlowError):
-            report_bug(error)
-            return
-        self.context.report_storage_error(error)
-        self.status_label.setText(f"Could not load the numbers: {error}")
+        if isinstance(error, TicketFlowError):  # a bug went to the crash dialog (ui/ops.py)
+            self.status_label.setText(f"Could not load the numbers: {error_words(error)}")
 
     def show_dashboard(self, d: Dashboard) -> None:
         """Put new numbers into the existing cards and plot items."""
         unchanged = d == self.dashboard
         self.dashboard = d
         self.loads += 1
-        self.context.report_storage_ok()
         self.status_label.setText(f"Updated {self.context.clock.now().astimezone():%H:%M:%S}")
         if unchanged:  # a colleague's edit that moved no number: nothing to lay out and repaint
             return
@@ -617,6 +615,6 @@ class DashboardTab(QWidget):
         try:
             action()
         except OSError as error:
-            self.context.notify.emit(f"Could not save {path}: {error.strerror or error}", "error")
+            self.context.notices.error(f"Could not save {path}: {error.strerror or error}")
         else:
-            self.context.notify.emit(f"Saved {path}", "success")
+            self.context.notices.success(f"Saved {path}")

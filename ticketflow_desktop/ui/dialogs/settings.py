@@ -1,14 +1,18 @@
 """The settings dialog: database, model, offline mode, theme.
 
 Environment variables win over stored values; their fields are disabled and say which variable set
-them. Secrets (API key, database password) go to the keyring, never to the settings file. Both
-"Test" buttons run in a worker through context.tasks, so the window never waits on the network.
+them. Secrets (API key, database password) go to the keyring, never to the settings file. The
+keyring is never touched on the GUI thread (it may wait seconds on D-Bus or the Keychain): what is
+saved is looked up, and what is typed is stored, by ops in a worker; so are both "Test" buttons, so
+the window never waits on the network either.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,15 +37,22 @@ from PySide6.QtWidgets import (
 )
 
 from ticketflow_desktop import config
-from ticketflow_desktop.domain import TicketFlowError
-from ticketflow_desktop.storage.engine import default_sqlite_url, mask_url
-from ticketflow_desktop.storage.probe import check_url, probe_connection, split_secrets, with_secrets
+from ticketflow_desktop.services.connection import (
+    DATABASE_SECRETS,
+    check_url,
+    connect_url,
+    default_sqlite_url,
+    mask_url,
+    probe_connection,
+    saved_database_secrets,
+    split_secrets,
+    with_secrets,
+)
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.files import in_documents
-from ticketflow_desktop.ui.guard import while_alive
 from ticketflow_desktop.ui.logging_setup import mask_secrets
-from ticketflow_desktop.ui.settings import DATABASE_SECRETS
 from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
+from ticketflow_desktop.ui.words import error_words
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +71,73 @@ def _sqlite_path(url: str) -> str | None:
     if url.startswith("sqlite:///"):
         return url[len("sqlite:///") :]
     return None
+
+
+# --- in a worker: everything that reads or writes the keyring ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What the keyring holds, as the dialog shows it (never the values)."""
+
+    keyring: bool  # a system keyring is there (else secrets live for the session only)
+    database_password: bool
+    llm_key: bool  # for the server in the form
+
+
+def look_up_saved(base_url: str | None) -> Saved:
+    return Saved(
+        config.keyring_available(),
+        bool(config.get_secret(config.SECRET_DATABASE_PASSWORD)),
+        bool(config.get_secret(config.llm_key_name(base_url))),
+    )
+
+
+def saved_llm_key(base_url: str | None) -> str | None:
+    return config.get_secret(config.llm_key_name(base_url))
+
+
+def join_saved_secrets(bare: str, typed: Mapping[str, str], stored_url: str) -> str:
+    """The URL the form means, its secrets joined in: those typed, and the saved ones only when the form
+    names the saved URL (a saved password is never sent to another server)."""
+    if not bare:
+        return default_sqlite_url()
+    saved = saved_database_secrets() if bare == stored_url else {}
+    return with_secrets(bare, {**saved, **typed})
+
+
+def probe_form_url(bare: str, typed: Mapping[str, str], stored_url: str) -> str:
+    return probe_connection(join_saved_secrets(bare, typed, stored_url))
+
+
+@dataclass(frozen=True)
+class SecretsToStore:
+    """What Save does in the keyring, and the URLs to compare before and after."""
+
+    database: dict[str, str] = dataclasses.field(default_factory=dict)  # keyring name -> value typed
+    forget: tuple[str, ...] = ()  # keyring names of the previous server's secrets
+    llm_key: tuple[str, str] | None = None  # (keyring name, key typed)
+    url_before: tuple[str | None, bool] = (None, False)  # (stored URL, from the environment)
+    url_after: tuple[str | None, bool] = (None, False)
+
+
+@dataclass(frozen=True)
+class Stored:
+    before: str | None  # the URL to open, before and after
+    after: str | None
+    kept_for_session: bool  # no keyring: secrets live for this session only
+
+
+def store_secrets(plan: SecretsToStore) -> Stored:
+    before = connect_url(*plan.url_before)
+    kept_for_session = False
+    for name, value in plan.database.items():
+        kept_for_session |= not config.set_secret(name, value)
+    for name in plan.forget:
+        config.set_secret(name, None)  # it belonged to the previous server
+    if plan.llm_key is not None:
+        kept_for_session |= not config.set_secret(*plan.llm_key)
+    return Stored(before, connect_url(*plan.url_after), kept_for_session)
 
 
 class SettingsDialog(QDialog):
@@ -83,10 +161,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._database_box())
         layout.addWidget(self._model_box())
         layout.addWidget(self._general_box())
-        self.keyring_note: QLabel | None = None
-        if not config.keyring_available():
-            self.keyring_note = self._note(NO_KEYRING, "warning")
-            layout.addWidget(self.keyring_note)
+        self.keyring_note: QLabel | None = None  # shown once the keyring turns out to be missing
+        self._notes_layout = layout
         layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -102,6 +178,8 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+        self._saving = False
+        self._key_saved_here: bool | None = None  # a key is saved for the form's server (None: not known yet)
         self._load()
         # Show everything without scrolling when the screen allows; scroll on small screens.
         wanted = body.sizeHint()
@@ -235,8 +313,6 @@ class SettingsDialog(QDialog):
                 self.postgres_password,
             ):
                 widget.setEnabled(False)
-        elif s.secret("database_password"):
-            self.postgres_password.setPlaceholderText(SAVED_SECRET_HINT)
 
         key_env = s.env_override("llm_api_key")
         if key_env:
@@ -246,7 +322,9 @@ class SettingsDialog(QDialog):
             field.setText(str(s.effective(key) or ""))
             field.setEnabled(s.env_override(key) is None)
         self._clear_text_ok = s.get("llm_clear_text_ok")
-        self._show_key_hint()
+        self.context.ops.read(
+            self, look_up_saved, self._form_base_url(), on_done=self._show_saved, key="saved", database=False
+        )
         self.base_url.textChanged.connect(self._show_key_hint)
         self.offline.setChecked(s.get("offline"))
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(s.get("theme"))))
@@ -294,36 +372,44 @@ class SettingsDialog(QDialog):
             secrets["password"] = self.postgres_password.text()
         return bare, secrets
 
-    def _connect_url(self) -> str:
-        bare, secrets = self.form_database_url()
-        if not bare:
-            return default_sqlite_url()
-        return with_secrets(bare, {**self._saved_secrets_for(bare), **secrets})
-
-    def _saved_secrets_for(self, bare: str) -> dict[str, str | None]:
-        # The saved secrets belong to the saved URL: never send them to another server.
-        if bare != self.settings.get("database_url"):
-            return {}
-        return self.settings.database_secrets()
-
     def _form_base_url(self) -> str | None:
         return self.base_url.text().strip() or None
 
+    def _show_saved(self, saved: Saved) -> None:
+        if not saved.keyring and self.keyring_note is None:
+            self.keyring_note = self._note(NO_KEYRING, "warning")
+            self._notes_layout.insertWidget(self._notes_layout.count() - 1, self.keyring_note)
+        if saved.database_password and not self.settings.env_override("database_url"):
+            self.postgres_password.setPlaceholderText(SAVED_SECRET_HINT)
+        self._key_hint(saved.llm_key)
+
     def _show_key_hint(self) -> None:
         """Say "saved" only when a key is saved for the server now in the form: a key belongs to its server."""
-        if self.settings.env_override("llm_api_key"):
-            return
-        saved = self.settings.llm_key(self._form_base_url())
-        self.api_key.setPlaceholderText(SAVED_SECRET_HINT if saved else "")
+        self._key_hint(None)
+        self.context.ops.read(
+            self,
+            lambda base: look_up_saved(base).llm_key,
+            self._form_base_url(),
+            on_done=self._key_hint,
+            key="key-hint",
+            database=False,
+        )
 
-    def form_llm_settings(self) -> config.LlmSettings:
+    def _key_hint(self, saved: bool | None) -> None:
+        self._key_saved_here = saved
+        if not self.settings.env_override("llm_api_key"):
+            self.api_key.setPlaceholderText(SAVED_SECRET_HINT if saved else "")
+
+    def form_llm_settings(self, saved_key: str | None = None) -> config.LlmSettings:
+        """The model settings in the form: the key typed (or the environment's), else `saved_key`."""
         s = self.settings
-        typed = None if s.env_override("llm_api_key") else (self.api_key.text().strip() or None)
+        env_key = s.env_override("llm_api_key")
+        typed = None if env_key else (self.api_key.text().strip() or None)
         return config.LlmSettings(
-            api_key=typed or s.llm_key(self._form_base_url()),
+            api_key=(env_key[1] if env_key else None) or typed or saved_key,
             model=self.model_name.text().strip() or config.DEFAULT_LLM_MODEL,
             base_url=self._form_base_url(),
-            key_from_env=s.env_override("llm_api_key") is not None,
+            key_from_env=env_key is not None,
         )
 
     def _confirmed_for_clear_text(self, then: Callable[[], None]) -> bool:
@@ -362,22 +448,28 @@ class SettingsDialog(QDialog):
         set_style_property(label, "role", role)
 
     def test_database(self) -> None:
+        typed: dict[str, str]
         if self.settings.env_override("database_url"):
-            url = self.settings.connect_url() or default_sqlite_url()
+            bare, typed, stored = self.settings.database_url()[0] or "", {}, ""
         else:
             try:
-                url = self._connect_url()
+                bare, typed = self.form_database_url()
             except ValueError as error:
                 self._say(self.database_result, str(error), "error")
                 return
+            stored = self.settings.get("database_url")
         self._say(self.database_result, "Testing…", "muted")
         self.test_database_button.setEnabled(False)
-        self.context.tasks.read(
-            probe_connection,
-            url,
-            on_done=while_alive(self, self._database_ok),  # the dialog may be closed before the answer
-            on_failed=while_alive(self, self._database_failed),
+        self.context.ops.read(
+            self,  # the dialog may be closed before the answer: it then goes nowhere
+            probe_form_url,
+            bare,
+            typed,
+            stored,
+            on_done=self._database_ok,
+            on_failed=self._database_failed,
             key="settings-test-database",
+            database=False,  # a test of the form's database, not of the one in use
         )
 
     def _database_ok(self, version: str) -> None:
@@ -386,16 +478,31 @@ class SettingsDialog(QDialog):
 
     def _database_failed(self, error: BaseException) -> None:
         self.test_database_button.setEnabled(True)
-        text = str(error) if isinstance(error, TicketFlowError) else f"{type(error).__name__}: {error}"
-        self._say(self.database_result, mask_secrets(text), "error")
+        self._say(self.database_result, mask_secrets(error_words(error)), "error")
 
     def test_model(self) -> None:
         try:
-            from ticketflow_desktop.classification import check_connection
+            from ticketflow_desktop.classification import check_connection  # noqa: F401 - is it in this build?
         except ImportError:
             self._say(self.model_result, "Not available in this build.", "muted")
             return
         llm = self.form_llm_settings()
+        if llm.api_key:
+            self._test_model_with(llm)
+            return
+        self.context.ops.read(
+            self,
+            saved_llm_key,
+            self._form_base_url(),
+            on_done=lambda key: self._test_model_with(self.form_llm_settings(key)),
+            key="settings-model-key",
+            database=False,
+        )
+
+    def _test_model_with(self, llm: config.LlmSettings) -> None:
+        from ticketflow_desktop.classification import check_connection
+        from ticketflow_desktop.ui.submit.suggestions import model_errors_explained
+
         if not llm.api_key:
             self._say(
                 self.model_result,
@@ -407,12 +514,14 @@ class SettingsDialog(QDialog):
             return
         self._say(self.model_result, "Testing…", "muted")
         self.test_model_button.setEnabled(False)
-        self.context.tasks.read(
-            check_connection,
+        self.context.ops.read(
+            self,
+            model_errors_explained(check_connection),  # a refusal is the server's answer, not a bug
             llm,
-            on_done=while_alive(self, self._model_ok),
-            on_failed=while_alive(self, self._model_failed),
+            on_done=self._model_ok,
+            on_failed=self._model_failed,
             key="settings-test-model",
+            database=False,
         )
 
     def _model_ok(self, text: object) -> None:
@@ -427,10 +536,13 @@ class SettingsDialog(QDialog):
     # --- saving -------------------------------------------------------------------------------------
 
     def save(self) -> None:
+        """Store the secrets typed (in a worker: the keyring), then the rest, then reopen if the URL changed."""
         s = self.settings
-        if self.form_llm_settings().api_key and not self._confirmed_for_clear_text(self.save):
+        if self._saving:
             return
-        before = s.connect_url()
+        may_send_key = bool(self.form_llm_settings().api_key) or self._key_saved_here is not False
+        if may_send_key and not self._confirmed_for_clear_text(self.save):
+            return
         try:
             bare, secrets = (None, {}) if s.env_override("database_url") else self.form_database_url()
         except ValueError as error:
@@ -438,17 +550,30 @@ class SettingsDialog(QDialog):
             self.error_label.show()
             return
         self.error_label.hide()
-        kept_for_session = False
+        stored_url, stored_from_env = s.database_url()
+        moved = bare is not None and bare != s.get("database_url")
+        typed_key = None if s.env_override("llm_api_key") else (self.api_key.text().strip() or None)
+        plan = SecretsToStore(
+            database={DATABASE_SECRETS[name]: value for name, value in secrets.items() if value},
+            forget=tuple(key for name, key in DATABASE_SECRETS.items() if moved and not secrets.get(name)),
+            llm_key=(config.llm_key_name(self._form_base_url()), typed_key) if typed_key else None,
+            url_before=(stored_url, stored_from_env),
+            url_after=(stored_url, stored_from_env) if bare is None else (bare or None, False),
+        )
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.context.ops.write(
+            self, store_secrets, plan, on_done=lambda stored: self._saved(bare, stored), on_failed=self._save_failed,
+            database=False,
+        )  # fmt: skip
+
+    def _saved(self, bare: str | None, stored: Stored) -> None:
+        s = self.settings
+        self._saving = False
+        self.save_button.setEnabled(True)
         if bare is not None:
-            moved = bare != s.get("database_url")
-            for name, key in DATABASE_SECRETS.items():
-                if secrets.get(name):
-                    kept_for_session |= not s.set_secret(key, secrets[name])
-                elif moved and s.secret(key):
-                    s.set_secret(key, None)  # it belonged to the previous server
             s.set("database_url", bare)
-        if not s.env_override("llm_api_key") and self.api_key.text().strip():
-            kept_for_session |= not s.set_llm_key(self._form_base_url(), self.api_key.text().strip())
+        s.secrets_stored()  # the window says again where suggestions come from
         s.set("llm_clear_text_ok", self._clear_text_ok if config.sends_key_in_clear(self._form_base_url()) else "")
         for key, field in (("llm_model", self.model_name), ("llm_base_url", self.base_url)):
             if s.env_override(key) is None:
@@ -459,10 +584,19 @@ class SettingsDialog(QDialog):
         if self.theme is not None:
             self.theme.set_choice(choice)
         s.sync()
-        after = s.connect_url()
-        if after != before:
-            log.info("switching database to %s", mask_url(after or default_sqlite_url()))
-            self.context.open(after)
-        if kept_for_session:
-            self.context.notify.emit("No keyring available: secrets are kept for this session only.", "info")
+        if stored.after != stored.before:
+            log.info("switching database to %s", mask_url(stored.after or default_sqlite_url()))
+            self.context.open(stored.after)
+        if stored.kept_for_session:
+            self.context.notices.info("No keyring available: secrets are kept for this session only.")
         self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.error_label.setText(error_words(error, "The settings", "were not saved"))
+        self.error_label.show()
+
+    def reject(self) -> None:
+        if not self._saving:  # a save in the keyring finishes first (it takes a moment at most)
+            super().reject()

@@ -1,11 +1,16 @@
 """The Qt side of suggestions: runs the Suggester in a worker, newest request wins, and keeps the
-local model fresh as tickets arrive. Every request ends in `finished(Outcome)` — or is superseded."""
+local model fresh as tickets arrive. Every request ends in `finished(Outcome)` — or is superseded.
+
+"Newest wins" is the ops layer's key ("suggest", scoped to this engine): a superseded request's result
+is dropped, and its worker, asking `still_wanted()`, skips the work nobody awaits (the call itself if
+it has not started, the local fallback if the model server failed meanwhile)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
@@ -14,15 +19,46 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ticketflow_desktop import config
 from ticketflow_desktop.classification.errors import ClassificationError
 from ticketflow_desktop.classification.suggest import AUTO, Outcome, Suggester
+from ticketflow_desktop.domain import TicketFlowError
 from ticketflow_desktop.services.examples import DatabaseExamples
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.startup import LATER_IDLE_MS, when_idle
+from ticketflow_desktop.ui.tasks import still_wanted
 
 log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 3000
 # Prepare the local model a little after start, not during it (and not at all in a window that closes sooner).
 WARM_UP_DELAY_MS = 8000
+
+
+class ModelUnavailable(TicketFlowError):
+    """The model server or the local model could not serve (its own words): expected, not a bug."""
+
+
+def model_errors_explained(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn`, its ClassificationError and OSError (a training process that could not run) turned into
+    ModelUnavailable in the worker: ui/ops.py takes any exception that is not a TicketFlowError for a bug."""
+
+    def run(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except ClassificationError as error:
+            raise ModelUnavailable(error.message) from error
+        except OSError as error:
+            raise ModelUnavailable(f"The local model could not be prepared: {error.strerror or error}") from error
+
+    return run
+
+
+class SuggestionState(StrEnum):
+    """Where the Submit form's suggestion area is."""
+
+    IDLE = "idle"  # nothing asked, or nothing to show
+    PENDING = "pending"  # asked; the answer is awaited
+    APPLIED = "applied"  # put into the fields (marked as suggested)
+    OFFERED = "offered"  # not sure enough: offered with a "Use suggestion" button
+    FAILED = "failed"  # no suggestion this time (the line says why)
 
 
 class SuggestionEngine(QObject):
@@ -36,7 +72,6 @@ class SuggestionEngine(QObject):
         self.suggester.train_apart = True  # its seconds of CPU never stall the window
         # Replaces fields of the LLM settings (timeout, retries) for every request: the settings dialog and tests.
         self.llm_overrides: dict[str, object] = {}
-        self._latest = 0  # the newest request's number, read by workers to skip work nobody awaits
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
         self._waiting: set[Callable[[], None]] = set()
@@ -50,20 +85,15 @@ class SuggestionEngine(QObject):
     def stored_settings(self) -> dict[str, object]:
         return self.context.settings.llm_fields()
 
-    def llm_settings(self) -> config.LlmSettings:
-        """Read in the worker: the keyring may be slow."""
-        return config.load_llm_settings(self.stored_settings(), offline=self.context.offline_flag)
-
     def offline(self) -> bool:
         return self.context.offline_flag or bool(self.context.settings.get("offline"))
 
     def request(self, title: str, description: str, mode: str = AUTO) -> None:
         stored, offline = self.stored_settings(), self.context.offline_flag
-        self._latest += 1
         self.started.emit()
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             self._run,
-            self._latest,
             stored,
             offline,
             title,
@@ -72,23 +102,25 @@ class SuggestionEngine(QObject):
             on_done=self.finished.emit,
             on_failed=self._failed,
             key="suggest",
+            database=False,
         )
 
-    def _run(
-        self, number: int, stored: dict[str, object], offline: bool, title: str, description: str, mode: str
-    ) -> Outcome:
-        def wanted() -> bool:
-            return number == self._latest
+    def cancel(self) -> None:
+        """Drop the request in flight (the form was cleared)."""
+        self.context.ops.cancel(self, "suggest")
 
-        if not wanted():  # superseded while it waited for a worker: its result would be dropped anyway
+    def _run(self, stored: dict[str, object], offline: bool, title: str, description: str, mode: str) -> Outcome:
+        """In a worker (the keyring and the model server may be slow)."""
+        if not still_wanted():  # superseded while it waited for a worker: its result would be dropped anyway
             return Outcome(None, superseded=True)
         overrides = cast(dict[str, Any], self.llm_overrides)
         settings = replace(config.load_llm_settings(stored, offline=offline), **overrides)
-        return self.suggester.suggest(settings, title, description, mode, wanted=wanted)
+        return self.suggester.suggest(settings, title, description, mode, wanted=still_wanted)
 
     def _failed(self, error: BaseException) -> None:
-        # Not an expected model failure: a bug. Log it, and still end the request in a definite state.
-        log.error("suggestion failed", exc_info=(type(error), error, error.__traceback__))
+        # Not an expected model failure: a bug (ui/ops.py sends it to the crash dialog). The request still
+        # ends in a definite state.
+        log.error("suggestion failed: %s", type(error).__name__)
         self.finished.emit(Outcome(None, ClassificationError("bad_answer", "No suggestion this time.")))
 
     def _use_service(self, service: TicketService) -> None:
@@ -115,12 +147,14 @@ class SuggestionEngine(QObject):
     def _warm_up_now(self) -> None:
         if self.suggester.has_local_model:
             return
-        self.context.tasks.read(
-            self._warm_up,
+        self.context.ops.read(
+            self,
+            model_errors_explained(self._warm_up),
             self.stored_settings(),
             self.context.offline_flag,
             key="local-model",
             on_failed=self._train_failed,
+            database=False,
         )
 
     def _warm_up(self, stored: dict[str, object], offline: bool) -> None:
@@ -131,12 +165,18 @@ class SuggestionEngine(QObject):
     def _refresh(self) -> None:
         self._at_next_pause(self._refresh_now)
 
-    def _tickets_changed(self, _ids: object) -> None:
+    def _tickets_changed(self, _change: object) -> None:
         self._refresh_timer.start()
 
     def _refresh_now(self) -> None:
         if self.context.service is not None and self.suggester.has_local_model:
-            self.context.tasks.read(self.suggester.refresh, key="local-model", on_failed=self._train_failed)
+            self.context.ops.read(
+                self,
+                model_errors_explained(self.suggester.refresh),
+                key="local-model",
+                on_failed=self._train_failed,
+                database=False,
+            )
 
     def _train_failed(self, error: BaseException) -> None:
         log.warning("the local model could not be prepared: %s", error)

@@ -1,6 +1,8 @@
 """The Submit tab: a form with inline validation, a saved draft, and suggestions for category and priority.
 
-Writes go through `context.submit_ticket`; suggestions through a SuggestionEngine in a worker. The
+This module lays the form out and submits it; when to ask for a suggestion and what to do with the
+answer is the SuggestionFlow's (ui/submit/suggestion_flow.py). Writes go through
+`context.writes.submit`; suggestions through a SuggestionEngine in a worker. The
 form never waits: a slow model or database only shows a calm line, and nothing typed is lost.
 """
 
@@ -22,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ticketflow_desktop.classification.local import is_confident
-from ticketflow_desktop.classification.suggest import AUTO, Outcome
 from ticketflow_desktop.domain import (
     Category,
     Priority,
@@ -31,32 +31,30 @@ from ticketflow_desktop.domain import (
     Suggestion,
     Ticket,
     TicketDraft,
-    TicketFlowError,
     ValidationError,
 )
 from ticketflow_desktop.domain.validation import TITLE_MAX, description_error, title_error
 from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.guard import while_alive
-from ticketflow_desktop.ui.submit.draft_store import DraftStore, suggestion_from_json, suggestion_to_json
+from ticketflow_desktop.ui.notices import Severity
+from ticketflow_desktop.ui.submit.draft_store import DraftStore
 from ticketflow_desktop.ui.submit.fields import (
     DescriptionEdit,
     EnumChooser,
     ErrorLine,
     FormLineEdit,
     SuggestionMark,
-    field_confidence,
-    percent,
 )
-from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine
+from ticketflow_desktop.ui.submit.suggestion_flow import SuggestionFlow
+from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine, SuggestionState
 from ticketflow_desktop.ui.undo import UndoItem
+from ticketflow_desktop.ui.words import error_words
 
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 500
 # A suggestion is asked for at the agent's pause in typing, not on every keystroke.
 SUGGEST_PAUSE_MS = 600
-AUTO_SUGGEST_MIN_CHARS = 10
 TITLE_WARN_AT = TITLE_MAX - 20
 FORM_MAX_WIDTH = 860
 
@@ -70,7 +68,7 @@ def _set_role(widget: QWidget, role: str) -> None:
 
 class SubmitTab(QWidget):
     ticket_created = Signal(int)
-    # The suggestion area reached a definite state: applied | offered | failed | idle.
+    # The suggestion area reached a definite state (a SuggestionState other than pending).
     suggestion_settled = Signal(str)
 
     def __init__(
@@ -85,28 +83,36 @@ class SubmitTab(QWidget):
         self.context = context
         self.drafts = DraftStore(draft_path)
         self.engine = SuggestionEngine(context, model_path, self)
-        self.engine.finished.connect(self._on_suggestion)
-        self.suggestion: Suggestion | None = None  # what the classifier said for this draft
-        self._offered: Suggestion | None = None
-        self._manual = {"category": False, "priority": False}
         self._touched: set[str] = set()
         self._submitting = False
-        self._explicit_request = False
-        self._pending_text: tuple[str, str] | None = None
-        self._asked_text: tuple[str, str] | None = None  # the text of the newest request, whatever asked
         self._title = ""
         self._counter_text: str | None = None
         self._submit_enabled: bool | None = None
         self._clear_enabled: bool | None = None
         self._undo_item: UndoItem | None = None  # the newest undoable Clear (or restore) of this form
         self._focus_parked: QWidget | None = None
-        self.suggestion_state = "idle"
 
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_draft)
         self._suggest_timer = QTimer(self, singleShot=True, interval=SUGGEST_PAUSE_MS)
         self._suggest_timer.timeout.connect(self._maybe_auto_suggest)
         self._build()
+        self.suggestions = SuggestionFlow(
+            self.engine,
+            texts=lambda: (self.title_edit.text(), self.description_edit.toPlainText()),
+            may_ask=lambda: not self._submitting and self.isVisible(),
+            fields={
+                "category": (self.category_box, self.category_mark),
+                "priority": (self.priority_box, self.priority_mark),
+            },
+            status=self.suggestion_status,
+            use_button=self.use_suggestion_button,
+            parent=self,
+        )
+        self.suggestions.settled.connect(self.suggestion_settled)
+        self.suggestions.filled.connect(self._validate)
+        self.suggestions.suggested.connect(self._save_timer.start)
+        self.suggestions.taken.connect(self._focus_next_step)
         self._restore_draft()
         self._validate()
 
@@ -287,12 +293,8 @@ class SubmitTab(QWidget):
         self._validate()
 
     def _chosen_by_hand(self, field: str) -> None:
-        self._manual[field] = True
+        self.suggestions.chosen_by_hand(field)
         self._touched.add(field)
-        (self.category_mark if field == "category" else self.priority_mark).hide()
-        if self._offered is not None:  # the agent chose: the offer is moot (its line stays, for reference)
-            self._offered = None
-            self.use_suggestion_button.hide()
         self._validate()
         self._save_timer.start()
 
@@ -361,94 +363,23 @@ class SubmitTab(QWidget):
     # --- suggestions ---------------------------------------------------------------------------
 
     def _maybe_auto_suggest(self) -> None:
-        """At a pause in typing or when the description is left: ask once per text, unless the agent chose both."""
         self._suggest_timer.stop()
-        title, description = self.title_edit.text(), self.description_edit.toPlainText()
-        if (
-            self._submitting
-            or not self.isVisible()
-            or len(title.strip()) + len(description.strip()) < AUTO_SUGGEST_MIN_CHARS
-            or (self._manual["category"] and self._manual["priority"])
-            or (title, description) == self._asked_text
-        ):
-            return
-        self._request(explicit=False)
+        self.suggestions.ask_at_pause()
 
     def suggest_now(self) -> None:
-        if not (self.title_edit.text().strip() or self.description_edit.toPlainText().strip()):
-            self._settle("idle", "Write a title or description first.")
-            return
-        self._request(explicit=True)
-
-    def _request(self, explicit: bool) -> None:
-        text = (self.title_edit.text(), self.description_edit.toPlainText())
-        if self.suggestion_state == "pending" and text == self._pending_text:
-            # Clicking Suggest moves focus out of the description, which has already asked: one request.
-            self._explicit_request = self._explicit_request or explicit
-            return
-        self._pending_text = self._asked_text = text
-        self._explicit_request = explicit
-        self.suggestion_state = "pending"
-        self.suggestion_status.setText("Suggesting…")
-        self.engine.request(self.title_edit.text(), self.description_edit.toPlainText(), AUTO)
-
-    def _on_suggestion(self, outcome: Outcome) -> None:
-        suggestion, error = outcome.suggestion, outcome.error
-        notes = []
-        if error is not None:
-            notes.append(error.message)
-        elif outcome.offline_reason:
-            notes.append(f"{outcome.offline_reason}: suggestions come from the local model.")
-        if suggestion is None:
-            self._settle("failed", " ".join(notes) or "No suggestion this time.")
-            return
-        self.suggestion = suggestion
-        self._save_timer.start()
-        if is_confident(suggestion):
-            self._fill(suggestion, both=self._explicit_request)
-            if error is not None:
-                notes.append("Local suggestion used.")
-            self._settle("applied", " ".join(notes))
-        else:
-            notes.append(
-                f"Local suggestion: {suggestion.category.label} "
-                f"({percent(field_confidence(suggestion, 'category') or 0)} sure), {suggestion.priority.label} "
-                f"({percent(field_confidence(suggestion, 'priority') or 0)} sure)."
-            )
-            # Once the agent chose a field by hand, only their own Suggest click brings the offer back.
-            if self._explicit_request or not any(self._manual.values()):
-                self._offered = suggestion
-                self.use_suggestion_button.show()
-                self._settle("offered", " ".join(notes))
-            else:
-                self._settle("idle", " ".join(notes))
-
-    def _settle(self, state: str, text: str) -> None:
-        if state != "offered":
-            self._offered = None
-            self.use_suggestion_button.hide()
-        self.suggestion_state = state
-        self.suggestion_status.setText(text)
-        self.suggestion_settled.emit(state)
+        self.suggestions.suggest_now()
 
     def use_offered_suggestion(self) -> None:
-        if self._offered is not None:
-            self._fill(self._offered, both=True)
-            # Before the button hides: Qt would move focus to the next button, Clear, where Space empties the form.
-            self._focus_next_step()
-            self._settle("applied", "")
+        self.suggestions.use_offered()
 
-    def _fill(self, suggestion: Suggestion, both: bool) -> None:
-        for field, box, mark, value in (
-            ("category", self.category_box, self.category_mark, suggestion.category),
-            ("priority", self.priority_box, self.priority_mark, suggestion.priority),
-        ):
-            if self._manual[field] and not both:
-                continue
-            box.set_value(value)
-            self._manual[field] = False
-            mark.show_suggestion(suggestion, field)
-        self._validate()
+    @property
+    def suggestion(self) -> Suggestion | None:
+        """What the classifier said for this draft (stored with the ticket)."""
+        return self.suggestions.suggestion
+
+    @property
+    def suggestion_state(self) -> SuggestionState:
+        return self.suggestions.state
 
     # --- submitting ----------------------------------------------------------------------------
 
@@ -463,7 +394,7 @@ class SubmitTab(QWidget):
         self._set_submitting(True)
         # Disabling the focused field sends Qt's focus on along the chain (out of the tab, at the end of it).
         self._focus_parked = QApplication.focusWidget()
-        self.context.submit_ticket(draft, self._submitted, self._submit_failed)
+        self.context.writes.submit(self, draft, self._submitted, self._submit_failed)
 
     def _set_submitting(self, busy: bool) -> None:
         self._submitting = busy
@@ -477,7 +408,7 @@ class SubmitTab(QWidget):
 
     def _submitted(self, ticket: Ticket) -> None:
         self._set_submitting(False)
-        self.context.notify.emit(f"Ticket #{ticket.id} created", "success")
+        self.context.notices.success(f"Ticket #{ticket.id} created")
         self.clear_form()
         self._focus_fresh_form()
         self.ticket_created.emit(ticket.id)
@@ -507,18 +438,15 @@ class SubmitTab(QWidget):
             self.form_message.show_message(" ".join(other) or None)
         elif isinstance(error, Queued):
             # Durable in the outbox: the form's job is done; the ticket is stored once the database is back.
-            self.context.notify.emit(str(error), "info")
+            self.context.notices.info(error_words(error))
             self.clear_form()
             self._focus_fresh_form()
         elif isinstance(error, StorageUnavailable):
-            message = f"Not stored: {error} Your text is kept; try again in a moment."
-            self.form_message.show_message(message)
-            self.context.report_storage_error(error)
-        elif isinstance(error, TicketFlowError):
-            self.form_message.show_message(f"Not stored: {error}")
-        else:
-            self.form_message.show_message("Not stored: an unexpected error occurred. Your text is kept.")
-            log.error("submitting failed", exc_info=(type(error), error, error.__traceback__))
+            self.form_message.show_message(
+                f"Not stored: {error_words(error)} Your text is kept; try again in a moment."
+            )
+        else:  # refused by the database, or a bug (which ui/ops.py has sent to the crash dialog)
+            self.form_message.show_message(f"Not stored: {error_words(error)} Your text is kept.")
 
     # --- clearing, and undoing it -------------------------------------------------------------
 
@@ -534,8 +462,9 @@ class SubmitTab(QWidget):
         self._offer_undo("Form cleared.", "clear form", before)
 
     def _offer_undo(self, text: str, label: str, state: dict[str, Any]) -> None:
-        restore = while_alive(self, lambda: self._bring_back(state))
-        self._undo_item = self.context.offer_undo(text, label, restore, "info")
+        self._undo_item = self.context.offer_undo(
+            text, label, lambda: self._bring_back(state), Severity.INFO, owner=self
+        )
 
     def _bring_back(self, state: dict[str, Any]) -> None:
         """Undo a Clear: every field, the suggestion and the draft on disk. What was typed since is not
@@ -565,22 +494,14 @@ class SubmitTab(QWidget):
         self.description_edit.setPlainText("")
         self.category_box.set_value(None)
         self.priority_box.set_value(None)
-        self._reset_suggestion_state()
+        self.suggestions.reset()
         self._touched.clear()
         self.form_message.show_message(None)
         self._save_timer.stop()
         self._suggest_timer.stop()
-        self._asked_text = None
+        self.suggestions.asked_text = None
         self.drafts.clear()
         self._validate()
-
-    def _reset_suggestion_state(self) -> None:
-        self.suggestion = None
-        self._manual = {"category": False, "priority": False}
-        self.category_mark.hide()
-        self.priority_mark.hide()
-        self.context.tasks.cancel("suggest")
-        self._settle("idle", "")
 
     # --- the draft on disk ---------------------------------------------------------------------
 
@@ -592,19 +513,15 @@ class SubmitTab(QWidget):
             "description": self.description_edit.toPlainText(),
             "category": category.value if category else None,
             "priority": priority.value if priority else None,
-            "manual": dict(self._manual),
-            "marks": {"category": not self.category_mark.isHidden(), "priority": not self.priority_mark.isHidden()},
-            "suggestion": suggestion_to_json(self.suggestion),
+            **self.suggestions.draft_state(),
         }
 
     def form_state(self) -> dict[str, Any]:
         """The draft and what only lives in the window (an offer, the status line), for undoing a Clear."""
         return {
             **self.draft_state(),
-            "offered": suggestion_to_json(self._offered),
-            "status": self.suggestion_status.text(),
+            **self.suggestions.window_state(),
             "touched": sorted(self._touched),
-            "asked": self._asked_text,
         }
 
     @staticmethod
@@ -628,7 +545,7 @@ class SubmitTab(QWidget):
 
     def _apply_state(self, state: dict[str, Any]) -> None:
         """Fill the form from a saved draft or a form_state(); restoring is not typing, so nothing is asked."""
-        self._reset_suggestion_state()
+        self.suggestions.reset()
         self.title_edit.setText(str(state.get("title") or ""))
         self.description_edit.setPlainText(str(state.get("description") or ""))
         for box, key in ((self.category_box, "category"), (self.priority_box, "priority")):
@@ -636,21 +553,7 @@ class SubmitTab(QWidget):
                 box.set_value(box.enum(state[key]) if state.get(key) else None)
             except ValueError:
                 box.set_value(None)
-        manual = state.get("manual") or {}
-        self._manual = {k: bool(manual.get(k)) for k in ("category", "priority")}
-        self.suggestion = suggestion_from_json(state.get("suggestion"))
-        marks = state.get("marks") or {}
-        if self.suggestion is not None:
-            for field, mark in (("category", self.category_mark), ("priority", self.priority_mark)):
-                if marks.get(field) and not self._manual[field]:
-                    mark.show_suggestion(self.suggestion, field)
-        self._offered = suggestion_from_json(state.get("offered"))
-        self.use_suggestion_button.setVisible(self._offered is not None)
-        if self._offered is not None:
-            self.suggestion_state = "offered"
-        self.suggestion_status.setText(str(state.get("status") or ""))
-        asked = state.get("asked")
-        self._asked_text = (asked[0], asked[1]) if isinstance(asked, (list, tuple)) and len(asked) == 2 else None
+        self.suggestions.restore(state)
         self._save_timer.stop()
         self._suggest_timer.stop()
         self._touched = set(state.get("touched") or ())

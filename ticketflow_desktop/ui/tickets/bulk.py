@@ -4,11 +4,13 @@ colleague's value and is named in the notice."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from ticketflow_desktop.domain import Conflict, Ticket, TicketChanges
 from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.guard import while_alive
-from ticketflow_desktop.ui.tickets.model import FieldValue, TicketTableModel, write_error_text
+from ticketflow_desktop.ui.tickets.edits import FieldValue, write_error_text
+from ticketflow_desktop.ui.tickets.model import TicketTableModel
 
 
 def value_text(value: FieldValue) -> str:
@@ -42,7 +44,7 @@ class BulkChange:
             shown = None if row is None else self.model.ticket_at(row)
             if shown is not None:
                 self.previous[ticket_id] = getattr(shown, self.field)
-        changed = self.model.change(ids, self.field, self.value, on_written=while_alive(self.model, self._written))
+        changed = self.model.change(ids, self.field, self.value, on_written=self._written)  # told by the model
         self._waiting = set(changed)
         for ticket_id in set(self.previous) - self._waiting:
             del self.previous[ticket_id]
@@ -70,13 +72,17 @@ class BulkChange:
     def undo(self) -> None:
         self._undoing = set(self.versions)
         for ticket_id, version in self.versions.items():
-            self.context.update_ticket(
+            self.context.writes.update(
+                self.model,  # the table's model: its window gone, nobody is left to tell
                 ticket_id,
                 TicketChanges(**{self.field: self.previous[ticket_id]}),  # type: ignore[arg-type]
                 version,
-                on_done=while_alive(self.model, lambda _t, i=ticket_id: self._undone(i, None)),
-                on_failed=while_alive(self.model, lambda error, i=ticket_id: self._undone(i, error)),
+                on_done=partial(self._restored_one, ticket_id),
+                on_failed=partial(self._undone, ticket_id),
             )
+
+    def _restored_one(self, ticket_id: int, _ticket: Ticket) -> None:
+        self._undone(ticket_id, None)
 
     def _undone(self, ticket_id: int, error: BaseException | None) -> None:
         self._undoing.discard(ticket_id)
@@ -93,11 +99,11 @@ class BulkChange:
         restored, refused = self._restored, self._not_restored
         if not refused:
             n = len(restored)
-            self.context.notify.emit(f"Restored the {self.field} of {n} ticket{'s' if n > 1 else ''}.", "success")
+            self.context.notices.success(f"Restored the {self.field} of {n} ticket{'s' if n > 1 else ''}.")
             return
         colleague = [i for i, why in refused.items() if why == "changed by someone else meanwhile"]
         parts = [f"Restored the {self.field} of {len(restored)} of {len(restored) + len(refused)} tickets."]
         if colleague:
             parts.append(f"Not restored, changed by someone else meanwhile: {id_list(colleague)}.")
         parts += [why for i, why in sorted(refused.items()) if i not in colleague]
-        self.context.notify.emit(" ".join(parts), "warning")
+        self.context.notices.warning(" ".join(parts))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
@@ -36,7 +37,6 @@ from ticketflow_desktop.domain import (
     Conflict,
     Priority,
     Status,
-    StorageUnavailable,
     Ticket,
     TicketChanges,
     TicketEvent,
@@ -44,10 +44,12 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.validation import description_error, title_error
 from ticketflow_desktop.services.outbox import Queued
+from ticketflow_desktop.ui.changes import Change
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.ops import ignore
 from ticketflow_desktop.ui.tickets.detail_states import EmptyState, LeftListNotice, left_list_text, ticket_matches
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
+from ticketflow_desktop.ui.words import error_words
 
 if TYPE_CHECKING:
     from ticketflow_desktop.ui.tickets.model import TicketTableModel
@@ -246,8 +248,8 @@ class TicketDetail(QWidget):
         self.message.hide()
         self._load(self.ticket_id)
 
-    def on_tickets_changed(self, ids: frozenset[int] | None) -> None:
-        if self.ticket_id is None or (ids is not None and self.ticket_id not in ids):
+    def on_tickets_changed(self, change: Change) -> None:
+        if self.ticket_id is None or not change.touches(self.ticket_id):
             return
         if self.is_dirty():  # keep the agent's edits; a Save will meet the new version as a conflict
             self._load_events(self.ticket_id)
@@ -259,12 +261,8 @@ class TicketDetail(QWidget):
         service = self.context.service
         if service is None:
             return
-        self.context.tasks.read(
-            service.get,
-            ticket_id,
-            on_done=while_alive(self, self._loaded),
-            on_failed=while_alive(self, self._load_failed),
-            key="ticket-detail",
+        self.context.ops.read(
+            self, service.get, ticket_id, on_done=self._loaded, on_failed=self._load_failed, key="ticket-detail"
         )
         self._load_events(ticket_id)
 
@@ -272,12 +270,8 @@ class TicketDetail(QWidget):
         service = self.context.service
         if service is None:
             return
-        self.context.tasks.read(
-            service.events,
-            ticket_id,
-            on_done=while_alive(self, self._events_loaded),
-            on_failed=while_alive(self, lambda _e: None),
-            key="ticket-events",
+        self.context.ops.read(
+            self, service.events, ticket_id, on_done=self._events_loaded, on_failed=ignore, key="ticket-events"
         )
 
     def _loaded(self, ticket: Ticket) -> None:
@@ -291,7 +285,7 @@ class TicketDetail(QWidget):
         self._follow_list(ticket)
 
     def _load_failed(self, error: BaseException) -> None:
-        self.heading.setText(f"Ticket #{self.ticket_id} cannot be shown: {error}")
+        self.heading.setText(error_words(error, f"Ticket #{self.ticket_id}", "cannot be shown"))
 
     def _events_loaded(self, events: tuple[TicketEvent, ...]) -> None:
         if not events or events[0].ticket_id != self.ticket_id:
@@ -414,12 +408,13 @@ class TicketDetail(QWidget):
         self.save_button.setEnabled(False)
         self.message.hide()
         ticket_id = self.ticket.id
-        self.context.update_ticket(
+        self.context.writes.update(
+            self,
             ticket_id,
             changes,
             self.ticket.version,
-            on_done=while_alive(self, self._saved),
-            on_failed=while_alive(self, lambda error: self._save_failed(ticket_id, error)),
+            on_done=self._saved,
+            on_failed=lambda error: self._save_failed(ticket_id, error),
         )
 
     def _saved(self, ticket: Ticket) -> None:
@@ -429,7 +424,7 @@ class TicketDetail(QWidget):
             self._fill(_draft_of(ticket))
             self._update_heading()
             self._follow_list(ticket)
-        self.context.notify.emit(f"Ticket #{ticket.id} saved.", "success")
+        self.context.notices.success(f"Ticket #{ticket.id} saved.")
         self.saved.emit(ticket)
 
     def _save_failed(self, ticket_id: int, error: BaseException) -> None:
@@ -440,10 +435,10 @@ class TicketDetail(QWidget):
                 assert kept is not None
                 self._set_base(replace(self.ticket, **{f: getattr(kept, f) for f in Draft.__dataclass_fields__}))
                 self._edited()
-            self.context.notify.emit(f"Ticket #{ticket_id}: {error}", "info")
+            self.context.notices.info(error_words(error, f"Ticket #{ticket_id}"))
             return
         if ticket_id != self.ticket_id:
-            self.context.notify.emit(f"Ticket #{ticket_id} was not saved: {error}", "error")
+            self.context.notices.error(error_words(error, f"Ticket #{ticket_id}"))
             return
         if isinstance(error, Conflict):
             mine = self.current_draft()
@@ -465,10 +460,8 @@ class TicketDetail(QWidget):
             self._load_events(ticket_id)
         elif isinstance(error, ValidationError):
             self._show_message("; ".join(f"{e.field.capitalize()}: {e.message}" for e in error.errors))
-        elif isinstance(error, StorageUnavailable):
-            self._show_message(f"Not saved — the database is unreachable. Your edits are kept. ({error})")
-        else:
-            self._show_message(f"Not saved: {error}")
+        else:  # the database away, a refusal of its own, or a bug (the crash dialog has that)
+            self._show_message(f"Not saved: {error_words(error)} Your edits are kept here.")
         self._edited()
 
     def _show_message(self, text: str) -> None:
@@ -509,12 +502,19 @@ class TicketDetail(QWidget):
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        # The box may outlive a panel deleted under it (the window closing): then its answer goes nowhere.
         def answered(button: QAbstractButton) -> None:
+            if not shiboken6.isValid(self):
+                return
             if box.standardButton(button) == QMessageBox.StandardButton.Discard and self.ticket_id == ticket_id:
                 then()
 
-        box.buttonClicked.connect(while_alive(self, answered))
-        box.finished.connect(while_alive(self, lambda _result: setattr(self, "_confirmation", None)))
+        def closed(_result: int) -> None:
+            if shiboken6.isValid(self):
+                self._confirmation = None
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(closed)
         self._confirmation = box
         box.open()  # window-modal, no nested event loop: results keep arriving meanwhile
 
@@ -551,12 +551,8 @@ class TicketDetail(QWidget):
         service = self.context.service
         if service is None:
             return
-        self.context.tasks.read(
-            service.get,
-            ticket_id,
-            on_done=while_alive(self, self._follow_list),
-            on_failed=while_alive(self, lambda _e: None),
-            key="ticket-detail-latest",
+        self.context.ops.read(
+            self, service.get, ticket_id, on_done=self._follow_list, on_failed=ignore, key="ticket-detail-latest"
         )
 
     def _follow_list(self, ticket: Ticket) -> None:

@@ -1,5 +1,7 @@
 """The tickets table model: keyset pages fetched lazily in workers, rows held in a bounded cache.
 
+Edits made in the table show at once and are written behind (ui/tickets/edits.py).
+
 What grows with scrolling is only an array of ids (8 bytes a row). Ticket data lives in an LRU cache
 of CACHE_ROWS tickets; a row whose ticket was evicted is fetched again (by id, in a worker) when it
 is painted. `data()` never queries: it answers from the cache or schedules a fetch.
@@ -11,15 +13,15 @@ import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from functools import partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ticketflow_desktop.domain import (
     Category,
-    Conflict,
     Count,
     Page,
     Priority,
@@ -28,15 +30,16 @@ from ticketflow_desktop.domain import (
     Status,
     StorageUnavailable,
     Ticket,
-    TicketChanges,
     TicketFilter,
     ValidationError,
 )
-from ticketflow_desktop.services.outbox import Queued
+from ticketflow_desktop.ui.changes import Change
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.ops import ignore
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
+from ticketflow_desktop.ui.tickets.edits import FieldValue, OptimisticEdits, Written
 from ticketflow_desktop.ui.tickets.format import count_text, exact_time, plain_tooltip, relative_time
+from ticketflow_desktop.ui.words import error_words
 
 if TYPE_CHECKING:
     from ticketflow_desktop.services.tickets import TicketService
@@ -77,11 +80,6 @@ TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _LOADING = "…"
 # How much of the description the title's tooltip quotes.
 TOOLTIP_DESCRIPTION = 300
-# A changed field's new value: an enum member, or the title's text.
-FieldValue = Category | Priority | Status | str
-# Called once per ticket a change() was made on: the stored ticket after the write, or None when the
-# change was not stored (refused, or superseded by a later edit of the same field).
-Written = Callable[[int, Ticket | None], None]
 _LABELS: dict[Category | Priority | Status, str] = {m: m.label for e in (Category, Priority, Status) for m in e}
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
@@ -111,21 +109,17 @@ def _dot(colour: str, cache: dict[str, QIcon] = {}) -> QIcon:  # noqa: B006 - a 
     return icon
 
 
-def write_error_text(ticket_id: int, error: BaseException) -> str:
-    if isinstance(error, Conflict):
-        fields = ", ".join(f.capitalize() for f in error.conflicting_fields) or "It"
-        return f"Ticket #{ticket_id} was changed by someone else meanwhile ({fields}); your change was not saved."
-    if isinstance(error, ValidationError):
-        message = "; ".join(e.message for e in error.errors) or str(error)
-        return f"Ticket #{ticket_id} was not changed: {message}"
-    if isinstance(error, StorageUnavailable):
-        return f"Ticket #{ticket_id} was not changed: the database is unreachable. {error}"
-    return f"Ticket #{ticket_id} was not changed: {error}"
+class ListState(StrEnum):
+    OPENING = "opening"  # no database yet
+    LOADING = "loading"
+    READY = "ready"
+    EMPTY = "empty"  # the filters match nothing
+    FIRST_LAUNCH = "first_launch"  # no ticket at all
+    ERROR = "error"  # the first page could not be read
 
 
 class TicketTableModel(QAbstractTableModel):
-    # "opening", "loading", "ready", "empty" (filters match nothing), "first_launch", "error"
-    state_changed = Signal(str)
+    state_changed = Signal(str)  # a ListState
     count_changed = Signal(str)
     # A read failed: (message, error)
     load_failed = Signal(str, object)
@@ -141,23 +135,13 @@ class TicketTableModel(QAbstractTableModel):
         self.context = context
         self.filter = TicketFilter()
         self.sort_order = Sort()
-        self.state = "opening"
+        self.state = ListState.OPENING
         self._ids = array("q")
         self._cache: OrderedDict[int, Ticket] = OrderedDict()
         self._cursor: str | None = None
         self._fetching_more = False
-        self._generation = 0
         self._max_id = 0
-        # Optimistic edits shown before the write returns: id -> {field: value}
-        self._overrides: dict[int, dict[str, FieldValue]] = {}
-        # Edits waiting in the outbox (database away or locked): the version they were made on. The
-        # row keeps showing them until a newer version of the ticket arrives.
-        self._outboxed: dict[int, int] = {}
-        # Writes in flight per ticket, and edits waiting for them (so each is made on the newest version)
-        self._in_flight: set[int] = set()
-        self._queued: dict[int, dict[str, FieldValue]] = {}
-        # Who waits to hear how an edit ended: id -> [(field, value, callback)]
-        self._waiters: dict[int, list[tuple[str, FieldValue, Written]]] = {}
+        self.edits = OptimisticEdits(self, self)  # edits shown before the database has them
         self._missing: set[int] = set()
         self._requested: set[int] = set()
         self._fetch_missing_timer = QTimer(self, singleShot=True, interval=0)
@@ -177,9 +161,11 @@ class TicketTableModel(QAbstractTableModel):
         self.set_query(self.filter, sort)
 
     def reload(self) -> None:
-        """Start the query again from its first page (filters or sort changed, or a retry)."""
-        self._generation += 1
-        self.context.tasks.cancel("tickets-more")
+        """Start the query again from its first page (filters or sort changed, or a retry).
+
+        What the reads of the previous query would deliver is dropped (ops.renew): a page, a count or a
+        fetch of rows made for other filters never lands in this one."""
+        self.context.ops.renew(self)
         self.beginResetModel()
         self._ids = array("q")
         self._cursor = None
@@ -189,15 +175,11 @@ class TicketTableModel(QAbstractTableModel):
         self.endResetModel()
         service = self.context.service
         if service is None:
-            self._set_state("opening")
+            self._set_state(ListState.OPENING)
             return
-        self._set_state("loading")
+        self._set_state(ListState.LOADING)
         self._read_first_page(
-            service,
-            on_done=partial(self._first_page, self._generation),
-            on_failed=partial(self._read_failed, self._generation),
-            key="tickets-list",
-            stop_stale=True,
+            service, on_done=self._first_page, on_failed=self._read_failed, key="tickets-list", stop_stale=True
         )
         self._request_count()
 
@@ -205,14 +187,15 @@ class TicketTableModel(QAbstractTableModel):
         self, service: TicketService, *, on_done: Callable, on_failed: Callable, key: str, stop_stale: bool = False
     ) -> None:
         """The first page of the current query, read in a worker."""
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             service.page,
             self.filter,
             self.sort_order,
             FIRST_PAGE,
             None,
-            on_done=while_alive(self, on_done),
-            on_failed=while_alive(self, on_failed),
+            on_done=on_done,
+            on_failed=on_failed,
             key=key,
             stop_stale=stop_stale,
         )
@@ -221,11 +204,12 @@ class TicketTableModel(QAbstractTableModel):
         service = self.context.service
         if service is None:
             return
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             service.count,
             self.filter,
-            on_done=while_alive(self, self._counted),
-            on_failed=while_alive(self, lambda _error: None),
+            on_done=self._counted,
+            on_failed=ignore,  # the first page's read says what went wrong
             key="tickets-count",
             stop_stale=True,
         )
@@ -233,15 +217,12 @@ class TicketTableModel(QAbstractTableModel):
     def _counted(self, count: Count) -> None:
         self.count_changed.emit(count_text(count))
 
-    def _first_page(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
-        self.context.report_storage_ok()
+    def _first_page(self, page: Page) -> None:
         self._append(page)
         if page.tickets:
-            self._set_state("ready")
+            self._set_state(ListState.READY)
         else:
-            self._set_state("empty" if not self.filter.is_empty() else "first_launch")
+            self._set_state(ListState.EMPTY if not self.filter.is_empty() else ListState.FIRST_LAUNCH)
         self.first_page_loaded.emit()
 
     def _append(self, page: Page) -> None:
@@ -254,26 +235,21 @@ class TicketTableModel(QAbstractTableModel):
         self._remember(page.tickets)
         self.endInsertRows()
 
-    def _read_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _read_failed(self, error: BaseException) -> None:
         self._fetching_more = False
         if isinstance(error, ValidationError):  # e.g. a search the database cannot take: nothing matches
-            message = "; ".join(e.message for e in error.errors)
-            self._set_state("empty")
-            self.load_failed.emit(message, error)
+            self._set_state(ListState.EMPTY)
+            self.load_failed.emit(error_words(error), error)
             return
         elif isinstance(error, StorageUnavailable):
-            self.context.report_storage_error(error)
             message = "Database unreachable — retrying"
         else:
-            log.error("reading tickets failed", exc_info=error)
-            message = f"Cannot read tickets: {error}"
+            message = f"Cannot read tickets: {error_words(error)}"
         if not self._ids:
-            self._set_state("error")
+            self._set_state(ListState.ERROR)
         self.load_failed.emit(message, error)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: ListState) -> None:
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
@@ -288,36 +264,31 @@ class TicketTableModel(QAbstractTableModel):
         if parent.isValid() or self._cursor is None or self._fetching_more or service is None:
             return
         self._fetching_more = True
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             service.page,
             self.filter,
             self.sort_order,
             PAGE,
             self._cursor,
-            on_done=while_alive(self, partial(self._more, self._generation)),
-            on_failed=while_alive(self, partial(self._read_failed, self._generation)),
+            on_done=self._more,
+            on_failed=self._read_failed,
             key="tickets-more",
             stop_stale=True,
         )
 
-    def _more(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
+    def _more(self, page: Page) -> None:
         self._fetching_more = False
         self._append(page)
 
     def is_fetching(self) -> bool:
-        return self._fetching_more or self.state == "loading"
+        return self._fetching_more or self.state == ListState.LOADING
 
     # --- the cache -----------------------------------------------------------------------------
 
     def _remember(self, tickets: Iterable[Ticket]) -> None:
         for ticket in tickets:
-            if ticket.id in self._outboxed and ticket.version > self._outboxed[ticket.id]:
-                # The outbox delivered (or a colleague's change won): the stored ticket is the truth now.
-                del self._outboxed[ticket.id]
-                if ticket.id not in self._in_flight:
-                    self._overrides.pop(ticket.id, None)
+            self.edits.arrived(ticket)
             self._cache[ticket.id] = ticket
             self._cache.move_to_end(ticket.id)
             self._max_id = max(self._max_id, ticket.id)
@@ -338,28 +309,30 @@ class TicketTableModel(QAbstractTableModel):
             return
         wanted = frozenset(self._missing)
         self._missing.clear()
+        self._read_rows(service, wanted)
+
+    def _read_rows(self, service: TicketService, wanted: frozenset[int]) -> None:
+        """Fetch these tickets again (evicted rows being painted, or changed ones)."""
         self._requested |= wanted
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             service.get_many,
             wanted,
-            on_done=while_alive(self, partial(self._fetched, self._generation, wanted)),
-            on_failed=while_alive(self, partial(self._fetch_failed, wanted)),
+            on_done=partial(self._fetched, wanted),
+            on_failed=partial(self._fetch_failed, wanted),
         )
 
-    def _fetch_failed(self, wanted: frozenset[int], error: BaseException) -> None:
-        self._requested -= wanted
-        self.context.report_storage_error(error)
+    def _fetch_failed(self, wanted: frozenset[int], _error: BaseException) -> None:
+        self._requested -= wanted  # asked again when painted
 
-    def _fetched(self, generation: int, wanted: frozenset[int], tickets: dict[int, Ticket]) -> None:
+    def _fetched(self, wanted: frozenset[int], tickets: dict[int, Ticket]) -> None:
         self._requested -= wanted
-        if generation != self._generation:
-            return
         fresh = [t for t in tickets.values() if (old := self._cache.get(t.id)) is None or t.version >= old.version]
         self._remember(fresh)
         self._rows_changed(t.id for t in fresh)
         self._drop_unmatched(t.id for t in fresh)
         entered = [t for t in fresh if self.row_of(t.id) is None and self._matches(t) and self._within_loaded(t)]
-        if entered and self.state == "ready" and self._filters_fields():
+        if entered and self.state == ListState.READY and self._filters_fields():
             self.reload()  # a ticket entered the filter (a colleague's change): its place is the database's to say
 
     # --- rows that left the filter ---------------------------------------------------------------
@@ -384,7 +357,7 @@ class TicketTableModel(QAbstractTableModel):
         """Remove the rows of tickets that no longer fit the filter (a colleague resolved one while
         the list shows Open ones), so that the rows and the count agree."""
         for ticket_id in list(ids):
-            if ticket_id in self._in_flight or ticket_id in self._overrides:
+            if self.edits.unsettled(ticket_id):
                 continue  # an edit of ours is on its way: judge the row once it has settled
             ticket, row = self._cache.get(ticket_id), self.row_of(ticket_id)
             if ticket is None or row is None or self._matches(ticket):
@@ -392,8 +365,8 @@ class TicketTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._ids[row]
             self.endRemoveRows()
-        if not self._ids and self.state == "ready" and self._cursor is None:
-            self._set_state("empty")  # rows only leave under a filter: "no tickets match these filters"
+        if not self._ids and self.state == ListState.READY and self._cursor is None:
+            self._set_state(ListState.EMPTY)  # rows only leave under a filter: "no tickets match these filters"
 
     def _rows_changed(self, ids: Iterable[int]) -> None:
         last = len(HEADERS) - 1
@@ -414,39 +387,27 @@ class TicketTableModel(QAbstractTableModel):
     def ticket_at(self, row: int) -> Ticket | None:
         """The ticket as shown (with optimistic edits applied), or None while it loads."""
         ticket = self._cache.get(self._ids[row])
-        if ticket is None:
-            return None
-        overrides = self._overrides.get(ticket.id)
-        if overrides:
-            from dataclasses import replace
-
-            ticket = replace(ticket, **cast(dict[str, Any], overrides))
-        return ticket
+        return None if ticket is None else self.edits.shown(ticket)
 
     def cached_count(self) -> int:
         return len(self._cache)
 
     # --- live updates ----------------------------------------------------------------------------
 
-    def on_tickets_changed(self, ids: frozenset[int] | None) -> None:
+    def on_tickets_changed(self, change: Change) -> None:
         """Refresh only the changed rows we hold; look for new tickets at the top."""
+        ids = change.ids
         service = self.context.service
         if service is None:
             return
-        if self.state in ("opening", "error"):
+        if self.state in (ListState.OPENING, ListState.ERROR):
             self.reload()
             return
         held = set(self._cache) if ids is None else {i for i in ids if i in self._cache}
         if ids is not None and self._filters_fields():
             held |= set(ids)  # a changed ticket we do not show may have entered the filter
         if held:
-            self._requested |= held
-            self.context.tasks.read(
-                service.get_many,
-                frozenset(held),
-                on_done=while_alive(self, partial(self._fetched, self._generation, frozenset(held))),
-                on_failed=while_alive(self, partial(self._fetch_failed, frozenset(held))),
-            )
+            self._read_rows(service, frozenset(held))
         if ids is None or any(i > self._max_id for i in ids):
             self._look_for_new_rows()
         self._count_timer.start()
@@ -459,20 +420,16 @@ class TicketTableModel(QAbstractTableModel):
         service = self.context.service
         if service is None:
             return
-        if self.state == "loading":
+        if self.state == ListState.LOADING:
             return  # the query in flight will bring it
-        if self.state in ("empty", "first_launch") or not self._ids:
+        if self.state in (ListState.EMPTY, ListState.FIRST_LAUNCH) or not self._ids:
             self.reload()
             return
         if self.sort_order != Sort():
             return  # a new ticket belongs somewhere in the middle; it shows on the next query
-        self._read_first_page(
-            service, on_done=partial(self._head, self._generation), on_failed=lambda _error: None, key="tickets-head"
-        )
+        self._read_first_page(service, on_done=self._head, on_failed=ignore, key="tickets-head")
 
-    def _head(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return
+    def _head(self, page: Page) -> None:
         top = self._cache.get(self._ids[0]) if self._ids else None
         new = [t for t in page.tickets if t.id > self._max_id or (top is None and self.row_of(t.id) is None)]
         new = [t for t in new if self.row_of(t.id) is None]
@@ -572,94 +529,22 @@ class TicketTableModel(QAbstractTableModel):
                 return False
         return bool(self.change([self._ids[index.row()]], field, parsed))
 
-    # --- optimistic edits --------------------------------------------------------------------------
+    # --- optimistic edits (ui/tickets/edits.py) ---------------------------------------------------------
 
     def change(self, ids: Iterable[int], field: str, value: FieldValue, on_written: Written | None = None) -> list[int]:
-        """Show `field = value` on these tickets at once and write it; return the ids changed.
+        """Show `field = value` on these tickets at once and write it; return the ids changed (see
+        OptimisticEdits.change)."""
+        return self.edits.change(ids, field, value, on_written)
 
-        `on_written` hears once per returned id how its write ended (a bulk change's Undo needs the
-        version each write produced)."""
-        changed: list[int] = []
-        for ticket_id in ids:
-            row = self.row_of(ticket_id)
-            if row is None or (shown := self.ticket_at(row)) is None or getattr(shown, field) == value:
-                continue
-            self._tell(ticket_id, None, lambda f, _v: f == field)  # an earlier edit of this field is superseded
-            if on_written is not None:
-                self._waiters.setdefault(ticket_id, []).append((field, value, on_written))
-            self._overrides.setdefault(ticket_id, {})[field] = value
-            self._rows_changed([ticket_id])
-            if ticket_id in self._in_flight:
-                self._queued.setdefault(ticket_id, {})[field] = value
-            else:
-                self._write(ticket_id, {field: value})
-            changed.append(ticket_id)
-        return changed
+    def stored(self, ticket_id: int) -> Ticket | None:
+        """The ticket as the database last gave it (no optimistic edit applied), if it is cached."""
+        return self._cache.get(ticket_id)
 
-    def _tell(self, ticket_id: int, ticket: Ticket | None, which: Callable[[str, FieldValue], bool]) -> None:
-        """Tell the waiters of `ticket_id` chosen by `which(field, value)` how their edit ended."""
-        waiting = self._waiters.get(ticket_id)
-        if not waiting:
-            return
-        told = [w for w in waiting if which(w[0], w[1])]
-        self._waiters[ticket_id] = [w for w in waiting if w not in told]
-        if not self._waiters[ticket_id]:
-            del self._waiters[ticket_id]
-        for _field, _value, callback in told:
-            callback(ticket_id, ticket)
+    def remember(self, tickets: Iterable[Ticket]) -> None:
+        self._remember(tickets)
 
-    def _write(self, ticket_id: int, fields: dict[str, FieldValue]) -> None:
-        stored = self._cache.get(ticket_id)
-        if stored is None:  # evicted meanwhile: the write needs its version, so fetch and retry
-            self._overrides.pop(ticket_id, None)
-            self._tell(ticket_id, None, lambda _f, _v: True)
-            self._rows_changed([ticket_id])
-            return
-        self._in_flight.add(ticket_id)
-        self.context.update_ticket(
-            ticket_id,
-            TicketChanges(**cast(dict[str, Any], fields)),
-            stored.version,
-            on_done=while_alive(self, partial(self._written, ticket_id, fields)),
-            on_failed=while_alive(self, partial(self._write_failed, ticket_id, fields)),
-        )
+    def rows_changed(self, ids: Iterable[int]) -> None:
+        self._rows_changed(ids)
 
-    def _written(self, ticket_id: int, fields: dict[str, FieldValue], ticket: Ticket) -> None:
-        self._in_flight.discard(ticket_id)
-        self._remember([ticket])
-        self._tell(ticket_id, ticket, lambda f, v: fields.get(f) == v)
-        self._settle(ticket_id, fields)
-
-    def _write_failed(self, ticket_id: int, fields: dict[str, FieldValue], error: BaseException) -> None:
-        self._in_flight.discard(ticket_id)
-        if isinstance(error, Queued):  # kept, not refused: it is sent when the database is back
-            stored = self._cache.get(ticket_id)
-            self._outboxed[ticket_id] = stored.version if stored is not None else 0
-            self._tell(ticket_id, None, lambda f, v: fields.get(f) == v)
-            self.context.notify.emit(f"Ticket #{ticket_id}: {error}", "info")
-            later = self._queued.pop(ticket_id, None)
-            if later:
-                self._write(ticket_id, later)  # to the outbox too, after this one
-            return
-        self._queued.pop(ticket_id, None)  # later edits were made on top of the refused one
-        self._overrides.pop(ticket_id, None)
-        self._tell(ticket_id, None, lambda _f, _v: True)
-        if isinstance(error, Conflict):
-            self._remember([error.current])
-            self.conflict.emit(ticket_id, write_error_text(ticket_id, error))
-        else:
-            self.context.notify.emit(write_error_text(ticket_id, error), "error")
-        self._rows_changed([ticket_id])
-
-    def _settle(self, ticket_id: int, fields: dict[str, FieldValue]) -> None:
-        queued = self._queued.pop(ticket_id, None)
-        overrides = self._overrides.get(ticket_id, {})
-        for field, value in fields.items():
-            if overrides.get(field) == value:
-                overrides.pop(field)
-        if not overrides:
-            self._overrides.pop(ticket_id, None)
-        if queued:
-            self._write(ticket_id, queued)
-        self._rows_changed([ticket_id])
-        self._drop_unmatched([ticket_id])
+    def drop_unmatched(self, ids: Iterable[int]) -> None:
+        self._drop_unmatched(ids)

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, Ticket, TicketFilter
+from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, Ticket, TicketFilter, ValidationError
 from ticketflow_desktop.domain.validation import NUMBER_MAX
+from ticketflow_desktop.services.samples import load_samples
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
-from ticketflow_desktop.ui.guard import while_alive
+from ticketflow_desktop.ui.notices import Action
 from ticketflow_desktop.ui.tickets.actions import TicketActions
 from ticketflow_desktop.ui.tickets.bulk import BulkChange
 from ticketflow_desktop.ui.tickets.delegates import ChoiceDelegate
@@ -43,9 +45,11 @@ from ticketflow_desktop.ui.tickets.model import (
     SORT_COLUMNS,
     SORT_KEYS,
     TICKET_ID_ROLE,
+    ListState,
     TicketTableModel,
 )
 from ticketflow_desktop.ui.tickets.table import TicketTable
+from ticketflow_desktop.ui.words import error_words
 
 SAMPLE_TICKETS = 300
 RETRY_MS = 3000
@@ -67,6 +71,8 @@ DEFAULT_WIDTHS = {
 SIDE_BY_SIDE_MIN = 1100
 HEADER_KEY = "tickets_header"
 SPLITTER_KEY = "tickets_splitter"
+# A shared (PostgreSQL) database's first launch: it gets no sample tickets from a click.
+FIRST_LAUNCH_SHARED = "first_launch_shared"
 # How a sort key reads when first chosen: urgency and time newest first, words A to Z.
 FIRST_DESCENDING = {
     SortKey.CREATED: True,
@@ -75,24 +81,24 @@ FIRST_DESCENDING = {
     SortKey.STATUS: False,
     SortKey.TITLE: False,
 }
-STATES = {
-    # state: (heading, body, button text or "")
-    "opening": ("Opening the database…", "", ""),
-    "loading": ("Loading tickets…", "", ""),
-    "empty": ("No tickets match these filters", "Try other filters or another search.", "Clear filters"),
-    "first_launch": (
+STATES: dict[str, tuple[str, str, str]] = {
+    # a ListState, or FIRST_LAUNCH_SHARED: (heading, body, button text or "")
+    ListState.OPENING: ("Opening the database…", "", ""),
+    ListState.LOADING: ("Loading tickets…", "", ""),
+    ListState.EMPTY: ("No tickets match these filters", "Try other filters or another search.", "Clear filters"),
+    ListState.FIRST_LAUNCH: (
         "No tickets yet",
         "Submit the first ticket, or load sample tickets to look around.",
         "Load sample tickets",
     ),
     # A shared (PostgreSQL) database gets no fake tickets from one click: only from the CLI, on purpose.
-    "first_launch_shared": (
+    FIRST_LAUNCH_SHARED: (
         "No tickets yet",
         "Submit the first ticket.\nFor a trial database, add sample tickets from the command line:\n"
         "ticketflow seed --count N",
         "Submit the first ticket",
     ),
-    "error": ("Database unreachable — retrying", "", "Retry now"),
+    ListState.ERROR: ("Database unreachable — retrying", "", "Retry now"),
 }
 
 
@@ -107,20 +113,6 @@ def indicator_order(sort: Sort) -> Qt.SortOrder:
 
 def sort_text(sort: Sort) -> str:
     return f"{'-' if sort.descending else ''}{sort.key.value}"
-
-
-def load_samples(service: object, count: int) -> int:
-    """Runs in the write worker: seed `count` synthetic tickets (one transaction) into an empty
-    embedded database, and into nothing else (a shared one may have filled meanwhile)."""
-    from ticketflow_desktop.domain import ValidationError
-    from ticketflow_desktop.domain.errors import FieldError
-    from ticketflow_desktop.services.seed import synthetic_tickets
-    from ticketflow_desktop.storage.bulk import bulk_insert
-
-    database = service.database  # type: ignore[attr-defined]
-    if not database.is_sqlite or service.count().value:  # type: ignore[attr-defined]
-        raise ValidationError([FieldError("database", "sample tickets go only into an empty local database")])
-    return bulk_insert(database, synthetic_tickets(count))
 
 
 class StatePage(QWidget):
@@ -373,7 +365,7 @@ class TicketsTab(QWidget):
     def _show_state(self, state: str) -> None:
         # A ticket the panel shows (with the agent's edits, perhaps) is never hidden by an empty list:
         # the panel says it left the list; the empty table beside it says the rest.
-        if state == "ready" or (state == "empty" and self.detail.ticket_id is not None):
+        if state == ListState.READY or (state == ListState.EMPTY and self.detail.ticket_id is not None):
             self._retry.stop()
             self.stack.setCurrentWidget(self.splitter)
             return
@@ -384,21 +376,21 @@ class TicketsTab(QWidget):
 
     def _state_key(self, state: str) -> str:
         service = self.context.service
-        if state == "first_launch" and service is not None and not service.database.is_sqlite:
-            return "first_launch_shared"
+        if state == ListState.FIRST_LAUNCH and service is not None and not service.database.is_sqlite:
+            return FIRST_LAUNCH_SHARED
         return state
 
     def _state_action(self) -> None:
         state = self._state_key(self.model.state)
-        if state == "empty":
+        if state == ListState.EMPTY:
             self.filter_bar.clear()
-        elif state == "first_launch":
+        elif state == ListState.FIRST_LAUNCH:
             self._load_samples()
-        elif state == "first_launch_shared":
+        elif state == FIRST_LAUNCH_SHARED:
             new_ticket = getattr(self.window(), "new_ticket", None)
             if new_ticket is not None:
                 new_ticket()
-        elif state == "error":
+        elif state == ListState.ERROR:
             self._retry.stop()
             self.model.reload()
 
@@ -409,29 +401,31 @@ class TicketsTab(QWidget):
         self.state_page.button.setEnabled(False)
         self.state_page.heading.setText("Loading sample tickets…")
 
-        def done(count: int) -> None:
-            self.context.notify.emit(f"Loaded {count} sample tickets.", "success")
-            self.context.tickets_changed.emit(None)
-
         def failed(error: BaseException) -> None:
             self.state_page.button.setEnabled(True)
-            self.context.notify.emit(f"Sample tickets were not loaded: {error}", "error")
+            self.context.notices.error(error_words(error, "Sample tickets", "were not loaded"))
 
-        self.context.tasks.write(
-            load_samples, service, SAMPLE_TICKETS, on_done=while_alive(self, done), on_failed=while_alive(self, failed)
+        self.context.ops.write(
+            self,
+            load_samples,
+            service,
+            SAMPLE_TICKETS,
+            on_done=lambda count: self.context.notices.success(f"Loaded {count} sample tickets."),
+            on_failed=failed,
+            change=Change.unknown(ChangeKind.IMPORTED),
         )
 
     def _load_failed(self, message: str, error: BaseException) -> None:
-        from ticketflow_desktop.domain import ValidationError
-
         if isinstance(error, ValidationError):
             self.search_error.setText(message)
             self.search_error.show()
             return
-        if self.model.state == "error":
-            self.state_page.show_state(STATES["error"][0], "" if "unreachable" in message else message, "Retry now")
+        if self.model.state == ListState.ERROR:
+            self.state_page.show_state(
+                STATES[ListState.ERROR][0], "" if "unreachable" in message else message, "Retry now"
+            )
         else:
-            self.context.notify.emit(message, "error")
+            self.context.notices.error(message)
         self._retry.start()
 
     def _database_opened(self, _service: object) -> None:
@@ -539,7 +533,7 @@ class TicketsTab(QWidget):
         digits = text.strip().lstrip("#").strip()
         service = self.context.service
         if not digits.isdigit() or int(digits) < 1:
-            self.context.notify.emit(f"“{text.strip()}” is not a ticket number.", "warning")
+            self.context.notices.warning(f"“{text.strip()}” is not a ticket number.")
             return
         if service is None:
             return
@@ -547,39 +541,35 @@ class TicketsTab(QWidget):
         if ticket_id > NUMBER_MAX:  # beyond any stored id (and PostgreSQL's integer)
             self._went_to(ticket_id, None)
             return
-        self.context.tasks.read(
+        self.context.ops.read(
+            self,
             service.get_many,
             [ticket_id],
-            on_done=while_alive(self, lambda found: self._went_to(ticket_id, found.get(ticket_id))),
-            on_failed=while_alive(
-                self, lambda error: self.context.notify.emit(f"Cannot look up #{ticket_id}: {error}", "error")
+            on_done=lambda found: self._went_to(ticket_id, found.get(ticket_id)),
+            on_failed=lambda error: self.context.notices.error(
+                error_words(error, f"Ticket #{ticket_id}", "could not be looked up")
             ),
         )
 
     def _went_to(self, ticket_id: int, ticket: Ticket | None) -> None:
         if ticket is None:
-            self.context.notify.emit(f"There is no ticket #{ticket_id}.", "warning")
+            self.context.notices.warning(f"There is no ticket #{ticket_id}.")
             return
         if self._select_row(ticket_id):
             self.table.setFocus()
             return
         self.table.selectionModel().clearSelection()
         self.detail.show_ticket(ticket_id)
-        self.context.notify.emit(
+        self.context.notices.info(
             f"Ticket #{ticket_id} is not among the rows listed (filters, or further down); "
-            "it is shown in the detail panel.",
-            "info",
+            "it is shown in the detail panel."
         )
 
     def _conflict(self, ticket_id: int, message: str) -> None:
-        window = self.window()
-        toasts = getattr(window, "toasts", None)
-        if toasts is not None:
-            toasts.show(message, "error", ("Reload", lambda: self.select_ticket_fresh(ticket_id)))
-        else:
-            self.context.notify.emit(message, "error")
+        self.context.notices.error(message, action=Action("Reload", lambda: self.select_ticket_fresh(ticket_id)))
 
     def select_ticket_fresh(self, ticket_id: int) -> None:
+        """Show the ticket as stored now: in the panel, and in its row."""
         self.select_ticket(ticket_id)
         self.detail.reload()
-        self.context.tickets_changed.emit(frozenset({ticket_id}))
+        self.model.on_tickets_changed(Change.of({ticket_id}, ChangeKind.RELOAD))

@@ -7,24 +7,30 @@ instead of floating over them, so it never hides a control (the Submit button, t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QEnterEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ticketflow_desktop.ui.notices import Notice, Notifier, Severity
 from ticketflow_desktop.ui.theme import ThemeManager
 
 DEFAULT_MS = 4000
 ERROR_MS = 8000
-KINDS = ("info", "success", "warning", "error")
+KINDS = tuple(Severity)
 MAX_VISIBLE = 4
+# A button on a toast: (label, callback).
+ToastAction = tuple[str, Callable[[], object]]
 
 
 class Toast(QFrame):
     closed = Signal()
 
-    def __init__(self, text: str, kind: str, parent: QWidget, action: tuple[str, object] | None = None) -> None:
+    def __init__(self, text: str, kind: str, parent: QWidget, action: ToastAction | None = None) -> None:
         super().__init__(parent)
-        kind = kind if kind in KINDS else "info"
+        kind = str(kind) if kind in KINDS else "info"  # a Severity, or its value
         self.kind = kind
         self.about: object = None  # what the notice is about (ToastHost.dismiss_about)
         self.setProperty("role", "toast")
@@ -89,7 +95,8 @@ class Toast(QFrame):
 
 
 class ToastHost(QObject):
-    """Stacks toasts in `strip`, newest at the bottom; the window puts the strip in its layout."""
+    """Stacks toasts in `strip`, newest at the bottom; the window puts the strip in its layout, and the
+    host shows what the app's Notifier is told (`follow`)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -101,6 +108,21 @@ class ToastHost(QObject):
         self._layout.setSpacing(6)
         self.strip.hide()  # takes no room while there is nothing to say
 
+    def follow(self, notifier: Notifier) -> None:
+        """Show every notice posted to `notifier`, and take back those withdrawn, while this host lives."""
+
+        def posted(notice: Notice) -> None:
+            if shiboken6.isValid(self):
+                action = (notice.action.label, notice.action.callback) if notice.action is not None else None
+                self.show(notice.text, notice.severity, action, notice.about)
+
+        def withdrawn(about: object) -> None:
+            if shiboken6.isValid(self):
+                self.dismiss_about(about)
+
+        unsubscribe = notifier.subscribe(posted, withdrawn)
+        self.destroyed.connect(lambda *_args: unsubscribe())
+
     @property
     def visible_texts(self) -> list[str]:
         return [t.text for t in self._toasts]
@@ -111,7 +133,7 @@ class ToastHost(QObject):
             toast.dismiss()
 
     def show(
-        self, text: str, kind: str = "info", action: tuple[str, object] | None = None, about: object = None
+        self, text: str, kind: str = Severity.INFO, action: ToastAction | None = None, about: object = None
     ) -> Toast:
         toast = Toast(text, kind, self.strip, action)
         toast.about = about
