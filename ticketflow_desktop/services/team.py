@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from ticketflow_desktop.storage.engine import open_database
-from ticketflow_desktop.storage.migrate import current_revision, head_revision, upgrade_to_head
 from ticketflow_desktop.storage.team import Identity, whoami
 
 __all__ = ["Identity", "UpgradeImpact", "upgrade_database", "upgrade_impact", "whoami"]
@@ -26,6 +25,7 @@ class UpgradeImpact:
 def upgrade_impact(url: str) -> UpgradeImpact:
     """What upgrading the database at `url` would do, asked before doing it."""
     from ticketflow_desktop import __version__
+    from ticketflow_desktop.storage.migrate import current_revision, head_revision  # alembic: not at start
 
     database = open_database(url, upgrade=False)
     try:
@@ -56,6 +56,8 @@ def upgrade_impact(url: str) -> UpgradeImpact:
 
 
 def upgrade_database(url: str) -> None:
+    from ticketflow_desktop.storage.migrate import upgrade_to_head
+
     database = open_database(url, upgrade=False)
     try:
         upgrade_to_head(database.engine)

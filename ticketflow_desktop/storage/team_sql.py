@@ -167,30 +167,31 @@ END $$;
 -- History and summaries for changed tickets (lock order as the client's: totals, flow, times).
 CREATE OR REPLACE FUNCTION tf_tickets_updated() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  delta record;
 BEGIN
   IF tf_trusted('trusted_load', 'admin') OR tf_trusted('redacting', 'lead') THEN
     RETURN NULL;
   END IF;
   -- Totals: a (category, priority, status) a ticket left loses it (that row exists: an upsert's CHECK
-  -- would refuse its -1), the one it reached gains it.
-  UPDATE ticket_totals t SET n = t.n + d.n
-  FROM (SELECT c, p, s, sum(d) AS n FROM (
-    SELECT o.category, o.priority, o.status, -1 FROM old_rows o JOIN new_rows n USING (id)
-    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
-    UNION ALL
-    SELECT n.category, n.priority, n.status, 1 FROM old_rows o JOIN new_rows n USING (id)
-    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
-  ) AS moves(c, p, s, d) GROUP BY 1, 2, 3 HAVING sum(d) < 0) d
-  WHERE (t.category, t.priority, t.status) = (d.c, d.p, d.s);
-  INSERT INTO ticket_totals AS t (category, priority, status, n)
-  SELECT c, p, s, sum(d) FROM (
-    SELECT o.category, o.priority, o.status, -1 FROM old_rows o JOIN new_rows n USING (id)
-    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
-    UNION ALL
-    SELECT n.category, n.priority, n.status, 1 FROM old_rows o JOIN new_rows n USING (id)
-    WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
-  ) AS moves(c, p, s, d) GROUP BY 1, 2, 3 HAVING sum(d) > 0 ORDER BY 1, 2, 3
-  ON CONFLICT (category, priority, status) DO UPDATE SET n = t.n + excluded.n;
+  -- would refuse its -1), the one it reached gains it. Rows in key order, whether they go down or up,
+  -- so that two writers cannot deadlock on them.
+  FOR delta IN
+    SELECT c, p, s, sum(d) AS n FROM (
+      SELECT o.category, o.priority, o.status, -1 FROM old_rows o JOIN new_rows n USING (id)
+      WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
+      UNION ALL
+      SELECT n.category, n.priority, n.status, 1 FROM old_rows o JOIN new_rows n USING (id)
+      WHERE (o.category, o.priority, o.status) IS DISTINCT FROM (n.category, n.priority, n.status)
+    ) AS moves(c, p, s, d) GROUP BY 1, 2, 3 HAVING sum(d) <> 0 ORDER BY 1, 2, 3
+  LOOP
+    IF delta.n < 0 THEN
+      UPDATE ticket_totals SET n = n + delta.n WHERE (category, priority, status) = (delta.c, delta.p, delta.s);
+    ELSE
+      INSERT INTO ticket_totals AS t (category, priority, status, n) VALUES (delta.c, delta.p, delta.s, delta.n)
+      ON CONFLICT (category, priority, status) DO UPDATE SET n = t.n + excluded.n;
+    END IF;
+  END LOOP;
   INSERT INTO daily_flow AS f (day, created, resolved, reopened)
   SELECT (now() AT TIME ZONE 'UTC')::date, 0, done, reopened FROM (
     SELECT count(*) FILTER (WHERE n.status IN {DONE} AND o.status NOT IN {DONE}) AS done,

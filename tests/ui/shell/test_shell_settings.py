@@ -88,7 +88,8 @@ def test_environment_wins_and_the_dialog_says_so(
     assert memory_keyring.passwords == {}
 
 
-@pytest.mark.expect_log("ticketflow_desktop.ui.context", "opening the database failed", required=False)  # no server: 9
+# No server listens on port 9.
+@pytest.mark.expect_log("ticketflow_desktop.ui.connection", "opening the database failed", required=False)
 def test_api_key_and_password_go_to_the_keyring_only(
     qtbot: QtBot, window, settings: Settings, settings_file: Path, memory_keyring: MemoryKeyring, log_directory: Path
 ) -> None:
@@ -229,7 +230,8 @@ def test_theme_chosen_in_the_dialog_applies_and_persists(qtbot: QtBot, settings:
     context.close()
 
 
-@pytest.mark.expect_log("ticketflow_desktop.ui.context", "opening the database failed", required=False)  # no server: 9
+# No server listens on port 9.
+@pytest.mark.expect_log("ticketflow_desktop.ui.connection", "opening the database failed", required=False)
 def test_saved_password_is_never_sent_to_another_server(
     qtbot: QtBot, window, settings: Settings, memory_keyring: MemoryKeyring
 ) -> None:

@@ -32,9 +32,8 @@ from ticketflow_desktop.ui.submit.tab import SubmitTab
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")  # the crash dialog, offscreen
 
 OUTBOX_LOGGER = "ticketflow_desktop.services.outbox"
-TASKS_LOGGER = "ticketflow_desktop.ui.tasks"
+CONNECTION_LOGGER = "ticketflow_desktop.ui.connection"
 CRASH_LOGGER = "ticketflow_desktop.crash"
-SUBMIT_LOGGER = "ticketflow_desktop.ui.submit"
 
 
 @pytest.fixture
@@ -71,6 +70,7 @@ def _kept(tab: SubmitTab) -> bool:
     )
 
 
+@pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
 def test_a_submit_while_the_file_is_locked_waits_in_the_outbox_and_is_stored_after(
     qtbot: QtBot, submit_app: Callable[[], App], database_url: str, service: TicketService
 ) -> None:
@@ -91,7 +91,7 @@ def test_a_submit_while_the_file_is_locked_waits_in_the_outbox_and_is_stored_aft
 
 
 @pytest.mark.expect_log(OUTBOX_LOGGER, "outbox unusable, sending directly")
-@pytest.mark.expect_log(TASKS_LOGGER, r"outbox .* cannot be opened")  # the outbox panel's reads
+@pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
 def test_a_submit_nobody_can_take_keeps_the_text_and_says_why(
     qtbot: QtBot, submit_app: Callable[[], App], database_url: str, service: TicketService
 ) -> None:
@@ -111,7 +111,6 @@ def test_a_submit_nobody_can_take_keeps_the_text_and_says_why(
 
 
 @pytest.mark.expect_log(CRASH_LOGGER, r"WriteBug: the create code has a bug", level=logging.ERROR)
-@pytest.mark.expect_log(SUBMIT_LOGGER, "submitting failed", level=logging.ERROR)
 def test_a_bug_in_submitting_reaches_the_crash_handler_and_keeps_the_text(
     qtbot: QtBot, submit_app: Callable[[], App], service: TicketService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -127,7 +126,9 @@ def test_a_bug_in_submitting_reaches_the_crash_handler_and_keeps_the_text(
         qtbot.waitUntil(lambda: len(app.crashes.reports) == 1, timeout=10_000)
     assert "WriteBug: the create code has a bug" in app.crashes.reports[0]
     qtbot.waitUntil(lambda: tab.form_message.text() != "")
-    assert tab.form_message.text() == "Not stored: an unexpected error occurred. Your text is kept."
+    assert tab.form_message.text() == (
+        "Not stored: Something went wrong inside TicketFlow; the error report has the details. Your text is kept."
+    )
     assert _kept(tab)
     assert service.count().value == 0
     assert app.crashes.dialog is not None

@@ -28,7 +28,7 @@ from ticketflow_desktop.ui.tickets.model import COL_STATUS, COL_TITLE
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")  # the crash dialog, offscreen
 
 OUTBOX_LOGGER = "ticketflow_desktop.services.outbox"
-TASKS_LOGGER = "ticketflow_desktop.ui.tasks"
+CONNECTION_LOGGER = "ticketflow_desktop.ui.connection"
 CRASH_LOGGER = "ticketflow_desktop.crash"
 
 
@@ -63,7 +63,7 @@ def _toasts(app: App) -> list[str]:
 
 
 @pytest.mark.expect_log(OUTBOX_LOGGER, "outbox unusable, sending directly")
-@pytest.mark.expect_log(TASKS_LOGGER, r"outbox .* cannot be opened")  # the outbox panel's reads
+@pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
 def test_an_inline_edit_nobody_can_take_rolls_back_and_says_why(
     qtbot: QtBot, short_busy_timeout: None, open_app, service: TicketService, database_url: str
 ) -> None:
@@ -83,7 +83,7 @@ def test_an_inline_edit_nobody_can_take_rolls_back_and_says_why(
 
 
 @pytest.mark.expect_log(OUTBOX_LOGGER, "outbox unusable, sending directly")
-@pytest.mark.expect_log(TASKS_LOGGER, r"outbox .* cannot be opened")  # the outbox panel's reads
+@pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
 def test_a_panel_save_nobody_can_take_keeps_the_edits_and_says_why(
     qtbot: QtBot, short_busy_timeout: None, open_app, service: TicketService, database_url: str
 ) -> None:
@@ -96,7 +96,9 @@ def test_a_panel_save_nobody_can_take_keeps_the_edits_and_says_why(
     with write_locked(database_url):
         detail.save_button.click()
         qtbot.waitUntil(detail.message.isVisible, timeout=10_000)
-    assert detail.message.text().startswith("Not saved — the database is unreachable. Your edits are kept.")
+    assert detail.message.text() == (
+        "Not saved: The database file is locked by another program; try again in a moment. Your edits are kept here."
+    )
     assert "locked" in detail.message.text()
     assert detail.title.text() == "Printer jams on floor 2"  # kept, to save again
     assert detail.save_button.isEnabled()
@@ -138,7 +140,7 @@ def test_a_bug_in_a_panel_save_reaches_the_crash_handler_and_keeps_the_edits(
     qtbot.waitUntil(lambda: len(app.crashes.reports) == 1, timeout=10_000)
     assert "WriteBug: the edit code has a bug" in app.crashes.reports[0]
     qtbot.waitUntil(detail.message.isVisible)
-    assert detail.message.text() == "Not saved: the edit code has a bug"
+    assert detail.message.text().startswith("Not saved: Something went wrong inside TicketFlow")
     assert detail.title.text() == "Printer jams on floor 2"
     assert service.get(ticket.id).title == "Printer jams"
     assert app.crashes.dialog is not None
