@@ -18,7 +18,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ticketflow_desktop.domain import StorageUnavailable, TicketFlowError
+from ticketflow_desktop.domain import SchemaBehind, StorageUnavailable, TicketFlowError
 from ticketflow_desktop.domain.clock import Clock
 from ticketflow_desktop.services import connection
 from ticketflow_desktop.services.connection import Database
@@ -68,6 +68,8 @@ class ConnectionMonitor(QObject):
     opening = Signal(str)
     opened = Signal(object)  # TicketService (the composition root announces it: ui/context.py)
     open_failed = Signal(str)  # the words for the user
+    # The shared database's schema is older than this app's: (the words, its URL) for an upgrade offer.
+    needs_upgrade = Signal(str, str)
     reachable_again = Signal()  # it answers again after an outage: views reload, the outbox is sent
     answered = Signal()  # a ping came back while connected (the outbox may try again)
 
@@ -125,6 +127,8 @@ class ConnectionMonitor(QObject):
         self._opening = False
         self._set_state(ConnectionState.UNREACHABLE)
         self.open_failed.emit(message)
+        if isinstance(error, SchemaBehind) and self._url is not None:
+            self.needs_upgrade.emit(message, self._url)
         if isinstance(error, StorageUnavailable):  # the server may come back: keep trying quietly
             self._reopen_timer.start()
 

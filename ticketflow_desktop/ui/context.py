@@ -5,6 +5,7 @@
 - `connection` (ui/connection.py): opening the database, the health ping, the ConnectionState;
 - `writes` (ui/writes.py): ticket writes, durable through the outbox;
 - `notices` (ui/notices.py): messages for the user, shown as toasts by the window;
+- `identity` (ui/identity.py): who the user is in the open database, and whether their role is read-only;
 - `settings`, `clock` (every view's "now"), `undo` and `offer_undo`.
 
 The signals views connect to are those of the parts; the ones named here are the same objects.
@@ -24,6 +25,7 @@ from ticketflow_desktop.services import connection as db
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.connection import ConnectionMonitor, ConnectionState
+from ticketflow_desktop.ui.identity import IdentityWatcher
 from ticketflow_desktop.ui.notices import Action, Notifier, Severity
 from ticketflow_desktop.ui.ops import Ops
 from ticketflow_desktop.ui.settings import Settings
@@ -66,7 +68,11 @@ class AppContext(QObject):
         self.database_failed = self.connection.open_failed  # str
         self.outbox_changed = self.writes.outbox_changed
 
+        # Who we are in the database: the status bar shows it, and a viewer's views are read-only.
+        self.identity = IdentityWatcher(self.ops, self)
+
         self.connection.opening.connect(self.writes.use)
+        self.connection.opened.connect(self.identity.lookup)
         self.connection.opened.connect(self._opened)
         self.connection.open_failed.connect(self.notices.error)
         self.connection.reachable_again.connect(self._reachable_again)

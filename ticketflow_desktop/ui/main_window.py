@@ -15,6 +15,7 @@ from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.connection import ConnectionState
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.identity import READ_ONLY_TEXT, Identity, identity_text, identity_tooltip
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
@@ -233,12 +234,16 @@ class MainWindow(QMainWindow):
         self.connection_label.setAccessibleName("Connection state")
         self.mode_label = QLabel("Suggestions: …", self)
         self.mode_label.setAccessibleName("Classification mode")
+        self.identity_label = QLabel("", self)
+        self.identity_label.setAccessibleName("Who you are")
         status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.identity_label)
         status.addPermanentWidget(self.mode_label)
         self.outbox_indicator = OutboxIndicator(self.context, self)
         status.addPermanentWidget(self.outbox_indicator)
         status.addPermanentWidget(self.connection_label)
         self.context.connection_state.connect(self._on_connection_state)
+        self.context.identity.changed.connect(self._apply_identity)
         self.context.settings.changed.connect(self._on_setting_changed)
         # The keyring can take a second to load and answer (D-Bus, Keychain): the key is read in a
         # worker, never on the GUI thread, and first once the window is on screen, off the launch path.
@@ -265,6 +270,20 @@ class MainWindow(QMainWindow):
         self.connection_label.setText(STATE_LABELS.get(ConnectionState(state), state))
         set_style_property(self.connection_label, "state", state)  # the style sheet colours "unreachable"
         self.database_label.setText(self.context.database_description)
+
+    def _apply_identity(self, identity: Identity) -> None:
+        """Who we are, in the status bar; a viewer's app reads but never offers a change."""
+        self.identity_label.setText(identity_text(identity))
+        self.identity_label.setToolTip(identity_tooltip(identity))
+        read_only = not identity.may_write
+        words = READ_ONLY_TEXT.format(role=identity.role) if read_only else ""
+        self.submit_tab.set_read_only(read_only, words)
+        self.tickets_tab.set_read_only(read_only)
+        self.transfer.sync_actions()
+        if read_only:
+            self.setWindowTitle("TicketFlow — read-only")
+        else:
+            self.setWindowTitle("TicketFlow")
 
     def _restore_state(self) -> None:
         geometry = self.context.settings.geometry("main")

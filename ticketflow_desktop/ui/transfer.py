@@ -133,7 +133,7 @@ class TicketTransfer(QObject):
         # Methods, not lambdas: Qt drops these connections when the window (and this object) is deleted.
         context.tickets_changed.connect(self._on_tickets_changed)
         context.database_opened.connect(self._on_database_opened)
-        self._sync_actions()
+        self.sync_actions()
 
     # --- enabling --------------------------------------------------------------------------------
 
@@ -141,7 +141,7 @@ class TicketTransfer(QObject):
         self._count_timer.start()
 
     def _on_database_opened(self, _service: object) -> None:
-        self._sync_actions()
+        self.sync_actions()
         self.refresh_count()
 
     def refresh_count(self) -> None:
@@ -152,11 +152,11 @@ class TicketTransfer(QObject):
 
     def _counted(self, count: object) -> None:
         self.ticket_count = getattr(count, "value", None)
-        self._sync_actions()
+        self.sync_actions()
 
-    def _sync_actions(self) -> None:
+    def sync_actions(self) -> None:
         ready = self.context.service is not None and not self.busy
-        self.import_action.setEnabled(ready)
+        self.import_action.setEnabled(ready and not self.context.identity.read_only)  # a viewer imports nothing
         self.export_action.setEnabled(ready and bool(self.ticket_count))
         self.export_action.setToolTip(
             "Save every ticket to a CSV file" if self.ticket_count else "No tickets to export yet"
@@ -236,7 +236,7 @@ class TicketTransfer(QObject):
         self.busy = True
         self._verb, self._where = verb, where
         self._stop = threading.Event()
-        self._sync_actions()
+        self.sync_actions()
         dialog = QProgressDialog(label, "Cancel", 0, 0, self.host)  # 0..0: busy until the first count
         dialog.setWindowTitle(f"{verb} tickets")
         dialog.canceled.connect(self.cancel)  # the Cancel button, Esc, closing the dialog
@@ -262,7 +262,7 @@ class TicketTransfer(QObject):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
-        self._sync_actions()
+        self.sync_actions()
         self.refresh_count()
 
     def _failed(self, error: BaseException, headline: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -206,7 +208,8 @@ def test_detail_panel_edits_and_shows_history(qtbot: QtBot, open_app, service) -
     assert service.get(ticket.id).status is Status.IN_PROGRESS
     qtbot.waitUntil(lambda: detail.history.count() == 3)
     texts = [detail.history.item(i).text() for i in range(detail.history.count())]
-    assert any(t.startswith("Status changed from Open to In progress · ") and t.endswith("by user") for t in texts)
+    me = getpass.getuser()  # on SQLite the history names this computer's login
+    assert any(t.startswith("Status changed from Open to In progress · ") and t.endswith(f"by {me}") for t in texts)
     qtbot.waitUntil(lambda: app.model.index(0, COL_TITLE).data() == "Login fails after reset")
 
 

@@ -208,6 +208,13 @@ class SubmitTab(QWidget):
         inner = QVBoxLayout(form)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.heading)
+        # A viewer's form: said once, above the fields it disables (set_read_only).
+        self.read_only_note = QLabel("", form)
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setProperty("role", "muted")
+        self.read_only_note.setAccessibleName("Read-only")
+        self.read_only_note.hide()
+        inner.addWidget(self.read_only_note)
         inner.addSpacing(8)
         inner.addLayout(grid, 1)
         outer = QHBoxLayout(self)
@@ -243,6 +250,22 @@ class SubmitTab(QWidget):
         self.submit_action.setProperty("help_group", "Submit")
         self.submit_action.triggered.connect(self.submit)
         self.addAction(self.submit_action)
+
+    def set_read_only(self, read_only: bool, words: str = "") -> None:
+        """A viewer may not create tickets: the form says so and takes no input."""
+        for widget in (
+            self.title_edit,
+            self.description_edit,
+            self.category_box,
+            self.priority_box,
+            self.suggest_button,
+            self.use_suggestion_button,
+            self.clear_button,
+            self.submit_button,
+        ):
+            widget.setEnabled(not read_only)
+        self.read_only_note.setText(words)
+        self.read_only_note.setVisible(read_only)
 
     def _field_label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)

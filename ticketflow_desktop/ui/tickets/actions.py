@@ -53,6 +53,7 @@ class TicketActions(QObject):
         super().__init__(tab)
         # field -> [action per value], in the enum's order
         self.set_value: dict[str, list[QAction]] = {}
+        self.read_only = False
         for field, enum in FIELDS:
             keys = {"status": STATUS_KEYS, "priority": PRIORITY_KEYS}.get(field)
             actions = []
@@ -87,10 +88,16 @@ class TicketActions(QObject):
         self.menu.addAction(self.edit_cell)
         self.menu.addAction(self.go_to)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A viewer's list: nothing that changes a ticket can be triggered, by key or by menu."""
+        for action in (*(a for actions in self.set_value.values() for a in actions), self.edit_cell):
+            action.setEnabled(not read_only)
+        self.read_only = read_only
+
     def prepare_menu(self, selected: int) -> QMenu:
         """The context menu, its headings saying how many tickets it acts on."""
         suffix = f" of {selected} tickets" if selected > 1 else ""
         for field, sub in self.submenus.items():
             sub.setTitle(f"Set {field}{suffix}")
-            sub.setEnabled(selected > 0)
+            sub.setEnabled(selected > 0 and not self.read_only)
         return self.menu

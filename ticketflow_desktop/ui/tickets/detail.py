@@ -193,6 +193,7 @@ class TicketDetail(QWidget):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
 
+        self.read_only = False
         history_label = QLabel("History", body)
         history_label.setProperty("role", "muted")
         layout.addWidget(history_label)
@@ -238,6 +239,16 @@ class TicketDetail(QWidget):
         self.heading.setText(f"Ticket #{ticket_id} — loading…")
         self.heading.setToolTip("")
         self._load(ticket_id)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A viewer's panel: the ticket and its history are shown, nothing can be edited or saved."""
+        self.read_only = read_only
+        self.title.setReadOnly(read_only)
+        self.description.setReadOnly(read_only)
+        for combo in self.combos.values():
+            combo.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+        self.reload_button.setVisible(not read_only)
 
     def reload(self) -> None:
         """Show the stored ticket, discarding edits made here."""

@@ -57,7 +57,8 @@ def value_label(field: str, value: str | None) -> str:
 
 
 def event_text(event: TicketEvent, now: datetime) -> str:
-    """ "Status changed from Open to In progress · 5m ago · by user"."""
+    """ "Status changed from Open to In progress · 5m ago · by alice", and when a change that waited in
+    the outbox was written: "· written offline 2h ago"."""
     if event.field == "created":
         what = "Created"
     elif event.field == "description":
@@ -67,7 +68,10 @@ def event_text(event: TicketEvent, now: datetime) -> str:
             f"{event.field.capitalize()} changed from {value_label(event.field, event.old_value)}"
             f" to {value_label(event.field, event.new_value)}"
         )
-    return f"{what} · {relative_time(event.at, now)} · by {event.source.value}"
+    who = event.actor or "someone"  # history from before the team model has no name
+    via = "" if event.source.value == "user" else f" ({event.source.value})"
+    written = f" · written offline {relative_time(event.written_at, now)}" if event.written_at else ""
+    return f"{what} · {relative_time(event.at, now)} · by {who}{via}{written}"
 
 
 def count_text(count: object) -> str:

@@ -136,6 +136,7 @@ class TicketTableModel(QAbstractTableModel):
         self.filter = TicketFilter()
         self.sort_order = Sort()
         self.state = ListState.OPENING
+        self.read_only = False  # a viewer's list: no cell is editable
         self._ids = array("q")
         self._cache: OrderedDict[int, Ticket] = OrderedDict()
         self._cursor: str | None = None
@@ -457,7 +458,7 @@ class TicketTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
-        if index.column() in EDITABLE and self._ids[index.row()] in self._cache:
+        if index.column() in EDITABLE and not self.read_only and self._ids[index.row()] in self._cache:
             return _EDITABLE_FLAGS
         return _FLAGS
 

@@ -214,6 +214,9 @@ class TicketsTab(QWidget):
         context.tickets_changed.connect(self.detail.on_tickets_changed)
         context.database_opened.connect(self._database_opened)  # a method: dropped with the tab
         context.database_failed.connect(self._database_failed)
+        self._upgrade_url: str | None = None
+        self.upgrade_dialog: QWidget | None = None
+        context.connection.needs_upgrade.connect(self._needs_upgrade)
 
         self.ticket_actions = TicketActions(
             self.table, self, self.change_selected, self.edit_current, self.open_context_menu, self.go_to_ticket
@@ -381,6 +384,9 @@ class TicketsTab(QWidget):
         return state
 
     def _state_action(self) -> None:
+        if self._upgrade_url is not None:
+            self._offer_upgrade(self._upgrade_url)
+            return
         state = self._state_key(self.model.state)
         if state == ListState.EMPTY:
             self.filter_bar.clear()
@@ -429,11 +435,34 @@ class TicketsTab(QWidget):
         self._retry.start()
 
     def _database_opened(self, _service: object) -> None:
+        self._upgrade_url = None
         self.model.reload()
 
     def _database_failed(self, message: str) -> None:
+        self._upgrade_url = None
         self.state_page.show_state("The database cannot be opened", message, "")
         self.stack.setCurrentWidget(self.state_page)
+
+    def _needs_upgrade(self, message: str, url: str) -> None:
+        """In place, where the tickets would be: what is wrong, and for the owner a way to upgrade."""
+        self._upgrade_url = url
+        self.state_page.show_state("This database needs an upgrade", message, "Upgrade…")
+        self.stack.setCurrentWidget(self.state_page)
+
+    def _offer_upgrade(self, url: str) -> None:
+        from ticketflow_desktop.ui.dialogs.upgrade import UpgradeDialog
+
+        dialog = UpgradeDialog(self.context, url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.upgraded.connect(lambda: self.context.open(url))
+        dialog.open()
+        self.upgrade_dialog = dialog
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A viewer's list: tickets are read, never changed (the database refuses it anyway)."""
+        self.model.read_only = read_only
+        self.ticket_actions.set_read_only(read_only)
+        self.detail.set_read_only(read_only)
 
     # --- selection -------------------------------------------------------------------------------
 
