@@ -6,10 +6,24 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from ticketflow_desktop import config
 from ticketflow_desktop.storage.engine import open_database
+from ticketflow_desktop.storage.invitation import Invitation, read_invitation
+from ticketflow_desktop.storage.probe import with_password
 from ticketflow_desktop.storage.team import Identity, whoami
 
-__all__ = ["Identity", "UpgradeImpact", "upgrade_database", "upgrade_impact", "whoami"]
+__all__ = [
+    "Identity",
+    "Invitation",
+    "UpgradeImpact",
+    "check_login",
+    "read_invitation",
+    "save_team_login",
+    "team_words",
+    "upgrade_database",
+    "upgrade_impact",
+    "whoami",
+]
 
 
 @dataclass(frozen=True)
@@ -63,3 +77,23 @@ def upgrade_database(url: str) -> None:
         upgrade_to_head(database.engine)
     finally:
         database.dispose()
+
+
+def check_login(invitation: Invitation, password: str | None) -> Identity:
+    """Log in as the invitation says (the password in memory only) and say who that is."""
+    database = open_database(with_password(invitation.url(), password or None))
+    try:
+        return whoami(database)
+    finally:
+        database.dispose()
+
+
+def save_team_login(password: str | None) -> bool:
+    """Keep the team database's password in the keyring (in a worker); False: no keyring, this session only."""
+    return config.set_secret(config.SECRET_DATABASE_PASSWORD, password or None)
+
+
+def team_words(identity: Identity) -> str:
+    """ "You are Alice Lee, agent, in Billing." """
+    groups = f", in {', '.join(identity.groups)}" if identity.groups else ""
+    return f"You are {identity.name}, {identity.role}{groups}."

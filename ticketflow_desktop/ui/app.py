@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.ui.context import AppContext
@@ -82,6 +83,7 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
 
     def open_database() -> None:  # loads SQLAlchemy and Alembic, so only once the window is on screen
         from ticketflow_desktop.services.connection import mask_url
+        from ticketflow_desktop.ui.dialogs.first_run import is_first_run
 
         url = args.database_url or settings.database_url()[0]  # without the keyring's secrets
         log.info(
@@ -92,6 +94,8 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
         )
         if args.database_url:
             context.open(args.database_url)
+        elif is_first_run(bool(settings.get("first_run_done")), settings.database_url()[0]):
+            ask_where_tickets_live(context, window)  # the database opens once answered
         else:
             context.open_saved()  # its secrets are read from the keyring in a worker
 
@@ -100,6 +104,20 @@ def start_gui(args: argparse.Namespace, settings: Settings | None = None) -> Gui
     after_first_paint(window, open_database)
     window.show()
     return Gui(app, settings, theme, context, window, errors, log_path)
+
+
+def ask_where_tickets_live(context: AppContext, window: MainWindow) -> QWidget:
+    """The first run's question, over the window: alone opens the embedded file, a team its server."""
+    from ticketflow_desktop.ui.dialogs.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(context, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.chose_alone.connect(lambda: context.open(None))
+    dialog.chose_team.connect(lambda _url: context.open_saved())  # the password from the keyring, in a worker
+    dialog.rejected.connect(lambda: context.open(None))  # closed unanswered: alone, as before; asked again
+    dialog.open()
+    window.first_run_dialog = dialog
+    return dialog
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -80,6 +80,7 @@ class ConnectionMonitor(QObject):
         self.service: TicketService | None = None
         self.description = ""
         self._url: str | None = None
+        self._closed = False
         self._opening = False
         self._ping: _Ping | None = None
         self._health_timer = QTimer(self)
@@ -155,11 +156,21 @@ class ConnectionMonitor(QObject):
     # --- what the ops layer reports (ui/ops.py Connectivity) --------------------------------------
 
     def database_answered(self) -> None:
-        if self.state is not ConnectionState.CONNECTED and self.service is not None and not self._opening:
+        if (
+            not self._closed
+            and self.state is not ConnectionState.CONNECTED
+            and self.service is not None
+            and not self._opening
+        ):
             self._reachable_again()
 
     def database_away(self, error: StorageUnavailable) -> None:
-        if self.service is not None and not self._opening and self.state is ConnectionState.CONNECTED:
+        if (
+            not self._closed
+            and self.service is not None
+            and not self._opening
+            and self.state is ConnectionState.CONNECTED
+        ):
             log.warning("database unreachable: %s", error)
             self._set_state(ConnectionState.UNREACHABLE)
 
@@ -183,7 +194,7 @@ class ConnectionMonitor(QObject):
     def _pinged(self, ping: _Ping, error: BaseException | None, _result: object = None) -> None:
         if self._ping is ping:
             self._ping = None
-        if self.service is None or ping.database is not self.service.database or self._opening:
+        if self._closed or self.service is None or ping.database is not self.service.database or self._opening:
             return  # a ping of a database that was replaced meanwhile
         if error is not None:
             if self.state is not ConnectionState.UNREACHABLE:
@@ -204,5 +215,6 @@ class ConnectionMonitor(QObject):
         self.state_changed.emit(state)
 
     def close(self) -> None:
+        self._closed = True  # a ping still in flight says nothing about a database being let go
         self._health_timer.stop()
         self._reopen_timer.stop()

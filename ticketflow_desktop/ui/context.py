@@ -141,6 +141,7 @@ class AppContext(QObject):
     def close(self) -> None:
         self.connection.close()
         self.tasks.wait_idle()
+        self.ops.close()  # what finished meanwhile is stored; no view hears of it any more
         service = self.connection.service
         if service is not None:
             service.database.dispose()

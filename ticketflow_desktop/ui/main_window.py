@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.shortcuts_dialog: QWidget | None = None
+        self.first_run_dialog: QWidget | None = None  # the first run's question (ui/app.py)
         self._fitted: QRect | None = None  # the geometry _fit_on_screen chose, until the first show
         self.toasts = ToastHost(self)
         self.toasts.follow(context.notices)  # every notice of the app, from any view

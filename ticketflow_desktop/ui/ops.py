@@ -90,6 +90,9 @@ class Ops(QObject):
         self.notifier = notifier
         self.connectivity: Connectivity | None = None
         self._reads: dict[int, set[int]] = {}  # owner address -> its reads in flight (request ids)
+        # Once the window's parts shut down, nothing more starts and nothing more reports back: a
+        # timer of a closing view must not read a database that is being let go, nor log its failure.
+        self.closed = False
 
     # --- running work ----------------------------------------------------------------------------
 
@@ -106,8 +109,8 @@ class Ops(QObject):
     ) -> int:
         """Run `fn(*args)` in the read pool for `owner` (see the module's rules)."""
         address = _address(owner)
-        if not address:
-            log.debug("read for an owner already deleted: not run")
+        if not address or self.closed:
+            log.debug("read for an owner already deleted, or after shutdown: not run")
             return 0
         cell: list[int] = [0]
         done, failed = self._callbacks(owner, address, cell, on_done, on_failed, database, None, None)
@@ -136,9 +139,16 @@ class Ops(QObject):
 
         A write runs even when its owner is already gone (only the callbacks are dropped), and `renew`
         never drops a write: what it changed must be announced."""
+        if self.closed:
+            log.warning("a write after shutdown was not run: %s", getattr(fn, "__name__", fn))
+            return 0
         address = _address(owner)
         done, failed = self._callbacks(owner, address, [0], on_done, on_failed, database, change, always)
         return self.runner.write(fn, *args, on_done=done, on_failed=failed, key=self._key(address, key))
+
+    def close(self) -> None:
+        """Shutdown: from now on no op starts and no result is delivered (ui/context.py's close)."""
+        self.closed = True
 
     def announce(self, change: Change) -> None:
         """Tell every view what changed (the live feed, a reconnect, Refresh; writes through `change=`)."""
@@ -194,6 +204,8 @@ class Ops(QObject):
     ) -> tuple[Done, Failed]:
         def done(result: Any) -> None:
             self._forget(address, cell[0])
+            if self.closed:
+                return
             if database and self.connectivity is not None:
                 self.connectivity.database_answered()
             if change is not None:
@@ -207,6 +219,8 @@ class Ops(QObject):
 
         def failed(error: BaseException) -> None:
             self._forget(address, cell[0])
+            if self.closed:
+                return
             if database and isinstance(error, StorageUnavailable) and self.connectivity is not None:
                 self.connectivity.database_away(error)
             if always is not None:

@@ -51,6 +51,8 @@ class Settings(QObject):
         "current_tab": (int, 0),
         "tickets_sort": (str, "-created"),
         "dashboard_range": (int, 30),  # days shown by the dashboard; 0 = all time
+        # The first-run question (work alone or join a team) was answered.
+        "first_run_done": (bool, False),
     }
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
