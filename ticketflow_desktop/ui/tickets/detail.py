@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -194,6 +194,8 @@ class TicketDetail(QWidget):
         layout.addLayout(buttons)
 
         self.read_only = False
+        # Edits that wait in the outbox, per ticket: (the stored version they were made on, the values).
+        self._queued: dict[int, tuple[int, Draft]] = {}
         history_label = QLabel("History", body)
         history_label.setProperty("role", "muted")
         layout.addWidget(history_label)
@@ -286,8 +288,15 @@ class TicketDetail(QWidget):
         )
 
     def _loaded(self, ticket: Ticket) -> None:
-        if ticket.id != self.ticket_id:
+        if ticket.id != self.ticket_id or self._saving:  # a save in flight answers for the ticket itself
             return
+        queued = self._queued.get(ticket.id)
+        if queued is not None:
+            version, kept = queued
+            if ticket.version == version:  # the edit still waits in the outbox: show what will be sent
+                ticket = replace(ticket, **{f: getattr(kept, f) for f in Draft.__dataclass_fields__})
+            else:  # delivered (or refused: the outbox panel says so)
+                del self._queued[ticket.id]
         self._set_base(ticket)
         draft = self._drafts.pop(ticket.id, None)
         self._fill(draft or _draft_of(ticket))
@@ -425,7 +434,7 @@ class TicketDetail(QWidget):
             changes,
             self.ticket.version,
             on_done=self._saved,
-            on_failed=lambda error: self._save_failed(ticket_id, error),
+            on_failed=lambda error: self._save_failed(ticket_id, error, changes),
         )
 
     def _saved(self, ticket: Ticket) -> None:
@@ -438,13 +447,17 @@ class TicketDetail(QWidget):
         self.context.notices.success(f"Ticket #{ticket.id} saved.")
         self.saved.emit(ticket)
 
-    def _save_failed(self, ticket_id: int, error: BaseException) -> None:
+    def _save_failed(self, ticket_id: int, error: BaseException, sent: TicketChanges | None = None) -> None:
         self._saving = False
         if isinstance(error, Queued):  # kept on this computer, sent when the database is back
             if ticket_id == self.ticket_id and self.ticket is not None:
-                kept = self.current_draft()
-                assert kept is not None
-                self._set_base(replace(self.ticket, **{f: getattr(kept, f) for f in Draft.__dataclass_fields__}))
+                # What was sent, not what the fields hold now: a reload may have landed meanwhile.
+                values: dict[str, Any] = sent.as_dict() if sent is not None else {}
+                queued_ticket = replace(self.ticket, **values)
+                kept = _draft_of(queued_ticket)
+                self._queued[ticket_id] = (self.ticket.version, kept)
+                self._set_base(queued_ticket)
+                self._fill(kept)
                 self._edited()
             self.context.notices.info(error_words(error, f"Ticket #{ticket_id}"))
             return
