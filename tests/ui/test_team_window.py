@@ -70,7 +70,7 @@ def test_a_schema_behind_is_said_in_place_and_the_owner_may_upgrade(
         agent_app = make_app(url=team.urls["agent"], open_database=False)
         agent_app.context.open(team.urls["agent"])
         page = agent_app.window.tickets_tab.state_page
-        qtbot.waitUntil(lambda: page.heading.text() == "This database needs an upgrade", timeout=15_000)
+        qtbot.waitUntil(lambda: page.heading.text() == "This database is older than this TicketFlow", timeout=15_000)
         assert f"needs an upgrade to schema {head_revision()}" in page.body.text()
         page.button.click()
         dialog = agent_app.window.tickets_tab.upgrade_dialog
@@ -81,7 +81,7 @@ def test_a_schema_behind_is_said_in_place_and_the_owner_may_upgrade(
         owner_app = make_app(url=team.owner.url, open_database=False)
         owner_app.context.open(team.owner.url)
         owner_page = owner_app.window.tickets_tab.state_page
-        qtbot.waitUntil(lambda: owner_page.heading.text() == "This database needs an upgrade", timeout=15_000)
+        qtbot.waitUntil(lambda: owner_page.heading.text() == "This database is older than this TicketFlow", timeout=15_000)
         owner_page.button.click()
         owner_dialog = owner_app.window.tickets_tab.upgrade_dialog
         qtbot.waitUntil(lambda: owner_dialog.upgrade_button.isEnabled(), timeout=15_000)

@@ -64,7 +64,9 @@ class FirstRunDialog(QDialog):
         self.open_file = QPushButton("Open file…", self.team_box)
         invitation_row.addWidget(self.invitation, 1)
         invitation_row.addWidget(self.open_file)
-        form.addRow("&Invitation", invitation_row)
+        invitation_label = QLabel("&Invitation", self.team_box)
+        invitation_label.setBuddy(self.invitation)  # a row holding a layout gets no buddy by itself
+        form.addRow(invitation_label, invitation_row)
         self.host = QLineEdit(self.team_box)
         self.port = QLineEdit(self.team_box)
         self.port.setPlaceholderText("5432")

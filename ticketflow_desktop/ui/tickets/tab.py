@@ -446,7 +446,11 @@ class TicketsTab(QWidget):
     def _needs_upgrade(self, message: str, url: str) -> None:
         """In place, where the tickets would be: what is wrong, and for the owner a way to upgrade."""
         self._upgrade_url = url
-        self.state_page.show_state("This database needs an upgrade", message, "Upgrade…")
+        self.state_page.show_state(
+            "This database is older than this TicketFlow",
+            f"{message} If you own it, Upgrade… says first who an upgrade would lock out.",
+            "Upgrade…",
+        )
         self.stack.setCurrentWidget(self.state_page)
 
     def _offer_upgrade(self, url: str) -> None:
