@@ -103,3 +103,37 @@ def test_urls_are_masked() -> None:
     assert describe_url(url) == "PostgreSQL · db.example.com:5432/tickets"
     assert "s3cret" not in describe_url(url)
     assert mask_url("::not a url::") == "<invalid database URL>"
+
+
+def test_an_sqlite_file_is_copied_aside_before_its_schema_changes(tmp_path) -> None:
+    """One person's file is upgraded on opening, but never without a copy of what it was."""
+    from alembic import command
+
+    from ticketflow_desktop.storage.migrate import alembic_config
+
+    path = tmp_path / "tickets.sqlite3"
+    url = f"sqlite:///{path}"
+    database = open_database(url)
+    with database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0004_external_id")
+        connection.execute(
+            text(
+                "INSERT INTO tickets (title, description, category, priority, status, created_at, updated_at, version)"
+                " VALUES ('Kept', 'In the copy', 'billing', 'low', 'open', '2026-01-01 00:00:00', "
+                "'2026-01-01 00:00:00', 1)"
+            )
+        )
+    database.dispose()
+    open_database(url).dispose()  # upgrades
+    [copy] = tmp_path.glob("tickets.sqlite3.before-*")
+    assert copy.name == f"tickets.sqlite3.before-{head_revision()}-from-0004_external_id"
+    assert copy.stat().st_mode & 0o777 == 0o600
+    copied = open_database(f"sqlite:///{copy}", upgrade=False)
+    try:
+        with copied.engine.connect() as connection:
+            assert connection.execute(text("SELECT title FROM tickets")).scalar_one() == "Kept"
+            assert (
+                connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0004_external_id"
+            )
+    finally:
+        copied.dispose()

@@ -123,7 +123,7 @@ def test_agent_passwords_reach_the_server_only_as_a_scram_verifier(team: Team, m
     login = f"tf_rt_{uuid.uuid4().hex[:8]}_dave"
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
     try:
-        code, _, err = run(capsys, team.urls["admin"], "agent", "add", login, "--agent-password-stdin")
+        code, _, err = run(capsys, team.urls["admin"], "agent", "add", login, "--password-stdin")
         assert (code, err) == (0, "")
         with team.owner.engine.connect() as connection:
             stored = connection.execute(

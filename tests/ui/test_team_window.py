@@ -40,7 +40,7 @@ def test_a_viewer_gets_a_clearly_read_only_app(qtbot: QtBot, make_app: Callable[
     submit = window.submit_tab
     assert not submit.submit_button.isEnabled() and not submit.title_edit.isEnabled()
     assert submit.read_only_note.text().startswith("Read-only: your role (viewer) may read tickets")
-    assert not window.transfer.import_action.isEnabled()
+    assert not window.transfer.import_action.isEnabled()  # an import is an administrator's load
     qtbot.waitUntil(lambda: settled(app.model) and app.model.rowCount() == 1, timeout=15_000)
     index = app.model.index(0, COL_TITLE)
     assert index.data() == "Printer"
@@ -81,7 +81,9 @@ def test_a_schema_behind_is_said_in_place_and_the_owner_may_upgrade(
         owner_app = make_app(url=team.owner.url, open_database=False)
         owner_app.context.open(team.owner.url)
         owner_page = owner_app.window.tickets_tab.state_page
-        qtbot.waitUntil(lambda: owner_page.heading.text() == "This database is older than this TicketFlow", timeout=15_000)
+        qtbot.waitUntil(
+            lambda: owner_page.heading.text() == "This database is older than this TicketFlow", timeout=15_000
+        )
         owner_page.button.click()
         owner_dialog = owner_app.window.tickets_tab.upgrade_dialog
         qtbot.waitUntil(lambda: owner_dialog.upgrade_button.isEnabled(), timeout=15_000)

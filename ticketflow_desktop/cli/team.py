@@ -25,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--role", choices=ROLES, default="agent")
     p.add_argument("--group", action="append", default=[], help="a group the agent works in (repeatable)")
     p.add_argument(
+        "--password-stdin",
         "--agent-password-stdin",
+        dest="agent_password_stdin",
         action="store_true",
         help="read the new agent's password from standard input (otherwise they log in however pg_hba.conf "
         "says: a certificate, peer, or a password an administrator sets later)",

@@ -50,3 +50,8 @@ class IdentityWatcher(QObject):
     @property
     def read_only(self) -> bool:
         return self.identity is not None and not self.identity.may_write
+
+    @property
+    def may_import(self) -> bool:
+        """An import is an administrator's load on a team database (anyone's on one's own SQLite file)."""
+        return self.identity is None or self.identity.local or self.identity.is_admin

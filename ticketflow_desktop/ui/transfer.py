@@ -156,7 +156,7 @@ class TicketTransfer(QObject):
 
     def sync_actions(self) -> None:
         ready = self.context.service is not None and not self.busy
-        self.import_action.setEnabled(ready and not self.context.identity.read_only)  # a viewer imports nothing
+        self.import_action.setEnabled(ready and self.context.identity.may_import)
         self.export_action.setEnabled(ready and bool(self.ticket_count))
         self.export_action.setToolTip(
             "Save every ticket to a CSV file" if self.ticket_count else "No tickets to export yet"
