@@ -295,22 +295,22 @@ BEGIN
 END $$;
 """
 
-TRIGGERS_SQL = """
-DROP TRIGGER IF EXISTS tf_ticket_before_insert ON tickets;
-CREATE TRIGGER tf_ticket_before_insert BEFORE INSERT ON tickets
-  FOR EACH ROW EXECUTE FUNCTION tf_ticket_before_insert();
-DROP TRIGGER IF EXISTS tf_ticket_before_update ON tickets;
-CREATE TRIGGER tf_ticket_before_update BEFORE UPDATE ON tickets
-  FOR EACH ROW EXECUTE FUNCTION tf_ticket_before_update();
-DROP TRIGGER IF EXISTS tf_event_before_insert ON ticket_events;
-CREATE TRIGGER tf_event_before_insert BEFORE INSERT ON ticket_events
-  FOR EACH ROW EXECUTE FUNCTION tf_event_before_insert();
-DROP TRIGGER IF EXISTS tf_message_before_insert ON messages;
-CREATE TRIGGER tf_message_before_insert BEFORE INSERT ON messages
-  FOR EACH ROW EXECUTE FUNCTION tf_message_before_insert();
-DROP TRIGGER IF EXISTS tf_macro_before_insert ON macros;
-CREATE TRIGGER tf_macro_before_insert BEFORE INSERT ON macros
-  FOR EACH ROW EXECUTE FUNCTION tf_macro_before_insert();
+
+def _row_trigger(name: str, table: str, when: str) -> str:
+    """A BEFORE trigger per row, named after the function it runs; replaced on every upgrade."""
+    return (
+        f"DROP TRIGGER IF EXISTS {name} ON {table};\n"
+        f"CREATE TRIGGER {name} BEFORE {when} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}();\n"
+    )
+
+
+TRIGGERS_SQL = (
+    _row_trigger("tf_ticket_before_insert", "tickets", "INSERT")
+    + _row_trigger("tf_ticket_before_update", "tickets", "UPDATE")
+    + _row_trigger("tf_event_before_insert", "ticket_events", "INSERT")
+    + _row_trigger("tf_message_before_insert", "messages", "INSERT")
+    + _row_trigger("tf_macro_before_insert", "macros", "INSERT")
+    + """
 DROP TRIGGER IF EXISTS tf_tickets_inserted ON tickets;
 CREATE TRIGGER tf_tickets_inserted AFTER INSERT ON tickets
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_inserted();
@@ -318,6 +318,7 @@ DROP TRIGGER IF EXISTS tf_tickets_updated ON tickets;
 CREATE TRIGGER tf_tickets_updated AFTER UPDATE ON tickets
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_updated();
 """
+)
 
 
 POLICIES_SQL = f"""
