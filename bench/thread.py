@@ -149,6 +149,14 @@ def main(argv: list[str] | None = None) -> int:
                 path = args.shots / f"thread-{name}-{width}x{height}.png"
                 window.grab().save(str(path))
                 print(f"screenshot: {path}")
+                if width == 1280:  # the panel alone, at messages with right-to-left text and long lines
+                    view = panel.view
+                    view.scrollTo(panel.model.index(3, 0), view.ScrollHint.PositionAtTop)
+                    wait_until(lambda: False, 0.2)
+                    path = args.shots / f"thread-{name}-panel-rtl.png"
+                    tab.detail_scroll.grab().save(str(path))
+                    print(f"screenshot: {path}")
+                    view.scroll_to_newest()
                 if height == 600:  # the panel under the table scrolls: the conversation, scrolled to
                     tab.detail_scroll.ensureWidgetVisible(detail.composer)
                     wait_until(lambda: False, 0.2)

@@ -18,6 +18,7 @@ from ticketflow_desktop.domain.conversation import MessageKind, Requester
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.macros import MacroService
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage import engine as engine_module
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.dialogs.shortcuts import shortcut_entries
 from ticketflow_desktop.ui.theme import DARK, LIGHT, contrast_ratio
@@ -202,9 +203,17 @@ def test_an_empty_message_is_explained_under_the_editor_and_nothing_is_stored(
 
 
 @pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
+# The local model, prepared in the background, may meet the lock too.
+@pytest.mark.expect_log("ticketflow_desktop.ui.submit.suggestions", "could not be prepared", required=False)
 def test_a_locked_database_keeps_the_text_and_says_why(
-    qtbot: QtBot, make_app, ticket: Ticket, conversation: ConversationService, database_url: str
+    qtbot: QtBot,
+    make_app,
+    ticket: Ticket,
+    conversation: ConversationService,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)  # told at once, not after 5 s
     app, detail = _open(qtbot, make_app, ticket.id, 0)
     with write_locked(database_url):
         _send_by_keyboard(qtbot, app, detail, "Rebooting it now.")
