@@ -163,10 +163,53 @@ def main(argv: list[str] | None = None) -> int:
                     path = args.shots / f"thread-{name}-{width}x{height}-scrolled.png"
                     window.grab().save(str(path))
                     print(f"screenshot: {path}")
+    if args.shots:
+        _shoot_traffic_cop_and_picker(args.shots, url, shot_id, window, theme)
     window.close()
     window.live.stop()
     context.close()
     return 0
+
+
+def _shoot_traffic_cop_and_picker(shots: Path, url: str, ticket_id: int, window, theme) -> None:
+    """The notice of a reply held back, and the saved-replies picker, in both themes at 1280x800."""
+    from ticketflow_desktop.domain import Status
+    from ticketflow_desktop.domain.conversation import MessageKind
+    from ticketflow_desktop.services.conversation import ConversationService
+    from ticketflow_desktop.services.macros import MacroService
+    from ticketflow_desktop.storage.engine import open_database
+
+    detail = window.tickets_tab.detail
+    composer = detail.composer
+    database = open_database(url)
+    try:
+        macros = MacroService(database)
+        macros.add("Fixed — closing", "Hi {{requester.name}}, ticket {{ticket.id}} is fixed.", status=Status.RESOLVED)
+        macros.add("Need a photo", "Could you send a photo of the printer's display, {{requester.name}}?")
+        window.resize(1280, 800)
+        for name in ("light", "dark"):
+            theme.set_choice(name)
+            if composer.kind is MessageKind.NOTE:
+                composer.toggle_kind()
+            ConversationService(database).add(ticket_id, MessageKind.CUSTOMER, "Is anyone looking at this? 🙏")
+            composer.send()
+            wait_until(composer.notice.isVisible, 10)
+            wait_until(lambda: False, 0.3)
+            path = shots / f"thread-{name}-traffic-cop.png"
+            window.tickets_tab.detail_scroll.grab().save(str(path))
+            print(f"screenshot: {path}")
+            detail.open_macros()
+            shown = detail.macro_picker
+            assert shown is not None
+            wait_until(lambda shown=shown: len(shown.names()) == 2, 10)
+            wait_until(lambda: False, 0.2)
+            path = shots / f"thread-{name}-saved-replies.png"
+            shown.grab().save(str(path))
+            print(f"screenshot: {path}")
+            shown.reject()
+            wait_until(lambda: detail.macro_picker is None, 5)
+    finally:
+        database.dispose()
 
 
 if __name__ == "__main__":

@@ -299,22 +299,26 @@ def test_a_draft_survives_closing_the_window_and_goes_once_sent(
 def test_a_reply_waits_when_a_colleague_wrote_since_and_send_anyway_sends_it(
     qtbot: QtBot, make_app, ticket: Ticket, conversation: ConversationService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    conversation.add(ticket.id, MessageKind.CUSTOMER, "The printer is broken.")
-    app, detail = _open(qtbot, make_app, ticket.id, 1)
+    for n in range(30):  # a long thread: the news arrives below what fits
+        conversation.add(ticket.id, MessageKind.CUSTOMER, f"Message {n}: the printer is broken.")
+    app, detail = _open(qtbot, make_app, ticket.id, 30)
     with written_by(monkeypatch, "ann"):  # a colleague answers while this agent is still typing
         conversation.add(ticket.id, MessageKind.REPLY, "I'll send someone over.")
     composer = detail.composer
     _send_by_keyboard(qtbot, app, detail, "Have you tried turning it off and on?")
     qtbot.waitUntil(composer.notice.isVisible, timeout=5000)
     assert composer.notice_text.text().startswith("ann wrote since you opened this ticket — read it, then send.")
-    assert _bodies(conversation, ticket.id) == ["The printer is broken.", "I'll send someone over."]  # not sent
+    assert _bodies(conversation, ticket.id)[-2:] == ["Message 29: the printer is broken.", "I'll send someone over."]
     assert _rows(detail, Qt.ItemDataRole.DisplayRole)[-1] == "I'll send someone over."  # the news is shown
     assert _rows(detail, Role.AUTHOR)[-1] == "ann"
+    view = detail.conversation.view
+    news = view.model().index(30, 0)
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(news)))  # in sight, whole
     assert composer.editor.toPlainText() == "Have you tried turning it off and on?"  # nothing lost
     assert _draft_path(app, ticket.id).exists()
     assert composer.send_anyway_button.hasFocus()
     QTest.keyClick(composer.send_anyway_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: len(_bodies(conversation, ticket.id)) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(_bodies(conversation, ticket.id)) == 32, timeout=5000)
     assert _bodies(conversation, ticket.id)[-1] == "Have you tried turning it off and on?"
     assert not composer.notice.isVisible()
     qtbot.waitUntil(lambda: not _draft_path(app, ticket.id).exists())

@@ -405,9 +405,9 @@ class Composer(QWidget):
             return
         self.status.clear()
         if isinstance(error, ThreadMovedOn):
-            self.moved_on.emit(error)
             self.notice_text.setText(moved_on_text(error))
             self.notice.show()
+            self.moved_on.emit(error)
             self.send_anyway_button.setFocus()
             return
         self.show_error(error_words(error, "Your message", "was not sent") + " Your text is kept here.")

@@ -530,8 +530,14 @@ class TicketDetail(QWidget):
         self.sections.setCurrentIndex(0)
         self.conversation.add(error.new)
         self.conversation.fetch_new()  # the names of customers among them, and anything newer still
-        first = self.conversation.model.index(self.conversation.model.rowCount() - len(error.new), 0)
-        self.conversation.view.scrollTo(first, self.conversation.view.ScrollHint.PositionAtTop)
+        # Once the notice has taken its room and the rows their place: the first news at the top.
+        QTimer.singleShot(0, self, lambda: self._show_news(error.new[0].id))
+
+    def _show_news(self, message_id: int) -> None:
+        model, view = self.conversation.model, self.conversation.view
+        row = model.row_of(message_id)
+        if row >= 0:
+            view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
 
     def open_macros(self) -> None:
         """Ctrl+M: pick a saved reply by keyboard and apply it to the shown ticket."""

@@ -59,6 +59,10 @@ class MacroPicker(QDialog):
         self.list.setAccessibleName("Saved replies")
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole text is in the tooltip
+        self.list.setUniformItemSizes(True)
+        self.list.setSpacing(2)
         self.list.activated.connect(self._activated)
         layout.addWidget(self.list, 1)
         self.state = QLabel("Loading saved replies…", self)

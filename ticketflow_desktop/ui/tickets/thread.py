@@ -222,6 +222,10 @@ class ThreadModel(QAbstractListModel):
     def newest_id(self) -> int:
         return self.messages[-1].id if self.messages else 0
 
+    def row_of(self, message_id: int) -> int:
+        """The row of a message (-1 when it is not shown)."""
+        return next((row for row, m in enumerate(self.messages) if m.id == message_id), -1)
+
     def known_customers(self) -> frozenset[int]:
         return frozenset(self.customers)
 
