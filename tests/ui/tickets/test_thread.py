@@ -305,6 +305,7 @@ def test_a_reply_waits_when_a_colleague_wrote_since_and_send_anyway_sends_it(
     with written_by(monkeypatch, "ann"):  # a colleague answers while this agent is still typing
         conversation.add(ticket.id, MessageKind.REPLY, "I'll send someone over.")
     composer = detail.composer
+    detail.conversation.view.scrollToTop()  # the agent reads the start of the thread
     _send_by_keyboard(qtbot, app, detail, "Have you tried turning it off and on?")
     qtbot.waitUntil(composer.notice.isVisible, timeout=5000)
     assert composer.notice_text.text().startswith("ann wrote since you opened this ticket — read it, then send.")
