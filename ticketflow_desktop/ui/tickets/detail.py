@@ -1,4 +1,6 @@
-"""The selected ticket: full description (plain text), editable fields with a versioned Save, history.
+"""The selected ticket: full description (plain text), editable fields with a versioned Save, and under
+them, in tabs, the conversation (thread.py: the messages; composer.py: replies and notes, drafts, the
+traffic cop; macro_picker.py: saved replies by Ctrl+M) and the history.
 
 Unsaved edits are never thrown away: switching to another ticket keeps them as a draft, and a
 conflict keeps them in the fields while showing what the colleague stored. Nothing the agent did not
