@@ -16,6 +16,7 @@ from enum import StrEnum
 class ChangeKind(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
+    MESSAGE = "message"  # a reply, note or customer message was added to the thread
     IMPORTED = "imported"
     DELIVERED = "delivered"  # a write that waited in the outbox reached the database
     BY_COLLEAGUE = "by_colleague"  # the live feed

@@ -1,4 +1,6 @@
-"""The selected ticket: full description (plain text), editable fields with a versioned Save, history.
+"""The selected ticket: full description (plain text), editable fields with a versioned Save, and under
+them, in tabs, the conversation (thread.py: the messages; composer.py: replies and notes, drafts, the
+traffic cop; macro_picker.py: saved replies by Ctrl+M) and the history.
 
 Unsaved edits are never thrown away: switching to another ticket keeps them as a draft, and a
 conflict keeps them in the fields while showing what the colleague stored. Nothing the agent did not
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +46,19 @@ from ticketflow_desktop.domain import (
     TicketEvent,
     ValidationError,
 )
+from ticketflow_desktop.domain.conversation import Message, ThreadMovedOn
+from ticketflow_desktop.domain.macros import Macro
 from ticketflow_desktop.domain.validation import description_error, title_error
+from ticketflow_desktop.services.macros import MacroService
 from ticketflow_desktop.services.outbox import Queued
-from ticketflow_desktop.ui.changes import Change
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.ops import ignore
+from ticketflow_desktop.ui.tickets.composer import Composer
 from ticketflow_desktop.ui.tickets.detail_states import EmptyState, LeftListNotice, left_list_text, ticket_matches
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
+from ticketflow_desktop.ui.tickets.macro_picker import MacroPicker
+from ticketflow_desktop.ui.tickets.thread import ThreadPanel
 from ticketflow_desktop.ui.words import error_words
 
 if TYPE_CHECKING:
@@ -170,7 +180,7 @@ class TicketDetail(QWidget):
         self.description.setMinimumHeight(48)  # the panel may sit under the table on small windows
         self.description.textChanged.connect(self._edited)
         form.addRow("Description", self.description)
-        layout.addWidget(self.form, 2)
+        layout.addWidget(self.form, 1)
 
         self.message = QLabel("", body)
         self.message.setWordWrap(True)
@@ -196,19 +206,39 @@ class TicketDetail(QWidget):
         self.read_only = False
         # Edits that wait in the outbox, per ticket: (the stored version they were made on, the values).
         self._queued: dict[int, tuple[int, Draft]] = {}
-        history_label = QLabel("History", body)
-        history_label.setProperty("role", "muted")
-        layout.addWidget(history_label)
-        self.history = QListWidget(body)
+        # The conversation (the thread and the composer) and the history, in tabs under the fields.
+        self.sections = QTabWidget(body)
+        self.sections.setDocumentMode(True)
+        page = QWidget(self.sections)
+        conversation_layout = QVBoxLayout(page)
+        conversation_layout.setContentsMargins(0, 4, 0, 0)
+        self.conversation = ThreadPanel(self.context, page)
+        self.composer = Composer(self.context, self.conversation.newest_id, page)
+        self.composer.sent.connect(self._message_sent)
+        self.composer.moved_on.connect(self._thread_moved_on)
+        self.composer.leave.connect(self._leave_composer)
+        self.composer.macros_button.clicked.connect(self.open_macros)
+        conversation_layout.addWidget(self.conversation, 1)
+        conversation_layout.addWidget(self.composer)
+        self.sections.addTab(page, "Conversation")
+        self.history = QListWidget(self.sections)
         self.history.setAccessibleName("History")
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(40)
-        layout.addWidget(self.history, 1)
+        self.sections.addTab(self.history, "History")
+        self.sections.setMinimumHeight(300)
+        layout.addWidget(self.sections, 3)
+        self.macro_picker: MacroPicker | None = None
 
     def _build_actions(self) -> None:
         self.save_action = self._action("Save ticket", QKeySequence(QKeySequence.StandardKey.Save), self.save)
         # Enabled only with edits, so that without any Esc still reaches the window (dismissing a notice).
         self.revert_action = self._action("Discard unsaved edits", QKeySequence(Qt.Key.Key_Escape), self.confirm_revert)
+        # The conversation's: switching reply/note and focusing the composer act anywhere in the panel;
+        # sending (Ctrl+Enter) only in the composer.
+        self.addAction(self.composer.write_action)
+        self.addAction(self.composer.note_action)
+        self.macros_action = self._action("Apply a saved reply…", QKeySequence("Ctrl+M"), self.open_macros)
 
     def _action(self, text: str, keys: QKeySequence, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -234,6 +264,9 @@ class TicketDetail(QWidget):
         self.message.hide()
         self.history.clear()
         self._set_enabled(False)
+        self.conversation.show_ticket(ticket_id)
+        self.composer.show_ticket(ticket_id)
+        self._update_macros_enabled()
         if ticket_id is None:
             self.pages.setCurrentWidget(self.empty_state)
             return
@@ -243,7 +276,8 @@ class TicketDetail(QWidget):
         self._load(ticket_id)
 
     def set_read_only(self, read_only: bool) -> None:
-        """A viewer's panel: the ticket and its history are shown, nothing can be edited or saved."""
+        """A viewer's panel: the ticket, its thread and its history are shown; nothing can be edited,
+        saved or written (no composer, no saved replies)."""
         self.read_only = read_only
         self.title.setReadOnly(read_only)
         self.description.setReadOnly(read_only)
@@ -251,6 +285,8 @@ class TicketDetail(QWidget):
             combo.setEnabled(not read_only)
         self.save_button.setVisible(not read_only)
         self.reload_button.setVisible(not read_only)
+        self.composer.set_read_only(read_only)  # the thread is read, nothing is written on it
+        self._update_macros_enabled()
 
     def reload(self) -> None:
         """Show the stored ticket, discarding edits made here."""
@@ -264,6 +300,11 @@ class TicketDetail(QWidget):
     def on_tickets_changed(self, change: Change) -> None:
         if self.ticket_id is None or not change.touches(self.ticket_id):
             return
+        self.conversation.on_tickets_changed(change)
+        if change.ids is None and ChangeKind.RELOAD in change.kinds:
+            self.composer.show_ticket(self.ticket_id)  # perhaps another database: its own drafts
+        if change.kinds == {ChangeKind.MESSAGE}:
+            return  # only the thread moved on: the fields and the history are as they were
         if self.is_dirty():  # keep the agent's edits; a Save will meet the new version as a conflict
             self._load_events(self.ticket_id)
             self._check_newest(self.ticket_id)
@@ -491,6 +532,84 @@ class TicketDetail(QWidget):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+    # --- the conversation ---------------------------------------------------------------------------
+
+    def _update_macros_enabled(self) -> None:
+        self.macros_action.setEnabled(self.ticket_id is not None and not self.composer.read_only)
+
+    def _leave_composer(self) -> None:
+        """Esc in the editor: to the messages (or, with none yet, the Conversation tab)."""
+        if not self.conversation.take_focus():
+            self.sections.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _message_sent(self, message: Message) -> None:
+        self.conversation.add([message])
+        self.conversation.view.scroll_to_newest()
+
+    def _thread_moved_on(self, error: ThreadMovedOn) -> None:
+        """A reply held back: show what the colleague or the customer wrote (the notice is the composer's)."""
+        if error.ticket_id != self.ticket_id:
+            return
+        self.sections.setCurrentIndex(0)
+        self.conversation.add(error.new)
+        self.conversation.fetch_new()  # the names of customers among them, and anything newer still
+        # Once the notice has taken its room and the rows their place: the first news at the top.
+        QTimer.singleShot(0, self, lambda: self._show_news(error.new[0].id))
+
+    def _show_news(self, message_id: int) -> None:
+        model, view = self.conversation.model, self.conversation.view
+        row = model.row_of(message_id)
+        if row >= 0:
+            view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
+
+    def open_macros(self) -> None:
+        """Ctrl+M: pick a saved reply by keyboard and apply it to the shown ticket."""
+        service, ticket_id = self.context.service, self.ticket_id
+        if service is None or ticket_id is None or self.composer.read_only or self.macro_picker is not None:
+            return
+        internal = self.composer.kind.value == "note"
+        picker = MacroPicker(ticket_id, internal, self)
+        picker.chosen.connect(lambda macro: self._apply_macro(ticket_id, internal, macro))
+        picker.finished.connect(self._macro_picker_closed)
+        self.macro_picker = picker
+        macros = MacroService(service.database, service.clock)
+        self.context.ops.read(
+            picker,
+            macros.available,
+            on_done=picker.set_macros,
+            on_failed=lambda error: picker.set_failed(error_words(error)),
+        )
+        picker.open()
+
+    def _macro_picker_closed(self, _result: int) -> None:
+        self.macro_picker = None
+
+    def _apply_macro(self, ticket_id: int, internal: bool, macro: Macro) -> None:
+        service = self.context.service
+        if service is None:
+            return
+        macros = MacroService(service.database, service.clock)
+
+        def applied(_result: object) -> None:
+            self.context.notices.success(f"Saved reply “{macro.name}” applied to ticket #{ticket_id}.")
+
+        def failed(error: BaseException) -> None:
+            subject = f"Saved reply “{macro.name}” on ticket #{ticket_id}"
+            if ticket_id == self.ticket_id and not self.composer.read_only:
+                self.composer.show_error(error_words(error, subject, "was not applied"))
+            else:
+                self.context.notices.error(error_words(error, subject, "was not applied"))
+
+        self.context.ops.write(
+            self,
+            partial(macros.apply, internal=internal),
+            macro.name,
+            ticket_id,
+            on_done=applied,
+            on_failed=failed,
+            change=Change.of({ticket_id}, ChangeKind.MESSAGE, ChangeKind.UPDATED),
+        )
 
     # --- discarding edits --------------------------------------------------------------------------
 
