@@ -151,13 +151,13 @@ def test_the_requesters_tickets_by_keyboard_and_back_with_esc(qtbot: QtBot, open
 
     qtbot.keyClick(app.tab.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: settled(app.model) and shown_ids(app.model) == anns[::-1], timeout=5000)
-    qtbot.waitUntil(lambda: app.tab.filter_bar.requester_button.text().startswith("Requester: Ann Lee"))
-    assert app.tab.filter_bar.requester_button.isVisible()
+    qtbot.waitUntil(lambda: app.tab.queue_bar.requester_button.text().startswith("Requester: Ann Lee"))
+    assert app.tab.queue_bar.requester_button.isVisible()
     assert app.tab.queue_bar.current is None
 
     qtbot.keyClick(app.tab.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: settled(app.model) and shown_ids(app.model) == everything, timeout=5000)
-    assert not app.tab.filter_bar.requester_button.isVisible()
+    assert not app.tab.queue_bar.requester_button.isVisible()
     assert app.tab.queue_bar.current is Queue.OPEN  # the queue it was in comes back
 
     # A ticket without a requester says so.
@@ -165,4 +165,27 @@ def test_the_requesters_tickets_by_keyboard_and_back_with_esc(qtbot: QtBot, open
     _focus_table(qtbot, app)
     qtbot.keyClick(app.tab.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: f"Ticket #{everything[0]} has no requester." in app.window.toasts.visible_texts)
+    app.context.tasks.wait_idle()
+
+
+def test_counts_are_read_when_the_tab_is_shown_not_while_it_is_hidden(
+    qtbot: QtBot, open_app, service: TicketService, other_service: TicketService
+) -> None:
+    made = _tickets(service)
+    app = open_app()
+    login = made["me"][0]
+    qtbot.waitUntil(lambda: _buttons(app) == _expected(service, login), timeout=5000)
+    app.window.tabs.setCurrentWidget(app.window.submit_tab)
+    taken = made["nobody"][1]
+    other_service.assign(taken, login)
+    app.context.ops.announce(Change.of({taken}, ChangeKind.BY_COLLEAGUE))
+    bar = app.tab.queue_bar
+    qtbot.waitUntil(lambda: not bar._refresh.isActive())  # the coalesced refresh came: hidden, it read nothing
+    assert bar._stale and "queue-count-mine" not in app.context.ops.pending_keys(bar)
+    app.context.tasks.wait_idle()
+    assert bar.buttons[Queue.MINE].text() == "Mine · 2"
+
+    app.window.tabs.setCurrentWidget(app.tab)
+    qtbot.waitUntil(lambda: app.tab.queue_bar.buttons[Queue.MINE].text() == "Mine · 3", timeout=5000)
+    assert _buttons(app) == _expected(service, login)
     app.context.tasks.wait_idle()

@@ -1,5 +1,4 @@
-"""Category, priority and status filters, a debounced search box, clear-all and "N tickets"; in the
-customer view, the requester whose tickets are listed, with a button back to everyone's."""
+"""Category, priority and status filters, a debounced search box, clear-all and "N tickets"."""
 
 from __future__ import annotations
 
@@ -15,20 +14,11 @@ SEARCH_DEBOUNCE_MS = 400
 
 class FilterBar(QWidget):
     changed = Signal(object)  # TicketFilter
-    requester_cleared = Signal()  # the agent left the customer view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.requester_button = QPushButton("", self)
-        self.requester_button.setProperty("queue", True)
-        self.requester_button.setCheckable(True)
-        self.requester_button.setAccessibleName("Requester shown; press to show everyone's tickets")
-        self.requester_button.setToolTip("Only this requester's tickets: press (or Esc in the table) for everyone's")
-        self.requester_button.clicked.connect(lambda _checked=False: self.requester_cleared.emit())
-        self.requester_button.hide()
-        layout.addWidget(self.requester_button)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search title and description…")
         self.search.setAccessibleName("Search tickets")
@@ -64,12 +54,6 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self._last = self.current()
         self._update_clear()
-
-    def show_requester(self, name: str | None) -> None:
-        """The customer view's requester (None: everyone's tickets)."""
-        self.requester_button.setText(f"Requester: {name}  ✕" if name else "")
-        self.requester_button.setChecked(bool(name))
-        self.requester_button.setVisible(bool(name))
 
     def current(self) -> TicketFilter:
         def value(name: str, enum: type) -> object:

@@ -1,5 +1,6 @@
 """The built-in queues of the Tickets tab: Mine, Unassigned and All open, a row of toggle buttons above
-the filter bar, each with its live count (capped as the table's is: "1,000+").
+the filter bar, each with its live count (capped as the table's is: "1,000+"). In the customer view the
+row also names the requester whose tickets are listed, with a button back to everyone's.
 
 A queue is a few fields of the table's filter, combined with the filter bar's (ui/tickets/tab.py composes
 them). "Mine" needs the agent's login, which the tab reads once per opened database (services.team's
@@ -7,7 +8,8 @@ whoami). "My groups" is not among them: TicketFilter cannot say "in one of these
 PostgreSQL row-level security already limits every queue to the groups an agent may see).
 
 The counts are read through ops (one key per queue, so a newer read supersedes only its own queue's)
-and refreshed on `context.tickets_changed`, coalesced: a burst of changes costs one read per queue.
+and refreshed on `context.tickets_changed`, coalesced: a burst of changes costs one read per queue; and
+only while the row is on screen (a hidden tab, a closed window reads nothing; showing it again does).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ticketflow_desktop.domain import Count, Status, TicketFilter
@@ -66,6 +68,7 @@ class QueueBar(QWidget):
     """The queue buttons. Choosing the chosen queue again leaves it (all tickets)."""
 
     chosen = Signal(object)  # Queue | None, chosen by the agent
+    requester_cleared = Signal()  # the agent left the customer view
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +76,7 @@ class QueueBar(QWidget):
         self.login: str | None = None
         self.current: Queue | None = None
         self.counts: dict[Queue, Count] = {}
+        self._stale = True  # counts to read once the row is shown
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -102,6 +106,14 @@ class QueueBar(QWidget):
             self.addAction(action)
             self.queue_actions[queue] = action
         layout.addStretch(1)
+        self.requester_button = QPushButton("", self)
+        self.requester_button.setProperty("queue", True)
+        self.requester_button.setCheckable(True)
+        self.requester_button.setAccessibleName("Requester shown; press to show everyone's tickets")
+        self.requester_button.setToolTip("Only this requester's tickets: press (or Esc in the table) for everyone's")
+        self.requester_button.clicked.connect(lambda _checked=False: self.requester_cleared.emit())
+        self.requester_button.hide()
+        layout.addWidget(self.requester_button)
         self._refresh = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._refresh.timeout.connect(self.refresh_counts)
         context.tickets_changed.connect(self._tickets_changed)  # a method: dropped with the bar
@@ -119,6 +131,12 @@ class QueueBar(QWidget):
         for each, button in self.buttons.items():
             button.setChecked(each is queue)
 
+    def show_requester(self, name: str | None) -> None:
+        """The customer view's requester (None: everyone's tickets)."""
+        self.requester_button.setText(f"Requester: {name}  ✕" if name else "")
+        self.requester_button.setChecked(bool(name))
+        self.requester_button.setVisible(bool(name))
+
     def fields(self) -> dict[str, Any] | None:
         return queue_fields(self.current, self.login)
 
@@ -133,10 +151,16 @@ class QueueBar(QWidget):
     def _tickets_changed(self, _change: Change) -> None:
         self._refresh.start()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_counts()
+
     def refresh_counts(self) -> None:
         self._refresh.stop()
         service = self.context.service
-        if service is None:
+        self._stale = not self.isVisible()
+        if service is None or self._stale:
             return
         for queue in Queue:
             fields = queue_fields(queue, self.login)

@@ -85,7 +85,7 @@ DEFAULT_WIDTHS = {
     COL_STATUS: 112,
     COL_CREATED: 96,
     COL_UPDATED: 96,
-    COL_ASSIGNEE: 96,
+    COL_ASSIGNEE: 84,
 }
 # Below this width the detail panel goes under the table instead of beside it.
 SIDE_BY_SIDE_MIN = 1100
@@ -187,7 +187,7 @@ class TicketsTab(QWidget):
         self.queue_bar = QueueBar(context, self)
         self.queue_bar.chosen.connect(self._queue_chosen)
         self.filter_bar = FilterBar(self)
-        self.filter_bar.requester_cleared.connect(self.leave_customer_view)
+        self.queue_bar.requester_cleared.connect(self.leave_customer_view)
         self.search_error = QLabel("", self)
         self.search_error.setProperty("role", "error")
         self.search_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -518,7 +518,7 @@ class TicketsTab(QWidget):
         self.queue_bar.set_queue(None)
         self.context.settings.set(QUEUE_KEY, "")
         self.customer_id = None
-        self.filter_bar.show_requester(None)
+        self.queue_bar.show_requester(None)
         self.ticket_actions.leave_customer.setEnabled(False)
         self.filter_bar.clear()
         self._apply_query()
@@ -638,7 +638,7 @@ class TicketsTab(QWidget):
             self._queue_before_customer = self.queue_bar.current
             self.queue_bar.set_queue(None)  # all their tickets, whoever owns them
         self.customer_id = customer_id
-        self.filter_bar.show_requester(f"#{customer_id}")
+        self.queue_bar.show_requester(f"#{customer_id}")
         self.ticket_actions.leave_customer.setEnabled(True)
         service = self.context.service
         if service is not None:
@@ -650,17 +650,17 @@ class TicketsTab(QWidget):
 
     def _customer_read(self, customer_id: int, customer: Customer | None) -> None:
         if customer is not None and customer_id == self.customer_id:
-            self.filter_bar.show_requester(customer.name)
-            self.filter_bar.requester_button.setToolTip(
+            self.queue_bar.show_requester(customer.name)
+            self.queue_bar.requester_button.setToolTip(
                 f"{customer.name} <{customer.email}>: press (or Esc in the table) for everyone's tickets"
             )
 
     def leave_customer_view(self) -> None:
         if self.customer_id is None:
-            self.filter_bar.show_requester(None)
+            self.queue_bar.show_requester(None)
             return
         self.customer_id = None
-        self.filter_bar.show_requester(None)
+        self.queue_bar.show_requester(None)
         self.ticket_actions.leave_customer.setEnabled(False)
         if self.queue_bar.current is None:
             self.queue_bar.set_queue(self._queue_before_customer)
