@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.team.conftest import Team, team  # noqa: F401 - a fixture: one login per role on PostgreSQL
 from tests.ui.harness import App
 from ticketflow_desktop.domain import Category, Priority, TicketDraft
 from ticketflow_desktop.services.team import whoami
@@ -103,4 +104,30 @@ def test_a_refused_assignment_is_rolled_back_with_its_reason(qtbot: QtBot, open_
     qtbot.waitUntil(lambda: words in app.window.toasts.visible_texts, timeout=5000)
     assert _column(app, [ticket.id]) == ["—"]  # …and put back
     assert service.get(ticket.id).assignee is None
+    app.context.tasks.wait_idle()
+
+
+def test_a_viewer_is_told_in_words_that_their_role_may_not_assign(
+    qtbot: QtBot,
+    make_app,
+    team: Team,  # noqa: F811 - the fixture imported above
+) -> None:
+    ticket = team.service("admin").create(TicketDraft("Printer", "It jams.", Category.TECHNICAL, Priority.LOW))
+    app = make_app(url=team.urls["viewer"])
+    qtbot.waitUntil(lambda: app.tab.identity is not None and app.model.row_of(ticket.id) is not None, timeout=5000)
+    assert app.tab.identity.login == team.logins["viewer"]
+    _select(qtbot, app, [ticket.id])
+
+    qtbot.keyClick(app.tab.table, Qt.Key.Key_A, CTRL_SHIFT)
+    qtbot.waitUntil(
+        lambda: any(t.startswith(f"Ticket #{ticket.id} was not changed:") for t in app.window.toasts.visible_texts),
+        timeout=5000,
+    )
+    words = next(t for t in app.window.toasts.visible_texts if t.startswith(f"Ticket #{ticket.id}"))
+    assert words == (
+        f"Ticket #{ticket.id} was not changed: Your database role ({team.logins['viewer']}) may not change "
+        "tickets — ask an administrator."
+    )
+    assert _column(app, [ticket.id]) == ["—"]
+    assert team.service("admin").get(ticket.id).assignee is None
     app.context.tasks.wait_idle()
