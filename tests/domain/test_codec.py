@@ -27,6 +27,7 @@ from ticketflow_desktop.domain.codec import (
     suggestion_from_dict,
     suggestion_to_dict,
 )
+from ticketflow_desktop.domain.conversation import Requester
 
 EMOJI_AND_RTL = "Drucker 🖨️🔥 لا يعمل ‏שלום‎ \u202eevil\u202c 👩‍💻 e\u0301"
 
@@ -50,6 +51,7 @@ drafts = st.builds(
     st.sampled_from(Priority),
     st.none() | suggestions,
     st.none() | texts,
+    st.none() | st.builds(Requester, texts, texts, st.none() | texts),
 )
 changes = st.builds(
     TicketChanges,
@@ -86,6 +88,7 @@ def test_a_suggestion_survives_json(suggestion: Suggestion) -> None:
 
 @given(drafts)
 @example(TicketDraft(EMOJI_AND_RTL, EMOJI_AND_RTL, Category.ACCOUNT, Priority.CRITICAL))
+@example(TicketDraft("t", "d", Category.ACCOUNT, Priority.LOW, requester=Requester("Ann Lee", "Ann@Example.com", None)))
 def test_a_draft_survives_json(draft: TicketDraft) -> None:
     assert same(draft_from_dict(through_json(draft_to_dict(draft))), draft)
 
@@ -142,8 +145,21 @@ def test_an_old_outbox_create_payload_reads() -> None:
         Suggestion(Category.TECHNICAL, Priority.HIGH, SuggestionSource.LOCAL, "local", 0.62),
     )
     assert draft.suggestion is not None and draft.suggestion.category_confidence is None
+    assert draft.requester is None  # written before tickets had requesters
     plain = draft_from_dict(json.loads(OLD_OUTBOX_CREATE_WITHOUT_SUGGESTION))
-    assert (plain.suggestion, plain.idempotency_key) == (None, None)
+    assert (plain.suggestion, plain.idempotency_key, plain.requester) == (None, None, None)
+
+
+def test_a_drafts_requester_survives_json_and_a_damaged_one_is_a_value_error() -> None:
+    draft = TicketDraft(
+        "t", "d", Category.BILLING, Priority.LOW, requester=Requester("Ann Lee", "ann@example.com", "Acme")
+    )
+    data = through_json(draft_to_dict(draft))
+    assert data["requester"] == {"name": "Ann Lee", "email": "ann@example.com", "organisation": "Acme"}  # type: ignore[index]
+    assert draft_from_dict(data).requester == Requester("Ann Lee", "ann@example.com", "Acme")
+    for damaged in ("ann@example.com", {"name": "Ann"}, {"name": "Ann", "email": 5}):
+        with pytest.raises(ValueError):
+            draft_from_dict({**draft_to_dict(draft), "requester": damaged})
 
 
 def test_an_old_outbox_update_payload_reads() -> None:

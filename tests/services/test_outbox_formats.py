@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ticketflow_desktop.domain import (
     Category,
     OutboxKind,
@@ -14,7 +16,9 @@ from ticketflow_desktop.domain import (
     SuggestionSource,
     TicketDraft,
 )
-from ticketflow_desktop.services.outbox import Outbox
+from ticketflow_desktop.domain.conversation import Requester
+from ticketflow_desktop.services.conversation import ConversationService
+from ticketflow_desktop.services.outbox import Outbox, Queued
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.outbox_store import OutboxStore
 
@@ -51,4 +55,19 @@ def test_an_old_outbox_is_sent(service: TicketService, tmp_path: Path) -> None:
         TicketDraft("x", "y", Category.BILLING, Priority.LOW, idempotency_key="key-from-an-old-version")
     )
     assert again.id == created.id
+    store.close()
+
+
+def test_a_ticket_that_waited_in_the_outbox_keeps_its_requester(service: TicketService, tmp_path: Path) -> None:
+    store = OutboxStore(tmp_path / "outbox.sqlite3")
+    waiting = Outbox(store, service.database.url)  # the database not open yet: the submit waits
+    requester = Requester("Ann Lee", "Ann@Example.com")
+    with pytest.raises(Queued):
+        waiting.submit(TicketDraft("Refund", "Charged twice.", Category.BILLING, Priority.LOW, requester=requester))
+
+    (delivery,) = Outbox(store, service.database.url, service).flush()
+
+    customer = ConversationService(service.database).customer_by_email("ann@example.com")
+    assert customer is not None and customer.name == "Ann Lee"
+    assert service.get(delivery.ticket.id).requester_id == customer.id
     store.close()

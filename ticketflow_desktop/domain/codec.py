@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from ticketflow_desktop.domain.enums import Category, Priority, Status, SuggestionSource
-from ticketflow_desktop.domain.models import Suggestion, TicketChanges, TicketDraft
+from ticketflow_desktop.domain.models import Requester, Suggestion, TicketChanges, TicketDraft
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -51,12 +51,22 @@ def draft_to_dict(draft: TicketDraft) -> dict[str, object]:
         "priority": draft.priority.value,
         "suggestion": None if draft.suggestion is None else suggestion_to_dict(draft.suggestion),
         "idempotency_key": draft.idempotency_key,
+        "requester": None if draft.requester is None else requester_to_dict(draft.requester),
     }
+
+
+def requester_to_dict(requester: Requester) -> dict[str, object]:
+    return {"name": requester.name, "email": requester.email, "organisation": requester.organisation}
+
+
+def requester_from_dict(data: object) -> Requester:
+    fields = _mapping(data, "requester")
+    return Requester(_text(fields, "name"), _text(fields, "email"), _optional_text(fields, "organisation"))
 
 
 def draft_from_dict(data: object) -> TicketDraft:
     fields = _mapping(data, "draft")
-    suggestion = fields.get("suggestion")
+    suggestion, requester = fields.get("suggestion"), fields.get("requester")  # both absent before 0.3
     return TicketDraft(
         _text(fields, "title"),
         _text(fields, "description"),
@@ -64,6 +74,7 @@ def draft_from_dict(data: object) -> TicketDraft:
         _enum(fields, "priority", Priority),
         None if suggestion is None else suggestion_from_dict(suggestion),
         _optional_text(fields, "idempotency_key"),
+        None if requester is None else requester_from_dict(requester),
     )
 
 

@@ -10,7 +10,10 @@ from email.utils import parseaddr
 from enum import StrEnum
 
 from ticketflow_desktop.domain.errors import FieldError, TicketFlowError, ValidationError
+from ticketflow_desktop.domain.models import Requester  # lives there: a TicketDraft carries one
 from ticketflow_desktop.domain.validation import DESCRIPTION_MAX
+
+__all__ = ["Customer", "Message", "MessageKind", "Requester", "ThreadMovedOn", "parse_requester", "validate_body"]
 
 NAME_MAX = 200
 EMAIL_MAX = 320
@@ -30,19 +33,6 @@ class Customer:
     name: str
     email: str
     organisation: str | None = None
-
-
-@dataclass(frozen=True)
-class Requester:
-    """A customer as typed: found by email (case-insensitively) or created."""
-
-    name: str
-    email: str
-    organisation: str | None = None
-
-    @property
-    def email_key(self) -> str:
-        return self.email.casefold()
 
 
 @dataclass(frozen=True)

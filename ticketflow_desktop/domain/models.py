@@ -32,6 +32,20 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Requester:
+    """A customer as typed: found by email (case-insensitively) or created (domain/conversation.py
+    parses one; it lives here because a TicketDraft carries one)."""
+
+    name: str
+    email: str
+    organisation: str | None = None
+
+    @property
+    def email_key(self) -> str:
+        return self.email.casefold()
+
+
+@dataclass(frozen=True)
 class TicketDraft:
     """What an agent submits. Validate with `domain.validation.validate_draft`."""
 
@@ -42,6 +56,9 @@ class TicketDraft:
     suggestion: Suggestion | None = None
     # Set by the outbox so that a submit retried after a lost answer is not stored twice.
     idempotency_key: str | None = None
+    # The customer who asked (found by email or created when stored); part of the draft so that a
+    # ticket waiting in the outbox keeps it.
+    requester: Requester | None = None
 
 
 @dataclass(frozen=True)

@@ -214,8 +214,9 @@ class TicketService:
     ) -> Ticket:
         """Store a new ticket. `written_at`: when the user wrote it, if it waited in the outbox;
         `group`: the agents' group it belongs to (by name); `requester`: found by email or created;
-        `assignee`: an agent's login."""
+        `assignee`: an agent's login. Without `requester`, the draft's own (a ticket from the outbox)."""
         draft = validate_draft(draft)
+        requester = requester if requester is not None else draft.requester
         now = self.clock.now()
         with self.database.writing() as session:
             if draft.idempotency_key:

@@ -50,6 +50,7 @@ class Settings(QObject):
         "llm_clear_text_ok": (str, ""),
         "current_tab": (int, 0),
         "tickets_sort": (str, "-created"),
+        "tickets_queue": (str, ""),  # the Tickets tab's queue (ui/tickets/queues.py); "" for none
         "dashboard_range": (int, 30),  # days shown by the dashboard; 0 = all time
         # The first-run question (work alone or join a team) was answered.
         "first_run_done": (bool, False),

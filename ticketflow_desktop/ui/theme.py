@@ -180,6 +180,8 @@ QPushButton:focus {{ border-color: {accent}; }}
 QPushButton[primary="true"] {{ background: {accent}; color: {accent_text}; border-color: {accent}; font-weight: 600; }}
 QPushButton:disabled {{ color: {text_muted}; background: {window}; }}
 QPushButton[primary="true"]:disabled {{ background: {border}; border-color: {border}; color: {text_muted}; }}
+QPushButton[queue="true"] {{ border-radius: 12px; padding: 3px 12px; }}
+QPushButton[queue="true"]:checked {{ background: {selection}; color: {selection_text}; border-color: {accent}; }}
 QTableView, QTreeView, QListView {{ gridline-color: {border}; border: 1px solid {border}; border-radius: 6px; }}
 QHeaderView::section {{ background: {surface_alt}; border: none; border-bottom: 1px solid {border};
     padding: 6px; color: {text_muted}; font-weight: 600; }}

@@ -33,6 +33,7 @@ from ticketflow_desktop.domain import (
     TicketDraft,
     ValidationError,
 )
+from ticketflow_desktop.domain.conversation import Requester, parse_requester
 from ticketflow_desktop.domain.validation import TITLE_MAX, description_error, title_error
 from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
@@ -45,6 +46,7 @@ from ticketflow_desktop.ui.submit.fields import (
     FormLineEdit,
     SuggestionMark,
 )
+from ticketflow_desktop.ui.submit.requester import RequesterCompletion
 from ticketflow_desktop.ui.submit.suggestion_flow import SuggestionFlow
 from ticketflow_desktop.ui.submit.suggestions import SuggestionEngine, SuggestionState
 from ticketflow_desktop.ui.undo import UndoItem
@@ -146,6 +148,13 @@ class SubmitTab(QWidget):
         self.category_error = ErrorLine(self)
         self.priority_error = ErrorLine(self)
 
+        self.requester_edit = FormLineEdit(self)
+        self.requester_edit.setAccessibleName("Requester")
+        self.requester_edit.setPlaceholderText("Optional: a customer's name or email, or “Ann Lee <ann@example.com>”")
+        self.requester_edit.app_undo_wanted = self._undo_is_ours
+        self.requester_completion = RequesterCompletion(self.context, self.requester_edit)
+        self.requester_error = ErrorLine(self)
+
         self.suggest_button = QPushButton("Suggest", self)
         self.suggest_button.setToolTip("Suggest a category and priority from the text (Ctrl+Shift+S)")
         self.suggest_button.setAccessibleName("Suggest category and priority")
@@ -189,19 +198,22 @@ class SubmitTab(QWidget):
         grid.addWidget(self.priority_mark, 5, 3, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.category_error, 6, 1)
         grid.addWidget(self.priority_error, 6, 3)
+        grid.addWidget(self._field_label("Re&quester", self.requester_edit), 7, 0)
+        grid.addWidget(self.requester_edit, 7, 1, 1, 3)
+        grid.addWidget(self.requester_error, 8, 1, 1, 3)
 
         suggestion_row = QHBoxLayout()
         suggestion_row.addWidget(self.suggest_button)
         suggestion_row.addWidget(self.suggestion_status, 1)
         suggestion_row.addWidget(self.use_suggestion_button)
-        grid.addLayout(suggestion_row, 7, 1, 1, 3)
+        grid.addLayout(suggestion_row, 9, 1, 1, 3)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.form_message, 1)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.submit_button)
-        grid.addLayout(buttons, 8, 1, 1, 3)
+        grid.addLayout(buttons, 10, 1, 1, 3)
 
         form = QWidget(self)
         form.setMaximumWidth(FORM_MAX_WIDTH)
@@ -227,7 +239,8 @@ class SubmitTab(QWidget):
             (self.title_edit, self.description_edit),
             (self.description_edit, self.category_box),
             (self.category_box, self.priority_box),
-            (self.priority_box, self.suggest_button),
+            (self.priority_box, self.requester_edit),
+            (self.requester_edit, self.suggest_button),
             (self.suggest_button, self.use_suggestion_button),
             (self.use_suggestion_button, self.clear_button),
             (self.clear_button, self.submit_button),
@@ -237,6 +250,8 @@ class SubmitTab(QWidget):
         self.title_edit.textChanged.connect(lambda: self._edited("title"))
         self.description_edit.textChanged.connect(lambda: self._edited("description"))
         self.title_edit.editingFinished.connect(lambda: self._touch("title"))
+        self.requester_edit.textChanged.connect(self._requester_edited)
+        self.requester_edit.editingFinished.connect(lambda: self._touch("requester"))
         self.category_box.activated.connect(lambda _i: self._chosen_by_hand("category"))
         self.priority_box.activated.connect(lambda _i: self._chosen_by_hand("priority"))
         self.suggest_button.clicked.connect(self.suggest_now)
@@ -287,7 +302,28 @@ class SubmitTab(QWidget):
             category,
             priority,
             suggestion=self.suggestion,
+            requester=self.requester(),
         )
+
+    def requester(self) -> Requester | None:
+        """The requester typed (None when the field is empty or not an address: see errors())."""
+        text = self.requester_edit.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_requester(text)
+        except ValidationError:
+            return None
+
+    def _requester_problem(self) -> str | None:
+        text = self.requester_edit.text().strip()
+        if not text:
+            return None  # optional
+        try:
+            parse_requester(text)
+        except ValidationError as error:
+            return error.for_field("requester") or str(error)
+        return None
 
     def errors(self) -> dict[str, str]:
         self._title = self.title_edit.text()
@@ -296,6 +332,7 @@ class SubmitTab(QWidget):
             "description": description_error(self.description_edit.toPlainText()),
             "category": None if self.category_box.currentIndex() >= 0 else "Choose a category.",
             "priority": None if self.priority_box.currentIndex() >= 0 else "Choose a priority.",
+            "requester": self._requester_problem(),
         }
         return {k: v for k, v in found.items() if v}
 
@@ -310,6 +347,11 @@ class SubmitTab(QWidget):
         self._validate()
         self._save_timer.start()
         self._suggest_timer.start()
+
+    def _requester_edited(self) -> None:
+        self.form_message.show_message(None)
+        self._validate()
+        self._save_timer.start()
 
     def _touch(self, field: str) -> None:
         self._touched.add(field)
@@ -328,6 +370,7 @@ class SubmitTab(QWidget):
         self.description_error.show_message(errors.get("description") if "description" in shown else None)
         self.category_error.show_message(errors.get("category") if "category" in shown else None)
         self.priority_error.show_message(errors.get("priority") if "priority" in shown else None)
+        self.requester_error.show_message(errors.get("requester") if "requester" in shown else None)
         n = len(self._title.strip())
         if n >= TITLE_WARN_AT:
             counter = (
@@ -358,6 +401,7 @@ class SubmitTab(QWidget):
             or self.description_edit.toPlainText()
             or self.category_box.currentIndex() >= 0
             or self.priority_box.currentIndex() >= 0
+            or self.requester_edit.text()
         )
 
     def _focus_next_step(self) -> None:
@@ -371,6 +415,7 @@ class SubmitTab(QWidget):
             ("description", self.description_edit),
             ("category", self.category_box),
             ("priority", self.priority_box),
+            ("requester", self.requester_edit),
         ):
             if name in errors:
                 widget.setFocus()
@@ -421,7 +466,7 @@ class SubmitTab(QWidget):
 
     def _set_submitting(self, busy: bool) -> None:
         self._submitting = busy
-        for widget in (self.title_edit, self.description_edit):
+        for widget in (self.title_edit, self.description_edit, self.requester_edit):
             widget.setReadOnly(busy)
         for control in (self.category_box, self.priority_box, self.suggest_button):
             control.setEnabled(not busy)
@@ -453,11 +498,12 @@ class SubmitTab(QWidget):
         if isinstance(error, ValidationError):
             self._touched.update(e.field for e in error.errors)
             self._validate()
-            for field, line in (("title", self.title_error), ("description", self.description_error)):
+            lines = (("title", self.title_error), ("description", self.description_error))
+            for field, line in (*lines, ("requester", self.requester_error)):
                 message = error.for_field(field)
                 if message:
                     line.show_message(message)
-            other = [e.message for e in error.errors if e.field not in ("title", "description")]
+            other = [e.message for e in error.errors if e.field not in ("title", "description", "requester")]
             self.form_message.show_message(" ".join(other) or None)
         elif isinstance(error, Queued):
             # Durable in the outbox: the form's job is done; the ticket is stored once the database is back.
@@ -515,6 +561,7 @@ class SubmitTab(QWidget):
         self._save_timer.stop()
         self.title_edit.setText("")  # setText, not clear(): the field's own undo must not hold the old text
         self.description_edit.setPlainText("")
+        self.requester_edit.setText("")
         self.category_box.set_value(None)
         self.priority_box.set_value(None)
         self.suggestions.reset()
@@ -536,6 +583,7 @@ class SubmitTab(QWidget):
             "description": self.description_edit.toPlainText(),
             "category": category.value if category else None,
             "priority": priority.value if priority else None,
+            "requester": self.requester_edit.text(),
             **self.suggestions.draft_state(),
         }
 
@@ -549,7 +597,9 @@ class SubmitTab(QWidget):
 
     @staticmethod
     def _state_is_empty(state: dict[str, Any]) -> bool:
-        return not (state["title"] or state["description"] or state["category"] or state["priority"])
+        return not (
+            state["title"] or state["description"] or state["category"] or state["priority"] or state.get("requester")
+        )
 
     def save_draft(self) -> None:
         self._save_timer.stop()
@@ -571,6 +621,7 @@ class SubmitTab(QWidget):
         self.suggestions.reset()
         self.title_edit.setText(str(state.get("title") or ""))
         self.description_edit.setPlainText(str(state.get("description") or ""))
+        self.requester_edit.setText(str(state.get("requester") or ""))
         for box, key in ((self.category_box, "category"), (self.priority_box, "priority")):
             try:
                 box.set_value(box.enum(state[key]) if state.get(key) else None)

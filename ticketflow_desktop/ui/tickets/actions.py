@@ -2,6 +2,9 @@
 context menu, go to a ticket by number. Each is a QAction (shortcut, text for Help → Keyboard shortcuts)
 and the context menu shows the same actions.
 
+Assigning: Ctrl+Shift+A gives the selection to the agent, Ctrl+Shift+U to nobody; Ctrl+Shift+R lists the
+current ticket's requester's tickets (the customer view) and Esc in the table leaves it.
+
 Shortcuts: Alt+1..4 sets the status and Ctrl+Alt+1..4 the priority (in the order of the lists). Digits
 with Alt or Ctrl+Alt are the same key on every layout (Shift+digit is a symbol on many, e.g. French,
 where "Ctrl+Shift+1" would never match); Ctrl+1..3 switch tabs and Alt+letter opens menus. They act
@@ -90,9 +93,35 @@ class TicketActions(QObject):
 
     def set_read_only(self, read_only: bool) -> None:
         """A viewer's list: nothing that changes a ticket can be triggered, by key or by menu."""
-        for action in (*(a for actions in self.set_value.values() for a in actions), self.edit_cell):
+        people = [getattr(self, name) for name in ("assign_to_me", "unassign") if hasattr(self, name)]
+        for action in (*(a for actions in self.set_value.values() for a in actions), self.edit_cell, *people):
             action.setEnabled(not read_only)
         self.read_only = read_only
+
+    def add_people_actions(
+        self,
+        table: QWidget,
+        assign_to_me: Callable[[], object],
+        unassign: Callable[[], object],
+        requester_tickets: Callable[[], object],
+        leave_customer: Callable[[], object],
+    ) -> None:
+        tab = self.parent()
+        assert isinstance(tab, QWidget)
+        self.assign_to_me = _action(tab, "Assign to me", assign_to_me, [QKeySequence("Ctrl+Shift+A")])
+        self.unassign = _action(tab, "Unassign", unassign, [QKeySequence("Ctrl+Shift+U")])
+        self.requester_tickets = _action(
+            tab, "Tickets of this requester", requester_tickets, [QKeySequence("Ctrl+Shift+R")]
+        )
+        # Only while the table itself has focus (a cell's editor keeps its own Esc), and only in the view.
+        self.leave_customer = _action(tab, "Back from the requester's tickets", leave_customer, [QKeySequence("Esc")])
+        self.leave_customer.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.leave_customer.setEnabled(False)
+        for action in (self.assign_to_me, self.unassign, self.requester_tickets, self.leave_customer):
+            table.addAction(action)
+        first = self.menu.actions()[0]
+        self.menu.insertActions(first, [self.assign_to_me, self.unassign, self.requester_tickets])
+        self.menu.insertSeparator(first)
 
     def prepare_menu(self, selected: int) -> QMenu:
         """The context menu, its headings saying how many tickets it acts on."""

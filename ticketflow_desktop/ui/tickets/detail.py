@@ -174,6 +174,9 @@ class TicketDetail(QWidget):
             self.combos[name] = combo
             row.addWidget(combo)
         form.addRow("Triage", row)
+        self.assignee = QLabel("", self.form)  # read-only here: Ctrl+Shift+A / Ctrl+Shift+U in the table
+        self.assignee.setAccessibleName("Assignee")
+        form.addRow("Assignee", self.assignee)
         self.description = QPlainTextEdit(self.form)  # plain text: a description is never rendered as HTML
         self.description.setAccessibleName("Description")
         self.description.setTabChangesFocus(True)  # Tab moves on, as in every form; it never types a tab
@@ -358,6 +361,7 @@ class TicketDetail(QWidget):
     def _set_base(self, ticket: Ticket | None) -> None:
         self.ticket = ticket
         self._shown = _shown_form(ticket) if ticket is not None else None
+        self.assignee.setText("" if ticket is None else ticket.assignee or "nobody")
 
     def _fill(self, draft: Draft) -> None:
         self._loading = True

@@ -15,13 +15,16 @@ from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, SignalInstance
 
-from ticketflow_desktop.domain import Category, Conflict, Priority, Status, Ticket, TicketChanges
+from ticketflow_desktop.domain import Category, Conflict, Priority, Status, StorageUnavailable, Ticket, TicketChanges
 from ticketflow_desktop.services.outbox import Queued
+from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.words import error_words
 
-# A changed field's new value: an enum member, or the title's text.
-FieldValue = Category | Priority | Status | str
+# A changed field's new value: an enum member, the title's text, or the assignee's login (None: nobody).
+FieldValue = Category | Priority | Status | str | None
+# Written by TicketService.assign, not as a TicketChanges: no version check, and not through the outbox.
+ASSIGNEE = "assignee"
 # Called once per ticket a change() was made on: the stored ticket after the write, or None when the
 # change was not stored (refused, or superseded by a later edit of the same field).
 Written = Callable[[int, Ticket | None], None]
@@ -125,6 +128,13 @@ class OptimisticEdits:
             self._tell(ticket_id, None, lambda _f, _v: True)
             self.model.rows_changed([ticket_id])
             return
+        if ASSIGNEE in fields:
+            if len(fields) > 1:  # the other fields first; the assignment waits for their answer
+                self.queued.setdefault(ticket_id, {})[ASSIGNEE] = fields[ASSIGNEE]
+                fields = {f: v for f, v in fields.items() if f != ASSIGNEE}
+            else:
+                self._assign(ticket_id, fields)
+                return
         self.in_flight.add(ticket_id)
         self.model.context.writes.update(
             self.owner,
@@ -135,10 +145,26 @@ class OptimisticEdits:
             on_failed=partial(self._write_failed, ticket_id, fields),
         )
 
+    def _assign(self, ticket_id: int, fields: dict[str, FieldValue]) -> None:
+        context = self.model.context
+        self.in_flight.add(ticket_id)
+        if context.service is None:
+            self._write_failed(ticket_id, fields, StorageUnavailable("The database is not open."))
+            return
+        context.ops.write(
+            self.owner,
+            context.service.assign,
+            ticket_id,
+            fields[ASSIGNEE],
+            on_done=partial(self._written, ticket_id, fields),
+            on_failed=partial(self._write_failed, ticket_id, fields),
+            change=lambda ticket: Change.of({ticket.id}, ChangeKind.UPDATED),
+        )
+
     def _written(self, ticket_id: int, fields: dict[str, FieldValue], ticket: Ticket) -> None:
         self.in_flight.discard(ticket_id)
         self.model.remember([ticket])
-        self._tell(ticket_id, ticket, lambda f, v: fields.get(f) == v)
+        self._tell(ticket_id, ticket, lambda f, v: f in fields and fields[f] == v)
         self._settle(ticket_id, fields)
 
     def _write_failed(self, ticket_id: int, fields: dict[str, FieldValue], error: BaseException) -> None:
@@ -146,7 +172,7 @@ class OptimisticEdits:
         if isinstance(error, Queued):  # kept, not refused: it is sent when the database is back
             stored = self.model.stored(ticket_id)
             self.outboxed[ticket_id] = stored.version if stored is not None else 0
-            self._tell(ticket_id, None, lambda f, v: fields.get(f) == v)
+            self._tell(ticket_id, None, lambda f, v: f in fields and fields[f] == v)
             self.model.context.notices.info(write_error_text(ticket_id, error))
             later = self.queued.pop(ticket_id, None)
             if later:
@@ -166,7 +192,7 @@ class OptimisticEdits:
         queued = self.queued.pop(ticket_id, None)
         overrides = self.overrides.get(ticket_id, {})
         for field, value in fields.items():
-            if overrides.get(field) == value:
+            if field in overrides and overrides[field] == value:
                 overrides.pop(field)
         if not overrides:
             self.overrides.pop(ticket_id, None)

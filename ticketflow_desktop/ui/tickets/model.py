@@ -50,8 +50,10 @@ FIRST_PAGE = 100
 PAGE = 200
 CACHE_ROWS = 3000
 
-COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED = range(7)
-HEADERS = ("#", "Title", "Category", "Priority", "Status", "Created", "Updated")
+COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED, COL_ASSIGNEE = range(8)
+# The assignee came last (a saved header state keeps its meaning); the view shows it after the status.
+HEADERS = ("#", "Title", "Category", "Priority", "Status", "Created", "Updated", "Assignee")
+NOBODY = "—"  # the assignee column of a ticket nobody owns
 # Columns edited in place (F2, double click) and the field each one writes.
 EDITABLE = {COL_TITLE: "title", COL_CATEGORY: "category", COL_PRIORITY: "priority", COL_STATUS: "status"}
 # The ones edited by picking a value from a list.
@@ -137,6 +139,8 @@ class TicketTableModel(QAbstractTableModel):
         self.sort_order = Sort()
         self.state = ListState.OPENING
         self.read_only = False  # a viewer's list: no cell is editable
+        # The query cannot be read yet (the "Mine" queue before the login is known): loading, no reads.
+        self.held = False
         self._ids = array("q")
         self._cache: OrderedDict[int, Ticket] = OrderedDict()
         self._cursor: str | None = None
@@ -179,6 +183,8 @@ class TicketTableModel(QAbstractTableModel):
             self._set_state(ListState.OPENING)
             return
         self._set_state(ListState.LOADING)
+        if self.held:
+            return
         self._read_first_page(
             service, on_done=self._first_page, on_failed=self._read_failed, key="tickets-list", stop_stale=True
         )
@@ -203,7 +209,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def _request_count(self) -> None:
         service = self.context.service
-        if service is None:
+        if service is None or self.held:
             return
         self.context.ops.read(
             self,
@@ -415,7 +421,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def _filters_fields(self) -> bool:
         f = self.filter
-        return f.category is not None or f.priority is not None or f.status is not None
+        return any(v is not None for v in (f.category, f.priority, f.status, f.assignee, f.requester_id))
 
     def _look_for_new_rows(self) -> None:
         service = self.context.service
@@ -451,7 +457,11 @@ class TicketTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
             return HEADERS[section]
         return None
 
@@ -491,6 +501,8 @@ class TicketTableModel(QAbstractTableModel):
                 return exact_time(ticket.created_at)
             if column == COL_UPDATED:
                 return exact_time(ticket.updated_at)
+            if column == COL_ASSIGNEE:
+                return f"Assigned to {ticket.assignee}" if ticket.assignee else "Assigned to nobody"
             return None
         if column == COL_PRIORITY:  # DecorationRole
             return _dot(PRIORITY_COLOURS[ticket.priority])
@@ -512,6 +524,8 @@ class TicketTableModel(QAbstractTableModel):
                 return _LABELS[ticket.status]
             case 5:
                 return relative_time(ticket.created_at, self.context.clock.now())
+            case 7:
+                return ticket.assignee or NOBODY
             case _:
                 return relative_time(ticket.updated_at, self.context.clock.now())
 

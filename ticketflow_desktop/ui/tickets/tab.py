@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -21,9 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, Ticket, TicketFilter, ValidationError
+from ticketflow_desktop.domain import (
+    Category,
+    Priority,
+    Sort,
+    SortKey,
+    Status,
+    StorageUnavailable,
+    Ticket,
+    TicketFilter,
+    ValidationError,
+)
+from ticketflow_desktop.domain.conversation import Customer
 from ticketflow_desktop.domain.validation import NUMBER_MAX
+from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.samples import load_samples
+from ticketflow_desktop.services.team import Identity, whoami
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.notices import Action
@@ -31,9 +47,11 @@ from ticketflow_desktop.ui.tickets.actions import TicketActions
 from ticketflow_desktop.ui.tickets.bulk import BulkChange
 from ticketflow_desktop.ui.tickets.delegates import ChoiceDelegate
 from ticketflow_desktop.ui.tickets.detail import TicketDetail
+from ticketflow_desktop.ui.tickets.edits import ASSIGNEE
 from ticketflow_desktop.ui.tickets.filter_bar import FilterBar
 from ticketflow_desktop.ui.tickets.model import (
     CHOICE_COLUMNS,
+    COL_ASSIGNEE,
     COL_CATEGORY,
     COL_CREATED,
     COL_ID,
@@ -48,6 +66,7 @@ from ticketflow_desktop.ui.tickets.model import (
     ListState,
     TicketTableModel,
 )
+from ticketflow_desktop.ui.tickets.queues import Queue, QueueBar, parse_queue
 from ticketflow_desktop.ui.tickets.table import TicketTable
 from ticketflow_desktop.ui.words import error_words
 
@@ -66,10 +85,12 @@ DEFAULT_WIDTHS = {
     COL_STATUS: 112,
     COL_CREATED: 96,
     COL_UPDATED: 96,
+    COL_ASSIGNEE: 84,
 }
 # Below this width the detail panel goes under the table instead of beside it.
 SIDE_BY_SIDE_MIN = 1100
 HEADER_KEY = "tickets_header"
+QUEUE_KEY = "tickets_queue"
 SPLITTER_KEY = "tickets_splitter"
 # A shared (PostgreSQL) database's first launch: it gets no sample tickets from a click.
 FIRST_LAUNCH_SHARED = "first_launch_shared"
@@ -158,8 +179,15 @@ class TicketsTab(QWidget):
         self.model = TicketTableModel(context, self)
         self._selected_id: int | None = None
         self._select_after_load: int | None = None
+        self.identity: Identity | None = None  # who the agent is on the open database (services.team)
+        self._identifying = False
+        self.customer_id: int | None = None  # the customer view: only this requester's tickets
+        self._queue_before_customer: Queue | None = None
 
+        self.queue_bar = QueueBar(context, self)
+        self.queue_bar.chosen.connect(self._queue_chosen)
         self.filter_bar = FilterBar(self)
+        self.queue_bar.requester_cleared.connect(self.leave_customer_view)
         self.search_error = QLabel("", self)
         self.search_error.setProperty("role", "error")
         self.search_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,7 +217,8 @@ class TicketsTab(QWidget):
         self.stack.addWidget(self.state_page)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.queue_bar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.search_error)
         layout.addWidget(self.stack, 1)
@@ -212,6 +241,7 @@ class TicketsTab(QWidget):
         self.model.rows_prepended.connect(lambda _n: self._restore_selection(scroll=False))
         context.tickets_changed.connect(self.model.on_tickets_changed)
         context.tickets_changed.connect(self.detail.on_tickets_changed)
+        context.tickets_changed.connect(self._identify_when_back)
         context.database_opened.connect(self._database_opened)  # a method: dropped with the tab
         context.database_failed.connect(self._database_failed)
         self._upgrade_url: str | None = None
@@ -221,13 +251,19 @@ class TicketsTab(QWidget):
         self.ticket_actions = TicketActions(
             self.table, self, self.change_selected, self.edit_current, self.open_context_menu, self.go_to_ticket
         )
+        self.ticket_actions.add_people_actions(
+            self.table, self.assign_selected_to_me, self.unassign_selected, self.show_requester_tickets,
+            self.leave_customer_view,
+        )  # fmt: skip
+        for action in self.queue_bar.queue_actions.values():
+            self.table.addAction(action)  # the queue keys work from the table too
         self.context_menu = self.ticket_actions.menu
         self.go_to_dialog: QInputDialog | None = None
 
         self._restore_settings()
         self._show_state(self.model.state)
         if context.service is not None:
-            self.model.reload()
+            self._database_opened(context.service)
 
     # --- construction --------------------------------------------------------------------------
 
@@ -261,6 +297,7 @@ class TicketsTab(QWidget):
         header.setMinimumSectionSize(40)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(COL_ASSIGNEE), header.visualIndex(COL_STATUS) + 1)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.sectionClicked.connect(self._header_clicked)
         header.sectionResized.connect(lambda *_args: self._save_header_timer.start())
@@ -277,6 +314,7 @@ class TicketsTab(QWidget):
         except ValueError:
             sort = Sort()
         self.model.sort_order = sort
+        self.queue_bar.set_queue(parse_queue(settings.get(QUEUE_KEY)))
         header = self.table.horizontalHeader()
         state = settings.value(HEADER_KEY)
         if isinstance(state, QByteArray):
@@ -343,9 +381,56 @@ class TicketsTab(QWidget):
 
     # --- filters and sort ------------------------------------------------------------------------
 
-    def _filter_changed(self, filter: TicketFilter) -> None:
+    def _filter_changed(self, _filter: TicketFilter) -> None:
         self.search_error.hide()
-        self.model.set_query(filter)
+        self._apply_query()
+
+    def query(self) -> TicketFilter:
+        """The table's filter: the filter bar's fields, the queue's and the customer view's requester."""
+        return replace(self.filter_bar.current(), **(self.queue_bar.fields() or {}), requester_id=self.customer_id)
+
+    def _apply_query(self) -> None:
+        self.model.held = self.queue_bar.fields() is None  # Mine, until the login is known
+        self.model.set_query(self.query())
+
+    # --- queues ----------------------------------------------------------------------------------
+
+    def choose_queue(self, queue: Queue | None) -> None:
+        self.queue_bar.set_queue(queue)
+        self._queue_chosen(queue)
+
+    def _queue_chosen(self, queue: Queue | None) -> None:
+        self.context.settings.set(QUEUE_KEY, queue.value if queue is not None else "")
+        self._apply_query()
+
+    def _read_identity(self) -> None:
+        service = self.context.service
+        if service is None or self._identifying:
+            return
+        self._identifying = True
+        self.context.ops.read(
+            self, whoami, service.database, on_done=self._identified, on_failed=self._not_identified, key="whoami"
+        )
+
+    def _identified(self, identity: Identity) -> None:
+        self._identifying = False
+        self.identity = identity
+        self.queue_bar.set_login(identity.login)
+        self.queue_bar.refresh_counts()
+        if self.model.held:
+            self._apply_query()
+
+    def _not_identified(self, error: BaseException) -> None:
+        self._identifying = False
+        if isinstance(error, StorageUnavailable):
+            return  # read again when the database answers (_identify_when_back); the status bar says so
+        self.context.notices.error(error_words(error, "Your login", "could not be read"))
+        if self.model.held:
+            self.choose_queue(None)
+
+    def _identify_when_back(self, _change: Change) -> None:
+        if self.identity is None and self.context.service is not None:
+            self._read_identity()
 
     def _header_clicked(self, column: int) -> None:
         key = SORT_KEYS.get(column)
@@ -389,7 +474,7 @@ class TicketsTab(QWidget):
             return
         state = self._state_key(self.model.state)
         if state == ListState.EMPTY:
-            self.filter_bar.clear()
+            self.clear_all_filters()
         elif state == ListState.FIRST_LAUNCH:
             self._load_samples()
         elif state == FIRST_LAUNCH_SHARED:
@@ -434,9 +519,24 @@ class TicketsTab(QWidget):
             self.context.notices.error(message)
         self._retry.start()
 
+    def clear_all_filters(self) -> None:
+        """The filter bar's fields, the queue and the customer view."""
+        self.queue_bar.set_queue(None)
+        self.context.settings.set(QUEUE_KEY, "")
+        self.customer_id = None
+        self.queue_bar.show_requester(None)
+        self.ticket_actions.leave_customer.setEnabled(False)
+        self.filter_bar.clear()
+        self._apply_query()
+
     def _database_opened(self, _service: object) -> None:
         self._upgrade_url = None
-        self.model.reload()
+        self.identity = None  # another database may know the agent by another login
+        self.queue_bar.set_login(None)
+        self._identifying = False
+        self._read_identity()
+        self._apply_query()
+        self.queue_bar.refresh_counts()
 
     def _database_failed(self, message: str) -> None:
         self._upgrade_url = None
@@ -537,6 +637,68 @@ class TicketsTab(QWidget):
     def change_selected(self, field: str, value: Category | Priority | Status) -> list[int]:
         """Set `field` on every selected ticket; an Undo is offered once the writes are stored."""
         return BulkChange(self.context, self.model, field, value).start(self.selected_ids())
+
+    # --- people: the assignee, the requester ----------------------------------------------------------
+
+    def assign_selected(self, login: str | None) -> list[int]:
+        """Give every selected ticket to `login` (None: nobody); Undo gives each its previous assignee back."""
+        return BulkChange(self.context, self.model, ASSIGNEE, login).start(self.selected_ids())
+
+    def assign_selected_to_me(self) -> list[int]:
+        if self.identity is None:
+            self.context.notices.info("Your login is not known yet (the database has not answered); try again.")
+            return []
+        return self.assign_selected(self.identity.login)
+
+    def unassign_selected(self) -> list[int]:
+        return self.assign_selected(None)
+
+    def show_requester_tickets(self) -> None:
+        """The customer view: the current ticket's requester's tickets (Esc in the table goes back)."""
+        index = self.table.currentIndex()
+        ids = self.selected_ids()
+        row = index.row() if index.isValid() else self.model.row_of(ids[0]) if ids else None
+        ticket = self.model.ticket_at(row) if row is not None else None
+        if ticket is None:
+            return
+        if ticket.requester_id is None:
+            self.context.notices.info(f"Ticket #{ticket.id} has no requester.")
+            return
+        self.show_customer(ticket.requester_id)
+
+    def show_customer(self, customer_id: int) -> None:
+        if self.customer_id is None:
+            self._queue_before_customer = self.queue_bar.current
+            self.queue_bar.set_queue(None)  # all their tickets, whoever owns them
+        self.customer_id = customer_id
+        self.queue_bar.show_requester(f"#{customer_id}")
+        self.ticket_actions.leave_customer.setEnabled(True)
+        service = self.context.service
+        if service is not None:
+            customers = ConversationService(service.database, self.context.clock)
+            self.context.ops.read(
+                self, customers.customer, customer_id, on_done=partial(self._customer_read, customer_id), key="customer"
+            )
+        self._apply_query()
+
+    def _customer_read(self, customer_id: int, customer: Customer | None) -> None:
+        if customer is not None and customer_id == self.customer_id:
+            self.queue_bar.show_requester(customer.name)
+            self.queue_bar.requester_button.setToolTip(
+                f"{customer.name} <{customer.email}>: press (or Esc in the table) for everyone's tickets"
+            )
+
+    def leave_customer_view(self) -> None:
+        if self.customer_id is None:
+            self.queue_bar.show_requester(None)
+            return
+        self.customer_id = None
+        self.queue_bar.show_requester(None)
+        self.ticket_actions.leave_customer.setEnabled(False)
+        if self.queue_bar.current is None:
+            self.queue_bar.set_queue(self._queue_before_customer)
+        self._apply_query()
+        self.table.setFocus()
 
     def edit_current(self) -> None:
         """F2: edit the focused cell if it can be edited, else the title of the current row."""

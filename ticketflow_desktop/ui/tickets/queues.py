@@ -1,0 +1,187 @@
+"""The built-in queues of the Tickets tab: Mine, Unassigned and All open, a row of toggle buttons above
+the filter bar, each with its live count (capped as the table's is: "1,000+"). In the customer view the
+row also names the requester whose tickets are listed, with a button back to everyone's.
+
+A queue is a few fields of the table's filter, combined with the filter bar's (ui/tickets/tab.py composes
+them). "Mine" needs the agent's login, which the tab reads once per opened database (services.team's
+whoami). "My groups" is not among them: TicketFilter cannot say "in one of these groups" (on
+PostgreSQL row-level security already limits every queue to the groups an agent may see).
+
+The counts are read through ops (one key per queue, so a newer read supersedes only its own queue's)
+and refreshed on `context.tickets_changed`, coalesced: a burst of changes costs one read per queue; and
+only while the row is on screen (a hidden tab, a closed window reads nothing; showing it again does).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ticketflow_desktop.domain import Count, Status, TicketFilter
+from ticketflow_desktop.domain.models import UNASSIGNED
+from ticketflow_desktop.ui.changes import Change
+from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.ops import ignore
+
+COUNTS_DELAY_MS = 400  # changes arriving within this are counted once
+
+
+class Queue(StrEnum):
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    OPEN = "open"
+
+
+# queue: (label, shortcut)
+QUEUES: dict[Queue, tuple[str, str]] = {
+    Queue.MINE: ("Mine", "Alt+M"),
+    Queue.UNASSIGNED: ("Unassigned", "Alt+U"),
+    Queue.OPEN: ("All open", "Alt+O"),
+}
+
+
+def queue_fields(queue: Queue | None, login: str | None) -> dict[str, Any] | None:
+    """The filter fields of `queue` (none for no queue); None when they cannot be said yet (Mine
+    before the login is known)."""
+    if queue is None:
+        return {}
+    if queue is Queue.MINE:
+        return None if login is None else {"assignee": login}
+    if queue is Queue.UNASSIGNED:
+        return {"assignee": UNASSIGNED}
+    return {"status": Status.OPEN}
+
+
+def parse_queue(text: str) -> Queue | None:
+    try:
+        return Queue(text)
+    except ValueError:
+        return None
+
+
+class QueueBar(QWidget):
+    """The queue buttons. Choosing the chosen queue again leaves it (all tickets)."""
+
+    chosen = Signal(object)  # Queue | None, chosen by the agent
+    requester_cleared = Signal()  # the agent left the customer view
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.login: str | None = None
+        self.current: Queue | None = None
+        self.counts: dict[Queue, Count] = {}
+        self._stale = True  # counts to read once the row is shown
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        heading = QLabel("Queues", self)
+        heading.setProperty("role", "muted")
+        layout.addWidget(heading)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # the chosen one can be unchosen
+        self.buttons: dict[Queue, QPushButton] = {}
+        self.queue_actions: dict[Queue, QAction] = {}
+        for queue, (label, keys) in QUEUES.items():
+            button = QPushButton(label, self)
+            button.setCheckable(True)
+            button.setProperty("queue", True)
+            button.setAccessibleName(f"Queue: {label}")
+            shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"Show the {label.lower()} tickets ({shortcut}); again for all tickets")
+            button.clicked.connect(partial(self._clicked, queue))
+            self.group.addButton(button)
+            self.buttons[queue] = button
+            layout.addWidget(button)
+            action = QAction(f"Queue: {label} (again: all tickets)", self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setProperty("help_group", "Tickets")
+            action.triggered.connect(partial(self._clicked, queue))
+            self.addAction(action)
+            self.queue_actions[queue] = action
+        layout.addStretch(1)
+        self.requester_button = QPushButton("", self)
+        self.requester_button.setProperty("queue", True)
+        self.requester_button.setCheckable(True)
+        self.requester_button.setAccessibleName("Requester shown; press to show everyone's tickets")
+        self.requester_button.setToolTip("Only this requester's tickets: press (or Esc in the table) for everyone's")
+        self.requester_button.clicked.connect(lambda _checked=False: self.requester_cleared.emit())
+        self.requester_button.hide()
+        layout.addWidget(self.requester_button)
+        self._refresh = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
+        self._refresh.timeout.connect(self.refresh_counts)
+        context.tickets_changed.connect(self._tickets_changed)  # a method: dropped with the bar
+        self._show_counts()
+
+    # --- choosing --------------------------------------------------------------------------------
+
+    def _clicked(self, queue: Queue, _checked: bool = False) -> None:
+        self.set_queue(None if self.current is queue else queue)
+        self.chosen.emit(self.current)
+
+    def set_queue(self, queue: Queue | None) -> None:
+        """Show `queue` as the chosen one (without telling `chosen`)."""
+        self.current = queue
+        for each, button in self.buttons.items():
+            button.setChecked(each is queue)
+
+    def show_requester(self, name: str | None) -> None:
+        """The customer view's requester (None: everyone's tickets)."""
+        self.requester_button.setText(f"Requester: {name}  ✕" if name else "")
+        self.requester_button.setChecked(bool(name))
+        self.requester_button.setVisible(bool(name))
+
+    def fields(self) -> dict[str, Any] | None:
+        return queue_fields(self.current, self.login)
+
+    # --- counts ----------------------------------------------------------------------------------
+
+    def set_login(self, login: str | None) -> None:
+        self.login = login
+        if login is None:
+            self.counts.pop(Queue.MINE, None)
+            self._show_counts()
+
+    def _tickets_changed(self, _change: Change) -> None:
+        self._refresh.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        self._refresh.stop()
+        service = self.context.service
+        self._stale = not self.isVisible()
+        if service is None or self._stale:
+            return
+        for queue in Queue:
+            fields = queue_fields(queue, self.login)
+            if fields is None:
+                continue
+            self.context.ops.read(
+                self,
+                service.count,
+                TicketFilter(**fields),
+                on_done=partial(self._counted, queue),
+                on_failed=ignore,  # the table says what went wrong
+                key=f"queue-count-{queue.value}",
+                stop_stale=True,
+            )
+
+    def _counted(self, queue: Queue, count: Count) -> None:
+        self.counts[queue] = count
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        for queue, button in self.buttons.items():
+            label = QUEUES[queue][0]
+            count = self.counts.get(queue)
+            button.setText(label if count is None else f"{label} · {count}")
