@@ -69,13 +69,14 @@ class AppContext(QObject):
         self.outbox_changed = self.writes.outbox_changed
 
         # Who we are in the database: the status bar shows it, and a viewer's views are read-only.
-        self.identity = IdentityWatcher(self.ops, self)
+        self.identity = IdentityWatcher(self.ops, self.notices, self)
 
         self.connection.opening.connect(self.writes.use)
         self.connection.opened.connect(self.identity.lookup)
         self.connection.opened.connect(self._opened)
         self.connection.open_failed.connect(self.notices.error)
         self.connection.reachable_again.connect(self._reachable_again)
+        self.connection.reachable_again.connect(self.identity.retry)
         self.connection.answered.connect(self.writes.retry_waiting)
 
     # --- the parts' state, by the names the views know --------------------------------------------

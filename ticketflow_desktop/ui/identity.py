@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from ticketflow_desktop.domain import StorageUnavailable
 from ticketflow_desktop.services.team import Identity, whoami
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.notices import Notifier
 from ticketflow_desktop.ui.ops import Ops
+from ticketflow_desktop.ui.words import error_words
 
 READ_ONLY_TEXT = (
     "Read-only: your role ({role}) may read tickets but not change them. Ask an administrator for an agent's role."
@@ -35,17 +38,29 @@ class IdentityWatcher(QObject):
 
     changed = Signal(object)  # Identity
 
-    def __init__(self, ops: Ops, parent: QObject | None = None) -> None:
+    def __init__(self, ops: Ops, notices: Notifier, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ops = ops
+        self.ops, self.notices = ops, notices
         self.identity: Identity | None = None
+        self._service: TicketService | None = None
 
     def lookup(self, service: TicketService) -> None:
-        self.ops.read(self, whoami, service.database, on_done=self._known, key="whoami")
+        self.identity = None
+        self._service = service
+        self.ops.read(self, whoami, service.database, on_done=self._known, on_failed=self._unknown, key="whoami")
+
+    def retry(self) -> None:
+        """The database answers again: ask once more if the last answer never came."""
+        if self.identity is None and self._service is not None:
+            self.lookup(self._service)
 
     def _known(self, identity: Identity) -> None:
         self.identity = identity
         self.changed.emit(identity)
+
+    def _unknown(self, error: BaseException) -> None:
+        if not isinstance(error, StorageUnavailable):  # away: asked again when it answers (retry)
+            self.notices.error(error_words(error, "Your login", "could not be read"))
 
     @property
     def read_only(self) -> bool:

@@ -30,7 +30,6 @@ from ticketflow_desktop.domain import (
     Sort,
     SortKey,
     Status,
-    StorageUnavailable,
     Ticket,
     TicketFilter,
     ValidationError,
@@ -39,7 +38,7 @@ from ticketflow_desktop.domain.conversation import Customer
 from ticketflow_desktop.domain.validation import NUMBER_MAX
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.samples import load_samples
-from ticketflow_desktop.services.team import Identity, whoami
+from ticketflow_desktop.services.team import Identity
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.notices import Action
@@ -179,8 +178,8 @@ class TicketsTab(QWidget):
         self.model = TicketTableModel(context, self)
         self._selected_id: int | None = None
         self._select_after_load: int | None = None
-        self.identity: Identity | None = None  # who the agent is on the open database (services.team)
-        self._identifying = False
+        # Who the agent is on the open database: asked once per opening by context.identity.
+        self.identity: Identity | None = context.identity.identity
         self.customer_id: int | None = None  # the customer view: only this requester's tickets
         self._queue_before_customer: Queue | None = None
 
@@ -241,7 +240,7 @@ class TicketsTab(QWidget):
         self.model.rows_prepended.connect(lambda _n: self._restore_selection(scroll=False))
         context.tickets_changed.connect(self.model.on_tickets_changed)
         context.tickets_changed.connect(self.detail.on_tickets_changed)
-        context.tickets_changed.connect(self._identify_when_back)
+        context.identity.changed.connect(self._identified)
         context.database_opened.connect(self._database_opened)  # a method: dropped with the tab
         context.database_failed.connect(self._database_failed)
         self._upgrade_url: str | None = None
@@ -403,34 +402,12 @@ class TicketsTab(QWidget):
         self.context.settings.set(QUEUE_KEY, queue.value if queue is not None else "")
         self._apply_query()
 
-    def _read_identity(self) -> None:
-        service = self.context.service
-        if service is None or self._identifying:
-            return
-        self._identifying = True
-        self.context.ops.read(
-            self, whoami, service.database, on_done=self._identified, on_failed=self._not_identified, key="whoami"
-        )
-
     def _identified(self, identity: Identity) -> None:
-        self._identifying = False
         self.identity = identity
         self.queue_bar.set_login(identity.login)
         self.queue_bar.refresh_counts()
         if self.model.held:
             self._apply_query()
-
-    def _not_identified(self, error: BaseException) -> None:
-        self._identifying = False
-        if isinstance(error, StorageUnavailable):
-            return  # read again when the database answers (_identify_when_back); the status bar says so
-        self.context.notices.error(error_words(error, "Your login", "could not be read"))
-        if self.model.held:
-            self.choose_queue(None)
-
-    def _identify_when_back(self, _change: Change) -> None:
-        if self.identity is None and self.context.service is not None:
-            self._read_identity()
 
     def _header_clicked(self, column: int) -> None:
         key = SORT_KEYS.get(column)
@@ -531,10 +508,8 @@ class TicketsTab(QWidget):
 
     def _database_opened(self, _service: object) -> None:
         self._upgrade_url = None
-        self.identity = None  # another database may know the agent by another login
+        self.identity = None  # another database may know the agent by another login (context.identity asks)
         self.queue_bar.set_login(None)
-        self._identifying = False
-        self._read_identity()
         self._apply_query()
         self.queue_bar.refresh_counts()
 
