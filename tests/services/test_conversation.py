@@ -171,3 +171,23 @@ def test_a_reply_waits_when_someone_wrote_since_the_agent_read(service: TicketSe
     latest = conversation.thread(ticket.id)[-1].id
     sent = conversation.add(ticket.id, MessageKind.REPLY, "Glad it works!", seen_up_to=latest)
     assert conversation.thread(ticket.id)[-1] == sent
+
+
+def test_an_organisations_tickets_and_a_groups_tickets(service: TicketService, database_url: str, capsys) -> None:
+    from ticketflow_desktop.storage.team import add_group
+
+    acme_ann = service.create(draft("A"), requester=parse_requester("Ann <ann@acme.example>", "Acme"))
+    acme_bo = service.create(draft("B"), requester=parse_requester("Bo <bo@acme.example>", "Acme"))
+    service.create(draft("C"), requester=parse_requester("Cy <cy@globex.example>", "Globex"))
+    assert {t.id for t in service.page(TicketFilter(organisation="Acme")).tickets} == {acme_ann.id, acme_bo.id}
+    assert service.count(TicketFilter(organisation="Acme")).value == 2
+    assert service.count(TicketFilter(organisation="Nobody Ltd")).value == 0
+    assert main(["--database-url", database_url, "list", "--organisation", "Acme", "--json"]) == 0
+    assert {t["id"] for t in json.loads(capsys.readouterr().out)} == {acme_ann.id, acme_bo.id}
+    if service.database.is_sqlite:
+        return  # groups are a team database's
+    add_group(service.database, "Billing")
+    billed = service.move_to_group(acme_ann.id, "Billing")
+    assert [t.id for t in service.page(TicketFilter(groups=("Billing",))).tickets] == [billed.id]
+    assert service.count(TicketFilter(groups=("Billing",))).value == 1
+    assert service.count(TicketFilter(groups=())).value == 0  # in no group: "My groups" is empty

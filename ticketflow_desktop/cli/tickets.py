@@ -78,6 +78,10 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", default="", help="case-insensitive text in title or description")
     p.add_argument("--assignee", help="me, none (nobody's) or an agent's login")
     p.add_argument("--requester", help="the customer's email address")
+    p.add_argument("--organisation", help="every requester of this organisation")
+    p.add_argument(
+        "--group", dest="in_group", action="append", help="in this agents' group (repeatable); mine: my groups"
+    )
 
 
 NO_SUCH_CUSTOMER = 0  # no customer has id 0: a filter on an unknown address finds nothing
@@ -93,6 +97,13 @@ def filter_from(args: argparse.Namespace, service: TicketService) -> TicketFilte
     if args.requester:
         known = ConversationService(service.database).customer_by_email(args.requester)
         requester_id = known.id if known else NO_SUCH_CUSTOMER
+    groups = None
+    if args.in_group:
+        groups = tuple(
+            name
+            for given in args.in_group
+            for name in (whoami(service.database).groups if given == "mine" else (given,))
+        )
     return TicketFilter(
         category=args.category,
         priority=args.priority,
@@ -100,6 +111,8 @@ def filter_from(args: argparse.Namespace, service: TicketService) -> TicketFilte
         search=args.search,
         assignee=assignee,
         requester_id=requester_id,
+        organisation=args.organisation or None,
+        groups=groups,
     )
 
 

@@ -139,6 +139,9 @@ class TicketFilter:
     # An agent's login, or UNASSIGNED for tickets nobody owns; None: anyone's.
     assignee: str | None = None
     requester_id: int | None = None
+    # The requester's organisation (every customer of it), and the agents' groups by name ("My groups").
+    organisation: str | None = None
+    groups: tuple[str, ...] | None = None
 
     @property
     def search_term(self) -> str:
@@ -153,10 +156,13 @@ class TicketFilter:
             or self.search_term
             or self.assignee is not None
             or self.requester_id is not None
+            or self.organisation is not None
+            or self.groups is not None
         )
 
     def fields_match(self, ticket: Ticket) -> bool:
-        """Whether `ticket` fits the fields asked for (the search aside)."""
+        """Whether `ticket` fits the fields asked for (the search aside; an organisation or groups by name
+        cannot be told from the ticket alone, so they count as fitting until the list is read again)."""
         return (
             (self.category is None or ticket.category == self.category)
             and (self.priority is None or ticket.priority == self.priority)

@@ -58,7 +58,7 @@ from ticketflow_desktop.storage.convert import event_from_row, suggestion_column
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import check_assignee, customer_email, find_or_create_customer
 from ticketflow_desktop.storage.search import count_matches, fetch_page
-from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTotalRow, table_of
+from ticketflow_desktop.storage.tables import CustomerRow, GroupRow, TicketEventRow, TicketRow, TicketTotalRow, table_of
 from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database, sees_every_ticket
 
 MAX_PAGE = 500
@@ -146,7 +146,8 @@ class TicketService:
     def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         conditions = self._conditions(filter)
-        by_summary = filter.assignee is None and filter.requester_id is None and self.sees_every_ticket
+        people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups)
+        by_summary = all(value is None for value in people) and self.sees_every_ticket
         with self.database.reading() as session:
             if not filter.search_term and not by_summary:  # counted from the rows this login may see
                 shown = select(literal(1)).select_from(TicketRow).where(*conditions)
@@ -436,6 +437,11 @@ class TicketService:
             conditions.append(owned.is_(None) if filter.assignee == UNASSIGNED else owned == filter.assignee)
         if filter.requester_id is not None:
             conditions.append(TicketRow.requester_id == filter.requester_id)
+        if filter.organisation is not None:
+            members = select(CustomerRow.id).where(CustomerRow.organisation == filter.organisation)
+            conditions.append(TicketRow.requester_id.in_(members))
+        if filter.groups is not None:
+            conditions.append(TicketRow.group_id.in_(select(GroupRow.id).where(GroupRow.name.in_(filter.groups))))
         term = filter.search_term  # validated here; applied by storage.search
         if term:
             message = search_error(term)

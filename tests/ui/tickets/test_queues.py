@@ -48,7 +48,8 @@ def _expected(service: TicketService, login: str) -> dict[Queue, str]:
 
 
 def _buttons(app: App) -> dict[Queue, str]:
-    return {queue: button.text() for queue, button in app.tab.queue_bar.buttons.items()}
+    bar = app.tab.queue_bar  # the queues offered: My groups only to an agent in a group
+    return {queue: button.text() for queue, button in bar.buttons.items() if button.isVisibleTo(bar)}
 
 
 def _focus_table(qtbot: QtBot, app: App) -> None:

@@ -104,6 +104,7 @@ class TicketActions(QObject):
         assign_to_me: Callable[[], object],
         unassign: Callable[[], object],
         requester_tickets: Callable[[], object],
+        organisation_tickets: Callable[[], object],
         leave_customer: Callable[[], object],
     ) -> None:
         tab = self.parent()
@@ -117,10 +118,14 @@ class TicketActions(QObject):
         self.leave_customer = _action(tab, "Back from the requester's tickets", leave_customer, [QKeySequence("Esc")])
         self.leave_customer.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.leave_customer.setEnabled(False)
-        for action in (self.assign_to_me, self.unassign, self.requester_tickets, self.leave_customer):
+        self.organisation_tickets = _action(
+            tab, "Tickets of this requester's organisation", organisation_tickets, [QKeySequence("Ctrl+Shift+O")]
+        )
+        people = (self.assign_to_me, self.unassign, self.requester_tickets, self.organisation_tickets)
+        for action in (*people, self.leave_customer):
             table.addAction(action)
         first = self.menu.actions()[0]
-        self.menu.insertActions(first, [self.assign_to_me, self.unassign, self.requester_tickets])
+        self.menu.insertActions(first, list(people))
         self.menu.insertSeparator(first)
 
     def prepare_menu(self, selected: int) -> QMenu:

@@ -34,6 +34,7 @@ COUNTS_DELAY_MS = 400  # changes arriving within this are counted once
 class Queue(StrEnum):
     MINE = "mine"
     UNASSIGNED = "unassigned"
+    MY_GROUPS = "my_groups"
     OPEN = "open"
 
 
@@ -41,17 +42,20 @@ class Queue(StrEnum):
 QUEUES: dict[Queue, tuple[str, str]] = {
     Queue.MINE: ("Mine", "Alt+M"),
     Queue.UNASSIGNED: ("Unassigned", "Alt+U"),
+    Queue.MY_GROUPS: ("My groups", "Alt+G"),
     Queue.OPEN: ("All open", "Alt+O"),
 }
 
 
-def queue_fields(queue: Queue | None, login: str | None) -> dict[str, Any] | None:
-    """The filter fields of `queue` (none for no queue); None when they cannot be said yet (Mine
-    before the login is known)."""
+def queue_fields(queue: Queue | None, login: str | None, groups: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The filter fields of `queue` (none for no queue); None when they cannot be said yet (Mine and My
+    groups before the login is known)."""
     if queue is None:
         return {}
     if queue is Queue.MINE:
         return None if login is None else {"assignee": login}
+    if queue is Queue.MY_GROUPS:
+        return None if login is None else {"groups": groups}
     if queue is Queue.UNASSIGNED:
         return {"assignee": UNASSIGNED}
     return {"status": Status.OPEN}
@@ -74,6 +78,7 @@ class QueueBar(QWidget):
         super().__init__(parent)
         self.context = context
         self.login: str | None = None
+        self.groups: tuple[str, ...] = ()  # the agent's groups (My groups is shown only when there are some)
         self.current: Queue | None = None
         self.counts: dict[Queue, Count] = {}
         self._stale = True  # counts to read once the row is shown
@@ -105,6 +110,8 @@ class QueueBar(QWidget):
             action.triggered.connect(partial(self._clicked, queue))
             self.addAction(action)
             self.queue_actions[queue] = action
+        self.buttons[Queue.MY_GROUPS].hide()  # until the agent turns out to be in a group
+        self.queue_actions[Queue.MY_GROUPS].setEnabled(False)
         layout.addStretch(1)
         self.requester_button = QPushButton("", self)
         self.requester_button.setProperty("queue", True)
@@ -131,21 +138,24 @@ class QueueBar(QWidget):
         for each, button in self.buttons.items():
             button.setChecked(each is queue)
 
-    def show_requester(self, name: str | None) -> None:
-        """The customer view's requester (None: everyone's tickets)."""
-        self.requester_button.setText(f"Requester: {name}  ✕" if name else "")
+    def show_requester(self, name: str | None, what: str = "Requester") -> None:
+        """The customer view's requester, or organisation (None: everyone's tickets)."""
+        self.requester_button.setText(f"{what}: {name}  ✕" if name else "")
         self.requester_button.setChecked(bool(name))
         self.requester_button.setVisible(bool(name))
 
     def fields(self) -> dict[str, Any] | None:
-        return queue_fields(self.current, self.login)
+        return queue_fields(self.current, self.login, self.groups)
 
     # --- counts ----------------------------------------------------------------------------------
 
-    def set_login(self, login: str | None) -> None:
-        self.login = login
+    def set_login(self, login: str | None, groups: tuple[str, ...] = ()) -> None:
+        self.login, self.groups = login, groups
+        self.buttons[Queue.MY_GROUPS].setVisible(bool(groups))
+        self.queue_actions[Queue.MY_GROUPS].setEnabled(bool(groups))
         if login is None:
             self.counts.pop(Queue.MINE, None)
+            self.counts.pop(Queue.MY_GROUPS, None)
             self._show_counts()
 
     def _tickets_changed(self, _change: Change) -> None:
@@ -163,7 +173,9 @@ class QueueBar(QWidget):
         if service is None or self._stale:
             return
         for queue in Queue:
-            fields = queue_fields(queue, self.login)
+            if queue is Queue.MY_GROUPS and not self.groups:
+                continue
+            fields = queue_fields(queue, self.login, self.groups)
             if fields is None:
                 continue
             self.context.ops.read(

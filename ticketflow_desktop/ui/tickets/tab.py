@@ -181,6 +181,7 @@ class TicketsTab(QWidget):
         # Who the agent is on the open database: asked once per opening by context.identity.
         self.identity: Identity | None = context.identity.identity
         self.customer_id: int | None = None  # the customer view: only this requester's tickets
+        self.organisation: str | None = None  # ... or those of every requester of this organisation
         self._queue_before_customer: Queue | None = None
 
         self.queue_bar = QueueBar(context, self)
@@ -252,7 +253,7 @@ class TicketsTab(QWidget):
         )
         self.ticket_actions.add_people_actions(
             self.table, self.assign_selected_to_me, self.unassign_selected, self.show_requester_tickets,
-            self.leave_customer_view,
+            self.show_organisation_tickets, self.leave_customer_view,
         )  # fmt: skip
         for action in self.queue_bar.queue_actions.values():
             self.table.addAction(action)  # the queue keys work from the table too
@@ -386,7 +387,12 @@ class TicketsTab(QWidget):
 
     def query(self) -> TicketFilter:
         """The table's filter: the filter bar's fields, the queue's and the customer view's requester."""
-        return replace(self.filter_bar.current(), **(self.queue_bar.fields() or {}), requester_id=self.customer_id)
+        return replace(
+            self.filter_bar.current(),
+            **(self.queue_bar.fields() or {}),
+            requester_id=self.customer_id,
+            organisation=self.organisation,
+        )
 
     def _apply_query(self) -> None:
         self.model.held = self.queue_bar.fields() is None  # Mine, until the login is known
@@ -404,7 +410,7 @@ class TicketsTab(QWidget):
 
     def _identified(self, identity: Identity) -> None:
         self.identity = identity
-        self.queue_bar.set_login(identity.login)
+        self.queue_bar.set_login(identity.login, identity.groups)
         self.queue_bar.refresh_counts()
         if self.model.held:
             self._apply_query()
@@ -500,7 +506,7 @@ class TicketsTab(QWidget):
         """The filter bar's fields, the queue and the customer view."""
         self.queue_bar.set_queue(None)
         self.context.settings.set(QUEUE_KEY, "")
-        self.customer_id = None
+        self.customer_id = self.organisation = None
         self.queue_bar.show_requester(None)
         self.ticket_actions.leave_customer.setEnabled(False)
         self.filter_bar.clear()
@@ -628,20 +634,46 @@ class TicketsTab(QWidget):
     def unassign_selected(self) -> list[int]:
         return self.assign_selected(None)
 
-    def show_requester_tickets(self) -> None:
-        """The customer view: the current ticket's requester's tickets (Esc in the table goes back)."""
+    def _current_requester(self) -> int | None:
         index = self.table.currentIndex()
         ids = self.selected_ids()
         row = index.row() if index.isValid() else self.model.row_of(ids[0]) if ids else None
         ticket = self.model.ticket_at(row) if row is not None else None
         if ticket is None:
-            return
+            return None
         if ticket.requester_id is None:
             self.context.notices.info(f"Ticket #{ticket.id} has no requester.")
+        return ticket.requester_id
+
+    def show_requester_tickets(self) -> None:
+        """The customer view: the current ticket's requester's tickets (Esc in the table goes back)."""
+        requester = self._current_requester()
+        if requester is not None:
+            self.show_customer(requester)
+
+    def show_organisation_tickets(self) -> None:
+        """The customer view of a whole organisation: every ticket of its requesters."""
+        requester = self._current_requester()
+        service = self.context.service
+        if requester is None or service is None:
             return
-        self.show_customer(ticket.requester_id)
+        customers = ConversationService(service.database, self.context.clock)
+        self.context.ops.read(self, customers.customer, requester, on_done=self._show_organisation, key="customer")
+
+    def _show_organisation(self, customer: Customer | None) -> None:
+        if customer is None or not customer.organisation:
+            self.context.notices.info("This requester belongs to no organisation.")
+            return
+        if self.customer_id is None and self.organisation is None:
+            self._queue_before_customer = self.queue_bar.current
+            self.queue_bar.set_queue(None)
+        self.customer_id, self.organisation = None, customer.organisation
+        self.queue_bar.show_requester(customer.organisation, "Organisation")
+        self.ticket_actions.leave_customer.setEnabled(True)
+        self._apply_query()
 
     def show_customer(self, customer_id: int) -> None:
+        self.organisation = None
         if self.customer_id is None:
             self._queue_before_customer = self.queue_bar.current
             self.queue_bar.set_queue(None)  # all their tickets, whoever owns them
@@ -664,10 +696,10 @@ class TicketsTab(QWidget):
             )
 
     def leave_customer_view(self) -> None:
-        if self.customer_id is None:
+        if self.customer_id is None and self.organisation is None:
             self.queue_bar.show_requester(None)
             return
-        self.customer_id = None
+        self.customer_id = self.organisation = None
         self.queue_bar.show_requester(None)
         self.ticket_actions.leave_customer.setEnabled(False)
         if self.queue_bar.current is None:
