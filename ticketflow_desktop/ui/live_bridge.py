@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import queue
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from ticketflow_desktop.live import ChangedIds, ThreadedFeed, open_feed
 from ticketflow_desktop.services.tickets import TicketService
@@ -13,16 +14,20 @@ from ticketflow_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
+# The feed's thread hands changes over in a plain queue, read on the GUI thread this often while a feed
+# runs (the feed itself coalesces for 250 ms): never a Qt signal emitted from that thread (see ui/tasks.py).
+POLL_MS = 50
+
 
 class LiveBridge(QObject):
-    # Emitted on the feed's thread; the connection is queued onto the GUI thread where we live.
-    _changed = Signal(object)
-
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.feed: ThreadedFeed | None = None
-        self._changed.connect(self._deliver)
+        self._inbox: queue.SimpleQueue[ChangedIds] = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._deliver)
         context.database_opened.connect(self.start)
 
     @Slot(object)
@@ -30,20 +35,25 @@ class LiveBridge(QObject):
         """Listen to the database `service` uses (replacing any earlier feed)."""
         self.stop()
         try:
-            self.feed = open_feed(service.database.url, self._changed.emit)
+            self.feed = open_feed(service.database.url, self._inbox.put)
         except ValueError as error:
             log.info("no live updates: %s", error)
             return
         self.feed.start()
+        self._poll.start()
 
     def stop(self) -> None:
+        self._poll.stop()
         if self.feed is not None:
             if not self.feed.stop():
                 log.warning("the change feed did not stop in time")
             self.feed = None
 
-    @Slot(object)
-    def _deliver(self, ids: ChangedIds) -> None:
-        if self.feed is not None:
+    def _deliver(self) -> None:
+        while self.feed is not None:
+            try:
+                ids = self._inbox.get_nowait()
+            except queue.Empty:
+                return
             kind = ChangeKind.BY_COLLEAGUE
             self.context.ops.announce(Change.unknown(kind) if ids is None else Change.of(ids, kind))

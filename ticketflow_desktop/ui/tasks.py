@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import sys
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ticketflow_desktop.domain import TicketFlowError
 from ticketflow_desktop.domain.cancel import CancelToken, bound
@@ -58,17 +59,20 @@ class _Request:
     quiet: bool = False  # the health lane: never counts as busy
 
 
-class _Relay(QObject):
-    # Emitted from worker threads; delivered (queued) on the GUI thread, where the relay lives.
-    finished = Signal(int, object, object)
+# Workers hand their results over in a plain queue that the GUI thread drains this often while work is
+# pending. Not a Qt signal emitted from the worker: PySide6 (6.11) takes the GIL back in the middle of a
+# cross-thread emission while holding a Qt lock, and the GUI thread, deleting a window's widgets under the
+# GIL, waited for that lock: the two threads deadlocked (one CI run hung in the dashboard's tests).
+DRAIN_MS = 5
+Results = queue.SimpleQueue[tuple[int, Any, BaseException | None]]
 
 
 class _Job(QRunnable):
     def __init__(
-        self, request_id: int, fn: Callable[..., Any], args: tuple, relay: _Relay, token: CancelToken, stop: bool
+        self, request_id: int, fn: Callable[..., Any], args: tuple, results: Results, token: CancelToken, stop: bool
     ) -> None:
         super().__init__()
-        self.request_id, self.fn, self.args, self.relay = request_id, fn, args, relay
+        self.request_id, self.fn, self.args, self.results = request_id, fn, args, results
         self.token, self.stop = token, stop
         self.setAutoDelete(True)
 
@@ -81,9 +85,9 @@ class _Job(QRunnable):
             else:
                 result = self.fn(*self.args)
         except BaseException as error:  # noqa: BLE001 - every failure is handed to the GUI thread
-            self.relay.finished.emit(self.request_id, None, error)
+            self.results.put((self.request_id, None, error))
         else:
-            self.relay.finished.emit(self.request_id, result, None)
+            self.results.put((self.request_id, result, None))
         finally:
             _local.token = None
 
@@ -103,8 +107,10 @@ class TaskRunner(QObject):
         self._writes.setMaxThreadCount(1)
         self._health = QThreadPool(self)
         self._health.setMaxThreadCount(HEALTH_THREADS)
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finish)
+        self._results: Results = queue.SimpleQueue()
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(DRAIN_MS)
+        self._drain_timer.timeout.connect(self._drain)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Request] = {}
         self._busy = 0  # pending requests outside the health lane
@@ -193,10 +199,22 @@ class TaskRunner(QObject):
             self._busy += 1
             if self._busy == 1:
                 self.busy_changed.emit(True)
-        pool.start(_Job(request_id, fn, args, self._relay, token, stop_stale))
+        pool.start(_Job(request_id, fn, args, self._results, token, stop_stale))
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
         return request_id
 
-    @Slot(int, object, object)
+    def _drain(self) -> None:
+        """On the GUI thread: deliver what the workers finished; rest while nothing is pending."""
+        while True:
+            try:
+                request_id, result, error = self._results.get_nowait()
+            except queue.Empty:
+                break
+            self._finish(request_id, result, error)
+        if not self._pending:
+            self._drain_timer.stop()
+
     def _finish(self, request_id: int, result: Any, error: BaseException | None) -> None:
         request = self._pending.pop(request_id, None)
         if request is None:
