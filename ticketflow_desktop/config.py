@@ -43,6 +43,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def default_database_file() -> Path:
+    """The embedded SQLite file one person works in when no database is named."""
+    return data_dir() / "tickets.sqlite3"
+
+
 def env(name: str) -> str | None:
     value = os.environ.get(name, "").strip()
     return value or None

@@ -28,7 +28,7 @@ PG_CONNECT_TIMEOUT_S = 5
 
 
 def default_sqlite_url() -> str:
-    return f"sqlite:///{config.data_dir() / 'tickets.sqlite3'}"
+    return f"sqlite:///{config.default_database_file()}"
 
 
 def mask_url(url: str | URL) -> str:

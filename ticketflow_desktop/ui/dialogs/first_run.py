@@ -220,4 +220,4 @@ def is_first_run(settings_done: bool, database_url: str | None) -> bool:
     """Ask only a new user: no answer yet, no database named anywhere, no embedded file from before."""
     from ticketflow_desktop import config
 
-    return not settings_done and not database_url and not (config.data_dir() / "tickets.sqlite3").exists()
+    return not settings_done and not database_url and not config.default_database_file().exists()
