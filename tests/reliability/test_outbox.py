@@ -48,7 +48,7 @@ def test_submits_during_an_outage_wait_and_are_sent_once(
 
     proxy.restore()
     delivered = outbox.flush()
-    assert [d.ticket.title for d in delivered] == ["during 1", "during 2", "during 3"]
+    assert [d.result.title for d in delivered] == ["during 1", "during 2", "during 3"]
     assert outbox.pending_count() == 0
     assert outbox.flush() == []
     assert titles(direct_service) == ["before", "during 1", "during 2", "during 3"]
@@ -60,8 +60,8 @@ def test_a_new_write_sends_the_older_ones_first(outbox: Outbox, proxy: FaultProx
         outbox.submit(draft("first"))
     proxy.restore()
     second = outbox.submit(draft("second"))
-    assert [d.ticket.title for d in outbox.deliveries] == ["first"]
-    assert second.id > outbox.deliveries[0].ticket.id
+    assert [d.result.title for d in outbox.deliveries] == ["first"]
+    assert second.id > outbox.deliveries[0].result.id
 
 
 # The statements a create sends: what it tells the database for the history, the insert, the commit.
@@ -77,9 +77,9 @@ def test_a_submit_cut_at_any_step_is_stored_exactly_once(
     assert titles(direct_service) == (["lost answer"] if cut_after == b"COMMIT" else [])
     proxy.restore()
     [delivery] = outbox.flush()
-    assert delivery.ticket.title == "lost answer"
+    assert delivery.result.title == "lost answer"
     assert titles(direct_service) == ["lost answer"]
-    assert len(direct_service.events(delivery.ticket.id)) == 1
+    assert len(direct_service.events(delivery.result.id)) == 1
 
 
 def test_an_edit_whose_answer_was_lost_is_not_applied_twice(
@@ -95,7 +95,7 @@ def test_an_edit_whose_answer_was_lost_is_not_applied_twice(
     direct_service.update(ticket.id, TicketChanges(priority=Priority.LOW), 2)
     proxy.restore()
     [delivery] = outbox.flush()
-    assert delivery.ticket.version == 3
+    assert delivery.result.version == 3
     final = direct_service.get(ticket.id)
     assert (final.status, final.title, final.priority, final.version) == (
         Status.IN_PROGRESS,
@@ -142,7 +142,7 @@ def test_offline_edits_of_one_ticket_are_merged_and_discard_forgets(
     outbox.discard(items[1].id)
     proxy.restore()
     [delivery] = outbox.flush()
-    assert delivery.ticket.status is Status.RESOLVED
+    assert delivery.result.status is Status.RESOLVED
     assert direct_service.get(other.id).title == "other"
 
 

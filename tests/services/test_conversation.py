@@ -191,3 +191,17 @@ def test_an_organisations_tickets_and_a_groups_tickets(service: TicketService, d
     assert [t.id for t in service.page(TicketFilter(groups=("Billing",))).tickets] == [billed.id]
     assert service.count(TicketFilter(groups=("Billing",))).value == 1
     assert service.count(TicketFilter(groups=())).value == 0  # in no group: "My groups" is empty
+
+
+def test_the_thread_names_agents_by_their_team_name_and_falls_back_to_the_login(service: TicketService) -> None:
+    conversation = ConversationService(service.database, service.clock)
+    ticket = service.create(draft())
+    first = conversation.add(ticket.id, MessageKind.NOTE, "Before I had a name.")
+    [unnamed] = conversation.thread(ticket.id)
+    assert (unnamed.author_name, unnamed.shown_author) == (None, first.author)
+    from ticketflow_desktop.storage.tables import AgentRow, table_of
+
+    with service.database.writing() as session:
+        session.execute(table_of(AgentRow).insert().values(login=first.author, name="Pat Müller", role="agent"))
+    [named] = conversation.thread(ticket.id)
+    assert (named.author, named.shown_author) == (first.author, "Pat Müller")

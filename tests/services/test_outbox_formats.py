@@ -43,7 +43,7 @@ def test_an_old_outbox_is_sent(service: TicketService, tmp_path: Path) -> None:
     delivered = outbox.flush()
 
     assert [d.kind for d in delivered] == [OutboxKind.CREATE, OutboxKind.UPDATE]
-    created, updated = (d.ticket for d in delivered)
+    created, updated = (d.result for d in delivered)
     assert (created.title, created.description) == ("Café printer 🖨 broken", "שלום, it jams")
     assert (created.category, created.priority) == (Category.TECHNICAL, Priority.HIGH)
     assert created.suggestion is not None and created.suggestion.source is SuggestionSource.LOCAL
@@ -69,5 +69,5 @@ def test_a_ticket_that_waited_in_the_outbox_keeps_its_requester(service: TicketS
 
     customer = ConversationService(service.database).customer_by_email("ann@example.com")
     assert customer is not None and customer.name == "Ann Lee"
-    assert service.get(delivery.ticket.id).requester_id == customer.id
+    assert service.get(delivery.result.id).requester_id == customer.id
     store.close()

@@ -52,6 +52,7 @@ def message_json(message: Message) -> dict[str, object]:
         "id": message.id,
         "kind": message.kind.value,
         "author": message.author,
+        "author_name": message.author_name,
         "at": message.at.isoformat(),
         "body": message.body,
         "written_at": message.written_at.isoformat() if message.written_at else None,
@@ -84,7 +85,7 @@ def thread(args: argparse.Namespace) -> int:
         print_json([message_json(m) for m in messages])
         return 0
     for m in messages:
-        print(f"— {m.kind.value} by {m.author}, {m.at:%Y-%m-%d %H:%M} UTC")
+        print(f"— {m.kind.value} by {m.shown_author}, {m.at:%Y-%m-%d %H:%M} UTC")
         print(printable(m.body).replace("\\n", "\n"))
         print()
     if not messages:

@@ -45,6 +45,11 @@ class Message:
     body: str
     customer_id: int | None = None
     written_at: datetime | None = None  # when it was written, if it waited in the outbox
+    author_name: str | None = None  # the agent's name, where the team has one for `author`
+
+    @property
+    def shown_author(self) -> str:
+        return self.author_name or self.author
 
 
 class ThreadMovedOn(TicketFlowError):

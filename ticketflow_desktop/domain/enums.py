@@ -77,10 +77,13 @@ class EventField(StrEnum):
 
 
 class OutboxKind(StrEnum):
-    """A write waiting in the outbox: a new ticket, or an edit of one."""
+    """A write waiting in the outbox: a new ticket, an edit of one, a message on one (reply or note),
+    or its assignment."""
 
     CREATE = "create"
     UPDATE = "update"
+    MESSAGE = "message"
+    ASSIGN = "assign"
 
 
 class OutboxState(StrEnum):

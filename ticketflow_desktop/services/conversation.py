@@ -31,13 +31,13 @@ from ticketflow_desktop.storage.people import (
     customers_matching,
     find_or_create_customer,
 )
-from ticketflow_desktop.storage.tables import CustomerRow, MessageRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import AgentRow, CustomerRow, MessageRow, TicketRow, table_of
 from ticketflow_desktop.storage.team import agent_login, local_login
 
 THREAD_MAX = 1000  # messages read at once; a longer thread is read on in pages (after_id)
 
 
-def message_from_row(row: MessageRow) -> Message:
+def message_from_row(row: MessageRow, author_name: str | None = None) -> Message:
     return Message(
         id=row.id,
         ticket_id=row.ticket_id,
@@ -47,6 +47,7 @@ def message_from_row(row: MessageRow) -> Message:
         body=row.body,
         customer_id=row.customer_id,
         written_at=row.written_at,
+        author_name=author_name,
     )
 
 
@@ -62,12 +63,13 @@ class ConversationService:
             if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
                 raise NotFound(ticket_id)
             rows = session.execute(
-                select(MessageRow)
+                select(MessageRow, AgentRow.name)
+                .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
                 .where(MessageRow.ticket_id == ticket_id, MessageRow.id > after_id)
                 .order_by(MessageRow.id)
                 .limit(limit)
-            ).scalars()
-            return [message_from_row(r) for r in rows]
+            )
+            return [message_from_row(message, name) for message, name in rows]
 
     def add(
         self,
@@ -78,17 +80,34 @@ class ConversationService:
         customer: Requester | None = None,
         written_at: datetime | None = None,
         seen_up_to: int | None = None,
+        idempotency_key: str | None = None,
     ) -> Message:
         """Add a reply, a note or (`customer`, default the ticket's requester) a customer's message.
 
         `seen_up_to`: the newest message the agent had on screen. A reply is then refused with
         ThreadMovedOn when someone else (a colleague, the customer) wrote since; send it again without
         `seen_up_to` once they have read the news. Notes are never held back.
+        `idempotency_key`: a message already stored with this key is returned as it is (the outbox
+        sending again a message whose answer was lost).
         """
         with self.database.writing() as session:
+            if idempotency_key is not None:
+                stored = session.execute(
+                    select(MessageRow).where(MessageRow.idempotency_key == idempotency_key)
+                ).scalar_one_or_none()
+                if stored is not None:
+                    return message_from_row(stored)
             if seen_up_to is not None and kind is MessageKind.REPLY:
                 self._check_nothing_new(session, ticket_id, seen_up_to)
-            return self.add_in(session, ticket_id, kind, body, customer=customer, written_at=written_at)
+            return self.add_in(
+                session,
+                ticket_id,
+                kind,
+                body,
+                customer=customer,
+                written_at=written_at,
+                idempotency_key=idempotency_key,
+            )
 
     def _check_nothing_new(self, session: Session, ticket_id: int, seen_up_to: int) -> None:
         me = agent_login(session)
@@ -111,6 +130,7 @@ class ConversationService:
         *,
         customer: Requester | None = None,
         written_at: datetime | None = None,
+        idempotency_key: str | None = None,
     ) -> Message:
         """`add` inside a transaction the caller holds (a saved reply that also changes the ticket)."""
         check_number("ticket", ticket_id)
@@ -128,6 +148,7 @@ class ConversationService:
             "body": body,
             "customer_id": customer_id,
             "written_at": written_at,
+            "idempotency_key": idempotency_key,
         }
         if not self.database.enforces_team_rules:  # PostgreSQL stamps these itself
             values |= {"author": local_login(), "at": self.clock.now()}

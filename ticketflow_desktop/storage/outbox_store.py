@@ -1,9 +1,9 @@
 """The durable local outbox: a small SQLite file of its own in the user data directory.
 
-It holds writes (new tickets, edits) until the main database has confirmed them. It is separate from
-the main database on purpose: it must work exactly when the main database (a server, or a file that
-is locked or on a full disk) does not. Every change is committed with synchronous=FULL before the
-caller goes on, so a `kill -9` right after an enqueue loses nothing.
+It holds writes (new tickets, edits, messages, assignments) until the main database has confirmed
+them. It is separate from the main database on purpose: it must work exactly when the main
+database (a server, or a file that is locked or on a full disk) does not. Every change is
+committed with synchronous=FULL before the caller goes on, so a `kill -9` right after an enqueue loses nothing.
 """
 
 from __future__ import annotations
@@ -20,21 +20,38 @@ from ticketflow_desktop import config
 from ticketflow_desktop.domain import OutboxKind, OutboxState
 from ticketflow_desktop.domain.errors import StorageUnavailable
 
+# The kinds are checked by the code that reads them (OutboxKind), not by the file: a CHECK here would
+# need a table rebuild for every new kind.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     target TEXT NOT NULL,          -- the database it is meant for (masked URL: never a password)
-    kind TEXT NOT NULL CHECK (kind IN ('create', 'update')),
+    kind TEXT NOT NULL,            -- an OutboxKind
     key TEXT NOT NULL UNIQUE,      -- idempotency key of the request
-    ticket_id INTEGER,             -- for an edit
+    ticket_id INTEGER,             -- for anything but a new ticket
     expected_version INTEGER,      -- for an edit
-    payload TEXT NOT NULL,         -- JSON of the draft or the changes
+    payload TEXT NOT NULL,         -- JSON of the draft, the changes, the message or the assignee
     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'conflict', 'failed')),
     message TEXT NOT NULL DEFAULT '',
     attempts INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL
 );
 """
+# user_version 1: `kind` lost its CHECK (create, update), so messages and assignments can wait too.
+_SCHEMA_VERSION = 1
+_UPGRADE_TO_1 = (
+    """
+BEGIN IMMEDIATE;
+ALTER TABLE outbox RENAME TO outbox_v0;
+"""
+    + _SCHEMA
+    + """
+INSERT INTO outbox SELECT * FROM outbox_v0;
+DROP TABLE outbox_v0;
+PRAGMA user_version = 1;
+COMMIT;
+"""
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +88,7 @@ class OutboxStore:
                 connection = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = FULL")  # an enqueue survives a power cut
-                connection.executescript(_SCHEMA)
+                _create_or_upgrade(connection)
             except (sqlite3.Error, OSError) as error:
                 raise StorageUnavailable(f"The local outbox ({self.path}) cannot be opened: {error}") from error
             self._connection = connection
@@ -134,6 +151,15 @@ class OutboxStore:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+
+def _create_or_upgrade(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    exists = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'outbox'").fetchone() is not None
+    if not exists:
+        connection.executescript(_SCHEMA + f"PRAGMA user_version = {_SCHEMA_VERSION};")
+    elif version < 1:
+        connection.executescript(_UPGRADE_TO_1)
 
 
 _COLUMNS = "id, target, kind, key, ticket_id, expected_version, payload, state, message, attempts, created_at"

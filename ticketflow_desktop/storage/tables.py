@@ -313,11 +313,14 @@ class MessageRow(Base):
     body: Mapped[str] = mapped_column(Text)
     customer_id: Mapped[int | None] = mapped_column(Id, ForeignKey("customers.id"))
     written_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The outbox entry's key: a message sent again after a lost answer is found, not stored twice.
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         CheckConstraint(f"kind IN ({MESSAGE_KINDS_SQL})", name="kind"),
         CheckConstraint("length(body) BETWEEN 1 AND 100000", name="body_length"),
         Index("ix_messages_ticket", "ticket_id", "id"),
+        Index("ux_messages_idempotency_key", "idempotency_key", unique=True),
     )
 
 

@@ -374,7 +374,7 @@ GRANT SELECT ON {_READ_TABLES} TO {viewer};
 GRANT INSERT ({_AGENT_INSERT}) ON tickets TO {agent};
 GRANT UPDATE ({_AGENT_UPDATE}) ON tickets TO {agent};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {agent};
-GRANT INSERT (ticket_id, kind, body, customer_id, written_at) ON messages TO {agent};
+GRANT INSERT (ticket_id, kind, body, customer_id, written_at, idempotency_key) ON messages TO {agent};
 GRANT INSERT (name, email, email_key, organisation) ON customers TO {agent};
 GRANT UPDATE (name, organisation) ON customers TO {agent};
 GRANT INSERT (name, body, status, priority, category, shared), DELETE ON macros TO {agent};

@@ -1,6 +1,6 @@
 """Ticket writes, durable through the outbox: the one seam every view writes tickets through.
 
-`submit` and `update` run on the serial write worker (ui/ops.py, owner-bound like any op). If the
+`submit`, `update`, `message` and `assign` run on the serial write worker (ui/ops.py, owner-bound like any op). If the
 database is away the write waits in the local outbox (services/outbox.py): the owner's `on_failed`
 then gets `outbox.Queued` (a StorageUnavailable) and the write is sent, exactly once, when the
 database is back — `flush` runs when it opens, when it answers again, and every OUTBOX_RETRY_S while
@@ -19,7 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ticketflow_desktop.domain import Conflict, Ticket, TicketChanges, TicketDraft
+from ticketflow_desktop.domain import Conflict, OutboxKind, Ticket, TicketChanges, TicketDraft
+from ticketflow_desktop.domain.conversation import Message, MessageKind
 from ticketflow_desktop.services.connection import OutboxStore
 from ticketflow_desktop.services.outbox import Outbox, OutboxItem, Queued
 from ticketflow_desktop.services.tickets import TicketService
@@ -30,6 +31,14 @@ from ticketflow_desktop.ui.tasks import Done, Failed
 
 # While writes wait in the outbox and the database answers pings, try to send them this often.
 OUTBOX_RETRY_S = 2.0
+
+
+_DELIVERED = {
+    OutboxKind.CREATE: "Ticket",
+    OutboxKind.UPDATE: "Change to ticket",
+    OutboxKind.MESSAGE: "Your message on ticket",
+    OutboxKind.ASSIGN: "Assignment of ticket",
+}
 
 
 def _created(ticket: Ticket) -> Change:
@@ -100,6 +109,49 @@ class TicketWrites(QObject):
             always=after,
         )
 
+    def message(
+        self,
+        owner: QObject,
+        ticket_id: int,
+        kind: MessageKind,
+        body: str,
+        seen_up_to: int | None,
+        on_done: Callable[[Message], None] | None = None,
+        on_failed: Failed | None = None,
+    ) -> None:
+        """Add a reply or a note (held back with ThreadMovedOn when someone wrote since `seen_up_to`)."""
+        self.ops.write(
+            owner,
+            self.outbox.message,
+            ticket_id,
+            kind,
+            body,
+            seen_up_to,
+            on_done=on_done,
+            on_failed=on_failed,
+            change=Change.of({ticket_id}, ChangeKind.MESSAGE),
+            always=self._after_write,
+        )
+
+    def assign(
+        self,
+        owner: QObject,
+        ticket_id: int,
+        login: str | None,
+        before: str | None,
+        on_done: Done | None = None,
+        on_failed: Failed | None = None,
+    ) -> None:
+        """Give the ticket to `login` (None: nobody); `before` is who had it as the agent saw it."""
+
+        def after(result: Any, error: BaseException | None) -> None:
+            if isinstance(error, Conflict):
+                self.ops.announce(Change.of({ticket_id}, ChangeKind.UPDATED))
+            self._after_write(result, error)
+
+        self.ops.write(owner, self.outbox.assign, ticket_id, login, before, on_done=on_done, on_failed=on_failed,
+                       change=_updated, always=after)  # fmt: skip
+
     # --- the outbox, for the status bar's panel -------------------------------------------------
 
     def load_outbox(self, owner: QObject, on_done: Callable[[list[OutboxItem]], None]) -> None:
@@ -147,11 +199,15 @@ class TicketWrites(QObject):
         """Writes from the outbox that reached the database (sent by a flush or before a new write)."""
         ids: set[int] = set()
         outbox = self.outbox
+        messages: set[int] = set()
         while outbox.deliveries:
             delivery = outbox.deliveries.popleft()
-            ids.add(delivery.ticket.id)
-            what = "Ticket" if delivery.kind == "create" else "Change to ticket"
-            self.notices.success(f"{what} #{delivery.ticket.id} sent from the outbox.")
+            ids.add(delivery.ticket_id)
+            if delivery.kind is OutboxKind.MESSAGE:
+                messages.add(delivery.ticket_id)
+            self.notices.success(f"{_DELIVERED[delivery.kind]} #{delivery.ticket_id} sent from the outbox.")
         if ids:
             self.ops.announce(Change.of(ids, ChangeKind.DELIVERED))
+        if messages:
+            self.ops.announce(Change.of(messages, ChangeKind.MESSAGE))
         self.outbox_changed.emit()

@@ -135,3 +135,31 @@ def test_a_viewer_is_told_in_words_that_their_role_may_not_assign(
     assert _column(app, [ticket.id]) == ["—"]
     assert team.service("admin").get(ticket.id).assignee is None
     app.context.tasks.wait_idle()
+
+
+# A queued write may or may not be the one that tells the status bar the database is away.
+@pytest.mark.expect_log("ticketflow_desktop.ui.connection", "database unreachable", required=False)
+@pytest.mark.expect_log("ticketflow_desktop.ui.submit.suggestions", "could not be prepared", required=False)
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_assignment_made_while_the_database_is_locked_waits_in_the_outbox_and_arrives(
+    qtbot: QtBot, open_app, service: TicketService, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.harness import write_locked
+    from ticketflow_desktop.storage import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    me = whoami(service.database).login
+    [ticket_id] = [service.create(TicketDraft("Locked out", "Details.", Category.BILLING, Priority.LOW)).id]
+    app = open_app()
+    qtbot.waitUntil(lambda: app.tab.identity is not None)
+    _select(qtbot, app, [ticket_id])
+    with write_locked(database_url):
+        qtbot.keyClick(app.tab.table, Qt.Key.Key_A, CTRL_SHIFT)
+        qtbot.waitUntil(lambda: len(app.context.writes.outbox.items()) == 1, timeout=15_000)
+        [item] = app.context.writes.outbox.items()
+        assert item.summary == f"Assignment of ticket #{ticket_id} to {me}"
+        assert _column(app, [ticket_id]) == [me]  # shown as it will be, not rolled back
+        assert _assignees(service, [ticket_id]) == [None]
+    qtbot.waitUntil(lambda: _assignees(service, [ticket_id]) == [me], timeout=15_000)
+    qtbot.waitUntil(lambda: app.context.writes.outbox.items() == [], timeout=5000)
+    assert _column(app, [ticket_id]) == [me]

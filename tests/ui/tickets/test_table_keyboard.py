@@ -278,17 +278,33 @@ def _whole_rows_visible(app: App) -> int:
     return sum(1 for row in range(app.model.rowCount()) if viewport.contains(table.visualRect(app.model.index(row, 0))))
 
 
+def _layout(app: App) -> str:
+    """What the window gave the table, for a failure's message."""
+    tab, splitter = app.tab, app.tab.splitter
+    return (
+        f"window {app.window.size().toTuple()}, tab {tab.size().toTuple()}, splitter {splitter.size().toTuple()} "
+        f"{splitter.orientation().name} {splitter.sizes()}, table viewport {tab.table.viewport().size().toTuple()}, "
+        f"rows {app.model.rowCount()}, whole rows {_whole_rows_visible(app)}"
+    )
+
+
 def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -> None:
     seed(30)
     for size, name in (((800, 600), "a.ini"), ((960, 540), "b.ini")):
         app = open_app(name, size=size)
         load_all(qtbot, app.model)
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
-        assert _whole_rows_visible(app) >= 10, size
+        assert _whole_rows_visible(app) >= 10, _layout(app)
     app.window.resize(800, 900)  # taller, then back down: the table keeps its ten rows
-    qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=2000)  # the layout took the new height
+    try:
+        qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=2000)  # the layout took the new height
+    except AssertionError as error:
+        raise AssertionError(_layout(app)) from error
     app.window.resize(800, 560)
-    qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=2000)
+    try:
+        qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=2000)
+    except AssertionError as error:
+        raise AssertionError(_layout(app)) from error
 
 
 # --- 17: rows follow a colleague's change ----------------------------------------------------------

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.harness import App, write_locked
+from tests.ui.harness import App, break_the_outbox, write_locked
 from ticketflow_desktop.domain import Category, Priority, Status, Ticket, TicketDraft
 from ticketflow_desktop.domain.conversation import MessageKind, Requester
 from ticketflow_desktop.services.conversation import ConversationService
@@ -205,7 +205,7 @@ def test_an_empty_message_is_explained_under_the_editor_and_nothing_is_stored(
 @pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
 # The local model, prepared in the background, may meet the lock too.
 @pytest.mark.expect_log("ticketflow_desktop.ui.submit.suggestions", "could not be prepared", required=False)
-def test_a_locked_database_keeps_the_text_and_says_why(
+def test_a_reply_written_while_the_database_is_locked_waits_in_the_outbox_and_arrives(
     qtbot: QtBot,
     make_app,
     ticket: Ticket,
@@ -214,6 +214,39 @@ def test_a_locked_database_keeps_the_text_and_says_why(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)  # told at once, not after 5 s
+    app, detail = _open(qtbot, make_app, ticket.id, 0)
+    composer = detail.composer
+    with write_locked(database_url):
+        _send_by_keyboard(qtbot, app, detail, "Rebooting it now.")
+        qtbot.waitUntil(lambda: "outbox" in composer.status.text(), timeout=15_000)
+        assert composer.status.text() == "Kept in the outbox: it is sent when the database is back."
+        assert composer.editor.toPlainText() == ""  # the outbox has it; the editor is free for the next
+        assert not composer.error.isVisible()
+        assert not _draft_path(app, ticket.id).exists()  # type: ignore[attr-defined]
+        assert [i.summary for i in app.context.writes.outbox.items()] == [
+            f"Reply on ticket #{ticket.id}: Rebooting it now."
+        ]
+        assert _bodies(conversation, ticket.id) == []
+    # The lock is gone: the outbox sends it and the thread shows it.
+    qtbot.waitUntil(lambda: "Rebooting it now." in _rows(detail, Qt.ItemDataRole.DisplayRole), timeout=15_000)
+    assert _bodies(conversation, ticket.id) == ["Rebooting it now."]
+    assert app.context.writes.outbox.items() == []
+    assert app.crashes.reports == []
+
+
+@pytest.mark.expect_log(CONNECTION_LOGGER, "database unreachable")
+@pytest.mark.expect_log("ticketflow_desktop.services.outbox", "outbox unusable, sending directly")
+@pytest.mark.expect_log("ticketflow_desktop.ui.submit.suggestions", "could not be prepared", required=False)
+def test_a_reply_nobody_can_take_keeps_the_text_and_says_why(
+    qtbot: QtBot,
+    make_app,
+    ticket: Ticket,
+    conversation: ConversationService,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    break_the_outbox()
     app, detail = _open(qtbot, make_app, ticket.id, 0)
     with write_locked(database_url):
         _send_by_keyboard(qtbot, app, detail, "Rebooting it now.")

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ticketflow_desktop.domain import Conflict, StorageUnavailable, Ticket, TicketChanges
+from ticketflow_desktop.domain import Conflict, Ticket, TicketChanges
 from ticketflow_desktop.services.outbox import Queued
-from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.tickets.edits import ASSIGNEE, FieldValue, write_error_text
 from ticketflow_desktop.ui.tickets.model import TicketTableModel
@@ -19,15 +17,6 @@ def value_text(value: FieldValue) -> str:
     """A member's label ("In progress"); a title as it is; nobody for no assignee. (The enums are str
     enums: ask for the label.)"""
     return "nobody" if value is None else str(getattr(value, "label", value))
-
-
-def assign_back(service: TicketService, ticket_id: int, ours: str | None, previous: str | None) -> Ticket:
-    """Undo an assignment (in a worker): give the ticket back to `previous` unless someone assigned it
-    otherwise since we set `ours` (then Conflict, as an edit's version check would say)."""
-    current = service.get(ticket_id)
-    if current.assignee != ours:
-        raise Conflict(current, (ASSIGNEE,))
-    return service.assign(ticket_id, previous)
 
 
 def id_list(ids: list[int]) -> str:
@@ -84,7 +73,7 @@ class BulkChange:
     def undo(self) -> None:
         self._undoing = set(self.versions)
         for ticket_id, version in self.versions.items():
-            if self.field == ASSIGNEE:  # not a versioned edit: see assign_back
+            if self.field == ASSIGNEE:  # not a versioned edit: refused if reassigned meanwhile
                 self._assign_back(ticket_id)
                 continue
             self.context.writes.update(
@@ -97,20 +86,14 @@ class BulkChange:
             )
 
     def _assign_back(self, ticket_id: int) -> None:
-        service = self.context.service
-        if service is None:
-            self._undone(ticket_id, StorageUnavailable("The database is not open."))
-            return
-        self.context.ops.write(
+        ours, previous = self.value, self.previous[ticket_id]
+        self.context.writes.assign(
             self.model,
-            assign_back,
-            service,
             ticket_id,
-            self.value,
-            self.previous[ticket_id],
+            previous if isinstance(previous, str) else None,
+            ours if isinstance(ours, str) else None,
             on_done=partial(self._restored_one, ticket_id),
             on_failed=partial(self._undone, ticket_id),
-            change=Change.of({ticket_id}, ChangeKind.UPDATED),
         )
 
     def _restored_one(self, ticket_id: int, _ticket: Ticket) -> None:

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from ticketflow_desktop.domain import ValidationError
 from ticketflow_desktop.domain.conversation import Message, MessageKind, ThreadMovedOn, validate_body
-from ticketflow_desktop.services.conversation import ConversationService
-from ticketflow_desktop.ui.changes import Change, ChangeKind
+from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.theme import ThemeManager, current_tokens
 from ticketflow_desktop.ui.tickets.reply_drafts import ReplyDraft, ReplyDrafts, database_scope
@@ -338,10 +337,6 @@ class Composer(QWidget):
 
     # --- sending -----------------------------------------------------------------------------------
 
-    def _service(self) -> ConversationService | None:
-        service = self.context.service
-        return None if service is None else ConversationService(service.database, service.clock)
-
     def send(self) -> None:
         self._send(anyway=False)
 
@@ -349,8 +344,8 @@ class Composer(QWidget):
         self._send(anyway=True)
 
     def _send(self, *, anyway: bool) -> None:
-        ticket_id, service = self.ticket_id, self._service()
-        if self.read_only or ticket_id is None or service is None or self._sending is not None:
+        ticket_id = self.ticket_id
+        if self.read_only or ticket_id is None or self.context.service is None or self._sending is not None:
             return
         kind, body = self.kind, self.editor.toPlainText()
         try:
@@ -359,29 +354,36 @@ class Composer(QWidget):
             self.show_error(error_words(error))
             self.focus_editor()
             return
-        self.save_draft()  # on disk until the database has it
+        self.save_draft()  # on disk until the database (or the outbox) has it
         seen = None if anyway or kind is not MessageKind.REPLY else self.newest_seen()
         self._sending = ticket_id
         self.error.hide()
         self.notice.hide()
         self.status.setText("Sending…" if kind is MessageKind.REPLY else "Adding the note…")
         self._update_enabled()
-        self.context.ops.write(
+        self.context.writes.message(
             self,
-            partial(service.add, seen_up_to=seen),
             ticket_id,
             kind,
             body,
+            seen,
             on_done=lambda message: self._sent(ticket_id, body, message),
-            on_failed=lambda error: self._send_failed(ticket_id, error),
-            change=Change.of({ticket_id}, ChangeKind.MESSAGE),
+            on_failed=lambda error: self._send_failed(ticket_id, body, error),
         )
 
     def _sent(self, ticket_id: int, body: str, message: Message) -> None:
         self._sending = None
+        self._forget_draft(ticket_id, body, "Sent." if message.kind is MessageKind.REPLY else "Note added.")
+        if ticket_id != self.ticket_id:
+            self.context.notices.success(f"Your message on ticket #{ticket_id} was stored.")
+        self._update_enabled()
+        self.sent.emit(message)
+
+    def _forget_draft(self, ticket_id: int, body: str, status: str) -> None:
+        """The database or the outbox has `body`: it leaves the editor (unless more was typed) and the disk."""
         scope = self._scope
         if ticket_id == self.ticket_id:
-            self.status.setText("Sent." if message.kind is MessageKind.REPLY else "Note added.")
+            self.status.setText(status)
             if self.editor.toPlainText() == body:
                 self._restoring = True
                 self.editor.clear()
@@ -393,13 +395,15 @@ class Composer(QWidget):
                 self.save_draft()
         elif scope is not None:
             self.drafts.remove(scope, ticket_id)
-            self.context.notices.success(f"Your message on ticket #{ticket_id} was stored.")
-        self._update_enabled()
-        self.sent.emit(message)
 
-    def _send_failed(self, ticket_id: int, error: BaseException) -> None:
+    def _send_failed(self, ticket_id: int, body: str, error: BaseException) -> None:
         self._sending = None
         self._update_enabled()
+        if isinstance(error, Queued):  # safe on this computer: sent when the database is back
+            self._forget_draft(ticket_id, body, "Kept in the outbox: it is sent when the database is back.")
+            if ticket_id != self.ticket_id:
+                self.context.notices.info(f"Your message on ticket #{ticket_id} waits in the outbox.")
+            return
         if ticket_id != self.ticket_id:  # the draft stays on disk for that ticket
             self.context.notices.error(error_words(error, f"Your message on ticket #{ticket_id}", "was not sent"))
             return

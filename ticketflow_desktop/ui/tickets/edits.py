@@ -15,15 +15,15 @@ from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, SignalInstance
 
-from ticketflow_desktop.domain import Category, Conflict, Priority, Status, StorageUnavailable, Ticket, TicketChanges
+from ticketflow_desktop.domain import Category, Conflict, Priority, Status, Ticket, TicketChanges
 from ticketflow_desktop.services.outbox import Queued
-from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.words import error_words
 
 # A changed field's new value: an enum member, the title's text, or the assignee's login (None: nobody).
 FieldValue = Category | Priority | Status | str | None
-# Written by TicketService.assign, not as a TicketChanges: no version check, and not through the outbox.
+# Written by TicketService.assign (through the outbox), not as a TicketChanges: instead of a version
+# check, an assignment is refused when someone else assigned the ticket otherwise meanwhile.
 ASSIGNEE = "assignee"
 # Called once per ticket a change() was made on: the stored ticket after the write, or None when the
 # change was not stored (refused, or superseded by a later edit of the same field).
@@ -146,19 +146,16 @@ class OptimisticEdits:
         )
 
     def _assign(self, ticket_id: int, fields: dict[str, FieldValue]) -> None:
-        context = self.model.context
+        stored = self.model.stored(ticket_id)
         self.in_flight.add(ticket_id)
-        if context.service is None:
-            self._write_failed(ticket_id, fields, StorageUnavailable("The database is not open."))
-            return
-        context.ops.write(
+        login = fields[ASSIGNEE]
+        self.model.context.writes.assign(
             self.owner,
-            context.service.assign,
             ticket_id,
-            fields[ASSIGNEE],
+            login if isinstance(login, str) else None,
+            None if stored is None else stored.assignee,
             on_done=partial(self._written, ticket_id, fields),
             on_failed=partial(self._write_failed, ticket_id, fields),
-            change=lambda ticket: Change.of({ticket.id}, ChangeKind.UPDATED),
         )
 
     def _written(self, ticket_id: int, fields: dict[str, FieldValue], ticket: Ticket) -> None:

@@ -181,7 +181,7 @@ class ThreadModel(QAbstractListModel):
     def author(self, message: Message) -> str:
         if message.kind is MessageKind.CUSTOMER and message.customer_id is not None:
             return self.customers.get(message.customer_id, "The customer")
-        return message.author
+        return message.shown_author
 
     def tooltip(self, message: Message) -> str:
         text = f"{KIND_LABELS[message.kind]} · {exact_time(message.at)}"
