@@ -90,3 +90,22 @@ def test_macros_through_the_cli(database_url: str, capsys: pytest.CaptureFixture
     assert run("macro", "remove", "Thanks")[0] == 0
     code, _, err = run("macro", "apply", "Thanks", str(ticket_id))
     assert code == 2 and "no saved reply called 'Thanks'" in err
+
+
+def test_a_saved_reply_is_held_when_the_customer_wrote_since_the_agent_read(service: TicketService) -> None:
+    from ticketflow_desktop.domain.conversation import ThreadMovedOn
+
+    ticket = service.create(TicketDraft("VPN down", "No tunnel", Category.TECHNICAL, Priority.HIGH))
+    macros = MacroService(service.database, service.clock)
+    macros.add("Solved", "It is solved.", status=Status.RESOLVED)
+    conversation = ConversationService(service.database, service.clock)
+    seen = conversation.add(ticket.id, MessageKind.NOTE, "Looking.").id
+    news = conversation.add(ticket.id, MessageKind.CUSTOMER, "Still broken!")
+    with pytest.raises(ThreadMovedOn) as held:
+        macros.apply("Solved", ticket.id, seen_up_to=seen)
+    assert [m.id for m in held.value.new] == [news.id]
+    assert service.get(ticket.id).status is Status.OPEN  # neither the reply nor the change was stored
+    assert [m.body for m in conversation.thread(ticket.id)] == ["Looking.", "Still broken!"]
+    macros.apply("Solved", ticket.id, internal=True, seen_up_to=seen)  # a note is never held back
+    _message, updated = macros.apply("Solved", ticket.id, seen_up_to=news.id)
+    assert updated.status is Status.RESOLVED

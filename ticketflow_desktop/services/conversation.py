@@ -98,7 +98,7 @@ class ConversationService:
                 if stored is not None:
                     return message_from_row(stored)
             if seen_up_to is not None and kind is MessageKind.REPLY:
-                self._check_nothing_new(session, ticket_id, seen_up_to)
+                self.check_nothing_new(session, ticket_id, seen_up_to)
             return self.add_in(
                 session,
                 ticket_id,
@@ -109,7 +109,8 @@ class ConversationService:
                 idempotency_key=idempotency_key,
             )
 
-    def _check_nothing_new(self, session: Session, ticket_id: int, seen_up_to: int) -> None:
+    def check_nothing_new(self, session: Session, ticket_id: int, seen_up_to: int) -> None:
+        """Raise ThreadMovedOn when someone else (a colleague, the customer) wrote after `seen_up_to`."""
         me = agent_login(session)
         rows = session.execute(
             select(MessageRow)

@@ -79,8 +79,11 @@ class MacroService:
         if not gone:
             raise ValidationError([FieldError("name", f"There is no saved reply called {name!r} that you may remove.")])
 
-    def apply(self, name: str, ticket_id: int, *, internal: bool = False) -> tuple[Message, Ticket]:
-        """Write the saved reply on the ticket (as a note if `internal`) and make its field changes."""
+    def apply(
+        self, name: str, ticket_id: int, *, internal: bool = False, seen_up_to: int | None = None
+    ) -> tuple[Message, Ticket]:
+        """Write the saved reply on the ticket (as a note if `internal`) and make its field changes.
+        With `seen_up_to`, a reply is held back (ThreadMovedOn) as the composer's would be."""
         tickets = TicketService(self.database, self.clock)
         conversation = ConversationService(self.database, self.clock)
         with self.database.writing() as session:
@@ -98,6 +101,8 @@ class MacroService:
                 "agent.name": agent_name(session),
             }
             kind = MessageKind.NOTE if internal else MessageKind.REPLY
+            if seen_up_to is not None and kind is MessageKind.REPLY:
+                conversation.check_nothing_new(session, ticket_id, seen_up_to)
             message = conversation.add_in(session, ticket_id, kind, render(macro.body, values))
             if not macro.changes.is_empty():
                 ticket = tickets.update_in(session, ticket_id, macro.changes, ticket.version)

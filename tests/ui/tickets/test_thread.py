@@ -406,6 +406,35 @@ def test_a_saved_reply_is_applied_by_keyboard_and_changes_the_status(
     assert detail.macro_picker is None
 
 
+def test_a_saved_reply_waits_when_the_customer_wrote_since_and_applies_once_read(
+    qtbot: QtBot, make_app, service: TicketService, ticket: Ticket, conversation: ConversationService
+) -> None:
+    MacroService(service.database, service.clock).add("Fixed, closing", "It is fixed.", status=Status.RESOLVED)
+    app, detail = _open(qtbot, make_app, ticket.id, 0)
+    conversation.add(ticket.id, MessageKind.CUSTOMER, "Actually it still fails.")  # unseen by the agent
+
+    def apply() -> None:
+        _focus(qtbot, app, detail.composer.editor)
+        QTest.keyClick(detail.composer.editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: detail.macro_picker is not None and detail.macro_picker.names() == ["Fixed, closing"])
+        picker = detail.macro_picker
+        assert picker is not None
+        qtbot.waitUntil(picker.filter.hasFocus)
+        QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+
+    apply()
+    qtbot.waitUntil(detail.composer.error.isVisible, timeout=5000)
+    assert detail.composer.error.text() == (
+        "The customer wrote since you opened this ticket — read it, then apply “Fixed, closing” again."
+        " Nothing was sent yet."
+    )
+    qtbot.waitUntil(lambda: _rows(detail, Qt.ItemDataRole.DisplayRole) == ["Actually it still fails."], timeout=5000)
+    assert service.get(ticket.id).status is Status.OPEN  # nothing of it was stored
+    apply()  # the agent has read it now
+    qtbot.waitUntil(lambda: _bodies(conversation, ticket.id)[-1:] == ["It is fixed."], timeout=5000)
+    assert service.get(ticket.id).status is Status.RESOLVED
+
+
 def test_a_viewer_sees_the_thread_but_no_composer(
     qtbot: QtBot, make_app, ticket: Ticket, conversation: ConversationService
 ) -> None:

@@ -49,12 +49,12 @@ PLACEHOLDERS = {
 SEND_LABELS = {MessageKind.REPLY: "Send reply", MessageKind.NOTE: "Add note"}
 
 
-def moved_on_text(error: ThreadMovedOn) -> str:
+def moved_on_text(error: ThreadMovedOn, then: str = "send. Your reply was not sent yet.") -> str:
     """ "Ann wrote since you opened this ticket — read it, then send." """
-    who = sorted({"The customer" if m.kind is MessageKind.CUSTOMER else m.author for m in error.new})
+    who = sorted({"The customer" if m.kind is MessageKind.CUSTOMER else m.shown_author for m in error.new})
     names = who[0] if len(who) == 1 else ", ".join(who[:-1]) + f" and {who[-1]}"
     what = "read it" if len(error.new) == 1 else f"read the {len(error.new)} new messages"
-    return f"{names} wrote since you opened this ticket — {what}, then send. Your reply was not sent yet."
+    return f"{names} wrote since you opened this ticket — {what}, then {then}"
 
 
 class PlainEditor(QPlainTextEdit):

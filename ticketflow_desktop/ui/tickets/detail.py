@@ -54,7 +54,7 @@ from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.ops import ignore
-from ticketflow_desktop.ui.tickets.composer import Composer
+from ticketflow_desktop.ui.tickets.composer import Composer, moved_on_text
 from ticketflow_desktop.ui.tickets.detail_states import EmptyState, LeftListNotice, left_list_text, ticket_matches
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
 from ticketflow_desktop.ui.tickets.macro_picker import MacroPicker
@@ -600,14 +600,18 @@ class TicketDetail(QWidget):
 
         def failed(error: BaseException) -> None:
             subject = f"Saved reply “{macro.name}” on ticket #{ticket_id}"
-            if ticket_id == self.ticket_id and not self.composer.read_only:
+            if isinstance(error, ThreadMovedOn) and ticket_id == self.ticket_id:
+                self.composer.show_error(moved_on_text(error, f"apply “{macro.name}” again. Nothing was sent yet."))
+                self._thread_moved_on(error)
+            elif ticket_id == self.ticket_id and not self.composer.read_only:
                 self.composer.show_error(error_words(error, subject, "was not applied"))
             else:
                 self.context.notices.error(error_words(error, subject, "was not applied"))
 
+        seen = None if internal else self.composer.newest_seen()  # the traffic cop, as for a typed reply
         self.context.ops.write(
             self,
-            partial(macros.apply, internal=internal),
+            partial(macros.apply, internal=internal, seen_up_to=seen),
             macro.name,
             ticket_id,
             on_done=applied,
