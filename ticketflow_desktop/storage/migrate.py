@@ -1,40 +1,37 @@
-"""Schema upgrades with Alembic, whose scripts ship inside the package (and the frozen build)."""
+"""Schema upgrades with Alembic, whose scripts ship inside the package (and the frozen build).
+
+Alembic is imported only when a schema changes: checking that a database is at head reads the
+revisions as text (storage/revisions.py), so opening a database that is up to date costs no Alembic.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 
 from ticketflow_desktop import __version__
 from ticketflow_desktop.domain.errors import DatabaseTooNew, SchemaBehind
 from ticketflow_desktop.storage.errors import translate_errors
+from ticketflow_desktop.storage.revisions import current_revision, head_revision, is_known
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+__all__ = ["alembic_config", "check_schema", "current_revision", "head_revision", "upgrade_to_head"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(engine: Engine) -> str | None:
-    with translate_errors(), engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_to_head(engine: Engine) -> None:
@@ -43,13 +40,16 @@ def upgrade_to_head(engine: Engine) -> None:
     On PostgreSQL the team's roles, grants, triggers and policies are (re)applied too, even at head:
     a database restored on another server finds its group roles again.
     """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     from ticketflow_desktop.storage.team_sql import apply_team_schema
 
     revision = current_revision(engine)
     postgresql = engine.dialect.name == "postgresql"
     if revision == head_revision() and not postgresql:
         return
-    if revision is not None and not _is_known(revision):
+    if revision is not None and not is_known(revision):
         raise DatabaseTooNew(revision)
     with translate_errors(), engine.begin() as connection:
         if postgresql:
@@ -68,7 +68,7 @@ def upgrade_sqlite(engine: Engine) -> None:
     if revision == head_revision():
         return
     database = engine.url.database
-    if revision is not None and _is_known(revision) and database and database != ":memory:":
+    if revision is not None and is_known(revision) and database and database != ":memory:":
         copy_aside(Path(database).expanduser(), revision)
     upgrade_to_head(engine)
 
@@ -79,7 +79,7 @@ def check_schema(engine: Engine) -> None:
     revision = current_revision(engine)
     if revision == head_revision():
         return
-    if revision is None or _is_known(revision):
+    if revision is None or is_known(revision):
         raise SchemaBehind(revision, head_revision())
     # Newer than this app: usable while the schema still serves apps as old as this one (expand/contract).
     oldest = min_app_version(engine)
@@ -115,16 +115,10 @@ def copy_aside(path: Path, revision: str) -> Path:
     return target
 
 
-def _is_known(revision: str) -> bool:
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
-
-
 def schema_drift(engine: Engine) -> list[object]:
     """What `alembic check` would find: differences between the tables module and the database."""
     from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
 
     from ticketflow_desktop.storage.migrations.env_options import include_object
     from ticketflow_desktop.storage.tables import Base
