@@ -26,9 +26,12 @@ def revision_graph() -> dict[str, str | None]:
     """Each revision and the one it revises (None for the first)."""
     graph: dict[str, str | None] = {}
     for script in sorted(VERSIONS_DIR.glob("*.py")):
-        found = {name: value or None for name, value in _ASSIGNMENT.findall(script.read_text(encoding="utf-8"))}
-        if found.get("revision"):
-            graph[found["revision"]] = found.get("down_revision")
+        found: dict[str, str | None] = {
+            name: value or None for name, value in _ASSIGNMENT.findall(script.read_text(encoding="utf-8"))
+        }
+        revision = found.get("revision")
+        if revision:
+            graph[revision] = found.get("down_revision")
     return graph
 
 
