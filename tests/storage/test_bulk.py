@@ -75,3 +75,32 @@ def test_sqlite_search_index_merges_again_after_a_load(sqlite_url: str) -> None:
         assert titles(TicketService(database), "seal") == {f"Seal {i}" for i in range(30)}
     finally:
         database.dispose()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_large_import_never_locks_colleagues_out(
+    service: TicketService, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import into tickets colleagues work on keeps the search indexes (dropping one would lock the
+    table until the import commits): a colleague lists, searches and edits while it runs."""
+    from tests.databases import service_at
+    from ticketflow_desktop.storage import bulk
+
+    monkeypatch.setattr(bulk, "PG_REBUILD_THRESHOLD", 10)  # "large" for this test
+    existing = service.create(TicketDraft("Walrus at work", "a colleague's ticket", Category.GENERAL, Priority.LOW))
+    seen_by_colleague: list[tuple[int, int, str]] = []
+    # Every statement of the colleague waits at most a second for a lock; longer fails the test.
+    colleague_url = database_url + ("&" if "?" in database_url else "?") + "options=-c%20lock_timeout%3D1000"
+
+    def colleague_works(done: int) -> None:
+        if seen_by_colleague or done < 100:
+            return
+        with service_at(colleague_url) as colleague:  # another connection, while the import's transaction is open
+            page = colleague.page(TicketFilter(search="walrus"))
+            edited = colleague.update(existing.id, TicketChanges(title="Walrus edited"), existing.version)
+            seen_by_colleague.append((len(page.tickets), edited.version, edited.title))
+
+    load = [ticket(f"Walrus {i}", i % 30) for i in range(300)]
+    assert bulk_insert(service.database, load, batch_size=50, expected=len(load), progress=colleague_works) == 300
+    assert seen_by_colleague == [(1, 2, "Walrus edited")]  # the colleague saw only what was committed
+    assert len(titles(service, "walrus")) == 301

@@ -143,6 +143,8 @@ def _refused(error: BaseException, driver_error: BaseException | None) -> None:
     primary = getattr(diag, "message_primary", None)
     if code == "22023" and primary:  # our functions' refusals of bad input
         raise ValidationError([FieldError("input", primary[0].upper() + primary[1:] + ".")]) from error
+    if code == "55P03":  # lock_timeout: a colleague's transaction holds what this one needs
+        raise StorageUnavailable("A colleague's work holds the tickets a moment longer; try again.") from error
     if code == "P0002":
         match = re.search(r"ticket (\d+)", text)
         if match:
