@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ticketflow_desktop.domain import StorageUnavailable
+from ticketflow_desktop.domain import OutboxKind, StorageUnavailable
 from ticketflow_desktop.services.outbox import CONFLICT, FAILED, OutboxItem
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.notices import Severity
@@ -87,7 +87,8 @@ class OutboxPopup(QFrame):
             self.detail.setText("Nothing is waiting.")
             return
         # For a conflict, "retry" means: apply my values on top of the colleague's version.
-        self.retry_button.setText("Apply &mine anyway" if item.state == CONFLICT else "&Retry")
+        anyway = "Send &mine anyway" if item.kind is OutboxKind.MESSAGE else "Apply &mine anyway"
+        self.retry_button.setText(anyway if item.state == CONFLICT else "&Retry")
         self.detail.setText(item.message or "Will be sent as soon as the database answers.")
 
     def retry_selected(self) -> None:

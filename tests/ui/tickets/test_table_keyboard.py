@@ -295,14 +295,14 @@ def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -
         load_all(qtbot, app.model)
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
         assert _whole_rows_visible(app) >= 10, _layout(app)
-    app.window.resize(800, 900)  # taller, then back down: the table keeps its ten rows
+    app.window.resize(800, 900)  # taller, then back down to 800x600: the table keeps its ten rows
     try:
-        qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=2000)  # the layout took the new height
+        qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=5000)  # the layout took the new height
     except AssertionError as error:
         raise AssertionError(_layout(app)) from error
-    app.window.resize(800, 560)
+    app.window.resize(800, 600)
     try:
-        qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=2000)
+        qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=5000)
     except AssertionError as error:
         raise AssertionError(_layout(app)) from error
 
