@@ -294,7 +294,10 @@ def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -
         app = open_app(name, size=size)
         load_all(qtbot, app.model)
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
-        assert _whole_rows_visible(app) >= 10, _layout(app)
+        try:  # the layout settles once the queues, the identity and the first ticket have arrived
+            qtbot.waitUntil(lambda app=app: _whole_rows_visible(app) >= 10, timeout=5000)
+        except AssertionError as error:
+            raise AssertionError(_layout(app)) from error
     app.window.resize(800, 900)  # taller, then back down to 800x600: the table keeps its ten rows
     try:
         qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=5000)  # the layout took the new height
