@@ -178,6 +178,11 @@ def test_a_narrow_window_folds_the_sidebar_and_ctrl_shift_v_shows_it(qtbot: QtBo
     _focus_table(qtbot, app)
     qtbot.keyClick(app.tab.table, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert app.tab.view_sidebar.isVisible()
+    app.window.resize(820, 600)  # still narrow: it stays until hidden
+    qtbot.wait(50)
+    assert app.tab.view_sidebar.isVisible()
+    qtbot.keyClick(app.tab.table, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert not app.tab.view_sidebar.isVisible()
     app.window.resize(1280, 800)
     qtbot.waitUntil(app.tab.view_sidebar.isVisible)
     app.context.tasks.wait_idle()

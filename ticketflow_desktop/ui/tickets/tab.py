@@ -198,6 +198,7 @@ class TicketsTab(QWidget):
         self._queue_before_customer: Queue | None = None
         self.view: SavedView | None = None  # the saved view chosen (the filter bar narrows it further)
         self._view_to_restore = 0
+        self._sidebar_forced = False  # shown by Ctrl+Shift+V in a window too narrow for it
 
         self.queue_bar = QueueBar(context, self)
         self.queue_bar.chosen.connect(self._queue_chosen)
@@ -566,12 +567,21 @@ class TicketsTab(QWidget):
         picker.open()
 
     def toggle_sidebar(self) -> None:
-        self.context.settings.set(SIDEBAR_KEY, not self.view_sidebar.isVisible())
-        self._fit_sidebar(self.width(), forced=True)
+        """Ctrl+Shift+V: in a wide window, shown or not from now on; in a narrow one, shown until hidden."""
+        narrow = self.width() < SIDEBAR_WINDOW_MIN
+        if self.view_sidebar.isVisible():
+            if narrow:
+                self._sidebar_forced = False
+            else:
+                self.context.settings.set(SIDEBAR_KEY, False)
+        else:
+            self.context.settings.set(SIDEBAR_KEY, True)
+            self._sidebar_forced = narrow
+        self._fit_sidebar(self.width())
 
-    def _fit_sidebar(self, width: int, forced: bool = False) -> None:
+    def _fit_sidebar(self, width: int) -> None:
         wanted = bool(self.context.settings.get(SIDEBAR_KEY))
-        self.view_sidebar.setVisible(wanted and (forced or width >= SIDEBAR_WINDOW_MIN))
+        self.view_sidebar.setVisible(wanted and (self._sidebar_forced or width >= SIDEBAR_WINDOW_MIN))
 
     def _identified(self, identity: Identity) -> None:
         self.identity = identity

@@ -42,6 +42,8 @@ class ViewPicker(QDialog):
         self.filter.installEventFilter(self)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Views")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._chosen)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)

@@ -35,7 +35,7 @@ from ticketflow_desktop.ui.words import error_words
 
 COUNTS_DELAY_MS = 400
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # ("queue", Queue) or ("view", view id)
-SIDEBAR_WIDTH = 200
+SIDEBAR_WIDTH = 184
 
 
 class ViewSidebar(QWidget):
@@ -71,8 +71,9 @@ class ViewSidebar(QWidget):
         self.save_button.setToolTip("Keep the current filters, order and columns as a view (Ctrl+Shift+S in the list)")
         self.save_button.clicked.connect(self.save_requested)
         layout.addWidget(self.save_button)
-        self.setMinimumWidth(150)
-        self.setMaximumWidth(280)
+        self.list.setSpacing(2)
+        self.list.setUniformItemSizes(True)
+        self.setFixedWidth(SIDEBAR_WIDTH)  # the list's hint follows its longest name; the table needs the room
         self._refresh = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._refresh.timeout.connect(self.refresh)
         context.tickets_changed.connect(self._tickets_changed)
