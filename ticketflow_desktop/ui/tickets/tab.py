@@ -71,6 +71,7 @@ from ticketflow_desktop.ui.tickets.model import (
 )
 from ticketflow_desktop.ui.tickets.queues import Queue, QueueBar, parse_queue
 from ticketflow_desktop.ui.tickets.table import TicketTable
+from ticketflow_desktop.ui.tickets.tag_dialog import TagDialog
 from ticketflow_desktop.ui.tickets.view_dialogs import SaveViewDialog, ViewPicker
 from ticketflow_desktop.ui.tickets.view_sidebar import ViewSidebar
 from ticketflow_desktop.ui.words import error_words
@@ -251,6 +252,13 @@ class TicketsTab(QWidget):
         self.save_view_dialog: SaveViewDialog | None = None
         self.picker_action = self._tab_action("Go to a queue or saved view…", "Ctrl+K", self.open_view_picker)
         self.sidebar_action = self._tab_action("Show or hide the views sidebar", "Ctrl+Shift+V", self.toggle_sidebar)
+        self.tag_dialog: TagDialog | None = None
+        self.tags_action = QAction("Tags of the selected tickets…", self.table)
+        self.tags_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.tags_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tags_action.setProperty("help_group", "Tickets")
+        self.tags_action.triggered.connect(lambda _checked=False: self.edit_tags())
+        self.table.addAction(self.tags_action)
 
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.model.reload)
@@ -557,6 +565,23 @@ class TicketsTab(QWidget):
             on_failed=lambda error: self.context.notices.error(error_words(error, f"View “{name}”")),
         )
 
+    def edit_tags(self) -> None:
+        """Ctrl+T: the tags of the selected tickets, as stored (read first, then the dialog opens)."""
+        ids, service = self.selected_ids(), self.context.service
+        if not ids or service is None or self.model.read_only:
+            return
+        self.context.ops.read(self, service.get_many, ids, on_done=lambda found: self._open_tags(ids, found))
+
+    def _open_tags(self, ids: list[int], found: dict[int, Ticket]) -> None:
+        tickets = [found[i] for i in ids if i in found]
+        if not tickets:
+            return
+        dialog = TagDialog(self.context, tickets, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "tag_dialog", None))
+        self.tag_dialog = dialog
+        dialog.open()
+
     def open_view_picker(self) -> None:
         entries = [(entry, self.view_sidebar.label(entry)) for entry in self.view_sidebar.entries()]
         picker = ViewPicker(entries, self)
@@ -724,6 +749,7 @@ class TicketsTab(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """A viewer's list: tickets are read, never changed (the database refuses it anyway)."""
         self.model.read_only = read_only
+        self.tags_action.setEnabled(not read_only)
         self.ticket_actions.set_read_only(read_only)
         self.detail.set_read_only(read_only)
 
