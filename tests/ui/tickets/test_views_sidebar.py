@@ -186,3 +186,22 @@ def test_a_narrow_window_folds_the_sidebar_and_ctrl_shift_v_shows_it(qtbot: QtBo
     app.window.resize(1280, 800)
     qtbot.waitUntil(app.tab.view_sidebar.isVisible)
     app.context.tasks.wait_idle()
+
+
+def test_a_ticket_a_colleague_tags_enters_the_view_and_one_untagged_leaves(
+    qtbot: QtBot, open_app, service: TicketService, other_service: TicketService
+) -> None:
+    made = _tickets(service)
+    view = ViewService(service.database).save("VIP", ViewSpec(TicketFilter(tags=("vip",))))
+    app = open_app()
+    qtbot.waitUntil(lambda: any(label.startswith("VIP") for label in _labels(app)), timeout=5000)
+    app.tab.apply_view(view)
+    qtbot.waitUntil(lambda: settled(app.model) and shown_ids(app.model) == made["high"], timeout=5000)
+    colleague = TagService(other_service.database)
+    colleague.add(made["low"][0], "vip")
+    colleague.remove(made["high"][0], "vip")
+    app.context.ops.announce(Change.of({made["low"][0], made["high"][0]}, ChangeKind.BY_COLLEAGUE))
+    expected = sorted([made["low"][0], made["high"][1]], reverse=True)
+    qtbot.waitUntil(lambda: settled(app.model) and shown_ids(app.model) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: app.tab.filter_bar.count_label.text() == "2 tickets", timeout=5000)
+    app.context.tasks.wait_idle()
