@@ -56,6 +56,7 @@ class TagDialog(QDialog):
         super().__init__(parent)
         self.context, self.tickets = context, tickets
         self.setWindowTitle("Tags" if len(tickets) == 1 else f"Tags of {len(tickets)} tickets")
+        self.setMinimumWidth(440)  # a refusal's words fit on two lines
         form = QFormLayout(self)
         carried = Counter(tag for t in tickets for tag in t.tags)
         now = ", ".join(tag if n == len(tickets) else f"{tag} ({n})" for tag, n in sorted(carried.items()))

@@ -96,6 +96,7 @@ class SaveViewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Save view")
+        self.setMinimumWidth(400)
         self.on_save = on_save
         form = QFormLayout(self)
         self.name = QLineEdit(name, self)
