@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ticketflow_desktop.cli import main
+from ticketflow_desktop.domain import TicketFilter
 from ticketflow_desktop.services.seed_team import messages_for
 from ticketflow_desktop.storage.engine import open_database
 from ticketflow_desktop.storage.tables import MessageRow, TicketRow
@@ -41,3 +42,26 @@ def test_seed_gives_tickets_people_and_threads(database_url: str, capsys: pytest
     ticket_id = max(messages, key=lambda row: row[1])[0]
     assert main(["--database-url", database_url, "thread", str(ticket_id), "--json"]) == 0
     assert capsys.readouterr().out.count('"kind"') == max(n for _, n in messages)
+
+
+def test_seed_tags_in_a_power_law_and_adds_shared_views(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from ticketflow_desktop.services.seed_tags import TAGS
+    from ticketflow_desktop.services.tags import TagService
+    from ticketflow_desktop.services.tickets import TicketService
+    from ticketflow_desktop.services.views import ViewService
+
+    assert main(["--database-url", database_url, "seed", "--count", "1000"]) == 0
+    capsys.readouterr()
+    database = open_database(database_url)
+    try:
+        known = dict(TagService(database).known(limit=100))
+        assert set(known) <= set(TAGS) and len(known) > 20
+        assert known["vip"] > 5 * known.get("audit", 1)  # the head is far above the tail
+        tagged = TicketService(database).count(TicketFilter(tags=tuple(TAGS)), cap=None).value
+        assert 400 < tagged < 600  # about half the tickets carry a tag
+        views = ViewService(database).available()
+        assert {v.name for v in views} >= {"VIP, open", "Billing disputes"} and all(v.shared for v in views)
+        vip = next(v for v in views if v.name == "VIP, open")
+        assert TicketService(database).count(vip.spec.filter).value > 0
+    finally:
+        database.dispose()

@@ -93,7 +93,7 @@ def test_an_agents_day_by_keyboard_alone(qtbot: QtBot, window: MainWindow, sqlit
     qtbot.waitUntil(lambda: settled(tab.model) and tab.model.rowCount() == 5, timeout=10_000)
 
     # Filter: Tab to the category filter and type the first letter of Billing.
-    category_filter = tab.filter_bar.combos["category"]
+    category_filter = tab.filter_bar.choices["category"]
     tab_to(qtbot, category_filter)
     press(qtbot, Qt.Key.Key_B)
     qtbot.waitUntil(lambda: settled(tab.model) and tab.model.rowCount() == 2, timeout=10_000)

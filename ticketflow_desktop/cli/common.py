@@ -51,6 +51,19 @@ def enum_type(enum: Any) -> Any:
     return parse
 
 
+def enum_list_type(enum: Any) -> Any:
+    """A comma-separated list of an enum's values ("open,in_progress"): any of them."""
+
+    def parse(text: str) -> tuple[Any, ...]:
+        try:
+            return tuple(enum.parse(part) for part in text.split(",") if part.strip())
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    parse.__name__ = enum.__name__.lower()
+    return parse
+
+
 CATEGORY = enum_type(Category)
 PRIORITY = enum_type(Priority)
 STATUS = enum_type(Status)
@@ -88,6 +101,7 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "group_id": ticket.group_id,
         "requester_id": ticket.requester_id,
         "assignee": ticket.assignee,
+        "tags": list(ticket.tags),
     }
 
 

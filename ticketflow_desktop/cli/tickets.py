@@ -9,19 +9,33 @@ from ticketflow_desktop.cli.common import (
     CATEGORY,
     PRIORITY,
     STATUS,
+    enum_list_type,
     print_json,
     printable,
     read_text_arg,
     service_for,
     ticket_json,
 )
-from ticketflow_desktop.domain import EventField, Sort, TicketChanges, TicketDraft, TicketFilter
+from ticketflow_desktop.domain import (
+    Category,
+    EventField,
+    Priority,
+    Sort,
+    Status,
+    TicketChanges,
+    TicketDraft,
+    TicketFilter,
+)
 from ticketflow_desktop.domain.conversation import parse_requester
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.models import UNASSIGNED
+from ticketflow_desktop.domain.tags import split_tags
+from ticketflow_desktop.domain.view_filters import E, narrowed
 from ticketflow_desktop.services.conversation import ConversationService
+from ticketflow_desktop.services.tags import TagService
 from ticketflow_desktop.services.team import whoami
 from ticketflow_desktop.services.tickets import MAX_PAGE, TicketService
+from ticketflow_desktop.services.views import ViewService
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,9 +52,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser("list", help="list tickets, newest first")
     add_filter_arguments(p)
-    p.add_argument(
-        "--sort", default="-created", help="created, updated, priority, status or title; prefix - for descending"
-    )
+    p.add_argument("--view", help="a saved view's filter and order (the other options narrow it further)")
+    add_sort_argument(p)
     p.add_argument("--limit", type=int, default=50, help=f"at most {MAX_PAGE}")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=list_tickets)
@@ -62,6 +75,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--assignee", help="give the ticket to this agent (a login, or me)")
     p.add_argument("--unassign", action="store_true", help="give the ticket to nobody")
     p.add_argument("--requester", help='change the customer: "Ann Lee <ann@example.com>" or an address')
+    p.add_argument("--add-tag", action="append", default=[], metavar="TAG", help="add tags (repeatable, or a,b)")
+    p.add_argument("--remove-tag", action="append", default=[], metavar="TAG", help="remove tags (repeatable, or a,b)")
     p.add_argument("--expected-version", type=int, help="refuse if the ticket changed since this version")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=update)
@@ -71,10 +86,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=stats)
 
 
+def add_sort_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sort", help="created (the default), updated, priority, status or title; prefix - for descending")
+
+
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--category", type=CATEGORY)
-    p.add_argument("--priority", type=PRIORITY)
-    p.add_argument("--status", type=STATUS)
+    several = "; several separated by commas: any of them"
+    p.add_argument("--category", type=enum_list_type(Category), action="append", help=f"a category{several}")
+    p.add_argument("--priority", type=enum_list_type(Priority), action="append", help=f"a priority{several}")
+    p.add_argument("--status", type=enum_list_type(Status), action="append", help=f"a status{several}")
+    p.add_argument("--tag", action="append", metavar="TAG", help=f"carrying this tag{several} (repeatable)")
     p.add_argument("--search", default="", help="case-insensitive text in title or description")
     p.add_argument("--assignee", help="me, none (nobody's) or an agent's login")
     p.add_argument("--requester", help="the customer's email address")
@@ -105,15 +126,37 @@ def filter_from(args: argparse.Namespace, service: TicketService) -> TicketFilte
             for name in (whoami(service.database).groups if given == "mine" else (given,))
         )
     return TicketFilter(
-        category=args.category,
-        priority=args.priority,
-        status=args.status,
+        category=_joined(args.category),
+        priority=_joined(args.priority),
+        status=_joined(args.status),
+        tags=_tags(args.tag or [], "tag"),
         search=args.search,
         assignee=assignee,
         requester_id=requester_id,
         organisation=args.organisation or None,
         groups=groups,
     )
+
+
+def _joined(given: list[tuple[E, ...]] | None) -> tuple[E, ...] | None:
+    """Repeated or comma-separated values of one option: any of them."""
+    return tuple(value for values in given for value in values) if given else None
+
+
+def _tags(given: list[str], option: str) -> tuple[str, ...]:
+    try:
+        return tuple(tag for text in given for tag in split_tags(text))
+    except ValueError as error:
+        raise ValidationError([FieldError(option, str(error))]) from None
+
+
+def sort_from(args: argparse.Namespace, default: Sort = Sort()) -> Sort:
+    if not args.sort:
+        return default
+    try:
+        return Sort.parse(args.sort)
+    except ValueError as error:
+        raise ValidationError([FieldError("sort", str(error))]) from None
 
 
 def _assignee(value: str, service: TicketService) -> str:
@@ -144,12 +187,12 @@ def create(args: argparse.Namespace) -> int:
 
 
 def list_tickets(args: argparse.Namespace) -> int:
-    try:
-        sort = Sort.parse(args.sort)
-    except ValueError as error:
-        raise ValidationError([FieldError("sort", str(error))]) from None
     service = service_for(args)
-    page = service.page(filter_from(args, service), sort, args.limit)
+    wanted, sort = filter_from(args, service), sort_from(args)
+    if args.view:
+        view = ViewService(service.database).find(args.view)
+        wanted, sort = narrowed(view.spec.filter, wanted), sort_from(args, view.spec.sort)
+    page = service.page(wanted, sort, args.limit)
     if args.json:
         print_json([ticket_json(t) for t in page.tickets])
         return 0
@@ -196,6 +239,8 @@ def show(args: argparse.Namespace) -> int:
     if requester:
         print(f"  requester {printable(requester.name)} <{printable(requester.email)}>")
     print(f"  assignee {ticket.assignee or 'nobody'}")
+    if ticket.tags:
+        print(f"  tags {', '.join(ticket.tags)}")
     print()
     print(printable(ticket.description).replace("\\n", "\n"))
     print()
@@ -203,6 +248,8 @@ def show(args: argparse.Namespace) -> int:
         what = "created" if e.field is EventField.CREATED else f"{e.field}: {e.old_value} → {e.new_value}"
         if e.field in (EventField.TITLE, EventField.DESCRIPTION):
             what = f"{e.field} edited"
+        elif e.field is EventField.TAGS:
+            what = f"tag {e.new_value} added" if e.new_value else f"tag {e.old_value} removed"
         by = f" by {e.actor}" if e.actor else ""
         written = f", written {e.written_at:%Y-%m-%d %H:%M} offline" if e.written_at else ""
         print(f"  {e.at:%Y-%m-%d %H:%M} {what}{by} ({e.source.value}{written})")
@@ -219,13 +266,15 @@ def update(args: argparse.Namespace) -> int:
     )
     moving = args.group is not None or args.no_group
     references = moving or args.assignee is not None or args.unassign or args.requester is not None
+    adding, removing = _tags(args.add_tag, "add-tag"), _tags(args.remove_tag, "remove-tag")
+    references = references or bool(adding or removing)
     if changes.is_empty() and not references:
         raise ValidationError(
             [
                 FieldError(
                     "changes",
                     "Nothing to change: give --status, --category, --priority, --title, --description, --group, "
-                    "--assignee, --unassign or --requester.",
+                    "--assignee, --unassign, --requester, --add-tag or --remove-tag.",
                 )
             ]
         )
@@ -243,6 +292,8 @@ def update(args: argparse.Namespace) -> int:
         ticket = service.assign(args.id, None if args.unassign else _assignee(args.assignee, service))
     if requester is not None:
         ticket = service.set_requester(args.id, requester)
+    if adding or removing:
+        ticket = TagService(service.database).change([args.id], add=adding, remove=removing)[0]
     if args.json:
         print_json(ticket_json(ticket))
     else:

@@ -74,6 +74,7 @@ class EventField(StrEnum):
     GROUP = "group"
     ASSIGNEE = "assignee"
     REQUESTER = "requester"
+    TAGS = "tags"  # a tag added (new value) or removed (old value)
 
 
 class OutboxKind(StrEnum):

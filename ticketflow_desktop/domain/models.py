@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypeAlias, TypeVar
 
 from ticketflow_desktop.domain.enums import (
     Category,
@@ -102,6 +103,7 @@ class Ticket:
     group_id: int | None = None  # the agents' group it belongs to (row-level security on PostgreSQL)
     requester_id: int | None = None  # the customer who asked
     assignee: str | None = None  # the agent (login) who owns it, or nobody
+    tags: tuple[str, ...] = ()  # normalised (domain/tags.py), sorted
 
     @property
     def suggestion_accepted(self) -> bool | None:
@@ -129,12 +131,36 @@ class TicketChanges:
 
 UNASSIGNED = ""  # TicketFilter.assignee for tickets nobody owns
 
+E = TypeVar("E", bound=StrEnum)
+# A filter on an enumerated field: one value, several (any of them), or None (any).
+OneOrMore: TypeAlias = E | tuple[E, ...] | None
+
+
+def _canonical(value: OneOrMore[E]) -> OneOrMore[E]:
+    """One form per meaning, so equal filters compare equal: several values in their declared order
+    without repeats, a single one as itself, none as None."""
+    if value is None or not isinstance(value, tuple):
+        return value
+    members = sorted(set(value), key=list(type(value[0])).index) if value else []
+    if not members:
+        return None
+    return members[0] if len(members) == 1 else tuple(members)
+
+
+def values_of(value: OneOrMore[E]) -> tuple[E, ...] | None:
+    """The values a filter field accepts (any of them), or None for "any value"."""
+    if value is None:
+        return None
+    return value if isinstance(value, tuple) else (value,)
+
 
 @dataclass(frozen=True)
 class TicketFilter:
-    category: Category | None = None
-    priority: Priority | None = None
-    status: Status | None = None
+    """What a list shows. Several values of one field mean any of them (OR); fields combine with AND."""
+
+    category: Category | tuple[Category, ...] | None = None
+    priority: Priority | tuple[Priority, ...] | None = None
+    status: Status | tuple[Status, ...] | None = None
     search: str = ""
     # An agent's login, or UNASSIGNED for tickets nobody owns; None: anyone's.
     assignee: str | None = None
@@ -142,6 +168,26 @@ class TicketFilter:
     # The requester's organisation (every customer of it), and the agents' groups by name ("My groups").
     organisation: str | None = None
     groups: tuple[str, ...] | None = None
+    # Tickets carrying any of these tags (normalised: domain/tags.py); empty: tags do not matter.
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("category", "priority", "status"):
+            object.__setattr__(self, name, _canonical(getattr(self, name)))
+        if self.tags:
+            object.__setattr__(self, "tags", tuple(sorted(set(self.tags))))
+
+    @property
+    def categories(self) -> tuple[Category, ...] | None:
+        return values_of(self.category)
+
+    @property
+    def priorities(self) -> tuple[Priority, ...] | None:
+        return values_of(self.priority)
+
+    @property
+    def statuses(self) -> tuple[Status, ...] | None:
+        return values_of(self.status)
 
     @property
     def search_term(self) -> str:
@@ -158,17 +204,20 @@ class TicketFilter:
             or self.requester_id is not None
             or self.organisation is not None
             or self.groups is not None
+            or self.tags
         )
 
     def fields_match(self, ticket: Ticket) -> bool:
         """Whether `ticket` fits the fields asked for (the search aside; an organisation or groups by name
         cannot be told from the ticket alone, so they count as fitting until the list is read again)."""
+        categories, priorities, statuses = self.categories, self.priorities, self.statuses
         return (
-            (self.category is None or ticket.category == self.category)
-            and (self.priority is None or ticket.priority == self.priority)
-            and (self.status is None or ticket.status == self.status)
+            (categories is None or ticket.category in categories)
+            and (priorities is None or ticket.priority in priorities)
+            and (statuses is None or ticket.status in statuses)
             and (self.assignee is None or (ticket.assignee or UNASSIGNED) == self.assignee)
             and (self.requester_id is None or ticket.requester_id == self.requester_id)
+            and (not self.tags or not set(self.tags).isdisjoint(ticket.tags))
         )
 
 

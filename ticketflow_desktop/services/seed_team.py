@@ -1,5 +1,6 @@
-"""A realistic team around seeded tickets: groups, agents, requesters in organisations, assignees, and
-threads (median 3 messages, a long tail to 200), so benchmarks and screenshots show a team's data.
+"""A realistic team around seeded tickets: groups, agents, requesters in organisations, assignees,
+threads (median 3 messages, a long tail to 200), tags and a few shared views (services/seed_tags.py), so
+benchmarks and screenshots show a team's data.
 
 Set-based on purpose: a million tickets get their people in a few UPDATE statements and their
 messages in batches, not a statement per ticket. Agents are records only (no PostgreSQL login role):
@@ -16,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.services.seed_tags import seed_tags_and_views
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.tables import (
@@ -216,6 +218,7 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
         for batch in _batches(_messages(session, first_id, last_id, logins, rng)):
             session.execute(insert(table_of(MessageRow)), batch)
             added += len(batch)
+        seed_tags_and_views(session, first_id, last_id, rng)
         announce(session, None)
     return added
 

@@ -59,6 +59,7 @@ from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import check_assignee, customer_email, find_or_create_customer
 from ticketflow_desktop.storage.search import count_matches, fetch_page
 from ticketflow_desktop.storage.tables import CustomerRow, GroupRow, TicketEventRow, TicketRow, TicketTotalRow, table_of
+from ticketflow_desktop.storage.tags import tagged_with_any, with_tags
 from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database, sees_every_ticket
 
 MAX_PAGE = 500
@@ -89,12 +90,13 @@ class TicketService:
         """False for an agent limited by row-level security: the summaries count tickets they cannot see."""
         return sees_every_ticket(self.database)
 
-    def get_in(self, session: Session, ticket_id: int) -> Ticket:
-        return ticket_from_row(self._row(session, ticket_id))
+    def get_in(self, session: Session, ticket_id: int, *, lock: bool = False) -> Ticket:
+        """The ticket inside the caller's transaction (`lock`: its row locked until that ends)."""
+        return self._ticket(session, ticket_id, lock)
 
     def get(self, ticket_id: int) -> Ticket:
         with self.database.reading() as session:
-            return ticket_from_row(self._row(session, ticket_id))
+            return self._ticket(session, ticket_id)
 
     def page(
         self,
@@ -120,7 +122,7 @@ class TicketService:
                 rows = fetch_page(session, query, filter.search_term, order, limit + 1)
             else:
                 rows = session.execute(query).scalars().all()
-        tickets = tuple(ticket_from_row(r) for r in rows[:limit])
+            tickets = tuple(with_tags(session, [ticket_from_row(r) for r in rows[:limit]]))
         next_cursor = None
         if len(rows) > limit:
             next_cursor = Cursor(_cursor_value(tickets[-1], sort.key), tickets[-1].id).encode()
@@ -147,7 +149,7 @@ class TicketService:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         conditions = self._conditions(filter)
         people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups)
-        by_summary = all(value is None for value in people) and self.sees_every_ticket
+        by_summary = all(value is None for value in people) and not filter.tags and self.sees_every_ticket
         with self.database.reading() as session:
             if not filter.search_term and not by_summary:  # counted from the rows this login may see
                 shown = select(literal(1)).select_from(TicketRow).where(*conditions)
@@ -155,10 +157,13 @@ class TicketService:
                 n = int(session.execute(select(func.count()).select_from(limited.subquery())).scalar_one())
             elif not filter.search_term:
                 summary = select(func.coalesce(func.sum(TicketTotalRow.n), 0))
-                for name in ("category", "priority", "status"):
-                    value = getattr(filter, name)
-                    if value is not None:
-                        summary = summary.where(getattr(TicketTotalRow, name) == value.value)
+                for name, values in (
+                    ("category", filter.categories),
+                    ("priority", filter.priorities),
+                    ("status", filter.statuses),
+                ):
+                    if values is not None:
+                        summary = summary.where(getattr(TicketTotalRow, name).in_([v.value for v in values]))
                 return Count(int(session.execute(summary).scalar_one()))
             else:
                 n = count_matches(session, conditions, filter.search_term, cap)
@@ -182,7 +187,7 @@ class TicketService:
             for start in range(0, len(wanted), MAX_PAGE):
                 chunk = wanted[start : start + MAX_PAGE]
                 rows = session.execute(select(TicketRow).where(TicketRow.id.in_(chunk))).scalars()
-                found.update((r.id, ticket_from_row(r)) for r in rows)
+                found.update((t.id, t) for t in with_tags(session, [ticket_from_row(r) for r in rows]))
         return found
 
     def tickets_by_external_id(self, session: Session, external_ids: list[str]) -> dict[str, Ticket]:
@@ -304,7 +309,7 @@ class TicketService:
         """
         # Core statements and no reading back (the row is locked: what is written is what is
         # stored): the ORM's loading and synchronising were half of an update's time.
-        current = ticket_from_row(self._row(session, ticket_id, lock=True))
+        current = self._ticket(session, ticket_id, lock=True)
         wanted = changes.as_dict()
         expected_version = current.version if expected_version is None else expected_version
         if expected_version > current.version:  # a version that never existed cannot be merged onto
@@ -387,7 +392,7 @@ class TicketService:
         shown_before: Callable[[Session, Any], str | None],
     ) -> Ticket:
         """Set one of the ticket's references (group, assignee, requester) with its history entry."""
-        current = ticket_from_row(self._row(session, ticket_id, lock=True))
+        current = self._ticket(session, ticket_id, lock=True)
         before = getattr(current, column)
         if value == before:
             return current
@@ -410,6 +415,10 @@ class TicketService:
 
     # --- helpers -------------------------------------------------------------------------------
 
+    def _ticket(self, session: Session, ticket_id: int, lock: bool = False) -> Ticket:
+        """The stored ticket with its tags (`lock`: its row locked until the transaction ends)."""
+        return with_tags(session, [ticket_from_row(self._row(session, ticket_id, lock))])[0]
+
     def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
         query = select(TicketRow.__table__).where(TicketRow.id == ticket_id)
@@ -426,12 +435,16 @@ class TicketService:
 
     def _conditions(self, filter: TicketFilter) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
-        if filter.category is not None:
-            conditions.append(TicketRow.category == filter.category.value)
-        if filter.priority is not None:
-            conditions.append(TicketRow.priority == filter.priority.value)
-        if filter.status is not None:
-            conditions.append(TicketRow.status == filter.status.value)
+        # Several values: IN, which both planners serve from the same indexes as one value.
+        for column, values in (
+            (TicketRow.category, filter.categories),
+            (TicketRow.priority, filter.priorities),
+            (TicketRow.status, filter.statuses),
+        ):
+            if values is not None and len(values) == 1:
+                conditions.append(column == values[0].value)
+            elif values is not None:
+                conditions.append(column.in_([v.value for v in values]))
         if filter.assignee is not None:
             owned = TicketRow.assignee
             conditions.append(owned.is_(None) if filter.assignee == UNASSIGNED else owned == filter.assignee)
@@ -442,6 +455,8 @@ class TicketService:
             conditions.append(TicketRow.requester_id.in_(members))
         if filter.groups is not None:
             conditions.append(TicketRow.group_id.in_(select(GroupRow.id).where(GroupRow.name.in_(filter.groups))))
+        if filter.tags:
+            conditions.append(tagged_with_any(filter.tags))
         term = filter.search_term  # validated here; applied by storage.search
         if term:
             message = search_error(term)

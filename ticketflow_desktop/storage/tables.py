@@ -25,7 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.sql.expression import true
+from sqlalchemy.sql.expression import false, true
 
 from ticketflow_desktop.domain import Category, EventField, EventSource, Priority, Status, SuggestionSource
 
@@ -344,6 +344,45 @@ class MacroRow(Base):
         CheckConstraint(f"status IS NULL OR {_in('status', Status)}", name="status"),
         CheckConstraint(f"priority IS NULL OR {_in('priority', Priority)}", name="priority"),
         CheckConstraint(f"category IS NULL OR {_in('category', Category)}", name="category"),
+    )
+
+
+TAG_MAX_SQL = 50  # domain.tags.TAG_MAX; the database refuses longer and blank ones whatever the client
+
+
+class TicketTagRow(Base):
+    """A free-form tag on a ticket, stored normalised (domain/tags.py)."""
+
+    __tablename__ = "ticket_tags"
+
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(TAG_MAX_SQL), primary_key=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            f"length(tag) BETWEEN 1 AND {TAG_MAX_SQL} AND tag NOT LIKE '% %' AND tag NOT LIKE '%,%'", name="tag"
+        ),
+        # Filtering by tag (and completion's counts) start from the tag.
+        Index("ix_ticket_tags_tag", "tag", "ticket_id"),
+    )
+
+
+class SavedViewRow(Base):
+    """A named filter + sort + columns (domain/views.py's JSON), personal or shared with the team."""
+
+    __tablename__ = "saved_views"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # Who saved it: the database login on PostgreSQL (set by a trigger), the OS login on SQLite.
+    owner: Mapped[str] = mapped_column(String(128))
+    shared: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    spec: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, server_default="0")
+
+    __table_args__ = (
+        CheckConstraint("length(name) BETWEEN 1 AND 100", name="name_length"),
+        UniqueConstraint("owner", "name", name="uq_saved_views_owner_name"),
     )
 
 

@@ -131,6 +131,11 @@ BEGIN
   THEN
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
+  ELSIF pg_trigger_depth() > 1 AND current_setting('ticketflow.touching', true) = 'on' THEN
+    -- A tag added or removed (tf_ticket_tag_changed): the ticket moves on, so conflict checks and
+    -- live updates see it. Only a trigger runs at depth > 1, so a client cannot use this path.
+    NEW.version := OLD.version + 1;
+    NEW.updated_at := now();
   ELSE
     NEW.version := OLD.version;
     NEW.updated_at := OLD.updated_at;
@@ -255,6 +260,36 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- A tag added or removed: the ticket's version and time move on and the history says so, in the
+-- database's words (actor = session_user). As the owner: an agent may not write tickets.version.
+CREATE OR REPLACE FUNCTION tf_ticket_tag_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  changed bigint := CASE WHEN TG_OP = 'INSERT' THEN NEW.ticket_id ELSE OLD.ticket_id END;
+  new_version integer;
+BEGIN
+  IF tf_trusted('trusted_load', 'admin') THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('ticketflow.touching', 'on', true);
+  UPDATE tickets SET version = version WHERE id = changed RETURNING version INTO new_version;
+  PERFORM set_config('ticketflow.touching', 'off', true);
+  IF new_version IS NULL THEN  -- the ticket itself is being deleted (a cascade)
+    RETURN NULL;
+  END IF;
+  INSERT INTO ticket_events (ticket_id, at, field, old_value, new_value, source, version, actor, written_at)
+  VALUES (changed, now(), 'tags', CASE WHEN TG_OP = 'DELETE' THEN OLD.tag END,
+          CASE WHEN TG_OP = 'INSERT' THEN NEW.tag END, tf_source(), new_version, session_user, tf_written_at());
+  RETURN NULL;
+END $$;
+
+-- A saved view is its maker's: the database says who that is.
+CREATE OR REPLACE FUNCTION tf_view_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.owner := session_user;
+  RETURN NEW;
+END $$;
+
 -- Search through the trigram indexes for a login under row-level security. PostgreSQL may not use an
 -- index for ILIKE ahead of a policy (ILIKE is not leakproof), so an agent's rare-term search read the
 -- whole table (7.6 s at a million tickets). Run as the owner, with the policy's own test applied here,
@@ -310,7 +345,11 @@ TRIGGERS_SQL = (
     + _row_trigger("tf_event_before_insert", "ticket_events", "INSERT")
     + _row_trigger("tf_message_before_insert", "messages", "INSERT")
     + _row_trigger("tf_macro_before_insert", "macros", "INSERT")
+    + _row_trigger("tf_view_before_insert", "saved_views", "INSERT")
     + """
+DROP TRIGGER IF EXISTS tf_ticket_tag_changed ON ticket_tags;
+CREATE TRIGGER tf_ticket_tag_changed AFTER INSERT OR DELETE ON ticket_tags
+  FOR EACH ROW EXECUTE FUNCTION tf_ticket_tag_changed();
 DROP TRIGGER IF EXISTS tf_tickets_inserted ON tickets;
 CREATE TRIGGER tf_tickets_inserted AFTER INSERT ON tickets
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_inserted();
@@ -348,13 +387,36 @@ DROP POLICY IF EXISTS tf_change ON macros;
 CREATE POLICY tf_change ON macros FOR UPDATE USING (owner = session_user OR (SELECT tf_has_role('lead')));
 DROP POLICY IF EXISTS tf_remove ON macros;
 CREATE POLICY tf_remove ON macros FOR DELETE USING (owner = session_user OR (SELECT tf_has_role('lead')));
+-- A ticket's tags follow the ticket: seen, added and removed by those who see it.
+ALTER TABLE ticket_tags ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON ticket_tags;
+CREATE POLICY tf_read ON ticket_tags FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_add ON ticket_tags;
+CREATE POLICY tf_add ON ticket_tags FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_remove ON ticket_tags;
+CREATE POLICY tf_remove ON ticket_tags FOR DELETE USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+-- Saved views: personal ones are their owner's alone, shared ones everyone's to use. Only an agent
+-- shares one; only its owner (or a lead, for a shared one) changes or removes it.
+ALTER TABLE saved_views ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON saved_views;
+CREATE POLICY tf_read ON saved_views FOR SELECT USING (shared OR owner = session_user);
+DROP POLICY IF EXISTS tf_add ON saved_views;
+CREATE POLICY tf_add ON saved_views FOR INSERT WITH CHECK (NOT shared OR (SELECT tf_has_role('agent')));
+DROP POLICY IF EXISTS tf_change ON saved_views;
+CREATE POLICY tf_change ON saved_views FOR UPDATE
+  USING (owner = session_user OR (shared AND (SELECT tf_has_role('lead'))))
+  WITH CHECK ((owner = session_user OR (SELECT tf_has_role('lead'))) AND (NOT shared OR (SELECT tf_has_role('agent'))));
+DROP POLICY IF EXISTS tf_remove ON saved_views;
+CREATE POLICY tf_remove ON saved_views FOR DELETE
+  USING (owner = session_user OR (shared AND (SELECT tf_has_role('lead'))));
 DROP POLICY IF EXISTS tf_load ON ticket_events;
 CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_role('admin')));
 """
 
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
-    "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros"
+    "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros, "
+    "ticket_tags, saved_views"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
@@ -379,6 +441,11 @@ GRANT INSERT (name, email, email_key, organisation) ON customers TO {agent};
 GRANT UPDATE (name, organisation) ON customers TO {agent};
 GRANT INSERT (name, body, status, priority, category, shared), DELETE ON macros TO {agent};
 GRANT UPDATE (body, status, priority, category, shared) ON macros TO {agent};
+GRANT INSERT (ticket_id, tag), DELETE ON ticket_tags TO {agent};
+GRANT INSERT (name, shared, spec, position), DELETE ON saved_views TO {viewer};
+GRANT UPDATE (name, shared, spec, position) ON saved_views TO {viewer};
+GRANT USAGE ON SEQUENCE saved_views_id_seq TO {viewer};
+GRANT INSERT ON ticket_tags TO {admin};
 GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
 GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};
 GRANT DELETE ON agent_groups TO {admin};

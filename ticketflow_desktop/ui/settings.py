@@ -51,6 +51,9 @@ class Settings(QObject):
         "current_tab": (int, 0),
         "tickets_sort": (str, "-created"),
         "tickets_queue": (str, ""),  # the Tickets tab's queue (ui/tickets/queues.py); "" for none
+        "tickets_filter": (str, ""),  # the filter bar's fields, as a saved view's JSON (domain/views.py)
+        "tickets_view": (int, 0),  # the saved view chosen in the Tickets tab (its id); 0 for none
+        "tickets_sidebar": (bool, True),  # the views sidebar shown (when the window is wide enough)
         "dashboard_range": (int, 30),  # days shown by the dashboard; 0 = all time
         # The first-run question (work alone or join a team) was answered.
         "first_run_done": (bool, False),

@@ -111,7 +111,7 @@ def test_alt_m_shows_only_my_tickets_and_again_all_of_them(qtbot: QtBot, open_ap
     qtbot.keyClick(app.tab.table, Qt.Key.Key_O, ALT)  # All open, combined with the filter bar's category
     qtbot.waitUntil(lambda: settled(app.model) and len(shown_ids(app.model)) == 3, timeout=5000)
     assert {app.model.ticket_at(r).status for r in range(app.model.rowCount())} == {Status.OPEN}
-    app.tab.filter_bar.combos["category"].setCurrentIndex(app.tab.filter_bar.combos["category"].findData("technical"))
+    app.tab.filter_bar.choose("category", Category("technical"))
     qtbot.waitUntil(lambda: settled(app.model) and app.model.state == "empty", timeout=5000)
     app.tab.filter_bar.clear()
     qtbot.waitUntil(lambda: settled(app.model) and len(shown_ids(app.model)) == 3, timeout=5000)

@@ -181,7 +181,7 @@ def test_ctrl_g_selects_a_ticket_by_number_or_says_it_does_not_exist(qtbot: QtBo
     elsewhere = ids[3]
     service.update(elsewhere, TicketChanges(status=Status.RESOLVED), 1)
     app = open_app()
-    app.tab.filter_bar.combos["status"].setCurrentIndex(app.tab.filter_bar.combos["status"].findData("open"))
+    app.tab.filter_bar.choose("status", Status("open"))
     qtbot.waitUntil(lambda: settled(app.model) and app.model.rowCount() == 4, timeout=5000)
     _focus_table(qtbot, app)
 
@@ -318,8 +318,7 @@ def test_a_row_a_colleague_moves_out_of_the_filter_leaves_and_the_count_follows(
 ) -> None:
     ids = _create(service, 5)
     app = open_app()
-    status = app.tab.filter_bar.combos["status"]
-    status.setCurrentIndex(status.findData("open"))
+    app.tab.filter_bar.choose("status", Status.OPEN)
     qtbot.waitUntil(lambda: settled(app.model) and app.model.rowCount() == 5, timeout=5000)
     qtbot.waitUntil(lambda: app.tab.filter_bar.count_label.text() == "5 tickets", timeout=5000)
 

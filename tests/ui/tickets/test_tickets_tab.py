@@ -41,8 +41,8 @@ def test_filters_and_search_show_exactly_the_services_answer(qtbot: QtBot, open_
     assert shown_ids(app.model) == _expected(service, TicketFilter())
     qtbot.waitUntil(lambda: bar.count_label.text() == "150 tickets")
 
-    bar.combos["category"].setCurrentIndex(bar.combos["category"].findData("technical"))
-    bar.combos["priority"].setCurrentIndex(bar.combos["priority"].findData("high"))
+    bar.choose("category", Category("technical"))
+    bar.choose("priority", Priority("high"))
     load_all(qtbot, app.model)
     wanted = TicketFilter(category=Category.TECHNICAL, priority=Priority.HIGH)
     assert shown_ids(app.model) == _expected(service, wanted)

@@ -1,13 +1,17 @@
-"""Category, priority and status filters, a debounced search box, clear-all and "N tickets"."""
+"""Category, priority and status filters (several values each: any of them), a debounced search box,
+clear-all and "N tickets"."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ticketflow_desktop.domain import Category, Priority, Status, TicketFilter
 from ticketflow_desktop.domain.validation import SEARCH_MAX
+from ticketflow_desktop.ui.tickets.multi_choice import MultiChoice
 
 SEARCH_DEBOUNCE_MS = 400
 
@@ -26,20 +30,16 @@ class FilterBar(QWidget):
         self.search.setMaxLength(SEARCH_MAX)
         self.search.installEventFilter(self)
         layout.addWidget(self.search, 3)
-        self.combos: dict[str, QComboBox] = {}
+        self.choices: dict[str, MultiChoice[Any]] = {}
         for name, enum, everything in (
             ("category", Category, "All categories"),
             ("priority", Priority, "All priorities"),
             ("status", Status, "All statuses"),
         ):
-            combo = QComboBox(self)
-            combo.setAccessibleName(f"Filter by {name}")
-            combo.addItem(everything, None)
-            for member in enum:
-                combo.addItem(member.label, member.value)
-            combo.currentIndexChanged.connect(self._emit)
-            self.combos[name] = combo
-            layout.addWidget(combo, 1)
+            choice: MultiChoice[Any] = MultiChoice(enum, everything, name, self)
+            choice.changed.connect(self._emit)
+            self.choices[name] = choice
+            layout.addWidget(choice, 1)
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
@@ -56,24 +56,22 @@ class FilterBar(QWidget):
         self._update_clear()
 
     def current(self) -> TicketFilter:
-        def value(name: str, enum: type) -> object:
-            data = self.combos[name].currentData()
-            return None if data is None else enum(data)
-
         return TicketFilter(
-            category=value("category", Category),  # type: ignore[arg-type]
-            priority=value("priority", Priority),  # type: ignore[arg-type]
-            status=value("status", Status),  # type: ignore[arg-type]
+            category=self.choices["category"].values(),
+            priority=self.choices["priority"].values(),
+            status=self.choices["status"].values(),
             search=self.search.text(),
         )
 
+    def choose(self, name: str, *values: Any) -> None:
+        """Tick exactly `values` of the filter `name` (none: any), as the agent would."""
+        self.choices[name].set_values(values)
+        self._emit()
+
     def set_filter(self, filter: TicketFilter) -> None:
-        for name in ("category", "priority", "status"):
-            member = getattr(filter, name)
-            combo = self.combos[name]
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, combo.findData(None if member is None else member.value)))
-            combo.blockSignals(False)
+        self.choices["category"].set_values(filter.categories)
+        self.choices["priority"].set_values(filter.priorities)
+        self.choices["status"].set_values(filter.statuses)
         self.search.blockSignals(True)
         self.search.setText(filter.search)
         self.search.blockSignals(False)

@@ -421,7 +421,9 @@ class TicketTableModel(QAbstractTableModel):
 
     def _filters_fields(self) -> bool:
         f = self.filter
-        return any(v is not None for v in (f.category, f.priority, f.status, f.assignee, f.requester_id))
+        return bool(f.tags) or any(
+            v is not None for v in (f.category, f.priority, f.status, f.assignee, f.requester_id)
+        )
 
     def _look_for_new_rows(self) -> None:
         service = self.context.service

@@ -72,6 +72,7 @@ class QueueBar(QWidget):
     """The queue buttons. Choosing the chosen queue again leaves it (all tickets)."""
 
     chosen = Signal(object)  # Queue | None, chosen by the agent
+    counts_changed = Signal()  # a queue's count was read (the views sidebar shows them too)
     requester_cleared = Signal()  # the agent left the customer view
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -191,6 +192,7 @@ class QueueBar(QWidget):
     def _counted(self, queue: Queue, count: Count) -> None:
         self.counts[queue] = count
         self._show_counts()
+        self.counts_changed.emit()
 
     def _show_counts(self) -> None:
         for queue, button in self.buttons.items():

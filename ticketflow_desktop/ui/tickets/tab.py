@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,9 +37,12 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.conversation import Customer
 from ticketflow_desktop.domain.validation import NUMBER_MAX
+from ticketflow_desktop.domain.view_filters import narrowed
+from ticketflow_desktop.domain.views import SavedView, ViewSpec, decode_view, encode_view
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.samples import load_samples
 from ticketflow_desktop.services.team import Identity
+from ticketflow_desktop.services.views import ViewService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.notices import Action
@@ -67,6 +71,9 @@ from ticketflow_desktop.ui.tickets.model import (
 )
 from ticketflow_desktop.ui.tickets.queues import Queue, QueueBar, parse_queue
 from ticketflow_desktop.ui.tickets.table import TicketTable
+from ticketflow_desktop.ui.tickets.tag_dialog import TagDialog
+from ticketflow_desktop.ui.tickets.view_dialogs import SaveViewDialog, ViewPicker
+from ticketflow_desktop.ui.tickets.view_sidebar import ViewSidebar
 from ticketflow_desktop.ui.words import error_words
 
 SAMPLE_TICKETS = 300
@@ -91,6 +98,13 @@ SIDE_BY_SIDE_MIN = 1100
 HEADER_KEY = "tickets_header"
 QUEUE_KEY = "tickets_queue"
 SPLITTER_KEY = "tickets_splitter"
+FILTER_KEY = "tickets_filter"
+VIEW_KEY = "tickets_view"
+SIDEBAR_KEY = "tickets_sidebar"
+# Narrower than this the views sidebar folds away (Ctrl+K still jumps; Ctrl+Shift+V shows it).
+SIDEBAR_WINDOW_MIN = 1000
+# A saved view's columns by name (model.HEADERS' order).
+COLUMN_NAMES = ("id", "title", "category", "priority", "status", "created", "updated", "assignee")
 # A shared (PostgreSQL) database's first launch: it gets no sample tickets from a click.
 FIRST_LAUNCH_SHARED = "first_launch_shared"
 # How a sort key reads when first chosen: urgency and time newest first, words A to Z.
@@ -183,6 +197,9 @@ class TicketsTab(QWidget):
         self.customer_id: int | None = None  # the customer view: only this requester's tickets
         self.organisation: str | None = None  # ... or those of every requester of this organisation
         self._queue_before_customer: Queue | None = None
+        self.view: SavedView | None = None  # the saved view chosen (the filter bar narrows it further)
+        self._view_to_restore = 0
+        self._sidebar_forced = False  # shown by Ctrl+Shift+V in a window too narrow for it
 
         self.queue_bar = QueueBar(context, self)
         self.queue_bar.chosen.connect(self._queue_chosen)
@@ -221,7 +238,27 @@ class TicketsTab(QWidget):
         layout.addWidget(self.queue_bar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.search_error)
-        layout.addWidget(self.stack, 1)
+        self.view_sidebar = ViewSidebar(context, self.queue_bar, self)
+        self.view_sidebar.queue_chosen.connect(self._sidebar_queue)
+        self.view_sidebar.view_chosen.connect(self.apply_view)
+        self.view_sidebar.save_requested.connect(self.ask_save_view)
+        self.view_sidebar.views_loaded.connect(self._views_loaded)
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        body.addWidget(self.view_sidebar)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
+        self.view_picker: ViewPicker | None = None
+        self.save_view_dialog: SaveViewDialog | None = None
+        self.picker_action = self._tab_action("Go to a queue or saved view…", "Ctrl+K", self.open_view_picker)
+        self.sidebar_action = self._tab_action("Show or hide the views sidebar", "Ctrl+Shift+V", self.toggle_sidebar)
+        self.tag_dialog: TagDialog | None = None
+        self.tags_action = QAction("Tags of the selected tickets…", self.table)
+        self.tags_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.tags_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tags_action.setProperty("help_group", "Tickets")
+        self.tags_action.triggered.connect(lambda _checked=False: self.edit_tags())
+        self.table.addAction(self.tags_action)
 
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.model.reload)
@@ -307,8 +344,22 @@ class TicketsTab(QWidget):
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
+    def _tab_action(self, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setProperty("help_group", "Tickets")
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.addAction(action)
+        return action
+
     def _restore_settings(self) -> None:
         settings = self.context.settings
+        stored_filter = settings.get(FILTER_KEY)
+        if stored_filter:
+            with contextlib.suppress(ValueError):  # an unreadable setting: the filters start empty
+                self.filter_bar.set_filter(decode_view(stored_filter).spec.filter)
+        self._view_to_restore = settings.get(VIEW_KEY)
         try:
             sort = Sort.parse(settings.get("tickets_sort"))
         except ValueError:
@@ -333,6 +384,7 @@ class TicketsTab(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_sidebar(event.size().width())
         wide = event.size().width() >= SIDE_BY_SIDE_MIN
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
@@ -381,22 +433,31 @@ class TicketsTab(QWidget):
 
     # --- filters and sort ------------------------------------------------------------------------
 
-    def _filter_changed(self, _filter: TicketFilter) -> None:
+    def _filter_changed(self, filter: TicketFilter) -> None:
         self.search_error.hide()
+        self.context.settings.set(FILTER_KEY, encode_view(ViewSpec(filter)))
         self._apply_query()
 
     def query(self) -> TicketFilter:
-        """The table's filter: the filter bar's fields, the queue's and the customer view's requester."""
-        return replace(
+        """The table's filter: the saved view's, narrowed by the filter bar's fields, the queue's and the
+        customer view's requester (ValidationError when the bar asks for what the view rules out)."""
+        asked = replace(
             self.filter_bar.current(),
             **(self.queue_bar.fields() or {}),
             requester_id=self.customer_id,
             organisation=self.organisation,
         )
+        return asked if self.view is None else narrowed(self.view.spec.filter, asked)
 
     def _apply_query(self) -> None:
         self.model.held = self.queue_bar.fields() is None  # Mine, until the login is known
-        self.model.set_query(self.query())
+        try:
+            query = self.query()
+        except ValidationError as error:
+            self.search_error.setText(str(error))
+            self.search_error.show()
+            return
+        self.model.set_query(query)
 
     # --- queues ----------------------------------------------------------------------------------
 
@@ -406,7 +467,146 @@ class TicketsTab(QWidget):
 
     def _queue_chosen(self, queue: Queue | None) -> None:
         self.context.settings.set(QUEUE_KEY, queue.value if queue is not None else "")
+        self._set_view(None)
+        self.view_sidebar.set_current(("queue", queue) if queue is not None else None)
         self._apply_query()
+
+    def _sidebar_queue(self, queue: Queue) -> None:
+        self.choose_queue(queue)
+
+    # --- saved views -----------------------------------------------------------------------------
+
+    def apply_view(self, view: SavedView | None) -> None:
+        """Show `view`: its filter (the filter bar starts empty, to narrow it), its order and columns."""
+        self.queue_bar.set_queue(None)
+        self.context.settings.set(QUEUE_KEY, "")
+        self._set_view(view)
+        if view is not None:
+            self.model.sort_order = view.spec.sort
+            self.context.settings.set("tickets_sort", sort_text(view.spec.sort))
+            self._show_sort_indicator()
+            self._show_columns(view.spec.columns)
+        self.filter_bar.blockSignals(True)
+        self.filter_bar.clear()
+        self.filter_bar.blockSignals(False)
+        self.context.settings.set(FILTER_KEY, "")
+        self.search_error.hide()
+        self._apply_query()
+
+    def jump_to(self, number: int) -> None:
+        """The Nth entry of the sidebar (queues first, then saved views), 1-based."""
+        entries = self.view_sidebar.entries()
+        if 1 <= number <= len(entries):
+            self.view_sidebar.choose(entries[number - 1])
+
+    def _set_view(self, view: SavedView | None) -> None:
+        self.view = view
+        self.context.settings.set(VIEW_KEY, view.id if view is not None else 0)
+        if view is not None:
+            self.view_sidebar.set_current(("view", view.id))
+
+    def _views_loaded(self, views: list[SavedView]) -> None:
+        wanted = self.view.id if self.view is not None else self._view_to_restore
+        self._view_to_restore = 0
+        if not wanted:
+            return
+        found = next((v for v in views if v.id == wanted), None)
+        if found != self.view:  # restored after a restart, changed by its owner, or deleted
+            self.view = found
+            self.context.settings.set(VIEW_KEY, found.id if found is not None else 0)
+            self.view_sidebar.set_current(("view", found.id) if found is not None else None)
+            self._apply_query()
+
+    def _show_columns(self, columns: tuple[str, ...]) -> None:
+        if not columns:
+            return  # the view keeps whatever columns the agent has
+        header = self.table.horizontalHeader()
+        for column, name in enumerate(COLUMN_NAMES):
+            header.setSectionHidden(column, name not in columns and column != COL_TITLE)
+
+    def current_spec(self) -> ViewSpec:
+        header = self.table.horizontalHeader()
+        columns = tuple(name for column, name in enumerate(COLUMN_NAMES) if not header.isSectionHidden(column))
+        return ViewSpec(self.query(), self.model.sort_order, columns)
+
+    def ask_save_view(self) -> None:
+        try:
+            spec = self.current_spec()
+        except ValidationError as error:
+            self.context.notices.warning(str(error))
+            return
+        may_share = self.identity is None or self.identity.may_write
+        name = self.view.name if self.view is not None else ""
+        dialog = SaveViewDialog(lambda name, shared: self.save_view(name, spec, shared), may_share, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "save_view_dialog", None))
+        self.save_view_dialog = dialog
+        dialog.open()
+
+    def save_view(self, name: str, spec: ViewSpec, shared: bool) -> None:
+        service = self.context.service
+        if service is None:
+            return
+
+        def saved(view: SavedView) -> None:
+            self.context.notices.success(f"Saved the view “{view.name}”.")
+            self.view = view
+            self._view_to_restore = view.id
+            self.context.settings.set(VIEW_KEY, view.id)
+            self.view_sidebar.set_current(("view", view.id))
+            self.view_sidebar.refresh()
+
+        self.context.ops.write(
+            self,
+            partial(ViewService(service.database).save, shared=shared),
+            name,
+            spec,
+            on_done=saved,
+            on_failed=lambda error: self.context.notices.error(error_words(error, f"View “{name}”")),
+        )
+
+    def edit_tags(self) -> None:
+        """Ctrl+T: the tags of the selected tickets, as stored (read first, then the dialog opens)."""
+        ids, service = self.selected_ids(), self.context.service
+        if not ids or service is None or self.model.read_only:
+            return
+        self.context.ops.read(self, service.get_many, ids, on_done=lambda found: self._open_tags(ids, found))
+
+    def _open_tags(self, ids: list[int], found: dict[int, Ticket]) -> None:
+        tickets = [found[i] for i in ids if i in found]
+        if not tickets:
+            return
+        dialog = TagDialog(self.context, tickets, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "tag_dialog", None))
+        self.tag_dialog = dialog
+        dialog.open()
+
+    def open_view_picker(self) -> None:
+        entries = [(entry, self.view_sidebar.label(entry)) for entry in self.view_sidebar.entries()]
+        picker = ViewPicker(entries, self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.picked.connect(self.view_sidebar.choose)
+        picker.destroyed.connect(lambda: setattr(self, "view_picker", None))
+        self.view_picker = picker
+        picker.open()
+
+    def toggle_sidebar(self) -> None:
+        """Ctrl+Shift+V: in a wide window, shown or not from now on; in a narrow one, shown until hidden."""
+        narrow = self.width() < SIDEBAR_WINDOW_MIN
+        if self.view_sidebar.isVisible():
+            if narrow:
+                self._sidebar_forced = False
+            else:
+                self.context.settings.set(SIDEBAR_KEY, False)
+        else:
+            self.context.settings.set(SIDEBAR_KEY, True)
+            self._sidebar_forced = narrow
+        self._fit_sidebar(self.width())
+
+    def _fit_sidebar(self, width: int) -> None:
+        wanted = bool(self.context.settings.get(SIDEBAR_KEY))
+        self.view_sidebar.setVisible(wanted and (self._sidebar_forced or width >= SIDEBAR_WINDOW_MIN))
 
     def _identified(self, identity: Identity) -> None:
         self.identity = identity
@@ -503,7 +703,9 @@ class TicketsTab(QWidget):
         self._retry.start()
 
     def clear_all_filters(self) -> None:
-        """The filter bar's fields, the queue and the customer view."""
+        """The filter bar's fields, the queue, the saved view and the customer view."""
+        self._set_view(None)
+        self.view_sidebar.set_current(None)
         self.queue_bar.set_queue(None)
         self.context.settings.set(QUEUE_KEY, "")
         self.customer_id = self.organisation = None
@@ -518,6 +720,7 @@ class TicketsTab(QWidget):
         self.queue_bar.set_login(None)
         self._apply_query()
         self.queue_bar.refresh_counts()
+        self.view_sidebar.refresh()
 
     def _database_failed(self, message: str) -> None:
         self._upgrade_url = None
@@ -546,6 +749,7 @@ class TicketsTab(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """A viewer's list: tickets are read, never changed (the database refuses it anyway)."""
         self.model.read_only = read_only
+        self.tags_action.setEnabled(not read_only)
         self.ticket_actions.set_read_only(read_only)
         self.detail.set_read_only(read_only)
 
