@@ -16,6 +16,7 @@ from ticketflow_desktop.domain.enums import (
     Status,
     SuggestionSource,
 )
+from ticketflow_desktop.domain.sla import SlaState, TicketSla
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ class Ticket:
     group_id: int | None = None  # the agents' group it belongs to (row-level security on PostgreSQL)
     requester_id: int | None = None  # the customer who asked
     assignee: str | None = None  # the agent (login) who owns it, or nobody
+    sla: TicketSla = field(
+        default_factory=TicketSla
+    )  # its dues, and the state when the service read it (domain/sla.py)
 
     @property
     def suggestion_accepted(self) -> bool | None:
@@ -142,6 +146,8 @@ class TicketFilter:
     # The requester's organisation (every customer of it), and the agents' groups by name ("My groups").
     organisation: str | None = None
     groups: tuple[str, ...] | None = None
+    # Tickets in one of these SLA states (read from the clock), None: any.
+    sla_states: frozenset[SlaState] | None = None
 
     @property
     def search_term(self) -> str:
@@ -158,6 +164,7 @@ class TicketFilter:
             or self.requester_id is not None
             or self.organisation is not None
             or self.groups is not None
+            or self.sla_states is not None
         )
 
     def fields_match(self, ticket: Ticket) -> bool:
@@ -169,6 +176,7 @@ class TicketFilter:
             and (self.status is None or ticket.status == self.status)
             and (self.assignee is None or (ticket.assignee or UNASSIGNED) == self.assignee)
             and (self.requester_id is None or ticket.requester_id == self.requester_id)
+            and (self.sla_states is None or ticket.sla.state is None or ticket.sla.state in self.sla_states)
         )
 
 
@@ -178,6 +186,7 @@ class SortKey(StrEnum):
     PRIORITY = "priority"
     STATUS = "status"
     TITLE = "title"
+    DUE = "due"  # the running SLA target's due, soonest first (no due: last)
 
 
 @dataclass(frozen=True)

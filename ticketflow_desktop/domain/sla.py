@@ -1,0 +1,239 @@
+"""SLA rules: what a policy promises, when a ticket's targets fall due, and the state a ticket is in.
+
+A policy per priority sets two targets in business minutes of the team calendar (business_hours.py):
+the first response (the first agent reply) and the resolution, both counted from the ticket's creation.
+
+- Waiting on the customer (status pending) stops the resolution clock: when the ticket leaves pending,
+  the resolution due moves out by the business minutes it waited (`resume`). The first-response
+  target does not pause: a ticket goes pending after an agent asked the customer something.
+- A policy or calendar change recomputes the dues of tickets not yet done (resolved or closed), from
+  their creation and the business time they already waited; done tickets keep the outcome they had.
+- The state is read from the clock (`state`), never stored, except the outcome fixed when a ticket
+  becomes done (`outcome`): met when every target was kept, breached otherwise.
+- Due soon: less than a fifth of the running target is left, or less than one business hour,
+  whichever comes first (a 1-hour first response is due soon from the start).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from ticketflow_desktop.domain.business_hours import Calendar
+from ticketflow_desktop.domain.enums import Priority, Status
+from ticketflow_desktop.domain.errors import FieldError, ValidationError
+
+DONE = frozenset({Status.RESOLVED, Status.CLOSED})
+# What the "due" sort key holds when nothing is due (done, or no policy): sorts after every real due.
+NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
+DUE_SOON_SHARE = 0.2
+DUE_SOON_MINUTES = 60
+MAX_TARGET_MINUTES = 366 * 24 * 60
+
+
+class SlaState(StrEnum):
+    OK = "ok"
+    DUE_SOON = "due_soon"
+    BREACHED = "breached"
+    PAUSED = "paused"
+    MET = "met"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class SlaPolicy:
+    priority: Priority
+    first_response_minutes: int
+    resolution_minutes: int
+
+
+def validate_policy(policy: SlaPolicy) -> SlaPolicy:
+    errors = [
+        FieldError(name, f"Give {label} between 1 minute and 366 days.")
+        for name, label, value in (
+            ("first_response", "the first-response time", policy.first_response_minutes),
+            ("resolution", "the resolution time", policy.resolution_minutes),
+        )
+        if not 1 <= value <= MAX_TARGET_MINUTES
+    ]
+    if errors:
+        raise ValidationError(errors)
+    return policy
+
+
+def parse_duration(text: str, field_name: str) -> int:
+    """Minutes from `90m`, `1h`, `1h30m`, `2d` (business minutes: `2d` is 48 business hours)."""
+    match = re.fullmatch(r"\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*", text.lower())
+    if not text.strip() or match is None or not any(match.groups()):
+        raise ValidationError([FieldError(field_name, f"{text!r} is not a duration like 30m, 1h, 1h30m or 2d.")])
+    days, hours, minutes = (int(g) if g else 0 for g in match.groups())
+    return days * 24 * 60 + hours * 60 + minutes
+
+
+def format_minutes(minutes: int) -> str:
+    """`2h 10m`, `45m`, `3d 2h` (business minutes, a day being 24 hours of them)."""
+    minutes = abs(minutes)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours}h" if hours else f"{days}d"
+    if hours:
+        return f"{hours}h {mins}m" if mins else f"{hours}h"
+    return f"{mins}m"
+
+
+@dataclass(frozen=True)
+class TicketSla:
+    """A ticket's SLA as stored, and (`state`, `minutes_left`) as read at one moment."""
+
+    first_response_due: datetime | None = None
+    resolution_due: datetime | None = None
+    first_responded_at: datetime | None = None
+    paused_at: datetime | None = None  # while pending: since when
+    paused_minutes: int = 0  # business minutes spent pending so far
+    outcome: SlaState | None = None  # MET or BREACHED, fixed when the ticket became done
+    state: SlaState | None = field(default=None, compare=False)
+    # Business minutes to the running target's due (negative: past it); None when nothing runs.
+    minutes_left: int | None = field(default=None, compare=False)
+
+    @property
+    def has_policy(self) -> bool:
+        return self.resolution_due is not None
+
+    @property
+    def running_due(self) -> datetime | None:
+        """The due that counts now: the first response's until an agent replied, then the resolution's."""
+        if not self.has_policy or self.outcome is not None:
+            return None
+        if self.first_responded_at is None and self.first_response_due is not None:
+            return self.first_response_due
+        return self.resolution_due
+
+    @property
+    def sort_due(self) -> datetime:
+        return self.running_due or NO_DUE
+
+    @property
+    def first_response_late(self) -> bool:
+        due, at = self.first_response_due, self.first_responded_at
+        return due is not None and at is not None and at > due
+
+
+def due_times(
+    created_at: datetime, policy: SlaPolicy, paused_minutes: int, calendar: Calendar
+) -> tuple[datetime, datetime]:
+    """(first response due, resolution due) for a ticket created at `created_at` that waited `paused_minutes`."""
+    return (
+        calendar.add(created_at, policy.first_response_minutes),
+        calendar.add(created_at, policy.resolution_minutes + paused_minutes),
+    )
+
+
+def apply_policy(
+    sla: TicketSla, created_at: datetime, status: Status, policy: SlaPolicy | None, calendar: Calendar
+) -> TicketSla:
+    """The dues after a policy, calendar or priority change (a done ticket keeps what it had)."""
+    if status in DONE and sla.outcome is not None:
+        return sla
+    if policy is None:
+        return replace(sla, first_response_due=None, resolution_due=None)
+    first, resolution = due_times(created_at, policy, sla.paused_minutes, calendar)
+    return replace(sla, first_response_due=first, resolution_due=resolution)
+
+
+def pause(sla: TicketSla, at: datetime) -> TicketSla:
+    return sla if sla.paused_at is not None else replace(sla, paused_at=at)
+
+
+def resume(sla: TicketSla, at: datetime, calendar: Calendar) -> TicketSla:
+    """Leave pending at `at`: the business time waited moves the resolution due out by as much."""
+    if sla.paused_at is None:
+        return sla
+    waited = calendar.minutes_between(sla.paused_at, at)
+    due = sla.resolution_due
+    if due is not None and due > sla.paused_at:  # a target already missed stays missed
+        due = calendar.add(due, waited)
+    return replace(sla, paused_at=None, paused_minutes=sla.paused_minutes + waited, resolution_due=due)
+
+
+def outcome(sla: TicketSla, at: datetime) -> SlaState | None:
+    """Met or breached, for a ticket becoming done at `at` (None without a policy)."""
+    if not sla.has_policy:
+        return None
+    first_ok = sla.first_response_due is None or (sla.first_responded_at or at) <= sla.first_response_due
+    resolved_ok = sla.resolution_due is not None and at <= sla.resolution_due
+    return SlaState.MET if first_ok and resolved_ok else SlaState.BREACHED
+
+
+def on_status_change(sla: TicketSla, old: Status, new: Status, at: datetime, calendar: Calendar) -> TicketSla:
+    """The SLA after the ticket moved from `old` to `new` at `at`."""
+    if old is Status.PENDING and new is not Status.PENDING:
+        sla = resume(sla, at, calendar)
+    if new is Status.PENDING:
+        sla = pause(sla, at)
+    if new in DONE and old not in DONE:
+        sla = replace(sla, outcome=outcome(sla, at))
+    elif new not in DONE and old in DONE:
+        sla = replace(sla, outcome=None)
+    return sla
+
+
+def on_first_reply(sla: TicketSla, at: datetime) -> TicketSla:
+    return sla if sla.first_responded_at is not None else replace(sla, first_responded_at=at)
+
+
+def due_soon_minutes(target_minutes: int) -> int:
+    """Left below this many business minutes, a target is due soon (see the module's words)."""
+    return max(int(target_minutes * DUE_SOON_SHARE), DUE_SOON_MINUTES)
+
+
+def running_target(sla: TicketSla, policy: SlaPolicy | None) -> int | None:
+    if policy is None:
+        return None
+    if sla.first_responded_at is None and sla.first_response_due is not None:
+        return policy.first_response_minutes
+    return policy.resolution_minutes
+
+
+def read(sla: TicketSla, status: Status, policy: SlaPolicy | None, now: datetime, calendar: Calendar) -> TicketSla:
+    """`sla` with its state and minutes left at `now`."""
+    if not sla.has_policy:
+        return replace(sla, state=None, minutes_left=None)
+    if sla.outcome is not None:
+        return replace(sla, state=sla.outcome, minutes_left=None)
+    due = sla.running_due
+    assert due is not None
+    # While pending the resolution clock stands at the moment the wait began.
+    clock_at = sla.paused_at if status is Status.PENDING and sla.paused_at and due == sla.resolution_due else None
+    at = min(now, clock_at) if clock_at is not None else now
+    left = calendar.minutes_between(at, due) if at < due else -calendar.minutes_between(due, at)
+    if sla.first_response_late or at >= due:
+        state = SlaState.BREACHED
+    elif status is Status.PENDING:
+        state = SlaState.PAUSED
+    else:
+        target = running_target(sla, policy)
+        soon = due_soon_minutes(target) if target is not None else DUE_SOON_MINUTES
+        state = SlaState.DUE_SOON if left < soon else SlaState.OK
+    return replace(sla, state=state, minutes_left=left)
+
+
+def time_left_text(sla: TicketSla) -> str:
+    """What the list shows: `2h 10m`, `breached 35m`, `paused`, `met`; empty without a policy."""
+    match sla.state:
+        case None:
+            return ""
+        case SlaState.MET:
+            return "met"
+        case SlaState.PAUSED:
+            return "paused"
+        case SlaState.BREACHED:
+            left = sla.minutes_left
+            return f"breached {format_minutes(left)}" if left is not None and left < 0 else "breached"
+        case _:
+            return format_minutes(sla.minutes_left or 0)
