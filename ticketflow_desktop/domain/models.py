@@ -16,7 +16,7 @@ from ticketflow_desktop.domain.enums import (
     Status,
     SuggestionSource,
 )
-from ticketflow_desktop.domain.sla import SlaState, TicketSla
+from ticketflow_desktop.domain.sla_state import SlaState, TicketSla
 
 
 @dataclass(frozen=True)

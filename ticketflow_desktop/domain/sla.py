@@ -17,32 +17,20 @@ the first response (the first agent reply) and the resolution, both counted from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from enum import StrEnum
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from ticketflow_desktop.domain.business_hours import Calendar
 from ticketflow_desktop.domain.enums import Priority, Status
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
+from ticketflow_desktop.domain.sla_state import NO_DUE, SlaState, TicketSla
+
+__all__ = ["NO_DUE", "SlaState", "TicketSla"]  # re-exported: the rules and their data in one place
 
 DONE = frozenset({Status.RESOLVED, Status.CLOSED})
-# What the "due" sort key holds when nothing is due (done, or no policy): sorts after every real due.
-NO_DUE = datetime(9999, 12, 31, tzinfo=UTC)
 DUE_SOON_SHARE = 0.2
 DUE_SOON_MINUTES = 60
 MAX_TARGET_MINUTES = 366 * 24 * 60
-
-
-class SlaState(StrEnum):
-    OK = "ok"
-    DUE_SOON = "due_soon"
-    BREACHED = "breached"
-    PAUSED = "paused"
-    MET = "met"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -85,43 +73,6 @@ def format_minutes(minutes: int) -> str:
     if hours:
         return f"{hours}h {mins}m" if mins else f"{hours}h"
     return f"{mins}m"
-
-
-@dataclass(frozen=True)
-class TicketSla:
-    """A ticket's SLA as stored, and (`state`, `minutes_left`) as read at one moment."""
-
-    first_response_due: datetime | None = None
-    resolution_due: datetime | None = None
-    first_responded_at: datetime | None = None
-    paused_at: datetime | None = None  # while pending: since when
-    paused_minutes: int = 0  # business minutes spent pending so far
-    outcome: SlaState | None = None  # MET or BREACHED, fixed when the ticket became done
-    state: SlaState | None = field(default=None, compare=False)
-    # Business minutes to the running target's due (negative: past it); None when nothing runs.
-    minutes_left: int | None = field(default=None, compare=False)
-
-    @property
-    def has_policy(self) -> bool:
-        return self.resolution_due is not None
-
-    @property
-    def running_due(self) -> datetime | None:
-        """The due that counts now: the first response's until an agent replied, then the resolution's."""
-        if not self.has_policy or self.outcome is not None:
-            return None
-        if self.first_responded_at is None and self.first_response_due is not None:
-            return self.first_response_due
-        return self.resolution_due
-
-    @property
-    def sort_due(self) -> datetime:
-        return self.running_due or NO_DUE
-
-    @property
-    def first_response_late(self) -> bool:
-        due, at = self.first_response_due, self.first_responded_at
-        return due is not None and at is not None and at > due
 
 
 def due_times(
