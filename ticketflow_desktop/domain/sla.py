@@ -162,7 +162,8 @@ def read(sla: TicketSla, status: Status, policy: SlaPolicy | None, now: datetime
     # While pending the resolution clock stands at the moment the wait began.
     clock_at = sla.paused_at if status is Status.PENDING and sla.paused_at and due == sla.resolution_due else None
     at = min(now, clock_at) if clock_at is not None else now
-    left = calendar.minutes_between(at, due) if at < due else -calendar.minutes_between(due, at)
+    # Time left is business time (what the target counts); time since a breach is real time.
+    left = calendar.minutes_between(at, due) if at < due else -int((at - due).total_seconds() // 60)
     if sla.first_response_late or at >= due:
         state = SlaState.BREACHED
     elif status is Status.PENDING:
