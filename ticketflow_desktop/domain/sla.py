@@ -10,8 +10,9 @@ the first response (the first agent reply) and the resolution, both counted from
   their creation and the business time they already waited; done tickets keep the outcome they had.
 - The state is read from the clock (`state`), never stored, except the outcome fixed when a ticket
   becomes done (`outcome`): met when every target was kept, breached otherwise.
-- Due soon: less than a fifth of the running target is left, or less than one business hour,
-  whichever comes first (a 1-hour first response is due soon from the start).
+- Due soon: less than a fifth of the running target is left, or less than one business hour but at
+  most half the target, whichever comes first (8 h: the last 96 min; 4 h: the last hour; 1 h: the
+  last 30 min), so a short target is not due soon from the moment it starts.
 """
 
 from __future__ import annotations
@@ -78,10 +79,14 @@ def format_minutes(minutes: int) -> str:
 def due_times(
     created_at: datetime, policy: SlaPolicy, paused_minutes: int, calendar: Calendar
 ) -> tuple[datetime, datetime]:
-    """(first response due, resolution due) for a ticket created at `created_at` that waited `paused_minutes`."""
+    """(first response due, resolution due) for a ticket created at `created_at` that waited `paused_minutes`.
+
+    Counted from the minute the ticket arrived: business time is whole minutes, so dues fall on one.
+    """
+    start = created_at.replace(second=0, microsecond=0)
     return (
-        calendar.add(created_at, policy.first_response_minutes),
-        calendar.add(created_at, policy.resolution_minutes + paused_minutes),
+        calendar.add(start, policy.first_response_minutes),
+        calendar.add(start, policy.resolution_minutes + paused_minutes),
     )
 
 
@@ -140,7 +145,7 @@ def on_first_reply(sla: TicketSla, at: datetime) -> TicketSla:
 
 def due_soon_minutes(target_minutes: int) -> int:
     """Left below this many business minutes, a target is due soon (see the module's words)."""
-    return max(int(target_minutes * DUE_SOON_SHARE), DUE_SOON_MINUTES)
+    return max(int(target_minutes * DUE_SOON_SHARE), min(DUE_SOON_MINUTES, target_minutes // 2))
 
 
 def running_target(sla: TicketSla, policy: SlaPolicy | None) -> int | None:
