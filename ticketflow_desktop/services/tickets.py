@@ -260,7 +260,7 @@ class TicketService:
                     ticket_id, *server_values = session.execute(inserted).one()
                 row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
                 announce(session, [ticket_id])
-                return sla.after_create(session, ticket_from_row(row))
+                return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
             event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
@@ -270,7 +270,7 @@ class TicketService:
                 accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
                 add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
             announce(session, [ticket_id])
-            return sla.after_create(session, ticket_from_row(row))
+            return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
 
     def update(
         self,
@@ -290,7 +290,8 @@ class TicketService:
         check_number("ticket", ticket_id)
         check_number("version", expected_version)
         with self.database.writing() as session:
-            return self.update_in(session, ticket_id, changes, expected_version, source, written_at=written_at)
+            updated = self.update_in(session, ticket_id, changes, expected_version, source, written_at=written_at)
+            return self._read_sla(session, [updated])[0]
 
     def update_in(
         self,
