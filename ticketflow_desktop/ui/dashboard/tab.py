@@ -59,11 +59,11 @@ ALL_TIME = "all time"
 # on a narrow one (range, then now, then the suggestions).
 CARD_ROWS_WIDE: tuple[tuple[str, ...], ...] = (  # names, statuses and sources (str enums)
     ("created_in_range", "resolved_in_range", "median", SuggestionSource.LLM, SuggestionSource.LOCAL),
-    ("total", Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+    ("total", Status.OPEN, Status.IN_PROGRESS, Status.PENDING, Status.RESOLVED, Status.CLOSED),
 )
 CARD_ROWS_NARROW: tuple[tuple[str, ...], ...] = (
     ("created_in_range", "resolved_in_range", "median", "total"),
-    (Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+    (Status.OPEN, Status.IN_PROGRESS, Status.PENDING, Status.RESOLVED, Status.CLOSED),
     (SuggestionSource.LLM, SuggestionSource.LOCAL),
 )
 WIDE = 1000  # px: from here on, three columns of charts
@@ -329,6 +329,7 @@ class DashboardTab(QWidget):
             "total": Card("Total", NOW),
             Status.OPEN: Card(Status.OPEN.label, NOW),
             Status.IN_PROGRESS: Card(Status.IN_PROGRESS.label, NOW),
+            Status.PENDING: Card(Status.PENDING.label, NOW),
             Status.RESOLVED: Card(Status.RESOLVED.label, NOW),
             Status.CLOSED: Card(Status.CLOSED.label, NOW),
             "median": Card("Median time to resolve", ALL_TIME),
