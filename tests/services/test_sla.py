@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from tests.databases import database_today
+from tests.services.test_conversation import assignee_for
 from ticketflow_desktop.domain import (
     Category,
     Priority,
@@ -26,7 +28,7 @@ from ticketflow_desktop.domain import (
 )
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.domain.conversation import MessageKind
-from ticketflow_desktop.domain.sla import SlaPolicy, SlaState
+from ticketflow_desktop.domain.sla import Attainment, SlaPolicy, SlaState, week_of
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
@@ -170,3 +172,27 @@ def test_the_database_refuses_an_unknown_status_and_keeps_pending(service: Ticke
         session.execute(text("UPDATE tickets SET status = 'snoozed' WHERE id = :id"), {"id": ticket.id})
     pending_first = service.page(sort=Sort(SortKey.STATUS, descending=False)).tickets
     assert [t.status for t in pending_first] == [Status.PENDING]
+
+
+def test_attainment_per_week_and_agent(service: TicketService, sla: SlaService) -> None:
+    login = assignee_for(service)
+    kept, late, nobodys = make(service), make(service, Priority.CRITICAL), make(service)
+    kept = service.assign(kept.id, login)
+    late = service.assign(late.id, login)
+    with service.database.writing() as session:  # its first response was due long ago
+        session.execute(
+            text("UPDATE tickets SET first_response_due = created_at - interval '1 hour' WHERE id = :id")
+            if service.database.enforces_team_rules
+            else text("UPDATE tickets SET first_response_due = '2000-01-01 00:00:00.000000' WHERE id = :id"),
+            {"id": late.id},
+        )
+    for ticket in (kept, late, nobodys):
+        service.update(ticket.id, TicketChanges(status=Status.RESOLVED), ticket.version)
+    make(service)  # not done: not counted
+    today = database_today(service.database)
+    result = sla.attainment(28, today)
+    assert len(result.weeks) in (4, 5) and result.weeks[-1] == week_of(today)
+    assert (result.met_per_week[-1], result.settled_per_week[-1]) == (2, 3)
+    assert sum(result.settled_per_week[:-1]) == 0
+    assert result.per_agent == ((login, 1, 2), ("", 1, 1))
+    assert Attainment.share(1, 2) == 50.0 and Attainment.share(0, 0) is None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from ticketflow_desktop.domain.business_hours import Calendar
 from ticketflow_desktop.domain.enums import Priority, Status
@@ -133,9 +133,10 @@ def on_status_change(sla: TicketSla, old: Status, new: Status, at: datetime, cal
     if new is Status.PENDING:
         sla = pause(sla, at)
     if new in DONE and old not in DONE:
-        sla = replace(sla, outcome=outcome(sla, at))
+        settled = outcome(sla, at)
+        sla = replace(sla, outcome=settled, settled_at=at if settled else None)
     elif new not in DONE and old in DONE:
-        sla = replace(sla, outcome=None)
+        sla = replace(sla, outcome=None, settled_at=None)
     return sla
 
 
@@ -194,3 +195,27 @@ def time_left_text(sla: TicketSla) -> str:
             return f"breached {format_minutes(left)}" if left is not None and left < 0 else "breached"
         case _:
             return format_minutes(sla.minutes_left or 0)
+
+
+@dataclass(frozen=True)
+class Attainment:
+    """Tickets settled (became done with a policy) within targets, and all settled: per period and agent."""
+
+    weeks: tuple[date, ...]  # each period's first day (a Monday)
+    met_per_week: tuple[int, ...]
+    settled_per_week: tuple[int, ...]
+    # (agent login, or "" for tickets nobody owned; met; settled), by agent
+    per_agent: tuple[tuple[str, int, int], ...]
+
+    @staticmethod
+    def share(met: int, settled: int) -> float | None:
+        """Per cent met, None when nothing settled (no bar rather than a misleading 0 %)."""
+        return 100.0 * met / settled if settled else None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.settled_per_week) and not self.per_agent
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())

@@ -33,6 +33,7 @@ class TicketSla:
     paused_at: datetime | None = None  # while pending: since when
     paused_minutes: int = 0  # business minutes spent pending so far
     outcome: SlaState | None = None  # MET or BREACHED, fixed when the ticket became done
+    settled_at: datetime | None = None  # when it became done (attainment is counted per period of this)
     state: SlaState | None = field(default=None, compare=False)
     # Business minutes to the running target's due; once past it, minus the real minutes since; None: none runs.
     minutes_left: int | None = field(default=None, compare=False)

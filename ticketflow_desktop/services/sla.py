@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from ticketflow_desktop.domain.business_hours import Calendar
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import MessageKind
 from ticketflow_desktop.domain.sla import (
+    Attainment,
     SlaPolicy,
     SlaState,
     TicketSla,
@@ -27,6 +28,7 @@ from ticketflow_desktop.domain.sla import (
     on_first_reply,
     on_status_change,
     validate_policy,
+    week_of,
 )
 from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.engine import Database
@@ -66,6 +68,32 @@ class SlaService:
         with self.database.writing() as session:
             sla_store.write_policy(session, policy)
             return sla_store.recompute(session, [policy.priority])
+
+    def attainment(self, days: int | None, today: date, weeks_for_all_time: int = 26) -> Attainment:
+        """SLA attainment per week and per agent, of tickets settled in the last `days` days (None: the last
+        `weeks_for_all_time` weeks), counted by the UTC day each became done."""
+        first = week_of(today - timedelta(days=(days or weeks_for_all_time * 7) - 1))
+        weeks = tuple(first + timedelta(weeks=i) for i in range((week_of(today) - first).days // 7 + 1))
+        since = datetime.combine(first, time(), UTC)
+        with self.database.reading() as session:
+            rows = sla_store.settled_counts(session, since)
+        met = dict.fromkeys(weeks, 0)
+        settled = dict.fromkeys(weeks, 0)
+        agents: dict[str, list[int]] = {}
+        for day, who, outcome, n in rows:
+            week = week_of(day)
+            if week not in settled:
+                continue
+            kept = n if outcome == SlaState.MET.value else 0
+            met[week] += kept
+            settled[week] += n
+            agent = agents.setdefault(who, [0, 0])
+            agent[0] += kept
+            agent[1] += n
+        per_agent = tuple(
+            (who, m, s) for who, (m, s) in sorted(agents.items(), key=lambda item: (item[0] == "", item[0]))
+        )
+        return Attainment(weeks, tuple(met[w] for w in weeks), tuple(settled[w] for w in weeks), per_agent)
 
     def remove_policy(self, priority: Priority) -> int:
         with self.database.writing() as session:

@@ -61,6 +61,7 @@ def sla_from_row(row: TicketRow | Row[Any]) -> TicketSla:
         paused_at=getattr(row, "sla_paused_at", None),
         paused_minutes=getattr(row, "sla_paused_minutes", None) or 0,
         outcome=SlaState(outcome) if outcome else None,
+        settled_at=getattr(row, "sla_settled_at", None),
     )
 
 
@@ -73,6 +74,7 @@ def sla_columns(sla: TicketSla) -> dict[str, object]:
         "sla_paused_at": sla.paused_at,
         "sla_paused_minutes": sla.paused_minutes,
         "sla_outcome": sla.outcome.value if sla.outcome else None,
+        "sla_settled_at": sla.settled_at,
         "sla_due": sla.sort_due,
     }
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, delete, false, or_, select, update
+from sqlalchemy import ColumnElement, Date, and_, cast, delete, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -24,7 +24,9 @@ from ticketflow_desktop.domain.sla import (
     due_soon_minutes,
     read,
 )
+from ticketflow_desktop.storage.analytics import as_date
 from ticketflow_desktop.storage.convert import sla_columns, sla_from_row
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import SlaCalendarRow, SlaPolicyRow, TicketRow, table_of
 
 DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
@@ -174,3 +176,23 @@ def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
             phase = t.first_responded_at.is_not(None) if responded else t.first_responded_at.is_(None)
             parts.append(and_(t.priority == priority.value, phase, t.sla_due < threshold))
     return or_(*parts) if parts else false()
+
+
+# --- attainment ---------------------------------------------------------------------------------------
+
+
+def settled_counts(session: Session, since: datetime) -> list[tuple[date, str, str, int]]:
+    """(UTC day settled, assignee or "", outcome, tickets) for tickets that became done since `since`,
+    read through the settled-time index."""
+    t = TicketRow
+    day = (
+        func.date(t.sla_settled_at)
+        if dialect_of(session) is Dialect.SQLITE
+        else cast(func.timezone("UTC", t.sla_settled_at), Date)
+    )
+    rows = session.execute(
+        select(day, func.coalesce(t.assignee, ""), t.sla_outcome, func.count())
+        .where(t.sla_settled_at >= since, t.sla_outcome.is_not(None))
+        .group_by(day, func.coalesce(t.assignee, ""), t.sla_outcome)
+    ).all()
+    return [(as_date(d), who, outcome, int(n)) for d, who, outcome, n in rows]

@@ -111,6 +111,7 @@ class TicketRow(Base):
     sla_paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sla_paused_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
     sla_outcome: Mapped[str | None] = mapped_column(String(16))
+    sla_settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when the outcome was fixed
     # The running target's due, NO_DUE when none: the "due first" order's index key (never NULL, which
     # the two backends sort differently).
     sla_due: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -156,6 +157,7 @@ class TicketRow(Base):
         Index("ix_tickets_assignee_created", "assignee", "created_at", "id"),
         Index("ix_tickets_requester_created", "requester_id", "created_at", "id"),
         Index("ix_tickets_sla_due", "sla_due", "id"),
+        Index("ix_tickets_sla_settled", "sla_settled_at"),
         CheckConstraint("sla_outcome IS NULL OR sla_outcome IN ('met', 'breached')", name="sla_outcome"),
         CheckConstraint("sla_paused_minutes >= 0", name="sla_paused_minutes"),
     )

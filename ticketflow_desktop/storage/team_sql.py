@@ -365,7 +365,8 @@ _AGENT_UPDATE = "title, description, category, priority, status, group_id, reque
 # A ticket's SLA bookkeeping, kept by the client after each write (the business-hour arithmetic is
 # Python's, domain/sla.py). Not part of the version or the history: the trigger ignores these columns.
 _SLA_COLUMNS = (
-    "first_response_due, resolution_due, first_responded_at, sla_paused_at, sla_paused_minutes, sla_outcome, sla_due"
+    "first_response_due, resolution_due, first_responded_at, sla_paused_at, sla_paused_minutes, sla_outcome, sla_due, "
+    "sla_settled_at"
 )
 
 

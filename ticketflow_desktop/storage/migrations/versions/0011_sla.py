@@ -61,7 +61,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("priority", name=op.f("pk_sla_policies")),
     )
-    times = ("first_response_due", "resolution_due", "first_responded_at", "sla_paused_at")
+    times = ("first_response_due", "resolution_due", "first_responded_at", "sla_paused_at", "sla_settled_at")
     for name in times:
         op.add_column("tickets", sa.Column(name, sa.DateTime(timezone=True), nullable=True))
     if dialect == "postgresql":
@@ -89,6 +89,7 @@ def upgrade() -> None:
             op.execute(f"ALTER TABLE tickets ADD COLUMN {column}")
         _statuses_sqlite()
     op.create_index("ix_tickets_sla_due", "tickets", ["sla_due", "id"])
+    op.create_index("ix_tickets_sla_settled", "tickets", ["sla_settled_at"])
     # PostgreSQL's grants for these and the status workflow's triggers: storage/team_sql.py.
 
 
@@ -138,6 +139,7 @@ def downgrade() -> None:
     op.execute("UPDATE tickets SET status = 'open' WHERE status = 'pending'")
     op.execute("UPDATE macros SET status = NULL WHERE status = 'pending'")
     op.drop_index("ix_tickets_sla_due", table_name="tickets")
+    op.drop_index("ix_tickets_sla_settled", table_name="tickets")
     if dialect == "postgresql":
         op.execute("ALTER TABLE tickets DROP CONSTRAINT ck_tickets_status")
         op.execute(f"ALTER TABLE tickets ADD CONSTRAINT ck_tickets_status CHECK ({_check(OLD_STATUSES)})")
@@ -157,7 +159,14 @@ def downgrade() -> None:
             }
         )
         op.execute("UPDATE tickets SET status = status")
-    for name in ("sla_due", "sla_outcome", "sla_paused_minutes", "sla_paused_at", "first_responded_at"):
+    for name in (
+        "sla_due",
+        "sla_settled_at",
+        "sla_outcome",
+        "sla_paused_minutes",
+        "sla_paused_at",
+        "first_responded_at",
+    ):
         op.execute(f"ALTER TABLE tickets DROP COLUMN {name}")
     op.execute("ALTER TABLE tickets DROP COLUMN resolution_due")
     op.execute("ALTER TABLE tickets DROP COLUMN first_response_due")
