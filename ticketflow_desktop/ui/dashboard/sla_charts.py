@@ -86,7 +86,7 @@ class AgentAttainment:
                 text.setColor(QColor(self.tokens.text))
             self.widget.addItem(text)
             self.value_labels.append(text)
-        self.widget.setXRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
+        self.widget.setXRange(-0.6, max(len(rows), 4) - 0.4, padding=0)  # one agent: not one wide slab
 
     def _brushes(self) -> list[QColor]:
         """Green at or above 90 % met, amber from 75 %, red below (the theme's words)."""

@@ -68,6 +68,8 @@ CARD_ROWS_NARROW: tuple[tuple[str, ...], ...] = (
     (Status.OPEN, Status.IN_PROGRESS, Status.PENDING, Status.RESOLVED, Status.CLOSED),
     (SuggestionSource.LLM, SuggestionSource.LOCAL),
 )
+# Under a bar, where five statuses share a third of the window.
+SHORT_LABELS = {Status.PENDING: "Waiting"}
 WIDE = 1000  # px: from here on, three columns of charts
 
 
@@ -369,7 +371,8 @@ class DashboardTab(QWidget):
         QTimer.singleShot(0, self, next_step)  # not in the caller's turn, which has work of its own
 
     def _bar_chart(self, name: str, title: str, members: list, colours: dict) -> BarChart:
-        chart = self._charts.BarChart([m.label for m in members], [colours[m] for m in members])
+        labels = [SHORT_LABELS.get(m, m.label) for m in members]
+        chart = self._charts.BarChart(labels, [colours[m] for m in members])
         self.panels[name] = ChartPanel(title, NOW, chart.widget)  # current totals: no history of them is kept
         return chart
 
@@ -394,7 +397,7 @@ class DashboardTab(QWidget):
         line = ("Open backlog", STATUS_COLOURS[Status.IN_PROGRESS], True)
         self.backlog_chart: TimeChart = self._charts.TimeChart([line])
         self.panels["backlog"] = ChartPanel(
-            "Open backlog (open + in progress)", scope_of_range(self.range_days), self.backlog_chart.widget
+            "Open backlog (not yet resolved)", scope_of_range(self.range_days), self.backlog_chart.widget
         )
 
     def _make_sla_charts(self) -> None:
