@@ -41,3 +41,24 @@ def test_seed_gives_tickets_people_and_threads(database_url: str, capsys: pytest
     ticket_id = max(messages, key=lambda row: row[1])[0]
     assert main(["--database-url", database_url, "thread", str(ticket_id), "--json"]) == 0
     assert capsys.readouterr().out.count('"kind"') == max(n for _, n in messages)
+
+
+def test_seeded_tickets_have_sla_states(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from ticketflow_desktop.domain import TicketFilter
+    from ticketflow_desktop.domain.sla import SlaState
+    from ticketflow_desktop.services.sla import SlaService
+    from ticketflow_desktop.services.tickets import TicketService
+
+    assert main(["--database-url", database_url, "seed", "--count", "200"]) == 0
+    capsys.readouterr()
+    database = open_database(database_url)
+    try:
+        service = TicketService(database)
+        assert len(SlaService(database).policies()) == 4
+        states = {t.sla.state for t in service.iterate()}
+        assert SlaState.MET in states and SlaState.BREACHED in states  # settled tickets, both ways
+        assert None not in states  # every priority has a policy
+        settled = service.count(TicketFilter(sla_states=frozenset({SlaState.MET, SlaState.BREACHED}))).value
+        assert 0 < settled < 200
+    finally:
+        database.dispose()

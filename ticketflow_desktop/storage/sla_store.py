@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Date, and_, cast, delete, false, func, or_, select, update
+from sqlalchemy import ColumnElement, Date, and_, bindparam, cast, delete, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -22,12 +22,13 @@ from ticketflow_desktop.domain.sla import (
     TicketSla,
     apply_policy,
     due_soon_minutes,
+    outcome,
     read,
 )
 from ticketflow_desktop.storage.analytics import as_date
 from ticketflow_desktop.storage.convert import sla_columns, sla_from_row
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import SlaCalendarRow, SlaPolicyRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import MessageRow, SlaCalendarRow, SlaPolicyRow, TicketRow, table_of
 
 DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
 DEFAULT_ZONE = "UTC"
@@ -49,6 +50,15 @@ def calendar_text(session: Session) -> tuple[str, str, tuple[date, ...]]:
 def read_calendar(session: Session) -> Calendar:
     hours, zone, holidays = calendar_text(session)
     return Calendar.parse(hours, zone, holidays)
+
+
+def ensure_defaults(session: Session, calendar: tuple[str, str], policies: Iterable[SlaPolicy]) -> None:
+    """A calendar and policies for a database that has none yet (a team's own are never replaced)."""
+    if session.get(SlaCalendarRow, 1) is None:
+        write_calendar(session, calendar[0], calendar[1], ())
+    if not read_policies(session):
+        for policy in policies:
+            write_policy(session, policy)
 
 
 def write_calendar(session: Session, hours: str, zone: str, holidays: Sequence[date]) -> None:
@@ -196,3 +206,49 @@ def settled_counts(session: Session, since: datetime) -> list[tuple[date, str, s
         .group_by(day, func.coalesce(t.assignee, ""), t.sla_outcome)
     ).all()
     return [(as_date(d), who, outcome, int(n)) for d, who, outcome, n in rows]
+
+
+def settle_loaded(session: Session, first_id: int, last_id: int) -> int:
+    """Dues, first replies and outcomes for tickets a bulk load brought (seed, import): the first reply is
+    the thread's first agent reply, and a done ticket settled when it was last changed. Returns how many
+    tickets have a policy."""
+    calendar, policies = read_calendar(session), read_policies(session)
+    if not policies:
+        return 0
+    t = table_of(TicketRow)
+    messages = table_of(MessageRow)
+    first_reply = (
+        select(func.min(messages.c.at))
+        .where(messages.c.ticket_id == t.c.id, messages.c.kind == "reply")
+        .scalar_subquery()
+    )
+    counted = 0
+    after = first_id - 1
+    while True:
+        rows = session.execute(
+            select(t, first_reply.label("first_reply"))
+            .where(t.c.id > after, t.c.id <= last_id)
+            .order_by(t.c.id)
+            .limit(RECOMPUTE_BATCH)
+        ).all()
+        if not rows:
+            return counted
+        changes = []
+        for row in rows:
+            policy = policies.get(Priority(row.priority))
+            if policy is None:
+                continue
+            status = Status(row.status)
+            sla = replace(sla_from_row(row), first_responded_at=row.first_reply, outcome=None)
+            sla = apply_policy(sla, row.created_at, Status.OPEN, policy, calendar)
+            if status in DONE:
+                settled = outcome(sla, row.updated_at)
+                sla = replace(sla, outcome=settled, settled_at=row.updated_at)
+            changes.append({"ticket_id": row.id, **sla_columns(sla)})
+        if changes:
+            session.execute(
+                update(t).where(t.c.id == bindparam("ticket_id")),
+                changes,
+            )
+            counted += len(changes)
+        after = rows[-1].id
