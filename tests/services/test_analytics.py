@@ -83,7 +83,13 @@ def test_cards_and_breakdowns_equal_the_seeded_truth(database: Database) -> None
     seed_known(database)
     d = AnalyticsService(database).dashboard(30, TODAY)
     assert d.total == 9
-    assert d.by_status == {Status.OPEN: 5, Status.IN_PROGRESS: 1, Status.RESOLVED: 2, Status.CLOSED: 1}
+    assert d.by_status == {
+        Status.OPEN: 5,
+        Status.IN_PROGRESS: 1,
+        Status.PENDING: 0,
+        Status.RESOLVED: 2,
+        Status.CLOSED: 1,
+    }
     assert d.by_priority == {Priority.LOW: 2, Priority.MEDIUM: 2, Priority.HIGH: 3, Priority.CRITICAL: 2}
     assert list(d.by_priority) == [Priority.LOW, Priority.MEDIUM, Priority.HIGH, Priority.CRITICAL]
     # No general ticket: the key is there with zero.

@@ -65,3 +65,24 @@ def test_seed_tags_in_a_power_law_and_adds_shared_views(database_url: str, capsy
         assert TicketService(database).count(vip.spec.filter).value > 0
     finally:
         database.dispose()
+
+
+def test_seeded_tickets_have_sla_states(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from ticketflow_desktop.domain import TicketFilter
+    from ticketflow_desktop.domain.sla import SlaState
+    from ticketflow_desktop.services.sla import SlaService
+    from ticketflow_desktop.services.tickets import TicketService
+
+    assert main(["--database-url", database_url, "seed", "--count", "200"]) == 0
+    capsys.readouterr()
+    database = open_database(database_url)
+    try:
+        service = TicketService(database)
+        assert len(SlaService(database).policies()) == 4
+        states = {t.sla.state for t in service.iterate()}
+        assert SlaState.MET in states and SlaState.BREACHED in states  # settled tickets, both ways
+        assert None not in states  # every priority has a policy
+        settled = service.count(TicketFilter(sla_states=frozenset({SlaState.MET, SlaState.BREACHED}))).value
+        assert 0 < settled < 200
+    finally:
+        database.dispose()

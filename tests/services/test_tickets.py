@@ -23,6 +23,8 @@ from ticketflow_desktop.domain import (
     ValidationError,
 )
 from ticketflow_desktop.domain.clock import FixedClock
+from ticketflow_desktop.domain.sla import SlaPolicy
+from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
 from ticketflow_desktop.storage.bulk import bulk_insert
@@ -140,6 +142,11 @@ def test_keyset_pages_cover_every_ticket_once_in_order(service: TicketService, k
         for i in range(53)
     ]
     bulk_insert(service.database, tickets)
+    if key is SortKey.DUE:  # dues for two priorities; the others have none and sort last
+        sla = SlaService(service.database, service.clock)
+        sla.set_calendar("Mon-Fri 09:00-17:00", "Europe/Berlin")
+        sla.set_policy(SlaPolicy(Priority.HIGH, 60, 480))
+        sla.set_policy(SlaPolicy(Priority.LOW, 240, 2400))
     seen, cursor = [], None
     while True:
         page = service.page(sort=Sort(key, descending), limit=10, cursor=cursor)
@@ -154,6 +161,7 @@ def test_keyset_pages_cover_every_ticket_once_in_order(service: TicketService, k
         SortKey.PRIORITY: lambda t: (t.priority.rank, t.id),
         SortKey.STATUS: lambda t: (t.status.rank, t.id),
         SortKey.TITLE: lambda t: (t.title, t.id),
+        SortKey.DUE: lambda t: (t.sla.sort_due, t.id),
     }[key]
     assert seen == sorted(seen, key=sort_value, reverse=descending)
 
@@ -195,7 +203,13 @@ def test_stats_match_the_data_with_zeros_in_enum_order(service: TicketService) -
         (Priority.CRITICAL, 0),
     ]
     assert list(stats.by_category) == list(Category) and stats.by_category[Category.ACCOUNT] == 0
-    assert stats.by_status == {Status.OPEN: 6, Status.IN_PROGRESS: 0, Status.RESOLVED: 4, Status.CLOSED: 0}
+    assert stats.by_status == {
+        Status.OPEN: 6,
+        Status.IN_PROGRESS: 0,
+        Status.PENDING: 0,
+        Status.RESOLVED: 4,
+        Status.CLOSED: 0,
+    }
     assert round(stats.avg_per_day, 2) == 0.33  # the web app said 5.0 (10 tickets / 2 active days)
     assert stats.median_resolution_seconds == pytest.approx(7200, rel=0.005)  # a histogram bucket: 0.5%
     assert [(d.day, d.count) for d in stats.created_per_day] == [(date(2026, 3, 2), 6), (date(2026, 3, 7), 4)]

@@ -102,6 +102,17 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
         "requester_id": ticket.requester_id,
         "assignee": ticket.assignee,
         "tags": list(ticket.tags),
+        **sla_json(ticket),
+    }
+
+
+def sla_json(ticket: Ticket) -> dict[str, Any]:
+    sla = ticket.sla
+    return {
+        "first_response_due": sla.first_response_due.isoformat() if sla.first_response_due else None,
+        "resolution_due": sla.resolution_due.isoformat() if sla.resolution_due else None,
+        "first_responded_at": sla.first_responded_at.isoformat() if sla.first_responded_at else None,
+        "sla_state": sla.state.value if sla.state else None,
     }
 
 

@@ -29,6 +29,7 @@ from ticketflow_desktop.domain import (
 from ticketflow_desktop.domain.conversation import parse_requester
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.models import UNASSIGNED
+from ticketflow_desktop.domain.sla import SlaState, time_left_text
 from ticketflow_desktop.domain.tags import split_tags
 from ticketflow_desktop.domain.view_filters import E, narrowed
 from ticketflow_desktop.services.conversation import ConversationService
@@ -87,7 +88,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def add_sort_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sort", help="created (the default), updated, priority, status or title; prefix - for descending")
+    p.add_argument(
+        "--sort",
+        help="created (the default), updated, priority, status, title or due (SLA, soonest first); "
+        "prefix - for descending",
+    )
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
@@ -103,6 +108,15 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--group", dest="in_group", action="append", help="in this agents' group (repeatable); mine: my groups"
     )
+    p.add_argument("--sla-state", type=sla_states, help="ok, due_soon, breached, paused, met (comma-separated)")
+
+
+def sla_states(text: str) -> frozenset[SlaState]:
+    try:
+        return frozenset(SlaState(part.strip().lower()) for part in text.split(",") if part.strip())
+    except ValueError:
+        allowed = ", ".join(s.value for s in SlaState)
+        raise argparse.ArgumentTypeError(f"{text!r}: choose from {allowed}") from None
 
 
 NO_SUCH_CUSTOMER = 0  # no customer has id 0: a filter on an unknown address finds nothing
@@ -135,6 +149,7 @@ def filter_from(args: argparse.Namespace, service: TicketService) -> TicketFilte
         requester_id=requester_id,
         organisation=args.organisation or None,
         groups=groups,
+        sla_states=getattr(args, "sla_state", None),
     )
 
 
@@ -200,7 +215,7 @@ def list_tickets(args: argparse.Namespace) -> int:
         title = printable(t.title)
         print(
             f"#{t.id:<7} {t.status.value:<11} {t.priority.value:<8} {t.category.value:<9} "
-            f"{t.created_at:%Y-%m-%d %H:%M}  {title[:80]}"
+            f"{t.created_at:%Y-%m-%d %H:%M}  {time_left_text(t.sla):<14} {title[:80]}"
         )
     if not page.tickets:
         print("No tickets match.", file=sys.stderr)

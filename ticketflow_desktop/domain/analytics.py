@@ -42,7 +42,8 @@ class Dashboard:
 
     @property
     def active(self) -> int:
-        return self.by_status[Status.OPEN] + self.by_status[Status.IN_PROGRESS]
+        # Not done yet: waiting on the customer still counts as work the team holds.
+        return self.by_status[Status.OPEN] + self.by_status[Status.IN_PROGRESS] + self.by_status[Status.PENDING]
 
     def acceptance(self, source: SuggestionSource) -> float | None:
         """The share of that source's suggestions the agents kept, or None when it made none."""

@@ -24,6 +24,9 @@ class _Labelled(StrEnum):
             return cls(key)
         except ValueError:
             pass
+        for member in cls:  # a label that is not its value ("Waiting on customer")
+            if member.label.lower().replace(" ", "_") == key:
+                return member
         allowed = ", ".join(m.value for m in cls)
         raise ValueError(f"'{text}' is not a {cls.__name__.lower()}; choose one of {allowed}")
 
@@ -47,8 +50,14 @@ class Priority(_Labelled):
 class Status(_Labelled):
     OPEN = "open"
     IN_PROGRESS = "in_progress"
+    # Waiting on the customer: SLA clocks stand still; the customer's next message reopens the ticket.
+    PENDING = "pending"
     RESOLVED = "resolved"
     CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return "Waiting on customer" if self is Status.PENDING else super().label
 
 
 class SuggestionSource(StrEnum):
@@ -98,8 +107,9 @@ class OutboxState(StrEnum):
 # Which status may follow which. A ticket is never created closed, and a closed ticket can only be
 # reopened: the web app let any status jump to any other, which made its history meaningless.
 ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.OPEN: frozenset({Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED}),
-    Status.IN_PROGRESS: frozenset({Status.OPEN, Status.RESOLVED, Status.CLOSED}),
+    Status.OPEN: frozenset({Status.IN_PROGRESS, Status.PENDING, Status.RESOLVED, Status.CLOSED}),
+    Status.IN_PROGRESS: frozenset({Status.OPEN, Status.PENDING, Status.RESOLVED, Status.CLOSED}),
+    Status.PENDING: frozenset({Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED}),
     Status.RESOLVED: frozenset({Status.OPEN, Status.IN_PROGRESS, Status.CLOSED}),
     Status.CLOSED: frozenset({Status.OPEN}),
 }

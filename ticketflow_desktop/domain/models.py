@@ -17,6 +17,7 @@ from ticketflow_desktop.domain.enums import (
     Status,
     SuggestionSource,
 )
+from ticketflow_desktop.domain.sla_state import SlaState, TicketSla
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class Ticket:
     requester_id: int | None = None  # the customer who asked
     assignee: str | None = None  # the agent (login) who owns it, or nobody
     tags: tuple[str, ...] = ()  # normalised (domain/tags.py), sorted
+    sla: TicketSla = field(default_factory=TicketSla)  # its dues, and the state when read (domain/sla.py)
 
     @property
     def suggestion_accepted(self) -> bool | None:
@@ -170,6 +172,8 @@ class TicketFilter:
     groups: tuple[str, ...] | None = None
     # Tickets carrying any of these tags (normalised: domain/tags.py); empty: tags do not matter.
     tags: tuple[str, ...] = ()
+    # Tickets in one of these SLA states (read from the clock), None: any.
+    sla_states: frozenset[SlaState] | None = None
 
     def __post_init__(self) -> None:
         for name in ("category", "priority", "status"):
@@ -205,6 +209,7 @@ class TicketFilter:
             or self.organisation is not None
             or self.groups is not None
             or self.tags
+            or self.sla_states is not None
         )
 
     def fields_match(self, ticket: Ticket) -> bool:
@@ -218,6 +223,7 @@ class TicketFilter:
             and (self.assignee is None or (ticket.assignee or UNASSIGNED) == self.assignee)
             and (self.requester_id is None or ticket.requester_id == self.requester_id)
             and (not self.tags or not set(self.tags).isdisjoint(ticket.tags))
+            and (self.sla_states is None or ticket.sla.state is None or ticket.sla.state in self.sla_states)
         )
 
 
@@ -227,6 +233,7 @@ class SortKey(StrEnum):
     PRIORITY = "priority"
     STATUS = "status"
     TITLE = "title"
+    DUE = "due"  # the running SLA target's due, soonest first (no due: last)
 
 
 @dataclass(frozen=True)

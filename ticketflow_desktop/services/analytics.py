@@ -50,7 +50,7 @@ class AnalyticsService:
             net[i] += created - resolved + reopened
         # The backlog at the end of the last bucket is what is active now; walk back bucket by bucket.
         backlog: list[int] = []
-        level = stats.by_status[Status.OPEN] + stats.by_status[Status.IN_PROGRESS]
+        level = sum(n for status, n in stats.by_status.items() if status not in (Status.RESOLVED, Status.CLOSED))
         for change in reversed(net):
             backlog.append(level)
             level -= change

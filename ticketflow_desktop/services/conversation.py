@@ -2,6 +2,8 @@
 
 Append-only: a message is never changed or removed. On PostgreSQL the database sets who wrote it
 and when (storage/team_sql); on SQLite this service does, with the OS login and the injected clock.
+A customer's message to a ticket waiting on them (pending) moves it back to open; an agent's first
+reply stops the first-response clock (services/sla.py).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.domain import Status, TicketChanges
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import (
     Customer,
@@ -23,6 +26,8 @@ from ticketflow_desktop.domain.conversation import (
 )
 from ticketflow_desktop.domain.errors import NotFound
 from ticketflow_desktop.domain.validation import check_number
+from ticketflow_desktop.services import sla
+from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import (
@@ -156,6 +161,10 @@ class ConversationService:
         row = session.execute(
             insert(messages).values(values).returning(messages.c.id, messages.c.author, messages.c.at)
         ).one()
+        if sla.after_message(session, ticket_id, kind, row.at):  # the customer answered: back to open
+            TicketService(self.database, self.clock).update_in(
+                session, ticket_id, TicketChanges(status=Status.OPEN), None
+            )
         announce(session, [ticket_id])
         return Message(row.id, ticket_id, kind, row.author, row.at, body, customer_id, written_at)
 

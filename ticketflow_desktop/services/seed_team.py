@@ -17,7 +17,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from ticketflow_desktop.domain import Priority
+from ticketflow_desktop.domain.sla import SlaPolicy
 from ticketflow_desktop.services.seed_tags import seed_tags_and_views
+from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.tables import (
@@ -30,6 +33,13 @@ from ticketflow_desktop.storage.tables import (
     table_of,
 )
 
+SEED_CALENDAR = ("Mon-Fri 09:00-17:00", "Europe/Berlin")
+SEED_POLICIES = (  # business minutes: first response, resolution
+    SlaPolicy(Priority.CRITICAL, 60, 8 * 60),
+    SlaPolicy(Priority.HIGH, 4 * 60, 16 * 60),
+    SlaPolicy(Priority.MEDIUM, 8 * 60, 40 * 60),
+    SlaPolicy(Priority.LOW, 16 * 60, 80 * 60),
+)
 FIRST = (
     "Ann",
     "Ben",
@@ -218,6 +228,9 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
         for batch in _batches(_messages(session, first_id, last_id, logins, rng)):
             session.execute(insert(table_of(MessageRow)), batch)
             added += len(batch)
+        # SLAs: a calendar and policies unless the team has its own, then each ticket's dues and outcome.
+        sla_store.ensure_defaults(session, SEED_CALENDAR, SEED_POLICIES)
+        sla_store.settle_loaded(session, first_id, last_id)
         seed_tags_and_views(session, first_id, last_id, rng)
         announce(session, None)
     return added

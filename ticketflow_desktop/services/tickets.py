@@ -52,6 +52,9 @@ from ticketflow_desktop.domain.validation import (
     validate_changes,
     validate_draft,
 )
+from ticketflow_desktop.services import sla
+from ticketflow_desktop.services.sla import sla_state_filter
+from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add_suggestion_counts, record_status_change
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
@@ -73,6 +76,7 @@ _SORT_COLUMNS = {
     SortKey.PRIORITY: TicketRow.priority_rank,
     SortKey.STATUS: TicketRow.status_rank,
     SortKey.TITLE: TicketRow.title,
+    SortKey.DUE: TicketRow.sla_due,
 }
 _TRACKED_FIELDS = tuple(f for f in EventField if f is not EventField.CREATED)  # what an edit may change
 
@@ -122,7 +126,7 @@ class TicketService:
                 rows = fetch_page(session, query, filter.search_term, order, limit + 1)
             else:
                 rows = session.execute(query).scalars().all()
-            tickets = tuple(with_tags(session, [ticket_from_row(r) for r in rows[:limit]]))
+            tickets = tuple(self._complete(session, [ticket_from_row(r) for r in rows[:limit]]))
         next_cursor = None
         if len(rows) > limit:
             next_cursor = Cursor(_cursor_value(tickets[-1], sort.key), tickets[-1].id).encode()
@@ -148,7 +152,7 @@ class TicketService:
     def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         conditions = self._conditions(filter)
-        people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups)
+        people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups, filter.sla_states)
         by_summary = all(value is None for value in people) and not filter.tags and self.sees_every_ticket
         with self.database.reading() as session:
             if not filter.search_term and not by_summary:  # counted from the rows this login may see
@@ -187,7 +191,7 @@ class TicketService:
             for start in range(0, len(wanted), MAX_PAGE):
                 chunk = wanted[start : start + MAX_PAGE]
                 rows = session.execute(select(TicketRow).where(TicketRow.id.in_(chunk))).scalars()
-                found.update((t.id, t) for t in with_tags(session, [ticket_from_row(r) for r in rows]))
+                found.update((t.id, t) for t in self._complete(session, [ticket_from_row(r) for r in rows]))
         return found
 
     def tickets_by_external_id(self, session: Session, external_ids: list[str]) -> dict[str, Ticket]:
@@ -261,7 +265,7 @@ class TicketService:
                     ticket_id, *server_values = session.execute(inserted).one()
                 row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
                 announce(session, [ticket_id])
-                return ticket_from_row(row)
+                return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
             event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
@@ -271,7 +275,7 @@ class TicketService:
                 accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
                 add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
             announce(session, [ticket_id])
-            return ticket_from_row(row)
+            return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
 
     def update(
         self,
@@ -291,7 +295,8 @@ class TicketService:
         check_number("ticket", ticket_id)
         check_number("version", expected_version)
         with self.database.writing() as session:
-            return self.update_in(session, ticket_id, changes, expected_version, source, written_at=written_at)
+            updated = self.update_in(session, ticket_id, changes, expected_version, source, written_at=written_at)
+            return self._read_sla(session, [updated])[0]
 
     def update_in(
         self,
@@ -338,7 +343,8 @@ class TicketService:
                     .returning(tickets.c.updated_at, tickets.c.version)
                 ).one()
             announce(session, [ticket_id])
-            return replace(current, **changed, updated_at=stamped.updated_at, version=stamped.version)
+            updated = replace(current, **changed, updated_at=stamped.updated_at, version=stamped.version)
+            return sla.after_update(session, current, updated)
         now = self.clock.now()
         version = current.version + 1
         session.execute(
@@ -356,7 +362,7 @@ class TicketService:
             old_status, new_status = diffs[EventField.STATUS]
             record_status_change(session, ticket_id, current.created_at, old_status, new_status, now, version)
         announce(session, [ticket_id])
-        return updated
+        return sla.after_update(session, current, updated)
 
     def move_to_group(self, ticket_id: int, group: str | None) -> Ticket:
         """Put the ticket in the agents' group called `group` (None: in no group)."""
@@ -416,8 +422,16 @@ class TicketService:
     # --- helpers -------------------------------------------------------------------------------
 
     def _ticket(self, session: Session, ticket_id: int, lock: bool = False) -> Ticket:
-        """The stored ticket with its tags (`lock`: its row locked until the transaction ends)."""
-        return with_tags(session, [ticket_from_row(self._row(session, ticket_id, lock))])[0]
+        """The stored ticket with its tags and SLA state (`lock`: its row locked until the transaction ends)."""
+        return self._complete(session, [ticket_from_row(self._row(session, ticket_id, lock))])[0]
+
+    def _complete(self, session: Session, tickets: list[Ticket]) -> list[Ticket]:
+        """The tickets read from their rows, with their tags and their SLA state now."""
+        return self._read_sla(session, with_tags(session, tickets))
+
+    def _read_sla(self, session: Session, tickets: list[Ticket]) -> list[Ticket]:
+        """The tickets with their SLA state now (domain/sla.py)."""
+        return sla_store.with_states(session, tickets, self.clock.now())
 
     def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
@@ -457,6 +471,8 @@ class TicketService:
             conditions.append(TicketRow.group_id.in_(select(GroupRow.id).where(GroupRow.name.in_(filter.groups))))
         if filter.tags:
             conditions.append(tagged_with_any(filter.tags))
+        if filter.sla_states is not None:
+            conditions.append(sla_state_filter(filter.sla_states, self.database, self.clock.now()))
         term = filter.search_term  # validated here; applied by storage.search
         if term:
             message = search_error(term)
@@ -527,10 +543,12 @@ def _cursor_value(ticket: Ticket, key: SortKey) -> str | int:
             return ticket.status.rank
         case SortKey.TITLE:
             return ticket.title
+        case SortKey.DUE:
+            return ticket.sla.sort_due.isoformat()
 
 
 def _parse_cursor_value(value: str | int, key: SortKey) -> object:
-    if key in (SortKey.CREATED, SortKey.UPDATED):
+    if key in (SortKey.CREATED, SortKey.UPDATED, SortKey.DUE):
         parsed = datetime.fromisoformat(str(value))
         if parsed.tzinfo is None:
             raise ValueError("cursor time without zone")

@@ -17,6 +17,7 @@ from ticketflow_desktop.domain import (
     Ticket,
     TicketEvent,
 )
+from ticketflow_desktop.domain.sla import SlaState, TicketSla
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow
 
 
@@ -46,7 +47,36 @@ def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
         group_id=row.group_id,
         requester_id=row.requester_id,
         assignee=row.assignee,
+        sla=sla_from_row(row),
     )
+
+
+def sla_from_row(row: TicketRow | Row[Any]) -> TicketSla:
+    """The stored SLA (a transient row from a create has none yet)."""
+    outcome = getattr(row, "sla_outcome", None)
+    return TicketSla(
+        first_response_due=getattr(row, "first_response_due", None),
+        resolution_due=getattr(row, "resolution_due", None),
+        first_responded_at=getattr(row, "first_responded_at", None),
+        paused_at=getattr(row, "sla_paused_at", None),
+        paused_minutes=getattr(row, "sla_paused_minutes", None) or 0,
+        outcome=SlaState(outcome) if outcome else None,
+        settled_at=getattr(row, "sla_settled_at", None),
+    )
+
+
+def sla_columns(sla: TicketSla) -> dict[str, object]:
+    """What `sla` stores (the sort key included)."""
+    return {
+        "first_response_due": sla.first_response_due,
+        "resolution_due": sla.resolution_due,
+        "first_responded_at": sla.first_responded_at,
+        "sla_paused_at": sla.paused_at,
+        "sla_paused_minutes": sla.paused_minutes,
+        "sla_outcome": sla.outcome.value if sla.outcome else None,
+        "sla_settled_at": sla.settled_at,
+        "sla_due": sla.sort_due,
+    }
 
 
 def event_from_row(row: TicketEventRow) -> TicketEvent:

@@ -104,6 +104,17 @@ class TicketRow(Base):
     requester_id: Mapped[int | None] = mapped_column(Id, ForeignKey("customers.id"))
     # An agent's login (on PostgreSQL a trigger checks it names an active agent).
     assignee: Mapped[str | None] = mapped_column(String(128))
+    # SLA (domain/sla.py): the dues, the first agent reply, the wait on the customer, the outcome once done.
+    first_response_due: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    resolution_due: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    first_responded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sla_paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sla_paused_minutes: Mapped[int] = mapped_column(Integer, server_default="0")
+    sla_outcome: Mapped[str | None] = mapped_column(String(16))
+    sla_settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when the outcome was fixed
+    # The running target's due, NO_DUE when none: the "due first" order's index key (never NULL, which
+    # the two backends sort differently).
+    sla_due: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (
         CheckConstraint(_in("category", Category), name="category"),
@@ -145,6 +156,10 @@ class TicketRow(Base):
         Index("ix_tickets_group_created", "group_id", "created_at", "id"),
         Index("ix_tickets_assignee_created", "assignee", "created_at", "id"),
         Index("ix_tickets_requester_created", "requester_id", "created_at", "id"),
+        Index("ix_tickets_sla_due", "sla_due", "id"),
+        Index("ix_tickets_sla_settled", "sla_settled_at"),
+        CheckConstraint("sla_outcome IS NULL OR sla_outcome IN ('met', 'breached')", name="sla_outcome"),
+        CheckConstraint("sla_paused_minutes >= 0", name="sla_paused_minutes"),
     )
 
 
@@ -383,6 +398,34 @@ class SavedViewRow(Base):
     __table_args__ = (
         CheckConstraint("length(name) BETWEEN 1 AND 100", name="name_length"),
         UniqueConstraint("owner", "name", name="uq_saved_views_owner_name"),
+    )
+
+
+class SlaCalendarRow(Base):
+    """The team calendar SLA clocks count in: one row (id 1)."""
+
+    __tablename__ = "sla_calendar"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hours: Mapped[str] = mapped_column(String(500))  # as written: "Mon-Fri 09:00-17:00"
+    zone: Mapped[str] = mapped_column(String(64))
+    holidays: Mapped[str] = mapped_column(Text, server_default="")  # ISO dates, comma-separated
+
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+
+class SlaPolicyRow(Base):
+    """Per priority: business minutes to the first response and to the resolution."""
+
+    __tablename__ = "sla_policies"
+
+    priority: Mapped[str] = mapped_column(String(16), primary_key=True)
+    first_response_minutes: Mapped[int] = mapped_column(Integer)
+    resolution_minutes: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint(_in("priority", Priority), name="priority"),
+        CheckConstraint("first_response_minutes > 0 AND resolution_minutes > 0", name="minutes"),
     )
 
 

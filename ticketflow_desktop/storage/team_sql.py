@@ -416,13 +416,19 @@ CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_rol
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
     "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros, "
-    "ticket_tags, saved_views"
+    "ticket_tags, saved_views, sla_calendar, sla_policies"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
     "suggestion_model, suggestion_confidence, idempotency_key, group_id, requester_id, assignee"
 )
 _AGENT_UPDATE = "title, description, category, priority, status, group_id, requester_id, assignee"
+# A ticket's SLA bookkeeping, kept by the client after each write (the business-hour arithmetic is
+# Python's, domain/sla.py). Not part of the version or the history: the trigger ignores these columns.
+_SLA_COLUMNS = (
+    "first_response_due, resolution_due, first_responded_at, sla_paused_at, sla_paused_minutes, sla_outcome, sla_due, "
+    "sla_settled_at"
+)
 
 
 def grants_sql() -> str:
@@ -446,7 +452,9 @@ GRANT INSERT (name, shared, spec, position), DELETE ON saved_views TO {viewer};
 GRANT UPDATE (name, shared, spec, position) ON saved_views TO {viewer};
 GRANT USAGE ON SEQUENCE saved_views_id_seq TO {viewer};
 GRANT INSERT ON ticket_tags TO {admin};
+GRANT UPDATE ({_SLA_COLUMNS}) ON tickets TO {agent};
 GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
+GRANT INSERT, UPDATE, DELETE ON sla_calendar, sla_policies TO {lead};
 GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};
 GRANT DELETE ON agent_groups TO {admin};
 GRANT INSERT ON tickets TO {admin};  -- a bulk load brings ids, times and statuses (storage/bulk.py)

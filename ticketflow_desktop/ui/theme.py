@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 from ticketflow_desktop.domain import Category, Priority, Status
+from ticketflow_desktop.domain.sla import SlaState
 
 
 class ThemeChoice(StrEnum):
@@ -49,6 +50,7 @@ CATEGORY_COLOURS = {
 STATUS_COLOURS = {
     Status.OPEN: "#3b82f6",
     Status.IN_PROGRESS: "#f59e0b",
+    Status.PENDING: "#a855f7",  # waiting on the customer
     Status.RESOLVED: "#22c55e",
     Status.CLOSED: "#6b7280",
 }
@@ -261,6 +263,17 @@ STANDARD_ICONS: dict[QStyle.StandardPixmap, tuple[str, str]] = {
     SP.SP_ToolBarHorizontalExtensionButton: ("chevrons-right", "text"),  # the menu bar's "more" button
     SP.SP_ToolBarVerticalExtensionButton: ("chevron-down", "text"),
 }
+
+
+def sla_colour(state: SlaState, tokens: Tokens) -> str:
+    """The SLA column's text colour: the theme's own words for trouble, warning and success."""
+    return {
+        SlaState.BREACHED: tokens.danger,
+        SlaState.DUE_SOON: tokens.warning,
+        SlaState.OK: tokens.text,
+        SlaState.PAUSED: tokens.text_muted,
+        SlaState.MET: tokens.success,
+    }[state]
 
 
 def current_tokens() -> Tokens:

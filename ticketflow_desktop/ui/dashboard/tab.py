@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from ticketflow_desktop.domain import Category, Priority, Status, SuggestionSource, TicketFlowError
 from ticketflow_desktop.domain.analytics import RANGES, Dashboard, range_label
+from ticketflow_desktop.domain.sla import Attainment
 from ticketflow_desktop.services.analytics import AnalyticsService
+from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.ui.connection import ConnectionState
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.export import export_csv, export_png
@@ -59,13 +61,15 @@ ALL_TIME = "all time"
 # on a narrow one (range, then now, then the suggestions).
 CARD_ROWS_WIDE: tuple[tuple[str, ...], ...] = (  # names, statuses and sources (str enums)
     ("created_in_range", "resolved_in_range", "median", SuggestionSource.LLM, SuggestionSource.LOCAL),
-    ("total", Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+    ("total", Status.OPEN, Status.IN_PROGRESS, Status.PENDING, Status.RESOLVED, Status.CLOSED),
 )
 CARD_ROWS_NARROW: tuple[tuple[str, ...], ...] = (
     ("created_in_range", "resolved_in_range", "median", "total"),
-    (Status.OPEN, Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED),
+    (Status.OPEN, Status.IN_PROGRESS, Status.PENDING, Status.RESOLVED, Status.CLOSED),
     (SuggestionSource.LLM, SuggestionSource.LOCAL),
 )
+# Under a bar, where five statuses share a third of the window.
+SHORT_LABELS = {Status.PENDING: "Waiting"}
 WIDE = 1000  # px: from here on, three columns of charts
 
 
@@ -329,6 +333,7 @@ class DashboardTab(QWidget):
             "total": Card("Total", NOW),
             Status.OPEN: Card(Status.OPEN.label, NOW),
             Status.IN_PROGRESS: Card(Status.IN_PROGRESS.label, NOW),
+            Status.PENDING: Card(Status.PENDING.label, NOW),
             Status.RESOLVED: Card(Status.RESOLVED.label, NOW),
             Status.CLOSED: Card(Status.CLOSED.label, NOW),
             "median": Card("Median time to resolve", ALL_TIME),
@@ -348,6 +353,7 @@ class DashboardTab(QWidget):
                 self._make_status_chart,
                 self._make_flow_chart,
                 self._make_backlog_chart,
+                self._make_sla_charts,
                 self._place_charts,
             ]
         )
@@ -365,7 +371,8 @@ class DashboardTab(QWidget):
         QTimer.singleShot(0, self, next_step)  # not in the caller's turn, which has work of its own
 
     def _bar_chart(self, name: str, title: str, members: list, colours: dict) -> BarChart:
-        chart = self._charts.BarChart([m.label for m in members], [colours[m] for m in members])
+        labels = [SHORT_LABELS.get(m, m.label) for m in members]
+        chart = self._charts.BarChart(labels, [colours[m] for m in members])
         self.panels[name] = ChartPanel(title, NOW, chart.widget)  # current totals: no history of them is kept
         return chart
 
@@ -390,8 +397,17 @@ class DashboardTab(QWidget):
         line = ("Open backlog", STATUS_COLOURS[Status.IN_PROGRESS], True)
         self.backlog_chart: TimeChart = self._charts.TimeChart([line])
         self.panels["backlog"] = ChartPanel(
-            "Open backlog (open + in progress)", scope_of_range(self.range_days), self.backlog_chart.widget
+            "Open backlog (not yet resolved)", scope_of_range(self.range_days), self.backlog_chart.widget
         )
+
+    def _make_sla_charts(self) -> None:
+        from ticketflow_desktop.ui.dashboard.sla_charts import AgentAttainment, AttainmentTrend
+
+        self.sla_trend = AttainmentTrend(self.tokens.accent)
+        self.sla_agents = AgentAttainment()
+        scope = scope_of_range(self.range_days)
+        self.panels["sla_trend"] = ChartPanel("SLA met per week", scope, self.sla_trend.widget)
+        self.panels["sla_agents"] = ChartPanel("SLA met per agent", scope, self.sla_agents.widget)
 
     def _place_charts(self) -> None:
         for name, panel in self.panels.items():
@@ -444,6 +460,8 @@ class DashboardTab(QWidget):
                 "status": (0, 2, 1, 1),
                 "flow": (1, 0, 1, 2),
                 "backlog": (1, 2, 1, 1),
+                "sla_trend": (2, 0, 1, 2),
+                "sla_agents": (2, 2, 1, 1),
             }
         else:
             places = {
@@ -452,6 +470,8 @@ class DashboardTab(QWidget):
                 "status": (1, 0, 1, 1),
                 "backlog": (1, 1, 1, 1),
                 "flow": (2, 0, 1, 2),
+                "sla_trend": (3, 0, 1, 1),
+                "sla_agents": (3, 1, 1, 1),
             }
         for name, place in places.items():
             charts.addWidget(self.panels[name], *place)
@@ -509,6 +529,23 @@ class DashboardTab(QWidget):
             on_failed=self._failed,
             key="dashboard",
         )
+        self.context.ops.read(
+            self,
+            SlaService(service.database, service.clock).attainment,
+            self.range_days,
+            service.clock.now().date(),
+            on_done=self.show_sla,
+            on_failed=self._failed,
+            key="dashboard_sla",
+        )
+
+    def show_sla(self, attainment: Attainment) -> None:
+        """SLA attainment of the chosen range: per week and per agent (services/sla.py)."""
+        self.sla_attainment = attainment
+        self.sla_trend.set_attainment(attainment)
+        self.sla_agents.set_attainment(attainment)
+        for name in ("sla_trend", "sla_agents"):
+            self.panels[name].scope.setText(scope_of_range(self.range_days))
 
     def _failed(self, error: BaseException) -> None:
         self.stale = True
@@ -575,7 +612,15 @@ class DashboardTab(QWidget):
         self.tokens = tokens
         if not self.built:
             return
-        for chart in (self.priority_chart, self.category_chart, self.status_chart, self.flow_chart, self.backlog_chart):
+        for chart in (
+            self.priority_chart,
+            self.category_chart,
+            self.status_chart,
+            self.flow_chart,
+            self.backlog_chart,
+            self.sla_trend,
+            self.sla_agents,
+        ):
             chart.apply_tokens(tokens)
         created = self.flow_chart.curves[0]
         created.setPen(tokens.accent, width=2)

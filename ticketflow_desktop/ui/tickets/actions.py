@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import cast
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +25,14 @@ from ticketflow_desktop.domain import Category, Priority, Status
 HELP_GROUP = "Tickets"
 STATUS_KEYS = "Alt+{n}"
 PRIORITY_KEYS = "Ctrl+Alt+{n}"
+# Alt+1..4 kept their statuses when "Waiting on customer" came between them: it is Alt+5.
+KEY_NUMBERS: dict[Category | Priority | Status, int] = {
+    Status.OPEN: 1,
+    Status.IN_PROGRESS: 2,
+    Status.RESOLVED: 3,
+    Status.CLOSED: 4,
+    Status.PENDING: 5,
+}
 FIELDS: tuple[tuple[str, type[Category | Priority | Status]], ...] = (
     ("status", Status),
     ("priority", Priority),
@@ -60,11 +67,12 @@ class TicketActions(QObject):
         for field, enum in FIELDS:
             keys = {"status": STATUS_KEYS, "priority": PRIORITY_KEYS}.get(field)
             actions = []
-            for n, member in enumerate(enum, start=1):
+            for member in enum:
+                n = KEY_NUMBERS.get(member, member.rank + 1)
                 action = _action(
                     tab,
                     f"Set {field}: {member.label}",
-                    partial(set_field, field, cast(Category | Priority | Status, member)),
+                    partial(set_field, field, member),
                     [QKeySequence(keys.format(n=n))] if keys else None,
                 )
                 action.setData(member.value)

@@ -33,10 +33,11 @@ from ticketflow_desktop.domain import (
     TicketFilter,
     ValidationError,
 )
+from ticketflow_desktop.domain.sla import time_left_text
 from ticketflow_desktop.ui.changes import Change
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.ops import ignore
-from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS
+from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS, current_tokens, sla_colour
 from ticketflow_desktop.ui.tickets.edits import FieldValue, OptimisticEdits, Written
 from ticketflow_desktop.ui.tickets.format import count_text, exact_time, plain_tooltip, relative_time
 from ticketflow_desktop.ui.words import error_words
@@ -50,9 +51,10 @@ FIRST_PAGE = 100
 PAGE = 200
 CACHE_ROWS = 3000
 
-COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED, COL_ASSIGNEE = range(8)
+COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED, COL_ASSIGNEE, COL_SLA = range(9)
 # The assignee came last (a saved header state keeps its meaning); the view shows it after the status.
-HEADERS = ("#", "Title", "Category", "Priority", "Status", "Created", "Updated", "Assignee")
+# The SLA column (time left to the running target, coloured by its state) came after it.
+HEADERS = ("#", "Title", "Category", "Priority", "Status", "Created", "Updated", "Assignee", "SLA")
 NOBODY = "—"  # the assignee column of a ticket nobody owns
 # Columns edited in place (F2, double click) and the field each one writes.
 EDITABLE = {COL_TITLE: "title", COL_CATEGORY: "category", COL_PRIORITY: "priority", COL_STATUS: "status"}
@@ -69,6 +71,7 @@ SORT_KEYS = {
     COL_STATUS: SortKey.STATUS,
     COL_CREATED: SortKey.CREATED,
     COL_UPDATED: SortKey.UPDATED,
+    COL_SLA: SortKey.DUE,
 }
 SORT_COLUMNS = {key: column for column, key in SORT_KEYS.items()}
 # A ticket's place in each list order, as the database sorts it (ties broken by id).
@@ -77,8 +80,10 @@ _SORT_VALUE: dict[SortKey, Callable[[Ticket], Any]] = {
     SortKey.UPDATED: lambda t: t.updated_at,
     SortKey.PRIORITY: lambda t: t.priority.rank,
     SortKey.STATUS: lambda t: t.status.rank,
+    SortKey.DUE: lambda t: t.sla.sort_due,
 }
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SLA_STATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the SLA column's state (an SlaState), None without a policy
 _LOADING = "…"
 # How much of the description the title's tooltip quotes.
 TOOLTIP_DESCRIPTION = 300
@@ -88,7 +93,11 @@ _EDIT = Qt.ItemDataRole.EditRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _ID_ROLE = int(TICKET_ID_ROLE)
-_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _ID_ROLE, Qt.ItemDataRole.DecorationRole.value})
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_SLA_ROLE = int(SLA_STATE_ROLE)
+_ROLES = frozenset(
+    {_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _ID_ROLE, Qt.ItemDataRole.DecorationRole.value, _FOREGROUND, _SLA_ROLE}
+)
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -491,6 +500,10 @@ class TicketTableModel(QAbstractTableModel):
         ticket = self.ticket_at(row)
         assert ticket is not None
         self._cache.move_to_end(ticket.id)
+        if column == COL_SLA and role in (_FOREGROUND, _SLA_ROLE, _TOOLTIP):
+            return self._sla_data(ticket, role)
+        if role in (_FOREGROUND, _SLA_ROLE):
+            return None
         if role == _DISPLAY:
             return self._display(ticket, column)
         if role == _EDIT:
@@ -512,6 +525,17 @@ class TicketTableModel(QAbstractTableModel):
             return _dot(STATUS_COLOURS[ticket.status])
         return None
 
+    def _sla_data(self, ticket: Ticket, role: int) -> Any:
+        state = ticket.sla.state
+        if role == _SLA_ROLE:
+            return state
+        if state is None:
+            return None if role == _FOREGROUND else "No SLA policy for this priority"
+        if role == _FOREGROUND:
+            return QColor(sla_colour(state, current_tokens()))
+        due = ticket.sla.running_due
+        return f"{state.label}" + (f" · due {exact_time(due)}" if due else "")
+
     def _display(self, ticket: Ticket, column: int) -> str:
         match column:
             case 0:
@@ -528,6 +552,8 @@ class TicketTableModel(QAbstractTableModel):
                 return relative_time(ticket.created_at, self.context.clock.now())
             case 7:
                 return ticket.assignee or NOBODY
+            case 8:
+                return time_left_text(ticket.sla)
             case _:
                 return relative_time(ticket.updated_at, self.context.clock.now())
 

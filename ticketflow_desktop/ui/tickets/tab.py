@@ -59,6 +59,7 @@ from ticketflow_desktop.ui.tickets.model import (
     COL_CREATED,
     COL_ID,
     COL_PRIORITY,
+    COL_SLA,
     COL_STATUS,
     COL_TITLE,
     COL_UPDATED,
@@ -92,6 +93,7 @@ DEFAULT_WIDTHS = {
     COL_CREATED: 96,
     COL_UPDATED: 96,
     COL_ASSIGNEE: 84,
+    COL_SLA: 124,
 }
 # Below this width the detail panel goes under the table instead of beside it.
 SIDE_BY_SIDE_MIN = 1100
@@ -114,6 +116,7 @@ FIRST_DESCENDING = {
     SortKey.PRIORITY: True,
     SortKey.STATUS: False,
     SortKey.TITLE: False,
+    SortKey.DUE: False,  # due first
 }
 STATES: dict[str, tuple[str, str, str]] = {
     # a ListState, or FIRST_LAUNCH_SHARED: (heading, body, button text or "")

@@ -3,7 +3,7 @@
 Expand only: new tables, and 'tags' allowed as a history field.
 
 Revision ID: 0010_tags_and_views
-Revises: 0008_message_search
+Revises: 0009_message_key
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_tags_and_views"
-down_revision = "0008_message_search"
+down_revision = "0009_message_key"
 branch_labels = None
 depends_on = None
 

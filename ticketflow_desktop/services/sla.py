@@ -1,0 +1,155 @@
+"""SLAs: the team calendar and a policy per priority (set by a lead or an administrator), and the
+bookkeeping every ticket write does for them (`after_create`, `after_update`, `after_message`).
+
+Changing a policy or the calendar recomputes the dues of every ticket not yet done, in the same
+transaction (domain/sla.py says how); done tickets keep the outcome they had. On PostgreSQL only
+leads and administrators may write the calendar and the policies (storage/team_sql.py's grants).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.domain import Priority, Status, Ticket
+from ticketflow_desktop.domain.business_hours import Calendar
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
+from ticketflow_desktop.domain.conversation import MessageKind
+from ticketflow_desktop.domain.sla import (
+    Attainment,
+    SlaPolicy,
+    SlaState,
+    TicketSla,
+    apply_policy,
+    on_first_reply,
+    on_status_change,
+    validate_policy,
+    week_of,
+)
+from ticketflow_desktop.storage import sla_store
+from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.tables import TicketRow
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    hours: str
+    zone: str
+    holidays: tuple[date, ...]
+
+
+@dataclass(frozen=True)
+class SlaService:
+    database: Database
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
+
+    def calendar(self) -> CalendarSettings:
+        with self.database.reading() as session:
+            return CalendarSettings(*sla_store.calendar_text(session))
+
+    def set_calendar(self, hours: str, zone: str, holidays: Sequence[date] = ()) -> int:
+        """Store the team calendar (validated first); returns how many open tickets' dues moved."""
+        Calendar.parse(hours, zone, tuple(holidays))  # a clear message before anything is stored
+        with self.database.writing() as session:
+            sla_store.write_calendar(session, hours, zone, holidays)
+            return sla_store.recompute(session)
+
+    def policies(self) -> dict[Priority, SlaPolicy]:
+        with self.database.reading() as session:
+            return sla_store.read_policies(session)
+
+    def set_policy(self, policy: SlaPolicy) -> int:
+        """Store the priority's policy; returns how many open tickets of that priority got new dues."""
+        policy = validate_policy(policy)
+        with self.database.writing() as session:
+            sla_store.write_policy(session, policy)
+            return sla_store.recompute(session, [policy.priority])
+
+    def attainment(self, days: int | None, today: date, weeks_for_all_time: int = 26) -> Attainment:
+        """SLA attainment per week and per agent, of tickets settled in the last `days` days (None: the last
+        `weeks_for_all_time` weeks), counted by the UTC day each became done."""
+        first = week_of(today - timedelta(days=(days or weeks_for_all_time * 7) - 1))
+        weeks = tuple(first + timedelta(weeks=i) for i in range((week_of(today) - first).days // 7 + 1))
+        since = datetime.combine(first, time(), UTC)
+        with self.database.reading() as session:
+            rows = sla_store.settled_counts(session, since)
+        met = dict.fromkeys(weeks, 0)
+        settled = dict.fromkeys(weeks, 0)
+        agents: dict[str, list[int]] = {}
+        for day, who, outcome, n in rows:
+            week = week_of(day)
+            if week not in settled:
+                continue
+            kept = n if outcome == SlaState.MET.value else 0
+            met[week] += kept
+            settled[week] += n
+            agent = agents.setdefault(who, [0, 0])
+            agent[0] += kept
+            agent[1] += n
+        per_agent = tuple(
+            (who, m, s) for who, (m, s) in sorted(agents.items(), key=lambda item: (item[0] == "", item[0]))
+        )
+        return Attainment(weeks, tuple(met[w] for w in weeks), tuple(settled[w] for w in weeks), per_agent)
+
+    def remove_policy(self, priority: Priority) -> int:
+        with self.database.writing() as session:
+            sla_store.remove_policy(session, priority)
+            return sla_store.recompute(session, [priority])
+
+
+# --- the bookkeeping of every write (inside its transaction) ------------------------------------------
+
+
+def after_create(session: Session, ticket: Ticket) -> Ticket:
+    """Set a new ticket's dues from its priority's policy (counted from its stored creation time)."""
+    policies = sla_store.read_policies(session)
+    policy = policies.get(ticket.priority)
+    if policy is None:
+        return ticket
+    sla = apply_policy(ticket.sla, ticket.created_at, ticket.status, policy, sla_store.read_calendar(session))
+    sla_store.store(session, ticket.id, sla)
+    return _with(ticket, sla)
+
+
+def after_update(session: Session, before: Ticket, after: Ticket) -> Ticket:
+    """A changed priority takes its policy's dues; a changed status pauses, resumes or settles the clock.
+    `after.updated_at` is the change's time (the database's on PostgreSQL)."""
+    if before.priority == after.priority and before.status == after.status:
+        return after
+    calendar = sla_store.read_calendar(session)
+    sla = before.sla
+    if before.status != after.status:
+        sla = on_status_change(sla, before.status, after.status, after.updated_at, calendar)
+    if before.priority != after.priority:
+        policy = sla_store.read_policies(session).get(after.priority)
+        sla = apply_policy(sla, after.created_at, after.status, policy, calendar)
+    if sla != before.sla:
+        sla_store.store(session, after.id, sla)
+    return _with(after, sla)
+
+
+def after_message(session: Session, ticket_id: int, kind: MessageKind, at: datetime) -> bool:
+    """An agent's first reply stops the first-response clock; a customer writing to a ticket that waits
+    on them reopens it (True: the caller moves it to open)."""
+    row = session.execute(
+        select(TicketRow.status, TicketRow.first_responded_at, TicketRow.resolution_due).where(
+            TicketRow.id == ticket_id
+        )
+    ).one()
+    if kind is MessageKind.REPLY and row.first_responded_at is None and row.resolution_due is not None:
+        sla_store.store(session, ticket_id, on_first_reply(sla_store.stored(session, ticket_id), at))
+    return kind is MessageKind.CUSTOMER and row.status == Status.PENDING.value
+
+
+def sla_state_filter(states: frozenset[SlaState], database: Database, now: datetime) -> ColumnElement[bool]:
+    """A TicketFilter's SLA states as a condition on the tickets (read against the current policies)."""
+    with database.reading() as session:
+        return sla_store.state_conditions(session, states, now)
+
+
+def _with(ticket: Ticket, sla: TicketSla) -> Ticket:
+    return replace(ticket, sla=sla)

@@ -1,0 +1,254 @@
+"""The team calendar, the SLA policies and each ticket's SLA columns, inside the caller's transaction.
+
+The rules are domain/sla.py's; this module reads and writes what they need, and turns an SLA-state
+filter into conditions on the stored dues (so it combines with keyset pages and every other filter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, Date, and_, bindparam, cast, delete, false, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.domain import Priority, Status, Ticket
+from ticketflow_desktop.domain.business_hours import Calendar
+from ticketflow_desktop.domain.sla import (
+    DONE,
+    SlaPolicy,
+    SlaState,
+    TicketSla,
+    apply_policy,
+    due_soon_minutes,
+    outcome,
+    read,
+)
+from ticketflow_desktop.storage.analytics import as_date
+from ticketflow_desktop.storage.convert import sla_columns, sla_from_row
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
+from ticketflow_desktop.storage.tables import MessageRow, SlaCalendarRow, SlaPolicyRow, TicketRow, table_of
+
+DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
+DEFAULT_ZONE = "UTC"
+RECOMPUTE_BATCH = 500
+
+
+# --- calendar and policies ---------------------------------------------------------------------------
+
+
+def calendar_text(session: Session) -> tuple[str, str, tuple[date, ...]]:
+    """(hours as written, time zone, holidays); the default calendar until one is set."""
+    row = session.get(SlaCalendarRow, 1)
+    if row is None:
+        return DEFAULT_HOURS, DEFAULT_ZONE, ()
+    holidays = tuple(date.fromisoformat(d) for d in row.holidays.split(",") if d)
+    return row.hours, row.zone, holidays
+
+
+def read_calendar(session: Session) -> Calendar:
+    hours, zone, holidays = calendar_text(session)
+    return Calendar.parse(hours, zone, holidays)
+
+
+def ensure_defaults(session: Session, calendar: tuple[str, str], policies: Iterable[SlaPolicy]) -> None:
+    """A calendar and policies for a database that has none yet (a team's own are never replaced)."""
+    if session.get(SlaCalendarRow, 1) is None:
+        write_calendar(session, calendar[0], calendar[1], ())
+    if not read_policies(session):
+        for policy in policies:
+            write_policy(session, policy)
+
+
+def write_calendar(session: Session, hours: str, zone: str, holidays: Sequence[date]) -> None:
+    values = {"hours": hours.strip(), "zone": zone, "holidays": ",".join(d.isoformat() for d in sorted(set(holidays)))}
+    if session.get(SlaCalendarRow, 1) is None:
+        session.add(SlaCalendarRow(id=1, **values))
+    else:
+        session.execute(update(SlaCalendarRow).where(SlaCalendarRow.id == 1).values(values))
+    session.flush()
+
+
+def read_policies(session: Session) -> dict[Priority, SlaPolicy]:
+    rows = session.execute(select(SlaPolicyRow)).scalars()
+    return {
+        Priority(r.priority): SlaPolicy(Priority(r.priority), r.first_response_minutes, r.resolution_minutes)
+        for r in rows
+    }
+
+
+def write_policy(session: Session, policy: SlaPolicy) -> None:
+    values = {
+        "first_response_minutes": policy.first_response_minutes,
+        "resolution_minutes": policy.resolution_minutes,
+    }
+    if session.get(SlaPolicyRow, policy.priority.value) is None:
+        session.add(SlaPolicyRow(priority=policy.priority.value, **values))
+    else:
+        session.execute(update(SlaPolicyRow).where(SlaPolicyRow.priority == policy.priority.value).values(values))
+    session.flush()
+
+
+def remove_policy(session: Session, priority: Priority) -> None:
+    session.execute(delete(SlaPolicyRow).where(SlaPolicyRow.priority == priority.value))
+
+
+# --- per ticket --------------------------------------------------------------------------------------
+
+
+def store(session: Session, ticket_id: int, sla: TicketSla) -> None:
+    tickets = table_of(TicketRow)
+    session.execute(update(tickets).where(tickets.c.id == ticket_id).values(sla_columns(sla)))
+
+
+def stored(session: Session, ticket_id: int) -> TicketSla:
+    tickets = table_of(TicketRow)
+    row = session.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
+    return sla_from_row(row)
+
+
+def recompute(session: Session, priorities: Iterable[Priority] | None = None) -> int:
+    """Apply the current calendar and policies to the tickets not done (of `priorities`); how many changed."""
+    calendar, policies = read_calendar(session), read_policies(session)
+    tickets = table_of(TicketRow)
+    query = select(tickets).where(tickets.c.status.not_in([s.value for s in DONE]))
+    if priorities is not None:
+        query = query.where(tickets.c.priority.in_([p.value for p in priorities]))
+    changed = 0
+    after = 0
+    while True:
+        rows = session.execute(query.where(tickets.c.id > after).order_by(tickets.c.id).limit(RECOMPUTE_BATCH)).all()
+        if not rows:
+            return changed
+        for row in rows:
+            before = sla_from_row(row)
+            policy = policies.get(Priority(row.priority))
+            sla = apply_policy(before, row.created_at, Status(row.status), policy, calendar)
+            if sla != before or sla.sort_due != row.sla_due:
+                store(session, row.id, sla)
+                changed += 1
+        after = rows[-1].id
+
+
+def with_states(session: Session, tickets: Sequence[Ticket], now: datetime) -> list[Ticket]:
+    """The tickets with their SLA state at `now` (one read of the calendar and policies, if any has one)."""
+    if not any(t.sla.has_policy for t in tickets):
+        return list(tickets)
+    calendar, policies = read_calendar(session), read_policies(session)
+    return [replace(t, sla=read(t.sla, t.status, policies.get(t.priority), now, calendar)) for t in tickets]
+
+
+# --- the SLA-state filter ----------------------------------------------------------------------------
+
+
+def state_conditions(session: Session, states: frozenset[SlaState], now: datetime) -> ColumnElement[bool]:
+    """Tickets in one of `states` at `now`, as conditions on the stored columns (domain/sla.read's rules).
+
+    Due soon is "due before the instant at which the threshold's business minutes have passed", one
+    instant per priority and target, so the filter stays a range condition on the dues.
+    """
+    t = TicketRow
+    has_policy = t.resolution_due.is_not(None)
+    running = t.sla_outcome.is_(None)
+    first_late = and_(t.first_responded_at.is_not(None), t.first_responded_at > t.first_response_due)
+    pending = t.status == Status.PENDING.value
+    # A pending ticket's resolution clock stands at the start of its wait.
+    waiting_on_resolution = and_(pending, t.first_responded_at.is_not(None), t.sla_paused_at.is_not(None))
+    passed = or_(
+        and_(waiting_on_resolution, t.sla_due <= t.sla_paused_at),
+        and_(~waiting_on_resolution, t.sla_due <= now),
+    )
+    breached_running = and_(has_policy, running, or_(first_late, passed))
+    clean_running = and_(has_policy, running, ~first_late, ~passed)
+    options: list[ColumnElement[bool]] = []
+    if SlaState.MET in states:
+        options.append(t.sla_outcome == SlaState.MET.value)
+    if SlaState.BREACHED in states:
+        options.append(or_(t.sla_outcome == SlaState.BREACHED.value, breached_running))
+    if SlaState.PAUSED in states:
+        options.append(and_(clean_running, pending))
+    soon = _due_soon(session, now)
+    if SlaState.DUE_SOON in states:
+        options.append(and_(clean_running, ~pending, soon))
+    if SlaState.OK in states:
+        options.append(and_(clean_running, ~pending, ~soon))
+    return or_(*options) if options else false()
+
+
+def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
+    calendar, policies = read_calendar(session), read_policies(session)
+    t = TicketRow
+    parts: list[ColumnElement[bool]] = []
+    for priority, policy in sorted(policies.items()):
+        for responded, target in ((False, policy.first_response_minutes), (True, policy.resolution_minutes)):
+            threshold = calendar.add(now, due_soon_minutes(target))
+            phase = t.first_responded_at.is_not(None) if responded else t.first_responded_at.is_(None)
+            parts.append(and_(t.priority == priority.value, phase, t.sla_due < threshold))
+    return or_(*parts) if parts else false()
+
+
+# --- attainment ---------------------------------------------------------------------------------------
+
+
+def settled_counts(session: Session, since: datetime) -> list[tuple[date, str, str, int]]:
+    """(UTC day settled, assignee or "", outcome, tickets) for tickets that became done since `since`,
+    read through the settled-time index."""
+    t = TicketRow
+    day = (
+        func.date(t.sla_settled_at)
+        if dialect_of(session) is Dialect.SQLITE
+        else cast(func.timezone("UTC", t.sla_settled_at), Date)
+    )
+    rows = session.execute(
+        select(day, func.coalesce(t.assignee, ""), t.sla_outcome, func.count())
+        .where(t.sla_settled_at >= since, t.sla_outcome.is_not(None))
+        .group_by(day, func.coalesce(t.assignee, ""), t.sla_outcome)
+    ).all()
+    return [(as_date(d), who, outcome, int(n)) for d, who, outcome, n in rows]
+
+
+def settle_loaded(session: Session, first_id: int, last_id: int) -> int:
+    """Dues, first replies and outcomes for tickets a bulk load brought (seed, import): the first reply is
+    the thread's first agent reply, and a done ticket settled when it was last changed. Returns how many
+    tickets have a policy."""
+    calendar, policies = read_calendar(session), read_policies(session)
+    if not policies:
+        return 0
+    t = table_of(TicketRow)
+    messages = table_of(MessageRow)
+    first_reply = (
+        select(func.min(messages.c.at))
+        .where(messages.c.ticket_id == t.c.id, messages.c.kind == "reply")
+        .scalar_subquery()
+    )
+    counted = 0
+    after = first_id - 1
+    while True:
+        rows = session.execute(
+            select(t, first_reply.label("first_reply"))
+            .where(t.c.id > after, t.c.id <= last_id)
+            .order_by(t.c.id)
+            .limit(RECOMPUTE_BATCH)
+        ).all()
+        if not rows:
+            return counted
+        changes = []
+        for row in rows:
+            policy = policies.get(Priority(row.priority))
+            if policy is None:
+                continue
+            status = Status(row.status)
+            sla = replace(sla_from_row(row), first_responded_at=row.first_reply, outcome=None)
+            sla = apply_policy(sla, row.created_at, Status.OPEN, policy, calendar)
+            if status in DONE:
+                settled = outcome(sla, row.updated_at)
+                sla = replace(sla, outcome=settled, settled_at=row.updated_at)
+            changes.append({"ticket_id": row.id, **sla_columns(sla)})
+        if changes:
+            session.execute(
+                update(t).where(t.c.id == bindparam("ticket_id")),
+                changes,
+            )
+            counted += len(changes)
+        after = rows[-1].id
