@@ -56,6 +56,7 @@ def test_a_colleagues_acts_reach_me_as_news_and_mine_never_do(team: Team, logged
         (NotificationKind.CUSTOMER_WROTE, ticket_id, None),
     ]
     assert news.notifications[2].excerpt == "It is still smoking!"
+    assert news.notifications[0].who == "Agent Tester"  # her name in the team, not her login
     assert bob_news.news(news.cursor).notifications == ()  # said once
     assert alice_news.news(alice_cursor).notifications == ()  # her own acts
 

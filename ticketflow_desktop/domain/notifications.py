@@ -42,6 +42,11 @@ class Notification:
     actor: str | None  # who did it (a login); None for the customer or the clock
     at: datetime
     excerpt: str = ""  # the start of the message, for a mention or the customer's words
+    actor_name: str | None = None  # the actor's name in the team, when they have an agent record
+
+    @property
+    def who(self) -> str:
+        return self.actor_name or self.actor or "Someone"
 
 
 @dataclass(frozen=True)
@@ -123,11 +128,11 @@ def notification_text(notification: Notification) -> tuple[str, str]:
     ticket = f"#{n.ticket_id} {n.title}"
     match n.kind:
         case NotificationKind.ASSIGNED:
-            return f"{n.actor or 'Someone'} assigned a ticket to you", ticket
+            return f"{n.who} assigned a ticket to you", ticket
         case NotificationKind.CUSTOMER_WROTE:
             return f"The customer wrote on #{n.ticket_id}", f"{n.title}: {n.excerpt}" if n.excerpt else n.title
         case NotificationKind.MENTIONED:
-            return f"{n.actor or 'Someone'} mentioned you on #{n.ticket_id}", n.excerpt or n.title
+            return f"{n.who} mentioned you on #{n.ticket_id}", n.excerpt or n.title
         case _:
             return f"#{n.ticket_id} is about to breach its SLA", ticket
 

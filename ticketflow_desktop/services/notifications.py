@@ -14,7 +14,7 @@ news are hints, the unread marks in the list are the record.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -32,7 +32,7 @@ from ticketflow_desktop.domain.notifications import (
     mentions_login,
 )
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import MessageRow, TicketEventRow, TicketRow
+from ticketflow_desktop.storage.tables import AgentRow, MessageRow, TicketEventRow, TicketRow
 from ticketflow_desktop.storage.team import agent_login
 
 LIMIT = 200  # news listed per kind and call; beyond, they are counted (`News.more`)
@@ -44,6 +44,15 @@ class BreachSource(Protocol):
     `until` and has not been missed yet, as (ticket id, title, due time)."""
 
     def __call__(self, session: Session, login: str, until: datetime) -> Iterable[tuple[int, str, datetime]]: ...
+
+
+def _with_names(session: Session, found: list[Notification]) -> list[Notification]:
+    """The actors' names from their agent records ("Ann Lee assigned…", not "alee")."""
+    logins = {n.actor for n in found if n.actor}
+    if not logins:
+        return found
+    names = dict(session.execute(select(AgentRow.login, AgentRow.name).where(AgentRow.login.in_(logins))).all())
+    return [replace(n, actor_name=names.get(n.actor)) if n.actor else n for n in found]
 
 
 def _escape_like(text: str) -> str:
@@ -73,6 +82,7 @@ class NotificationService:
                     more += beyond
             until = now + self.warn_before
             found += self._breaching(session, me, cursor.breach_until if cursor else None, until)
+            found = _with_names(session, found)
         found.sort(key=lambda n: n.at)
         return News(tuple(found), NewsCursor(int(top_event), int(top_message), until), more)
 

@@ -22,7 +22,7 @@ from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.presence import PresenceService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.team import add_agent
+from ticketflow_desktop.storage.team import add_agent, local_login
 from ticketflow_desktop.ui.desktop_notifications import NotificationCenter
 from ticketflow_desktop.ui.tickets.model import COL_TITLE
 from ticketflow_desktop.ui.widgets.toast import Toast
@@ -94,11 +94,11 @@ def test_a_colleagues_assignment_is_a_notification_that_opens_the_ticket(
     with qtbot.waitSignal(center.presented, timeout=WAIT_MS) as shown:
         TicketService(alice).assign(ticket_id, login_of(logins["bob"]))
     assert (shown.args[0].heading, shown.args[0].body) == (
-        f"{login_of(logins['alice'])} assigned a ticket to you",
+        "Alice assigned a ticket to you",
         f"#{ticket_id} Printer on fire",
     )
     assert not shown.args[0].tray  # offscreen: no system tray, so the window says it
-    text = f"{login_of(logins['alice'])} assigned a ticket to you: #{ticket_id} Printer on fire"
+    text = f"Alice assigned a ticket to you: #{ticket_id} Printer on fire"
     assert text in app.window.toasts.visible_texts
     [toast] = [t for t in app.window.toasts.strip.findChildren(Toast) if t.text == text]
     [open_button] = [b for b in toast.findChildren(QPushButton) if b.text() == "Open"]
@@ -196,3 +196,19 @@ def test_also_here_shows_a_colleague_and_when_she_types(
     qtbot.waitUntil(lambda: [p.typing for p in presence.others_here(ticket_id)] == [True], timeout=WAIT_MS)
     app.tab.select_ticket(new_ticket(alice, "Another"))  # Bob moves on: he is no longer on the first
     qtbot.waitUntil(lambda: presence.others_here(ticket_id) == (), timeout=WAIT_MS)
+
+
+def test_on_ones_own_file_a_loaded_ticket_given_to_me_is_bold_until_opened(
+    qtbot: QtBot, make_app: Callable[..., App], seed: Callable[[int], None], database: Database
+) -> None:
+    seed(3)  # a load from elsewhere: its history has no actor, so it is not my own act
+    service = TicketService(database)
+    mine = service.page().tickets[0].id
+    service.assign(mine, local_login())
+    app = make_app()
+    load_all(qtbot, app.model)
+    qtbot.waitUntil(lambda: bold(app, mine), timeout=WAIT_MS)
+    assert [t for t in (app.model.ticket_id(r) for r in range(app.model.rowCount())) if bold(app, t)] == [mine]
+    app.tab.select_ticket(mine)
+    assert not bold(app, mine)
+    assert not app.tab.detail.presence.isVisible()  # one person's file: nobody else to be here

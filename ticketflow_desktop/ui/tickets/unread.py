@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from ticketflow_desktop.services.reads import ReadService
 from ticketflow_desktop.ui.changes import Change
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.theme import current_tokens
 
 
 class ListedRows(Protocol):
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 
 ASK_MAX = 5000  # rows asked about after "anything may have changed" (the first ones: the rest on scroll)
 UNREAD_TOOLTIP = "Unread: changed since you last opened it"
-_ACCENT = "#2563eb"  # the light theme's accent; seen on both themes' rows
 
 
 def _bold() -> QFont:
@@ -72,13 +72,23 @@ class UnreadMarks(QObject):
         self._asked = 0  # a number per question, to tell answers older than a mark
         self._marked: dict[int, int] = {}  # ticket -> the question number when it was marked read
         self.bold = _bold()
-        self.dot, self.blank = _icon(_ACCENT), _icon(None)
+        self.blank = _icon(None)
+        self._dots: dict[str, QIcon] = {}
         model.rowsInserted.connect(self._rows_inserted)
         model.modelReset.connect(self._reset)
         context.tickets_changed.connect(self._tickets_changed)
 
     def is_unread(self, ticket_id: int) -> bool:
         return ticket_id in self.unread and ticket_id != self.open_id
+
+    @property
+    def dot(self) -> QIcon:
+        """The unread dot in the current theme's accent."""
+        colour = current_tokens().accent
+        icon = self._dots.get(colour)
+        if icon is None:
+            icon = self._dots[colour] = _icon(colour)
+        return icon
 
     # --- asking ------------------------------------------------------------------------------------
 
