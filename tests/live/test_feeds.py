@@ -13,7 +13,7 @@ from ticketflow_desktop.live import ChangedIds, ThreadedFeed, open_feed
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import bulk_insert
-from ticketflow_desktop.storage.changes import parse_payload
+from ticketflow_desktop.storage.changes import parse_payload, parse_presence
 from ticketflow_desktop.storage.engine import open_database
 
 WAIT_S = 10
@@ -110,3 +110,29 @@ def test_payloads_are_parsed_strictly() -> None:
     for hostile in ("3,x", "3,", "0", "-1", "99999999999", "1e3", ",".join(["7"] * 501)):
         with pytest.raises(ValueError):
             parse_payload(hostile)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_presence_hints_come_apart_from_ticket_changes(database, database_url: str) -> None:
+    changes, presence = Recorder(), Recorder()
+    feed = open_feed(database_url, changes, presence)
+    feed.start()
+    try:
+        assert feed.connected.wait(WAIT_S)
+        ticket = TicketService(database).create(_draft("Who is here?"))
+        assert changes.until(frozenset({ticket.id}))[-1] == frozenset({ticket.id})
+        with database.engine.begin() as connection:
+            connection.execute(text("SELECT pg_notify('ticketflow_changes', 'presence:' || :t)"), {"t": ticket.id})
+            connection.execute(text("SELECT pg_notify('ticketflow_changes', 'presence:nonsense')"))
+        assert presence.next() == frozenset({ticket.id})
+        assert changes.queue.empty()  # a presence hint is no change to the ticket
+    finally:
+        assert feed.stop()
+
+
+def test_presence_payloads_are_parsed_strictly() -> None:
+    assert parse_presence("presence:12") == 12
+    assert parse_presence("12") is None
+    for hostile in ("presence:", "presence:x", "presence:0", "presence:99999999999"):
+        with pytest.raises(ValueError):
+            parse_presence(hostile)

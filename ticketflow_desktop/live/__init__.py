@@ -10,8 +10,9 @@ from sqlalchemy import make_url
 from ticketflow_desktop.live.feed import Callback, ChangedIds, ThreadedFeed
 
 
-def open_feed(url: str, callback: Callback) -> ThreadedFeed:
-    """A (not yet started) feed for the database at `url`."""
+def open_feed(url: str, callback: Callback, presence: Callback | None = None) -> ThreadedFeed:
+    """A (not yet started) feed for the database at `url`; `presence` hears presence hints (PostgreSQL:
+    SQLite is one person's, with nobody else to be present)."""
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         from ticketflow_desktop.live.sqlite import SqliteFeed
@@ -20,7 +21,7 @@ def open_feed(url: str, callback: Callback) -> ThreadedFeed:
     if backend in ("postgresql", "postgres"):
         from ticketflow_desktop.live.postgres import PostgresFeed
 
-        return PostgresFeed(url, callback)
+        return PostgresFeed(url, callback, presence)
     raise ValueError(f"no change feed for '{backend}' databases")
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import make_url
 
 from ticketflow_desktop.live.coalesce import Coalescer
 from ticketflow_desktop.live.feed import Callback, ThreadedFeed
-from ticketflow_desktop.storage.changes import CHANNEL, parse_payload
+from ticketflow_desktop.storage.changes import CHANNEL, parse_payload, parse_presence
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,15 @@ def connect_kwargs(url: str) -> dict[str, object]:
 class PostgresFeed(ThreadedFeed):
     name = "ticketflow-live-postgresql"
 
-    def __init__(self, url: str, callback: Callback) -> None:
+    def __init__(self, url: str, callback: Callback, presence: Callback | None = None) -> None:
         super().__init__(callback)
         self._kwargs = connect_kwargs(url)
+        # Presence hints (who opened a ticket, who types) go to their own callback, coalesced apart.
+        self._presence = presence
+
+    def _emit_presence(self, ids: frozenset[int] | None) -> None:
+        if self._presence is not None and not self._stopping.is_set():
+            self._presence(ids)
 
     errors = (psycopg2.Error, OSError)
 
@@ -63,10 +69,12 @@ class PostgresFeed(ThreadedFeed):
     def _follow(self, connection: psycopg2.extensions.connection) -> None:
         last_heard = time.monotonic()
         reports = Coalescer(self._emit)
+        presence = Coalescer(self._emit_presence)
         while not self._stopping.is_set():
-            due = reports.seconds_until_due()
-            readable, _, _ = select.select([connection], [], [], WAIT_S if due is None else min(due, WAIT_S))
+            dues = [d for d in (reports.seconds_until_due(), presence.seconds_until_due()) if d is not None]
+            readable, _, _ = select.select([connection], [], [], min([WAIT_S, *dues]))
             reports.flush_due()
+            presence.flush_due()
             if not readable:
                 if time.monotonic() - last_heard > PING_S:
                     with connection.cursor() as cursor:
@@ -77,8 +85,13 @@ class PostgresFeed(ThreadedFeed):
             last_heard = time.monotonic()
             ignored = 0
             while connection.notifies:
+                payload = connection.notifies.pop(0).payload
                 try:
-                    reports.add(parse_payload(connection.notifies.pop(0).payload))
+                    ticket_id = parse_presence(payload)
+                    if ticket_id is not None:
+                        presence.add(frozenset({ticket_id}))
+                    else:
+                        reports.add(parse_payload(payload))
                 except ValueError:
                     ignored += 1  # not ours: a hint we cannot read is no reason to re-query
             if ignored:

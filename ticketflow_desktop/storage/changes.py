@@ -43,3 +43,28 @@ def parse_payload(payload: str) -> frozenset[int] | None:
     if not all(1 <= i <= NUMBER_MAX for i in ids):
         raise ValueError("a ticket number out of range")
     return ids
+
+
+# Presence hints share the channel under a prefix of their own: an older client's parse_payload refuses
+# them (not numbers) and ignores them, as it should.
+PRESENCE_PREFIX = "presence:"
+
+
+def announce_presence(session: Session, ticket_id: int) -> None:
+    """Queue a hint that who is on ticket `ticket_id` (or typing there) changed."""
+    if dialect_of(session) is Dialect.POSTGRESQL:
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANNEL, "payload": f"{PRESENCE_PREFIX}{ticket_id}"},
+        )
+
+
+def parse_presence(payload: str) -> int | None:
+    """The ticket a presence hint names; None when the payload is not a presence hint. A malformed one
+    raises ValueError (anyone may NOTIFY the channel)."""
+    if not payload.startswith(PRESENCE_PREFIX):
+        return None
+    ticket_id = int(payload.removeprefix(PRESENCE_PREFIX))
+    if not 1 <= ticket_id <= NUMBER_MAX:
+        raise ValueError("a ticket number out of range")
+    return ticket_id

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Computed,
     Date,
     DateTime,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -427,6 +428,37 @@ class SlaPolicyRow(Base):
         CheckConstraint(_in("priority", Priority), name="priority"),
         CheckConstraint("first_response_minutes > 0 AND resolution_minutes > 0", name="minutes"),
     )
+
+
+class TicketReadRow(Base):
+    """How far an agent has read a ticket: the newest history event and message it held when they last
+    opened it (storage/reads.py). On PostgreSQL the login is the database's (session_user) and each
+    agent reads and writes only their own rows (row-level security)."""
+
+    __tablename__ = "ticket_reads"
+
+    # PostgreSQL's default and trigger: session_user (storage/personal_sql.py); SQLite: the OS login.
+    login: Mapped[str] = mapped_column(String(128), primary_key=True, server_default=FetchedValue())
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    seen_event_id: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    seen_message_id: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_ticket_reads_ticket", "ticket_id"),)
+
+
+class PresenceRow(Base):
+    """Who has a ticket open, and whether they are typing: a heartbeat that expires on its own (readers
+    take rows seen in the last seconds, by the server's clock). PostgreSQL only; SQLite is one person."""
+
+    __tablename__ = "presence"
+
+    login: Mapped[str] = mapped_column(String(128), primary_key=True, server_default=FetchedValue())
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    typing: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_presence_ticket_seen", "ticket_id", "seen_at"),)
 
 
 class SchemaMetaRow(Base):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
+from ticketflow_desktop.storage.personal_sql import PERSONAL_SQL, personal_grants_sql
 
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
 ROLE_PREFIX = "ticketflow_"
@@ -465,7 +466,8 @@ GRANT INSERT, UPDATE ON suggestion_counts, daily_flow, ticket_totals, resolution
 
 
 def team_schema_sql() -> str:
-    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, POLICIES_SQL, grants_sql()))
+    personal = (PERSONAL_SQL, personal_grants_sql(group_role("viewer")))  # read marks, presence
+    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, POLICIES_SQL, grants_sql(), *personal))
 
 
 def apply_team_schema(connection: Connection) -> None:

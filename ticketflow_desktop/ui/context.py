@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 class AppContext(QObject):
     # The service is ready (or was replaced by switching database): sent before the reload it causes.
     database_opened = Signal(object)  # TicketService
+    # Who is on which tickets changed (the live feed's presence hints): frozenset of ids, None for any.
+    presence_hinted = Signal(object)
 
     def __init__(
         self,

@@ -25,6 +25,7 @@ class LiveBridge(QObject):
         self.context = context
         self.feed: ThreadedFeed | None = None
         self._inbox: queue.SimpleQueue[ChangedIds] = queue.SimpleQueue()
+        self._presence: queue.SimpleQueue[ChangedIds] = queue.SimpleQueue()  # presence hints, apart
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._deliver)
@@ -35,7 +36,7 @@ class LiveBridge(QObject):
         """Listen to the database `service` uses (replacing any earlier feed)."""
         self.stop()
         try:
-            self.feed = open_feed(service.database.url, self._inbox.put)
+            self.feed = open_feed(service.database.url, self._inbox.put, self._presence.put)
         except ValueError as error:
             log.info("no live updates: %s", error)
             return
@@ -50,6 +51,7 @@ class LiveBridge(QObject):
             self.feed = None
 
     def _deliver(self) -> None:
+        self._deliver_presence()
         while self.feed is not None:
             try:
                 ids = self._inbox.get_nowait()
@@ -57,3 +59,17 @@ class LiveBridge(QObject):
                 return
             kind = ChangeKind.BY_COLLEAGUE
             self.context.ops.announce(Change.unknown(kind) if ids is None else Change.of(ids, kind))
+
+    def _deliver_presence(self) -> None:
+        """Every presence hint waiting, merged into one announcement (None: any ticket)."""
+        merged: set[int] | None = set()
+        heard = False
+        while True:
+            try:
+                ids = self._presence.get_nowait()
+            except queue.Empty:
+                break
+            heard = True
+            merged = None if ids is None or merged is None else merged | ids
+        if heard and self.feed is not None:
+            self.context.presence_hinted.emit(None if merged is None else frozenset(merged))

@@ -15,6 +15,7 @@ from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.connection import ConnectionState
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
+from ticketflow_desktop.ui.desktop_notifications import NotificationCenter
 from ticketflow_desktop.ui.identity import READ_ONLY_TEXT, Identity, identity_text, identity_tooltip
 from ticketflow_desktop.ui.live_bridge import LiveBridge
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self.submit_tab.ticket_created.connect(self._select_created_ticket)
 
         self._build_menus()
+        # Desktop notifications: a colleague's assignment, a customer's message, a mention, an SLA due.
+        self.news = NotificationCenter(context, self, app_icon(), self)
+        self.news.add_menu(self.view_menu)
         self._build_status_bar()
         self._restore_state()
         self.tabs.currentChanged.connect(lambda i: context.settings.set("current_tab", i))
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action("S&uggest category and priority", "Ctrl+Shift+S", self.suggest))
 
         view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu
         for index, name in enumerate(("&Submit", "&Tickets", "&Dashboard")):
             view_menu.addAction(
                 self._action(name, f"Ctrl+{index + 1}", lambda _=False, i=index: self.tabs.setCurrentIndex(i))
@@ -318,7 +323,7 @@ class MainWindow(QMainWindow):
         self.submit_tab.focus_first_field()
 
     def show_ticket(self, ticket_id: int) -> None:
-        """Open the Tickets tab on this ticket (the Submit tab calls it after a submit)."""
+        """Open the Tickets tab on this ticket (the Submit tab calls it after a submit; a notification too)."""
         self.tabs.setCurrentWidget(self.tickets_tab)
         self.tickets_tab.select_ticket(ticket_id)
 
@@ -405,6 +410,7 @@ class MainWindow(QMainWindow):
         self._fitted = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tickets_tab.detail.presence.show_ticket(None)  # colleagues no longer see us on it
         self.live.stop()
         self.context.settings.set_geometry("main", self.saveGeometry())
         self.context.settings.sync()

@@ -57,6 +57,8 @@ class Settings(QObject):
         "dashboard_range": (int, 30),  # days shown by the dashboard; 0 = all time
         # The first-run question (work alone or join a team) was answered.
         "first_run_done": (bool, False),
+        # The kinds of desktop notification turned off (domain.notifications.NotificationKind values).
+        "notify_off": (str, ""),
     }
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:

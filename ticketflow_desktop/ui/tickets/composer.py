@@ -94,6 +94,7 @@ class Composer(QWidget):
     sent = Signal(object)  # Message, once stored
     moved_on = Signal(object)  # ThreadMovedOn: the messages the agent has not seen
     leave = Signal()  # Esc in the editor
+    typing = Signal()  # the agent typed (not a draft put back): presence says "typing…"
 
     def __init__(
         self,
@@ -287,6 +288,7 @@ class Composer(QWidget):
     def _typed(self) -> None:
         if self._restoring:
             return
+        self.typing.emit()
         self.error.hide()
         self.status.clear()
         self._schedule_save()

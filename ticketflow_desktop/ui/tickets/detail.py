@@ -58,6 +58,7 @@ from ticketflow_desktop.ui.tickets.composer import Composer, moved_on_text
 from ticketflow_desktop.ui.tickets.detail_states import EmptyState, LeftListNotice, left_list_text, ticket_matches
 from ticketflow_desktop.ui.tickets.format import event_text, exact_time, relative_time, value_label
 from ticketflow_desktop.ui.tickets.macro_picker import MacroPicker
+from ticketflow_desktop.ui.tickets.presence import PresenceLine
 from ticketflow_desktop.ui.tickets.thread import ThreadPanel
 from ticketflow_desktop.ui.words import error_words
 
@@ -100,6 +101,7 @@ def _shown_form(ticket: Ticket) -> Draft:
 
 class TicketDetail(QWidget):
     saved = Signal(object)  # Ticket
+    showing = Signal(object)  # the ticket id now shown (None: none), for its unread mark
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +142,8 @@ class TicketDetail(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.presence = PresenceLine(self.context, body)  # "Also here: Ann, Bo (typing…)"
+        layout.addWidget(self.presence)
 
         self.left_notice = LeftListNotice(body)
         self.left_notice.keep_viewing_button.clicked.connect(self.keep_viewing)
@@ -217,6 +221,7 @@ class TicketDetail(QWidget):
         conversation_layout.setContentsMargins(0, 4, 0, 0)
         self.conversation = ThreadPanel(self.context, page)
         self.composer = Composer(self.context, self.conversation.newest_id, page)
+        self.composer.typing.connect(self.presence.typed)
         self.composer.sent.connect(self._message_sent)
         self.composer.moved_on.connect(self._thread_moved_on)
         self.composer.leave.connect(self._leave_composer)
@@ -263,6 +268,8 @@ class TicketDetail(QWidget):
         self._was_listed = False
         self._newest = None
         self._kept_in_view = None
+        self.showing.emit(ticket_id)
+        self.presence.show_ticket(ticket_id)
         self.left_notice.hide()
         self.message.hide()
         self.history.clear()

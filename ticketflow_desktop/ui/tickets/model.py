@@ -40,6 +40,7 @@ from ticketflow_desktop.ui.ops import ignore
 from ticketflow_desktop.ui.theme import PRIORITY_COLOURS, STATUS_COLOURS, current_tokens, sla_colour
 from ticketflow_desktop.ui.tickets.edits import FieldValue, OptimisticEdits, Written
 from ticketflow_desktop.ui.tickets.format import count_text, exact_time, plain_tooltip, relative_time
+from ticketflow_desktop.ui.tickets.unread import UNREAD_TOOLTIP, UnreadMarks
 from ticketflow_desktop.ui.words import error_words
 
 if TYPE_CHECKING:
@@ -95,8 +96,9 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _ID_ROLE = int(TICKET_ID_ROLE)
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _SLA_ROLE = int(SLA_STATE_ROLE)
+_FONT = Qt.ItemDataRole.FontRole.value  # unread rows in bold (ui/tickets/unread.py)
 _ROLES = frozenset(
-    {_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _ID_ROLE, Qt.ItemDataRole.DecorationRole.value, _FOREGROUND, _SLA_ROLE}
+    {_DISPLAY, _EDIT, _TOOLTIP, _ALIGN, _ID_ROLE, Qt.ItemDataRole.DecorationRole.value, _FOREGROUND, _SLA_ROLE, _FONT}
 )
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -162,6 +164,7 @@ class TicketTableModel(QAbstractTableModel):
         self._fetch_missing_timer.timeout.connect(self._fetch_missing)
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self._request_count)
+        self.unread = UnreadMarks(context, self, self)  # bold rows with a dot: changed since last opened
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -492,6 +495,8 @@ class TicketTableModel(QAbstractTableModel):
             return self._ids[row]
         if role == _ALIGN:
             return _RIGHT if column == COL_ID else None
+        if role == _FONT:
+            return self.unread.bold if self.unread.is_unread(self._ids[row]) else None
         if column == COL_ID and role == _DISPLAY:
             return str(self._ids[row])
         if self._ids[row] not in self._cache:
@@ -511,7 +516,8 @@ class TicketTableModel(QAbstractTableModel):
             return getattr(ticket, field).value if field else self._display(ticket, column)
         if role == _TOOLTIP:
             if column == COL_TITLE:
-                return plain_tooltip(ticket.title, ticket.description, TOOLTIP_DESCRIPTION)
+                tooltip = plain_tooltip(ticket.title, ticket.description, TOOLTIP_DESCRIPTION)
+                return f"{UNREAD_TOOLTIP}\n{tooltip}" if self.unread.is_unread(ticket.id) else tooltip
             if column == COL_CREATED:
                 return exact_time(ticket.created_at)
             if column == COL_UPDATED:
@@ -519,7 +525,9 @@ class TicketTableModel(QAbstractTableModel):
             if column == COL_ASSIGNEE:
                 return f"Assigned to {ticket.assignee}" if ticket.assignee else "Assigned to nobody"
             return None
-        if column == COL_PRIORITY:  # DecorationRole
+        if column == COL_TITLE:  # DecorationRole: a dot says "unread" in shape, not only in weight
+            return self.unread.dot if self.unread.is_unread(ticket.id) else self.unread.blank
+        if column == COL_PRIORITY:
             return _dot(PRIORITY_COLOURS[ticket.priority])
         if column == COL_STATUS:
             return _dot(STATUS_COLOURS[ticket.status])

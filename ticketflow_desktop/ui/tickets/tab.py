@@ -216,6 +216,7 @@ class TicketsTab(QWidget):
         self.table = self._build_table()
         self.detail = TicketDetail(context, self)
         self.detail.follow_list(self.model, self.table.selectionModel())  # empty state; "left the list"
+        self.detail.showing.connect(self.model.unread.opened)  # opening a ticket reads it
         # Under the table on small screens the panel scrolls rather than taking the table's rows.
         self.detail_scroll = QScrollArea(self)
         self.detail_scroll.setWidget(self.detail)

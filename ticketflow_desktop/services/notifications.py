@@ -1,0 +1,175 @@
+"""News for the agent: what others did that concerns them since a cursor (domain/notifications.py).
+
+- assigned to me: a history event setting the assignee to me, by someone else, on a ticket still mine;
+- the customer wrote on my ticket: a customer message on a ticket assigned to me (not one I recorded);
+- a note mentions me: an internal note by someone else whose text says `@mylogin`;
+- my ticket is about to breach: asked of a `BreachSource` (the SLA's, wired in by whoever builds it).
+
+The cursor is ids (history events, messages) plus the end of the SLA window already announced. With no
+cursor (the first start) the news starts now: history is never replayed as news. On PostgreSQL the
+ids come from sequences: a transaction that commits after a later one with a lower id can be missed;
+news are hints, the unread marks in the list are the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
+from ticketflow_desktop.domain.enums import EventField
+from ticketflow_desktop.domain.notifications import (
+    News,
+    NewsCursor,
+    Notification,
+    NotificationKind,
+    excerpt,
+    mentions_login,
+)
+from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.tables import AgentRow, MessageRow, TicketEventRow, TicketRow
+from ticketflow_desktop.storage.team import agent_login
+
+LIMIT = 200  # news listed per kind and call; beyond, they are counted (`News.more`)
+WARN_BEFORE = timedelta(minutes=30)
+
+
+class BreachSource(Protocol):
+    """The SLA's answer: the tickets assigned to `login`, not done, whose SLA falls due at or before
+    `until` and has not been missed yet, as (ticket id, title, due time)."""
+
+    def __call__(self, session: Session, login: str, until: datetime) -> Iterable[tuple[int, str, datetime]]: ...
+
+
+def _with_names(session: Session, found: list[Notification]) -> list[Notification]:
+    """The actors' names from their agent records ("Ann Lee assigned…", not "alee")."""
+    logins = {n.actor for n in found if n.actor}
+    if not logins:
+        return found
+    names = dict(session.execute(select(AgentRow.login, AgentRow.name).where(AgentRow.login.in_(logins))).all())
+    return [replace(n, actor_name=names.get(n.actor)) if n.actor else n for n in found]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class NotificationService:
+    database: Database
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
+    breaches: BreachSource | None = field(default=None, compare=False)
+    warn_before: timedelta = WARN_BEFORE
+
+    def news(self, cursor: NewsCursor | None) -> News:
+        """What concerns me since `cursor`, oldest first, and the cursor to ask with next time."""
+        with self.database.reading() as session:
+            me = agent_login(session)
+            top_event = session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
+            top_message = session.execute(select(func.coalesce(func.max(MessageRow.id), 0))).scalar_one()
+            now = self._now(session)
+            found: list[Notification] = []
+            more = 0
+            if cursor is not None:
+                for query in (self._assigned, self._customer_wrote, self._mentioned):
+                    listed, beyond = query(session, me, cursor, top_event, top_message)
+                    found += listed
+                    more += beyond
+            until = now + self.warn_before
+            found += self._breaching(session, me, cursor.breach_until if cursor else None, until)
+            found = _with_names(session, found)
+        found.sort(key=lambda n: n.at)
+        return News(tuple(found), NewsCursor(int(top_event), int(top_message), until), more)
+
+    def _now(self, session: Session) -> datetime:
+        """The shared clock: the server's on PostgreSQL, the injected one on one person's SQLite file."""
+        if self.database.enforces_team_rules:
+            return session.execute(select(func.now())).scalar_one()
+        return self.clock.now()
+
+    @staticmethod
+    def _split(rows: list[Notification]) -> tuple[list[Notification], int]:
+        return rows[:LIMIT], max(0, len(rows) - LIMIT)
+
+    def _assigned(
+        self, session: Session, me: str, cursor: NewsCursor, top_event: int, _top_message: int
+    ) -> tuple[list[Notification], int]:
+        rows = session.execute(
+            select(TicketEventRow.ticket_id, TicketEventRow.actor, TicketEventRow.at, TicketRow.title)
+            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+            .where(
+                TicketEventRow.id > cursor.event_id,
+                TicketEventRow.id <= top_event,
+                TicketEventRow.field == EventField.ASSIGNEE.value,
+                TicketEventRow.new_value == me,
+                or_(TicketEventRow.actor.is_(None), TicketEventRow.actor != me),
+                TicketRow.assignee == me,  # still mine: a ticket passed on meanwhile is no news
+            )
+            .order_by(TicketEventRow.id)
+            .limit(LIMIT + 1)
+        ).all()
+        return self._split([Notification(NotificationKind.ASSIGNED, r.ticket_id, r.title, r.actor, r.at) for r in rows])
+
+    def _customer_wrote(
+        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int
+    ) -> tuple[list[Notification], int]:
+        rows = session.execute(
+            select(MessageRow.ticket_id, MessageRow.at, MessageRow.body, TicketRow.title)
+            .join(TicketRow, TicketRow.id == MessageRow.ticket_id)
+            .where(
+                MessageRow.id > cursor.message_id,
+                MessageRow.id <= top_message,
+                MessageRow.kind == "customer",
+                MessageRow.author != me,  # one I recorded myself is my own act
+                TicketRow.assignee == me,
+            )
+            .order_by(MessageRow.id)
+            .limit(LIMIT + 1)
+        ).all()
+        return self._split(
+            [
+                Notification(NotificationKind.CUSTOMER_WROTE, r.ticket_id, r.title, None, r.at, excerpt(r.body))
+                for r in rows
+            ]
+        )
+
+    def _mentioned(
+        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int
+    ) -> tuple[list[Notification], int]:
+        # The database finds the candidates ("@me" anywhere); the domain's rule decides (not "x@me.org").
+        rows = session.execute(
+            select(MessageRow.ticket_id, MessageRow.author, MessageRow.at, MessageRow.body, TicketRow.title)
+            .join(TicketRow, TicketRow.id == MessageRow.ticket_id)
+            .where(
+                MessageRow.id > cursor.message_id,
+                MessageRow.id <= top_message,
+                MessageRow.kind == "note",
+                MessageRow.author != me,
+                func.lower(MessageRow.body).like(f"%@{_escape_like(me.lower())}%", escape="\\"),
+            )
+            .order_by(MessageRow.id)
+            .limit(LIMIT + 1)
+        ).all()
+        return self._split(
+            [
+                Notification(NotificationKind.MENTIONED, r.ticket_id, r.title, r.author, r.at, excerpt(r.body))
+                for r in rows
+                if mentions_login(r.body, me)
+            ]
+        )
+
+    def _breaching(
+        self, session: Session, me: str, announced_until: datetime | None, until: datetime
+    ) -> list[Notification]:
+        if self.breaches is None:
+            return []
+        return [
+            Notification(NotificationKind.ABOUT_TO_BREACH, ticket_id, title, None, due)
+            for ticket_id, title, due in self.breaches(session, me, until)
+            if announced_until is None or due > announced_until  # each due time is announced once
+        ][:LIMIT]
