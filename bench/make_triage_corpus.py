@@ -33,7 +33,10 @@ def main() -> int:
     shared = [s for row in held_out for s in row["description"].split("\n") if s in sentences and len(s) > 25]
     write(TRAIN_FILE, train)
     write(EVAL_FILE, held_out)
-    print(f"{len(train)} training tickets, {len(held_out)} held-out; long lines shared: {len(set(shared))}", file=sys.stderr)
+    print(
+        f"{len(train)} training tickets, {len(held_out)} held-out; long lines shared: {len(set(shared))}",
+        file=sys.stderr,
+    )
     return 0
 
 

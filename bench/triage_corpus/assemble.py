@@ -31,7 +31,7 @@ class Scenario:
 
 def scenarios(lang: str, pool: dict, set_name: str) -> list[Scenario]:
     out = []
-    for n, line in enumerate(l.strip() for l in pool["scen"].strip().splitlines()):
+    for n, line in enumerate(raw.strip() for raw in pool["scen"].strip().splitlines()):
         if not line or line.startswith("#"):
             continue
         category, priorities, title, body = (part.strip() for part in line.split("|", 3))
@@ -79,8 +79,10 @@ def ticket(s: Scenario, pools: dict, products: list[str], rng: random.Random) ->
     if rng.random() < 0.35:
         parts.append(rng.choice(pool["extra"]).replace("{p}", product))
     # A scenario with one priority says its impact itself; otherwise the impact sentence decides.
+    impact_group = s.group  # no impact sentence: the scenario itself says how bad it is
     if len(allowed) > 1 or rng.random() < 0.6:
-        impact = rng.choice(pool["imp"][letter])
+        n = rng.randrange(len(pool["imp"][letter]))
+        impact, impact_group = pool["imp"][letter][n], f"{s.lang}-{letter}{n}"
         parts.insert(len(parts) if rng.random() < 0.8 else max(0, len(parts) - 2), impact)
     if rng.random() < 0.12 and s.lang != "en":  # a sentence in English, as people in international teams write
         en = pools["en"]
@@ -116,7 +118,8 @@ def ticket(s: Scenario, pools: dict, products: list[str], rng: random.Random) ->
         "description": text,
         "category": s.category,
         "priority": PRIORITY[letter],
-        "group": s.group,
+        # What decided each label, for calibration folds: the scenario (category), the impact (priority).
+        "group": f"{s.group}/{impact_group}",
     }
 
 

@@ -1,6 +1,8 @@
-# ruff: noqa: E501, RUF001 - phrase pools read best one per line
+# ruff: noqa: E501 - phrase pools read best one per line
 """Phrase pools for the HELD-OUT evaluation set (never trained on). Written apart from train_pools.py, in
 other voices: longer and chattier mail, other products, other problems; no sentence is shared."""
+
+# fmt: off
 
 PRODUCTS = ["Orbitly", "PayDesk", "the tablet app", "your website", "the admin console", "the integration", "the reporting module", "the checkout", "the browser extension", "the scanner app"]
 

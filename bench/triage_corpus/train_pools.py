@@ -1,5 +1,7 @@
-# ruff: noqa: E501, RUF001 - phrase pools read best one per line
+# ruff: noqa: E501 - phrase pools read best one per line
 """Phrase pools for the TRAINING corpus. Written separately from eval_pools.py: no sentence is shared."""
+
+# fmt: off
 
 PRODUCTS = ["Ledgerly", "ShipTrack", "the mobile app", "the web app", "the dashboard", "the API", "the Outlook plugin", "the iOS app", "the desktop client", "the portal", "Stockroom", "the Android app"]
 
