@@ -157,3 +157,27 @@ def test_eval_bad_file_is_bad_input(capsys, tmp_path: Path) -> None:
     file.write_text('{"title": "a", "description": "x", "category": "nope", "priority": "low"}\n')
     code, _, err = run(capsys, "eval", str(file))
     assert code == 2 and "line 1" in err
+
+
+def test_eval_reports_languages_classes_calibration_and_a_reliability_plot(
+    capsys, local_model: Path, sqlite_url: str, tmp_path: Path
+) -> None:
+    held_out = Path(__file__).resolve().parents[2] / "bench" / "data" / "triage_eval.jsonl"
+    file = tmp_path / "eval.jsonl"
+    file.write_text("".join(held_out.read_text("utf-8").splitlines(keepends=True)[:96]), encoding="utf-8")
+    plot = tmp_path / "plots" / "reliability.png"
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "eval", str(file), "--json", "--plot", str(plot))
+    assert code == 0
+    report = json.loads(out)
+    assert set(report["category_by_language"]) == {"en", "de", "fr", "es", "pt", "it", "nl", "pl"}
+    assert sum(v["n"] for v in report["priority_by_language"].values()) == 96
+    assert set(report["priority_by_class"]) == {"low", "medium", "high", "critical"}
+    for field in ("category", "priority"):
+        assert 0 <= report[f"{field}_ece"] <= 1
+        bins = report[f"{field}_reliability"]
+        assert sum(b["n"] for b in bins) == 96 and all(0 <= b["accuracy"] <= 1 for b in bins)
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "eval", str(file))
+    assert code == 0
+    assert "expected calibration error" in out and "by language: de " in out and "precision" in out

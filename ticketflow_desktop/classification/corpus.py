@@ -26,6 +26,7 @@ class Example:
     # Examples written from one scenario share a group, and calibration keeps them in one fold. One part
     # per label set, "/"-separated (category/priority): the text that decided that label.
     group: str | None = None
+    lang: str | None = None  # where a file says (per-language figures in `ticketflow eval`)
 
 
 def parse_lines(lines: Iterable[str], source: str = "input") -> Iterator[Example]:
@@ -40,6 +41,7 @@ def parse_lines(lines: Iterable[str], source: str = "input") -> Iterator[Example
                 Category.parse(str(row["category"])),
                 Priority.parse(str(row["priority"])),
                 group=str(row["group"]) if row.get("group") else None,
+                lang=str(row["lang"]) if row.get("lang") else None,
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"{source}, line {number}: {error}") from None
