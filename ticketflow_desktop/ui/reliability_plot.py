@@ -11,8 +11,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QImageWriter, QPainter, QPen
 
 from ticketflow_desktop.classification.evaluation import Bin
 
@@ -43,8 +43,9 @@ def write_reliability_diagram(path: Path, fields: Mapping[str, tuple[Sequence[Bi
     finally:
         painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"Qt could not write a PNG to {path}")
+    writer = QImageWriter(str(path), QByteArray(b"png"))  # PNG whatever the file's name ends with
+    if not writer.write(image):
+        raise OSError(writer.errorString())
 
 
 def _draw(painter: QPainter, fields: Mapping[str, tuple[Sequence[Bin], float | None]]) -> None:
