@@ -12,8 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.classification.fake_llm import PATH, copy_model, error_response, settings_for
 from ticketflow_desktop.classification.corpus import Example, parse_lines, starter_corpus
-from ticketflow_desktop.classification.local import LocalModel
-from ticketflow_desktop.classification.prompt import ticket_text
+from ticketflow_desktop.classification.local import LocalModel, model_text
 from ticketflow_desktop.classification.suggest import RETRAIN_AFTER, Suggester
 from ticketflow_desktop.config import LlmSettings
 from ticketflow_desktop.domain import Category, Priority, SuggestionSource, TicketDraft
@@ -54,7 +53,7 @@ def test_held_out_accuracy() -> None:
 
 def probabilities(model: LocalModel, items: list[tuple[str, str]]) -> list:
     """The raw probabilities of both label sets (predict rounds the confidence to three places)."""
-    return model.weights.probabilities(model.features.transform([ticket_text(t, d) for t, d in items]))
+    return model.weights.probabilities(model.features.transform([model_text(t, d) for t, d in items]))
 
 
 STARTER_ITEMS = [(e.title, e.description) for e in starter_corpus()]

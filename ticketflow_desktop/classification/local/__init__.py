@@ -26,8 +26,10 @@ from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.domain import Category, Priority, Suggestion, SuggestionSource
 
 MODEL_NAME = "local"
-# Below this confidence a local suggestion is offered, not filled in.
-CONFIDENCE_THRESHOLD = 0.45
+# Below this confidence (the weaker field's calibrated probability) a suggestion is offered, not filled in.
+# Measured on the held-out realistic set: at 0.6 half the suggestions fill the form, and 81% of those
+# have both fields right; at 0.45, 84% would fill and 69% be right.
+CONFIDENCE_THRESHOLD = 0.6
 
 
 @dataclass
@@ -80,6 +82,17 @@ class LocalModel:
                 ci.tolist(), pi.tolist(), confidence.tolist(), cat_conf.tolist(), pri_conf.tolist(), strict=True
             )
         ]
+
+    def field_probabilities(self, title: str, description: str) -> dict[str, dict[str, float]]:
+        """Every value's probability, per field: {"category": {"billing": 0.7, ...}, "priority": {...}}."""
+        design = self.features.transform([model_text(title, description)])
+        fields = ("category", "priority")
+        return {
+            field: {label: float(p) for label, p in zip(labels, probabilities[:, 0].tolist(), strict=True)}
+            for field, labels, probabilities in zip(
+                fields, self.weights.labels, self.weights.probabilities(design), strict=True
+            )
+        }
 
     def save(self, path: Path) -> None:
         model_file.save(path, self.features, self.weights, self.trained_on_tickets, self.meta)
