@@ -7,7 +7,8 @@ and trained in a fraction of the time (class sums of the features, no optimiser)
 Naive Bayes scores are not probabilities: they are too sure or too shy by a factor that depends on the
 corpus. So each label set's scores are scaled by a temperature and shifted by a bias per label, fitted
 to minimise the log-loss of out-of-fold scores (each example scored by a model that did not see it, and
-tickets written from one scenario kept in one fold, so the fit sees unseen phrasing as users write it).
+the wording that decided each label kept out of the model that scores it, so the fit sees unseen phrasing
+as users write it).
 The scaling is folded into the weights: predicting is one sparse product and a softmax.
 """
 
@@ -74,30 +75,31 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
     gram_total = x.spelling.t_times(x.mix.t_times(weighted))
     final = _complement_weights(term_total, gram_total, labels)
 
-    # Out-of-fold scores, one label set at a time (each has its own folds: what decided its label).
+    # Out-of-fold scores. An example's group names what decided each of its labels (the problem's
+    # scenario, the impact sentence): it is scored in fold f only if all of them fall in f, by a model
+    # trained only on examples none of whose parts fall in f, so the scoring model has seen neither the
+    # problem's wording nor the impact's.
+    folds = np.stack([_fold_of([_part(g, part) for g in groups]) for part in range(len(labels))])
     raw = np.zeros_like(y)
-    start = 0
-    for part, group in enumerate(labels):
-        rows = slice(start, start + len(group))
-        folds = _fold_of([_part(g, part) for g in groups])
-        for f in range(_FOLDS):
-            held = np.flatnonzero(folds == f)
-            if len(held) == 0 or len(held) == len(weights):
-                continue
-            fold_weighted = weighted * (folds == f)
-            w = _complement_weights(
-                term_total - x.terms.t_times(fold_weighted),
-                gram_total - x.spelling.t_times(x.mix.t_times(fold_weighted)),
-                labels,
-            )
-            raw[rows, held] = w.scores(_rows(x, held))[rows]
-        start += len(group)
+    scored = np.zeros(len(weights), bool)
+    for f in range(_FOLDS):
+        held = np.flatnonzero((folds == f).all(axis=0))
+        left_out = (folds == f).any(axis=0)
+        if len(held) == 0 or left_out.all():
+            continue
+        w = _complement_weights(
+            term_total - x.terms.t_times(weighted * left_out),
+            gram_total - x.spelling.t_times(x.mix.t_times(weighted * left_out)),
+            labels,
+        )
+        raw[:, held] = w.scores(_rows(x, held))
+        scored[held] = True
 
     terms, grams, bias = final.terms.copy(), final.grams.copy(), np.zeros(len(y), np.float32)
     start = 0
     for group in labels:
         rows = slice(start, start + len(group))
-        temperature, shift = _calibrate(raw[rows], y[rows], weights)
+        temperature, shift = _calibrate(raw[rows][:, scored], y[rows][:, scored], weights[scored])
         terms[rows] *= temperature
         grams[rows] *= temperature
         bias[rows] = shift
