@@ -238,3 +238,17 @@ def test_eval_file_lines_are_checked() -> None:
     ]
     with pytest.raises(ValueError, match="line 2"):
         list(parse_lines(lines, "f.jsonl"))
+
+
+def test_a_model_saved_with_another_starter_corpus_is_retrained(
+    tmp_path: Path, trained_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An app update that ships a new starter corpus must not keep answering from the old one's model."""
+    from ticketflow_desktop.classification import suggest
+
+    path = copy_model(trained_model, tmp_path / "m.npz")
+    saved = path.stat().st_mtime_ns
+    assert Suggester(path).local_model() is not None and path.stat().st_mtime_ns == saved  # same corpus: loaded
+    monkeypatch.setattr(suggest, "starter_fingerprint", lambda: "another corpus")
+    Suggester(path).local_model()
+    assert path.stat().st_mtime_ns != saved  # trained again and saved

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -54,6 +56,16 @@ def starter_corpus() -> list[Example]:
         text = files("ticketflow_desktop.classification").joinpath("data", name).read_text("utf-8")
         examples += parse_lines(text.splitlines(), name)
     return examples
+
+
+@cache
+def starter_fingerprint() -> str:
+    """Which starter corpus this is: a model trained on another one (an older app) is retrained."""
+    data = files("ticketflow_desktop.classification").joinpath("data")
+    checksum = 0
+    for name in (REALISTIC_CORPUS, STARTER_CORPUS):
+        checksum = zlib.crc32(data.joinpath(name).read_bytes(), checksum)
+    return f"{checksum:08x}"
 
 
 def read_jsonl(path: Path) -> list[Example]:

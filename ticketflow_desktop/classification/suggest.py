@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ticketflow_desktop import config
-from ticketflow_desktop.classification.corpus import Example
+from ticketflow_desktop.classification.corpus import Example, starter_fingerprint
 from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.config import LlmSettings
@@ -205,6 +205,8 @@ class Suggester:
             self._train_locked()
 
     def _stale(self, model: LocalModel) -> bool:
+        if model.meta.get("starter") != starter_fingerprint():  # saved by an app with another starter corpus
+            return True
         if self._ticket_count is None:
             return False
         count = self._ticket_count()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ticketflow_desktop.classification.corpus import Example
+from ticketflow_desktop.classification.corpus import Example, starter_fingerprint
 from ticketflow_desktop.classification.local import bayes, model_file
 from ticketflow_desktop.classification.local.bayes import Weights
 from ticketflow_desktop.classification.local.cues import with_cues
@@ -51,7 +51,7 @@ class LocalModel:
         targets = ([e.category.value for e in examples], [e.priority.value for e in examples])
         sample_weights = np.asarray([e.weight for e in examples], np.float64)
         weights = bayes.fit(design, targets, sample_weights, [e.group for e in examples])
-        return cls(features, weights, trained_on_tickets, {"examples": len(examples)})
+        return cls(features, weights, trained_on_tickets, {"examples": len(examples), "starter": starter_fingerprint()})
 
     def predict(self, title: str, description: str) -> Suggestion:
         return self.predict_many([(title, description)])[0]
