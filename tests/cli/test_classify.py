@@ -181,3 +181,22 @@ def test_eval_reports_languages_classes_calibration_and_a_reliability_plot(
     code, out, _ = run(capsys, "--database-url", sqlite_url, "eval", str(file))
     assert code == 0
     assert "expected calibration error" in out and "by language: de " in out and "precision" in out
+
+
+def test_suggestions_kept_per_source_and_week(capsys, sqlite_url: str) -> None:
+    from ticketflow_desktop.domain import Category, Priority, Suggestion, SuggestionSource, TicketDraft
+    from ticketflow_desktop.services.tickets import TicketService
+    from ticketflow_desktop.storage.engine import open_database
+
+    database = open_database(sqlite_url)
+    llm = Suggestion(Category.BILLING, Priority.HIGH, SuggestionSource.LLM, model="m")
+    service = TicketService(database)
+    service.create(TicketDraft("Refund", "Charged twice", Category.BILLING, Priority.HIGH, suggestion=llm))
+    service.create(TicketDraft("Refund", "Charged twice", Category.BILLING, Priority.LOW, suggestion=llm))
+    database.dispose()
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "suggestions", "--json")
+    assert code == 0
+    [week] = json.loads(out)
+    assert (week["source"], week["suggested"], week["kept"]) == ("llm", 2, 1)
+    code, out, _ = run(capsys, "--database-url", sqlite_url, "suggestions")
+    assert code == 0 and "llm" in out and "(50%)" in out

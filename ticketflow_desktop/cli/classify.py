@@ -15,10 +15,19 @@ from ticketflow_desktop.classification.corpus import Example, read_jsonl
 from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.classification.evaluation import FieldScore, score_field
 from ticketflow_desktop.classification.suggest import Mode, Suggester
-from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
+from ticketflow_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    fail,
+    open_for,
+    print_json,
+    read_text_arg,
+    service_for,
+)
 from ticketflow_desktop.domain import Category, Priority, Suggestion
 from ticketflow_desktop.domain.codec import suggestion_to_dict
 from ticketflow_desktop.services.examples import ticket_examples
+from ticketflow_desktop.services.suggestion_outcomes import SuggestionOutcomes
 from ticketflow_desktop.services.tickets import TicketService
 
 
@@ -39,6 +48,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--plot", type=Path, metavar="FILE.png", help="write a reliability diagram of the confidences")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=evaluate)
+
+    p = subparsers.add_parser("suggestions", help="suggestions kept per source and week")
+    p.add_argument("--weeks", type=int, default=12, help="how many weeks back, this one included (default 12)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=acceptance)
 
 
 def suggester_for(args: argparse.Namespace) -> Suggester:
@@ -230,3 +244,27 @@ def _plot(path: Path, scores: dict[str, FieldScore]) -> None:
     from ticketflow_desktop.ui.reliability_plot import write_reliability_diagram
 
     write_reliability_diagram(path, {field: (s.reliability, s.ece) for field, s in scores.items() if s.reliability})
+
+
+# --- suggestions kept -----------------------------------------------------------------------------
+
+
+def acceptance(args: argparse.Namespace) -> int:
+    if args.weeks < 1:
+        return fail("--weeks needs at least 1", EXIT_BAD_INPUT)
+    weeks = SuggestionOutcomes(open_for(args)).acceptance_by_week(args.weeks)
+    if args.json:
+        print_json(
+            [
+                {"week": w.week.isoformat(), "source": w.source.value, "suggested": w.suggested, "kept": w.kept}
+                for w in weeks
+            ]
+        )
+        return 0
+    if not weeks:
+        print(f"No suggested tickets in the last {args.weeks} weeks.")
+        return 0
+    print("week of      source   suggested   kept")
+    for w in weeks:
+        print(f"{w.week.isoformat()}   {w.source.value:<7}{w.suggested:>10}   {w.kept:>4} ({w.share:.0%})")
+    return 0
