@@ -41,18 +41,13 @@ def main() -> None:
         model = LocalModel.train(starter)
         if warm:
             model.predict_many(items)
-        times = []
+        times, cpu_times = [], []
         for title, description in items:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             model.predict(title, description)
             times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        rows.append(
-            (
-                f"predict one, {label}",
-                f"p50 {times[len(times) // 2]:.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms",
-            )
-        )
+            cpu_times.append((time.process_time() - started_cpu) * 1000)
+        rows.append((f"predict one, {label}", f"wall {_percentiles(times)}; CPU {_percentiles(cpu_times)}"))
     width = max(len(r[0]) for r in rows)
     for what, figure in rows:
         print(f"{what.ljust(width)}  {figure}")
