@@ -101,6 +101,8 @@ def classify(args: argparse.Namespace) -> int:
     print(f"Category: {s.category.label}\nPriority: {s.priority.label}\nSource:   {source}")
     if outcome.offline_reason:
         print(f"({outcome.offline_reason}: the local model answered.)", file=sys.stderr)
+    if outcome.caution:
+        print(f"Caution:  {outcome.caution}", file=sys.stderr)
     return 0
 
 
