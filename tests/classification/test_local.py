@@ -12,8 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.classification.fake_llm import PATH, copy_model, error_response, settings_for
 from ticketflow_desktop.classification.corpus import Example, parse_lines, starter_corpus
-from ticketflow_desktop.classification.local import LocalModel
-from ticketflow_desktop.classification.prompt import ticket_text
+from ticketflow_desktop.classification.local import LocalModel, model_text
 from ticketflow_desktop.classification.suggest import RETRAIN_AFTER, Suggester
 from ticketflow_desktop.config import LlmSettings
 from ticketflow_desktop.domain import Category, Priority, SuggestionSource, TicketDraft
@@ -54,7 +53,7 @@ def test_held_out_accuracy() -> None:
 
 def probabilities(model: LocalModel, items: list[tuple[str, str]]) -> list:
     """The raw probabilities of both label sets (predict rounds the confidence to three places)."""
-    return model.weights.probabilities(model.features.transform([ticket_text(t, d) for t, d in items]))
+    return model.weights.probabilities(model.features.transform([model_text(t, d) for t, d in items]))
 
 
 STARTER_ITEMS = [(e.title, e.description) for e in starter_corpus()]
@@ -239,3 +238,17 @@ def test_eval_file_lines_are_checked() -> None:
     ]
     with pytest.raises(ValueError, match="line 2"):
         list(parse_lines(lines, "f.jsonl"))
+
+
+def test_a_model_saved_with_another_starter_corpus_is_retrained(
+    tmp_path: Path, trained_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An app update that ships a new starter corpus must not keep answering from the old one's model."""
+    from ticketflow_desktop.classification import suggest
+
+    path = copy_model(trained_model, tmp_path / "m.npz")
+    saved = path.stat().st_mtime_ns
+    assert Suggester(path).local_model() is not None and path.stat().st_mtime_ns == saved  # same corpus: loaded
+    monkeypatch.setattr(suggest, "starter_fingerprint", lambda: "another corpus")
+    Suggester(path).local_model()
+    assert path.stat().st_mtime_ns != saved  # trained again and saved

@@ -18,8 +18,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.classification.fake_llm import copy_model, trained_model  # noqa: F401 - a fixture
 from tests.databases import fresh_database_url
 from tests.ui.harness import App, ExpectedLog, LogWatch, close_left_open, leftovers, settled, visible_top_levels
+from ticketflow_desktop import config
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.ui.app import build_window
 from ticketflow_desktop.ui.errors import ExceptionHandler
@@ -27,6 +29,13 @@ from ticketflow_desktop.ui.settings import Settings
 from ticketflow_desktop.ui.theme import ThemeManager
 
 _EXPECTED_KEY = pytest.StashKey[list[ExpectedLog]]()
+
+
+@pytest.fixture(autouse=True)
+def _trained_local_model(_isolated_user_dirs: None, trained_model: Path) -> None:  # noqa: F811
+    """Every window finds a local model trained on the starter corpus, as after its first run: training one
+    (seconds of CPU, in a child process) would outlive a short test and leave the pool's threads behind."""
+    copy_model(trained_model, config.data_dir() / "local_model.npz")
 
 
 @pytest.fixture

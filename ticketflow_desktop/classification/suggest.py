@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ticketflow_desktop import config
-from ticketflow_desktop.classification.corpus import Example
+from ticketflow_desktop.classification.corpus import Example, starter_fingerprint
 from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
 from ticketflow_desktop.classification.prompt import ticket_text
 from ticketflow_desktop.config import LlmSettings
@@ -53,6 +53,9 @@ class Outcome:
     error: ClassificationError | None = None
     offline_reason: str | None = None  # why the language model was not asked at all
     superseded: bool = False  # a newer request made this one moot before it was worked on
+    # Why the language model's answer is only offered, never filled in: the ticket holds instruction-like
+    # text, or the local model finds the answer very unlikely (classification/guard.py).
+    caution: str | None = None
 
 
 def default_model_path() -> Path:
@@ -109,13 +112,36 @@ class Suggester:
             reason = "Offline mode" if settings.offline else "No API key is configured"
             return Outcome(self.local_suggestion(title, description), offline_reason=reason)
         try:
-            return Outcome(self.llm_suggestion(settings, title, description))
+            suggestion = self.llm_suggestion(settings, title, description)
         except ClassificationError as error:
             if not fallback:
                 raise
             if wanted is not None and not wanted():
                 return Outcome(None, error=error, superseded=True)
             return Outcome(self._local_or_none(title, description), error=error)
+        return Outcome(suggestion, caution=self.caution(suggestion, title, description))
+
+    def caution(self, suggestion: Suggestion, title: str, description: str) -> str | None:
+        """Why a language model's answer should be offered rather than filled in; None if nothing speaks against it."""
+        from ticketflow_desktop.classification.guard import disagreement, instruction_like
+
+        passage = instruction_like(ticket_text(title, description))
+        if passage is not None:
+            return f"The ticket contains instructions for the model (“{passage}”): check the answer before using it."
+        model = self._local
+        if model is None:  # not loaded yet (the app warms it up at start): training now would delay the answer
+            return None
+        with self._predict_lock:
+            local = model.field_probabilities(title, description)
+        answer = {"category": suggestion.category.value, "priority": suggestion.priority.value}
+        found = disagreement(answer, local)
+        if found is None:
+            return None
+        field, probability = found
+        return (
+            f"The local model finds {field} “{answer[field]}” unlikely ({probability:.0%}): "
+            "check the answer before using it."
+        )
 
     def llm_suggestion(self, settings: LlmSettings, title: str, description: str) -> Suggestion:
         from ticketflow_desktop.classification.llm import classifier_for
@@ -179,6 +205,8 @@ class Suggester:
             self._train_locked()
 
     def _stale(self, model: LocalModel) -> bool:
+        if model.meta.get("starter") != starter_fingerprint():  # saved by an app with another starter corpus
+            return True
         if self._ticket_count is None:
             return False
         count = self._ticket_count()

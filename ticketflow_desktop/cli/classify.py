@@ -13,11 +13,21 @@ from pathlib import Path
 from ticketflow_desktop import config
 from ticketflow_desktop.classification.corpus import Example, read_jsonl
 from ticketflow_desktop.classification.errors import ClassificationError, ErrorKind
+from ticketflow_desktop.classification.evaluation import FieldScore, score_field
 from ticketflow_desktop.classification.suggest import Mode, Suggester
-from ticketflow_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, fail, print_json, read_text_arg, service_for
+from ticketflow_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    fail,
+    open_for,
+    print_json,
+    read_text_arg,
+    service_for,
+)
 from ticketflow_desktop.domain import Category, Priority, Suggestion
 from ticketflow_desktop.domain.codec import suggestion_to_dict
 from ticketflow_desktop.services.examples import ticket_examples
+from ticketflow_desktop.services.suggestion_outcomes import SuggestionOutcomes
 from ticketflow_desktop.services.tickets import TicketService
 
 
@@ -35,8 +45,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("file", type=Path, help="lines of {title, description, category, priority}")
     p.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation of the local model on the file")
     p.add_argument("--llm", action="store_true", help="score the language model instead of the local one")
+    p.add_argument("--plot", type=Path, metavar="FILE.png", help="write a reliability diagram of the confidences")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=evaluate)
+
+    p = subparsers.add_parser("suggestions", help="suggestions kept per source and week")
+    p.add_argument("--weeks", type=int, default=12, help="how many weeks back, this one included (default 12)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=acceptance)
 
 
 def suggester_for(args: argparse.Namespace) -> Suggester:
@@ -85,23 +101,12 @@ def classify(args: argparse.Namespace) -> int:
     print(f"Category: {s.category.label}\nPriority: {s.priority.label}\nSource:   {source}")
     if outcome.offline_reason:
         print(f"({outcome.offline_reason}: the local model answered.)", file=sys.stderr)
+    if outcome.caution:
+        print(f"Caution:  {outcome.caution}", file=sys.stderr)
     return 0
 
 
 # --- eval -----------------------------------------------------------------------------------------
-
-
-def confusion(truth: Sequence[str], predicted: Sequence[str | None], labels: Sequence[str]) -> list[list[int]]:
-    index = {label: i for i, label in enumerate(labels)}
-    matrix = [[0] * len(labels) for _ in labels]
-    for t, p in zip(truth, predicted, strict=True):
-        if p is not None:
-            matrix[index[t]][index[p]] += 1
-    return matrix
-
-
-def _accuracy(truth: Sequence[str], predicted: Sequence[str | None]) -> float:
-    return sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth) if truth else 0.0
 
 
 def _cross_validate(examples: list[Example], k: int) -> list[Suggestion | None]:
@@ -157,27 +162,111 @@ def evaluate(args: argparse.Namespace) -> int:
         predicted = list(model.predict_many([(e.title, e.description) for e in examples]))
         how, model_name = "current local model (starter corpus + database), not trained on this file", "local"
 
-    report: dict[str, object] = {"n": len(examples), "evaluated": how, "model": model_name}
-    accuracies: dict[str, float] = {}
-    matrices: dict[str, tuple[list[str], list[list[int]]]] = {}
-    for field, enum in (("category", Category), ("priority", Priority)):
-        labels = [m.value for m in enum]
-        truth = [getattr(e, field).value for e in examples]
-        guesses = [getattr(p, field).value if p is not None else None for p in predicted]
-        accuracies[field] = report[f"{field}_accuracy"] = round(_accuracy(truth, guesses), 4)
-        matrices[field] = labels, confusion(truth, guesses, labels)
-        report[f"{field}_confusion"] = {"labels": labels, "matrix": matrices[field][1]}
-    report["failed_requests"] = errors
+    scores = _scores(examples, predicted)
+    if args.plot is not None:
+        try:
+            _plot(args.plot, scores)
+        except OSError as error:
+            return fail(f"cannot write {args.plot}: {error}", EXIT_BAD_INPUT)
     if args.json:
-        print_json(report)
-        return 0
+        print_json(_report(examples, how, model_name, scores, errors))
+    else:
+        _print_report(examples, how, scores, errors)
+    return 0
+
+
+def _scores(examples: Sequence[Example], predicted: Sequence[Suggestion | None]) -> dict[str, FieldScore]:
+    languages = [e.lang for e in examples]
+    scores = {}
+    for field, enum in (("category", Category), ("priority", Priority)):
+        scores[field] = score_field(
+            [m.value for m in enum],
+            [getattr(e, field).value for e in examples],
+            [getattr(p, field).value if p is not None else None for p in predicted],
+            [field_confidence(p, field) for p in predicted],
+            languages,
+        )
+    return scores
+
+
+def field_confidence(suggestion: Suggestion | None, field: str) -> float | None:
+    if suggestion is None:
+        return None
+    own = suggestion.category_confidence if field == "category" else suggestion.priority_confidence
+    return own if own is not None else suggestion.confidence
+
+
+def _report(
+    examples: Sequence[Example], how: str, model_name: str, scores: dict[str, FieldScore], errors: dict[str, int]
+) -> dict[str, object]:
+    report: dict[str, object] = {"n": len(examples), "evaluated": how, "model": model_name}
+    for field, s in scores.items():
+        report[f"{field}_accuracy"] = round(s.accuracy, 4)
+        report[f"{field}_confusion"] = {"labels": list(s.labels), "matrix": s.confusion}
+        report[f"{field}_by_class"] = {
+            label: {"recall": round(s.recall[label], 4), "precision": round(s.precision[label], 4)}
+            for label in s.labels
+        }
+        report[f"{field}_by_language"] = {
+            lang: {"accuracy": round(a, 4), "n": n} for lang, (a, n) in s.by_language.items()
+        }
+        report[f"{field}_ece"] = s.ece
+        report[f"{field}_reliability"] = [
+            {
+                "low": b.low,
+                "high": b.high,
+                "n": b.count,
+                "confidence": round(b.mean_confidence, 4),
+                "accuracy": round(b.accuracy, 4),
+            }
+            for b in s.reliability
+        ]
+    report["failed_requests"] = errors
+    return report
+
+
+def _print_report(examples: Sequence[Example], how: str, scores: dict[str, FieldScore], errors: dict[str, int]) -> None:
     print(f"{len(examples)} examples; {how}")
-    for field, (labels, matrix) in matrices.items():
-        print(f"\n{field} accuracy: {accuracies[field]:.1%}")
-        width = max(len(label) for label in labels) + 2
-        print("true \\ predicted".ljust(width + 6) + "".join(label[:9].rjust(10) for label in labels))
-        for label, row in zip(labels, matrix, strict=True):
-            print(label.ljust(width + 6) + "".join(str(v).rjust(10) for v in row))
+    for field, s in scores.items():
+        ece = f"; expected calibration error {s.ece:.3f}" if s.ece is not None else ""
+        print(f"\n{field} accuracy: {s.accuracy:.1%}{ece}")
+        width = max(len(label) for label in s.labels) + 2
+        print("true \\ predicted".ljust(width + 6) + "".join(label[:9].rjust(10) for label in s.labels) + "    recall")
+        for label, row in zip(s.labels, s.confusion, strict=True):
+            print(label.ljust(width + 6) + "".join(str(v).rjust(10) for v in row) + f"{s.recall[label]:>10.1%}")
+        print("precision".ljust(width + 6) + "".join(f"{s.precision[label]:>10.1%}" for label in s.labels))
+        if s.by_language:
+            print("by language: " + ", ".join(f"{lang} {a:.0%} ({n})" for lang, (a, n) in s.by_language.items()))
     if errors:
         print("\nfailed requests: " + ", ".join(f"{k} {v}" for k, v in errors.items()))
+
+
+def _plot(path: Path, scores: dict[str, FieldScore]) -> None:
+    # Qt is imported only here: the rest of the command line never waits for it.
+    from ticketflow_desktop.ui.reliability_plot import write_reliability_diagram
+
+    write_reliability_diagram(path, {field: (s.reliability, s.ece) for field, s in scores.items() if s.reliability})
+
+
+# --- suggestions kept -----------------------------------------------------------------------------
+
+
+def acceptance(args: argparse.Namespace) -> int:
+    if args.weeks < 1:
+        return fail("--weeks needs at least 1", EXIT_BAD_INPUT)
+    weeks = SuggestionOutcomes(open_for(args)).acceptance_by_week(args.weeks)
+    if args.json:
+        print_json(
+            [
+                {"week": w.week.isoformat(), "source": w.source.value, "suggested": w.suggested, "kept": w.kept}
+                for w in weeks
+            ]
+        )
+        return 0
+    if not weeks:
+        print(f"No suggested tickets in the last {args.weeks} weeks.")
+        return 0
+    print("week of      source   suggested   kept")
+    for w in weeks:
+        print(f"{w.week.isoformat()}   {w.source.value:<7}{w.suggested:>10}   {w.kept:>4} ({w.share:.0%})")
     return 0

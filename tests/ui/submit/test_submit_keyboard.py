@@ -14,8 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.classification.fake_llm import copy_model
 from tests.ui.notices import heard
 from tests.ui.submit.test_submit_tab import SETTLE_MS, choose, fill
-from ticketflow_desktop.classification.local import LocalModel
-from ticketflow_desktop.classification.prompt import ticket_text
+from ticketflow_desktop.classification.local import LocalModel, model_text
 from ticketflow_desktop.domain import Category, Priority
 from ticketflow_desktop.ui.main_window import MainWindow
 from ticketflow_desktop.ui.submit.tab import SUGGEST_PAUSE_MS, SubmitTab
@@ -219,7 +218,7 @@ def test_choosing_by_hand_withdraws_the_offer(qtbot: QtBot, make_tab) -> None:
 def test_the_local_model_gives_each_field_its_own_confidence(trained_model: Path) -> None:
     model = LocalModel.load(trained_model)
     assert model is not None
-    category_p, priority_p = model.weights.probabilities(model.features.transform([ticket_text(*SURE)]))
+    category_p, priority_p = model.weights.probabilities(model.features.transform([model_text(*SURE)]))
     suggestion = model.predict(*SURE)
     assert suggestion.category_confidence == round(float(category_p.max()), 3)
     assert suggestion.priority_confidence == round(float(priority_p.max()), 3)

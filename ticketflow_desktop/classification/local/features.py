@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from ticketflow_desktop.classification.local.sparse import Csr, int_array, normalise_rows, unique_pairs
@@ -51,6 +51,9 @@ class Features:
     term_idf: Floats
     grams: dict[str, int]
     gram_idf: Floats
+    # Each word's known n-gram ids, as predictions meet it: most of a prediction's time was spent cutting
+    # the same words into n-grams again. Bounded; a plain dict, whose get and set are atomic.
+    spelled: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def fit(cls, texts: Sequence[str]) -> tuple[Features, Design]:
@@ -100,7 +103,7 @@ class Features:
         term_matrix = Csr.from_sorted(rows, cols, vals, n, len(self.terms))
 
         mix_rows, mix_cols, mix_counts, words = mix
-        _, spell_rows, spell_cols, spell_counts = _spell(words, self.grams)
+        _, spell_rows, spell_cols, spell_counts = _spell(words, self.grams, self.spelled)
         spell_vals = spell_counts * self.gram_idf[spell_cols]
         spelling = Csr.from_sorted(spell_rows, spell_cols, spell_vals, len(words), len(self.grams))
         word_square = np.bincount(spell_rows, weights=spell_vals * spell_vals, minlength=len(words))
@@ -165,10 +168,16 @@ def _idf(df: Ints, n: int) -> Floats:
     return idf
 
 
-def _spell(words: list[str], vocabulary: dict[str, int] | None) -> tuple[list[str], Ints, Ints, Ints]:
+_SPELLED_CAP = 50_000  # words remembered by `Features.spelled` (a few MB)
+
+
+def _spell(
+    words: list[str], vocabulary: dict[str, int] | None, cache: dict[str, list[int]] | None = None
+) -> tuple[list[str], Ints, Ints, Ints]:
     """Each word's character n-grams, counted: (n-grams by id, word, n-gram id, count), grouped by word.
 
-    With no vocabulary every n-gram gets an id (listed first); with one, unknown n-grams are left out.
+    With no vocabulary every n-gram gets an id (listed first); with one, unknown n-grams are left out
+    (and `cache`, if given, remembers each word's known ids).
     """
     import numpy as np
 
@@ -176,13 +185,18 @@ def _spell(words: list[str], vocabulary: dict[str, int] | None) -> tuple[list[st
     seq: list[int] = []
     lengths = []
     for word in words:
-        grams = _char_grams(word)
         if vocabulary is None:
+            grams = _char_grams(word)
             seq.extend([ids.setdefault(g, len(ids)) for g in grams])
-        else:
-            grams = [g for g in grams if g in ids]
-            seq.extend([ids[g] for g in grams])
-        lengths.append(len(grams))
+            lengths.append(len(grams))
+            continue
+        known = cache.get(word) if cache is not None else None
+        if known is None:
+            known = [ids[g] for g in _char_grams(word) if g in ids]
+            if cache is not None and len(cache) < _SPELLED_CAP:
+                cache[word] = known
+        seq.extend(known)
+        lengths.append(len(known))
     rows = np.repeat(np.arange(len(words)), lengths)
     size = max(len(ids), 1)
     return list(ids) if vocabulary is None else [], *unique_pairs(rows, int_array(seq), size)

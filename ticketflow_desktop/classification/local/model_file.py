@@ -11,15 +11,15 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from ticketflow_desktop.classification.local.bayes import Weights
 from ticketflow_desktop.classification.local.features import Features
-from ticketflow_desktop.classification.local.logistic import Weights
 from ticketflow_desktop.domain import Category, Priority
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: naive Bayes over texts with cue words; older files are retrained
 _SEPARATOR = "\n"  # joins a vocabulary in the file: no term contains it (texts are split on whitespace)
 
 

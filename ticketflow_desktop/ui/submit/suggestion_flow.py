@@ -105,24 +105,36 @@ class SuggestionFlow(QObject):
             return
         self.suggestion = suggestion
         self.suggested.emit()
-        if is_confident(suggestion):
+        # A language model's answer that may have been steered (or that the local model finds very
+        # unlikely) is only offered, with the reason: the ticket's text is data, never a decision.
+        if is_confident(suggestion) and outcome.caution is None:
             self._fill(suggestion, both=self._explicit)
             if error is not None:
                 notes.append("Local suggestion used.")
             self._settle(SuggestionState.APPLIED, " ".join(notes))
             return
-        notes.append(
-            f"Local suggestion: {suggestion.category.label} "
-            f"({percent(field_confidence(suggestion, 'category') or 0)} sure), {suggestion.priority.label} "
-            f"({percent(field_confidence(suggestion, 'priority') or 0)} sure)."
-        )
+        if outcome.caution is not None:
+            answer = f"{suggestion.category.label}, {suggestion.priority.label}"
+            notes.append(f"The language model suggests {answer}. {outcome.caution}")
+        else:
+            notes.append(
+                f"Local suggestion: {suggestion.category.label} "
+                f"({percent(field_confidence(suggestion, 'category') or 0)} sure), {suggestion.priority.label} "
+                f"({percent(field_confidence(suggestion, 'priority') or 0)} sure)."
+            )
         # Once the agent chose a field by hand, only their own Suggest click brings the offer back.
         if self._explicit or not any(self.manual.values()):
-            self.offered = suggestion
-            self._use_button.show()
+            self._offer(suggestion)
             self._settle(SuggestionState.OFFERED, " ".join(notes))
         else:
             self._settle(SuggestionState.IDLE, " ".join(notes))
+
+    def _offer(self, suggestion: Suggestion) -> None:
+        """Show the suggestion as a chip to click: what it would fill in, not yet filled."""
+        self.offered = suggestion
+        self._use_button.setText(f"Use {suggestion.category.label} · {suggestion.priority.label}")
+        self._use_button.setToolTip("Put this suggestion into Category and Priority")
+        self._use_button.show()
 
     def _settle(self, state: SuggestionState, text: str) -> None:
         if state != SuggestionState.OFFERED:
@@ -188,9 +200,11 @@ class SuggestionFlow(QObject):
             for field, (_box, mark) in self._fields.items():
                 if marks.get(field) and not self.manual[field]:
                     mark.show_suggestion(self.suggestion, field)
-        self.offered = suggestion_from_json(state.get("offered"))
-        self._use_button.setVisible(self.offered is not None)
-        if self.offered is not None:
+        offered = suggestion_from_json(state.get("offered"))
+        self.offered = None
+        self._use_button.hide()
+        if offered is not None:
+            self._offer(offered)
             self.state = SuggestionState.OFFERED
         self._status.setText(str(state.get("status") or ""))
         asked = state.get("asked")
