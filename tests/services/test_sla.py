@@ -7,7 +7,7 @@ the business-hour arithmetic itself is tested in tests/domain.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -196,3 +196,31 @@ def test_attainment_per_week_and_agent(service: TicketService, sla: SlaService) 
     assert sum(result.settled_per_week[:-1]) == 0
     assert result.per_agent == ((login, 1, 2), ("", 1, 1))
     assert Attainment.share(1, 2) == 50.0 and Attainment.share(0, 0) is None
+
+
+def test_my_ticket_about_to_breach_is_news_once_and_not_after_it_is_missed(
+    service: TicketService, sla: SlaService
+) -> None:
+    from tests.services.test_news_reads_presence import me
+    from ticketflow_desktop.domain.notifications import NotificationKind
+    from ticketflow_desktop.services.notifications import NotificationService
+    from ticketflow_desktop.services.sla import BreachesSoon
+
+    login = me(service)
+    mine, waiting = make(service), make(service, title="Waiting")
+    make(service, title="Not mine")
+    for ticket in (mine, waiting):
+        service.assign(ticket.id, login)
+    service.update(waiting.id, TicketChanges(status=Status.PENDING), service.get(waiting.id).version)
+    # The window is wide: this test moves the SLA's clock, while PostgreSQL's now() is the real time.
+    news = NotificationService(service.database, service.clock, BreachesSoon(service.clock), timedelta(days=10_000))
+    at(service, mine, 40)  # 20 minutes before the first response is due
+    first = news.news(None)
+    assert [(n.kind, n.ticket_id, n.title) for n in first.notifications] == [
+        (NotificationKind.ABOUT_TO_BREACH, mine.id, "Printer on fire")
+    ]
+    assert first.notifications[0].at == service.get(mine.id).sla.first_response_due
+    assert news.news(first.cursor).notifications == ()  # each due time once
+    at(service, mine, 61)  # missed: a breach, no longer "about to"
+    with service.database.reading() as session:
+        assert BreachesSoon(service.clock)(session, login, datetime(2100, 1, 1, tzinfo=UTC)) == []

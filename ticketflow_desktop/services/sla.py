@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -102,6 +102,37 @@ class SlaService:
 
 
 # --- the bookkeeping of every write (inside its transaction) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class BreachesSoon:
+    """The notifications' "my ticket is about to breach" question (services/notifications.BreachSource):
+    tickets assigned to `login` whose running target (first response, then resolution) is not missed
+    yet and falls due by `until`; a ticket waiting on the customer is paused, so never about to breach."""
+
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
+
+    def __call__(self, session: Session, login: str, until: datetime) -> list[tuple[int, str, datetime]]:
+        t = TicketRow
+        answered_in_time = or_(t.first_responded_at.is_(None), t.first_responded_at <= t.first_response_due)
+        rows = session.execute(
+            select(t.id, t.title, t.sla_due)
+            .where(
+                t.assignee == login,
+                t.sla_outcome.is_(None),
+                t.resolution_due.is_not(None),
+                t.status != Status.PENDING.value,
+                answered_in_time,
+                t.sla_due > self.clock.now(),
+                t.sla_due <= until,
+            )
+            .order_by(t.sla_due, t.id)
+            .limit(BREACHES_LISTED)
+        )
+        return [(row.id, row.title, row.sla_due) for row in rows]
+
+
+BREACHES_LISTED = 200
 
 
 def after_create(session: Session, ticket: Ticket) -> Ticket:

@@ -29,6 +29,7 @@ from ticketflow_desktop.domain.notifications import (
     summary_text,
 )
 from ticketflow_desktop.services.notifications import BreachSource, NotificationService
+from ticketflow_desktop.services.sla import BreachesSoon
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
@@ -72,7 +73,7 @@ class NotificationCenter(QObject):
         super().__init__(parent)
         self.context = context
         self.window = window
-        # The SLA's "about to breach" question, wired in by whoever builds SLAs (None: not asked).
+        # The "about to breach" question (None: the SLA's own, services/sla.BreachesSoon).
         self.breaches: BreachSource | None = None
         self.cursor: NewsCursor | None = None
         self._service: NotificationService | None = None
@@ -96,7 +97,8 @@ class NotificationCenter(QObject):
 
     def _opened(self, service: TicketService) -> None:
         self.context.ops.renew(self)  # an answer about the previous database is no news here
-        self._service = NotificationService(service.database, service.clock, self.breaches)
+        breaches = self.breaches or BreachesSoon(service.clock)
+        self._service = NotificationService(service.database, service.clock, breaches)
         self._cursor_key = f"news_cursor/{database_scope(str(service.database.url))}"
         self.cursor = NewsCursor.from_text(str(self.context.settings.value(self._cursor_key, "") or ""))
         self._tick.start()

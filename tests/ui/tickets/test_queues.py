@@ -190,3 +190,39 @@ def test_counts_are_read_when_the_tab_is_shown_not_while_it_is_hidden(
     qtbot.waitUntil(lambda: app.tab.queue_bar.buttons[Queue.MINE].text() == "Mine · 3", timeout=5000)
     assert _buttons(app) == _expected(service, login)
     app.context.tasks.wait_idle()
+
+
+def test_breaching_soon_appears_once_the_team_has_slas_and_lists_what_is_due_soon_or_late(
+    qtbot: QtBot, open_app, service: TicketService, clock
+) -> None:
+    from datetime import timedelta
+
+    from ticketflow_desktop.domain.sla import SlaPolicy
+    from ticketflow_desktop.services.sla import SlaService
+
+    def new(title: str, priority: Priority) -> int:
+        return service.create(TicketDraft(title, "Details.", Category.TECHNICAL, priority)).id
+
+    app = open_app()
+    bar = app.tab.queue_bar
+    qtbot.waitUntil(lambda: bar.counts.get(Queue.OPEN) is not None, timeout=5000)
+    assert not bar.buttons[Queue.BREACHING].isVisible()  # no SLA policies: no such queue
+    assert "Breaching soon" not in [app.tab.view_sidebar.label(e) for e in app.tab.view_sidebar.entries()]
+
+    sla = SlaService(service.database, service.clock)
+    sla.set_calendar("Mon-Sun 00:00-24:00", "UTC")
+    sla.set_policy(SlaPolicy(Priority.HIGH, 60, 8 * 60))
+    clock.at = clock.at.replace(second=0, microsecond=0)
+    late = new("Late", Priority.HIGH)  # first response due in 60 minutes
+    clock.advance(timedelta(minutes=40))
+    soon = new("Due soon", Priority.HIGH)
+    clock.advance(timedelta(minutes=35))  # late: 15 minutes past; soon: 25 minutes left (under 30)
+    fine, unmanaged = new("Plenty of time", Priority.HIGH), new("No policy", Priority.LOW)
+    app.context.ops.announce(Change.unknown(ChangeKind.IMPORTED))
+    qtbot.waitUntil(lambda: bar.buttons[Queue.BREACHING].isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: bar.buttons[Queue.BREACHING].text() == "Breaching soon · 2", timeout=5000)
+    assert "Breaching soon · 2" in [app.tab.view_sidebar.label(e) for e in app.tab.view_sidebar.entries()]
+    _focus_table(qtbot, app)
+    qtbot.keyClick(app.tab.table, Qt.Key.Key_B, ALT)
+    qtbot.waitUntil(lambda: settled(app.model) and set(shown_ids(app.model)) == {late, soon}, timeout=5000)
+    assert fine not in shown_ids(app.model) and unmanaged not in shown_ids(app.model)

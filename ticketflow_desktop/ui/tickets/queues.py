@@ -1,4 +1,5 @@
-"""The built-in queues of the Tickets tab: Mine, Unassigned and All open, a row of toggle buttons above
+"""The built-in queues of the Tickets tab: Mine, Unassigned, All open (and My groups for an agent in a
+group, Breaching soon once the team has SLA policies), a row of toggle buttons above
 the filter bar, each with its live count (capped as the table's is: "1,000+"). In the customer view the
 row also names the requester whose tickets are listed, with a button back to everyone's.
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QW
 
 from ticketflow_desktop.domain import Count, Status, TicketFilter
 from ticketflow_desktop.domain.models import UNASSIGNED
+from ticketflow_desktop.domain.sla_state import SlaState
+from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.ui.changes import Change
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.ops import ignore
@@ -36,6 +39,7 @@ class Queue(StrEnum):
     UNASSIGNED = "unassigned"
     MY_GROUPS = "my_groups"
     OPEN = "open"
+    BREACHING = "breaching"
 
 
 # queue: (label, shortcut)
@@ -44,7 +48,11 @@ QUEUES: dict[Queue, tuple[str, str]] = {
     Queue.UNASSIGNED: ("Unassigned", "Alt+U"),
     Queue.MY_GROUPS: ("My groups", "Alt+G"),
     Queue.OPEN: ("All open", "Alt+O"),
+    Queue.BREACHING: ("Breaching soon", "Alt+B"),
 }
+# Breaching soon: not done, and due soon or already late (services/sla.py's states).
+_NOT_DONE = (Status.OPEN, Status.IN_PROGRESS, Status.PENDING)
+_BREACHING = frozenset({SlaState.DUE_SOON, SlaState.BREACHED})
 
 
 def queue_fields(queue: Queue | None, login: str | None, groups: tuple[str, ...] = ()) -> dict[str, Any] | None:
@@ -58,6 +66,8 @@ def queue_fields(queue: Queue | None, login: str | None, groups: tuple[str, ...]
         return None if login is None else {"groups": groups}
     if queue is Queue.UNASSIGNED:
         return {"assignee": UNASSIGNED}
+    if queue is Queue.BREACHING:
+        return {"status": _NOT_DONE, "sla_states": _BREACHING}
     return {"status": Status.OPEN}
 
 
@@ -80,6 +90,7 @@ class QueueBar(QWidget):
         self.context = context
         self.login: str | None = None
         self.groups: tuple[str, ...] = ()  # the agent's groups (My groups is shown only when there are some)
+        self.sla = False  # whether the team has SLA policies (Breaching soon is shown only then)
         self.current: Queue | None = None
         self.counts: dict[Queue, Count] = {}
         self._stale = True  # counts to read once the row is shown
@@ -111,8 +122,9 @@ class QueueBar(QWidget):
             action.triggered.connect(partial(self._clicked, queue))
             self.addAction(action)
             self.queue_actions[queue] = action
-        self.buttons[Queue.MY_GROUPS].hide()  # until the agent turns out to be in a group
-        self.queue_actions[Queue.MY_GROUPS].setEnabled(False)
+        for queue in (Queue.MY_GROUPS, Queue.BREACHING):  # until the agent is in a group, the team has SLAs
+            self.buttons[queue].hide()
+            self.queue_actions[queue].setEnabled(False)
         layout.addStretch(1)
         self.requester_button = QPushButton("", self)
         self.requester_button.setProperty("queue", True)
@@ -150,10 +162,24 @@ class QueueBar(QWidget):
 
     # --- counts ----------------------------------------------------------------------------------
 
+    def is_shown(self, queue: Queue) -> bool:
+        return not ((queue is Queue.MY_GROUPS and not self.groups) or (queue is Queue.BREACHING and not self.sla))
+
+    def _show_or_hide(self, queue: Queue) -> None:
+        self.buttons[queue].setVisible(self.is_shown(queue))
+        self.queue_actions[queue].setEnabled(self.is_shown(queue))
+
+    def set_sla(self, has_policies: bool) -> None:
+        if has_policies != self.sla:
+            self.sla = has_policies
+            self._show_or_hide(Queue.BREACHING)
+            self.counts_changed.emit()  # the sidebar lists the queues shown
+            if has_policies:
+                self.refresh_counts()
+
     def set_login(self, login: str | None, groups: tuple[str, ...] = ()) -> None:
         self.login, self.groups = login, groups
-        self.buttons[Queue.MY_GROUPS].setVisible(bool(groups))
-        self.queue_actions[Queue.MY_GROUPS].setEnabled(bool(groups))
+        self._show_or_hide(Queue.MY_GROUPS)
         if login is None:
             self.counts.pop(Queue.MINE, None)
             self.counts.pop(Queue.MY_GROUPS, None)
@@ -173,8 +199,16 @@ class QueueBar(QWidget):
         self._stale = not self.isVisible()
         if service is None or self._stale:
             return
+        self.context.ops.read(
+            self,
+            SlaService(service.database, service.clock).policies,
+            on_done=lambda policies: self.set_sla(bool(policies)),
+            on_failed=ignore,
+            key="queue-sla-policies",
+            stop_stale=True,
+        )
         for queue in Queue:
-            if queue is Queue.MY_GROUPS and not self.groups:
+            if not self.is_shown(queue):
                 continue
             fields = queue_fields(queue, self.login, self.groups)
             if fields is None:

@@ -84,7 +84,7 @@ class ViewSidebar(QWidget):
 
     def entries(self) -> list[tuple[str, object]]:
         """The entries in order, as Ctrl+K's picker and the list show them."""
-        queues = [("queue", q) for q in QUEUES if q is not Queue.MY_GROUPS or self.queue_bar.groups]
+        queues = [("queue", q) for q in QUEUES if self.queue_bar.is_shown(q)]
         return [*queues, *(("view", v.id) for v in self.views)]
 
     def label(self, entry: tuple[str, object]) -> str:
