@@ -25,6 +25,7 @@ from ticketflow_desktop.domain.errors import NotFound
 from ticketflow_desktop.domain.validation import check_number
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.mail_store import queue_reply
 from ticketflow_desktop.storage.people import (
     customer_by_email,
     customer_from_row,
@@ -155,6 +156,8 @@ class ConversationService:
         row = session.execute(
             insert(messages).values(values).returning(messages.c.id, messages.c.author, messages.c.at)
         ).one()
+        if kind is MessageKind.REPLY:  # mailed to the requester by the mail channel (services/mail.py)
+            queue_reply(session, ticket_id, row.id)
         announce(session, [ticket_id])
         return Message(row.id, ticket_id, kind, row.author, row.at, body, customer_id, written_at)
 
