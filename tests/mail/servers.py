@@ -166,6 +166,7 @@ class SmtpInbox:
     port: int
     received: list[Message] = field(default_factory=list)
     controller: object | None = None
+    refuse_recipients: str | None = None  # e.g. "550 5.1.1 No such user": the answer to every RCPT
 
     @property
     def url(self) -> str:
@@ -177,6 +178,14 @@ class SmtpInbox:
         inbox = self
 
         class Handler:
+            async def handle_RCPT(
+                self, server: object, session: object, envelope: object, address: str, options: list[str]
+            ) -> str:
+                if inbox.refuse_recipients:
+                    return inbox.refuse_recipients
+                envelope.rcpt_tos.append(address)  # type: ignore[attr-defined]
+                return "250 OK"
+
             async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
                 inbox.received.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
                 return "250 OK queued"

@@ -21,9 +21,9 @@ def command_modules() -> list[ModuleType]:
 
     Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's
     first window does not need (launch time)."""
-    from ticketflow_desktop.cli import admin, classify, conversation, team, tickets
+    from ticketflow_desktop.cli import admin, classify, conversation, mail, team, tickets
 
-    return [tickets, conversation, admin, team, classify]
+    return [tickets, conversation, admin, team, classify, mail]
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ import contextlib
 import imaplib
 import logging
 import re
+import select
 import time
 from types import TracebackType
 from typing import Any
@@ -114,17 +115,17 @@ class Mailbox:
         sock = imap.socket()
         deadline = time.monotonic() + timeout_s
         try:
+            # select(), not a socket timeout: a file object that once timed out cannot be read again.
+            # A line already buffered is read after DONE below, so nothing is missed, only seen later.
             while not news and (left := deadline - time.monotonic()) > 0:
-                sock.settimeout(left)
-                try:
-                    line = imap.readline()
-                except TimeoutError:
+                readable, _, _ = select.select([sock], [], [], left)
+                if not readable:
                     break
+                line = imap.readline()
                 if not line:
                     raise MailboxError("the server closed the connection")
                 news = b"EXISTS" in line or b"RECENT" in line
         finally:
-            sock.settimeout(TIMEOUT_S)
             imap.send(b"DONE\r\n")
             while True:  # the untagged lines until IDLE's own answer
                 line = imap.readline()

@@ -310,3 +310,8 @@ def _header_id(raw: bytes) -> str:
 
 def _not_configured(what: str) -> MailNotConfigured:
     return MailNotConfigured([FieldError("mail", f"The mailbox is not set up: set {what}.")])
+
+
+def outbox_counts(database: Database) -> dict[str, int]:
+    with database.reading() as session:
+        return mail_store.outbox_counts(session)

@@ -232,3 +232,8 @@ def shared_now(session: Session, fallback: datetime) -> datetime:
 def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, … capped at an hour: a server away for a while is not hammered."""
     return timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1)))
+
+
+def outbox_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(MailOutRow.state, func.count()).group_by(MailOutRow.state))
+    return {state: int(n) for state, n in rows}
