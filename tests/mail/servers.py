@@ -167,6 +167,9 @@ class SmtpInbox:
     received: list[Message] = field(default_factory=list)
     controller: object | None = None
     refuse_recipients: str | None = None  # e.g. "550 5.1.1 No such user": the answer to every RCPT
+    # Mail for the team address is delivered into this Dovecot, as the team's mail server would.
+    team_mailbox: Dovecot | None = None
+    recipients: list[list[str]] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -188,6 +191,9 @@ class SmtpInbox:
 
             async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
                 inbox.received.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+                inbox.recipients.append(list(envelope.rcpt_tos))  # type: ignore[attr-defined]
+                if inbox.team_mailbox is not None and USER in envelope.rcpt_tos:  # type: ignore[attr-defined]
+                    inbox.team_mailbox.deliver(envelope.content)  # type: ignore[attr-defined]
                 return "250 OK queued"
 
         controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)

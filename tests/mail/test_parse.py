@@ -94,7 +94,7 @@ def test_loop_headers(headers: str, reason: str | None) -> None:
 
 def test_our_own_mail_and_the_team_address_never_make_tickets() -> None:
     own = b"From: x@customer.example\r\nMessage-ID: <ticketflow.5.9.ab@example.test>\r\n\r\nhi\r\n"
-    assert parse_mail(own).machine_reason == "our own mail came back (a loop)"
+    assert parse_mail(own).machine_reason == "our own reply (the team mailbox's copy, or a loop)"
     team = b"From: SUPPORT@example.test\r\nMessage-ID: <t@c>\r\n\r\nhi\r\n"
     assert parse_mail(team, team_address=TEAM).machine_reason == "mail from the team's own address"
 

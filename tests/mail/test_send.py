@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,33 @@ def test_the_smtp_server_away_then_back_sends_once(mail: MailService, dovecot: D
         away.stop()
     assert len(away.received) == 1
     assert outbox_counts(mail.database) == {"sent": 1}
+
+
+def test_a_lost_answer_is_found_in_the_team_mailbox_and_not_sent_again(
+    mail: MailService, dovecot: Dovecot, smtp_inbox: SmtpInbox
+) -> None:
+    smtp_inbox.team_mailbox = dovecot
+    ticket_id = ticket_from_mail(mail, dovecot)
+    reply = ConversationService(mail.database).add(ticket_id, MessageKind.REPLY, "Fixed.")
+    mail = at(mail, smtp_inbox)
+    sender = mail.open_sender()
+    accepted = sender.send
+
+    def send_then_die(message: EmailMessage, copy_to: str | None = None) -> None:
+        accepted(message, copy_to)
+        raise SystemExit("the app was killed before it recorded the server's answer")
+
+    sender.send = send_then_die  # type: ignore[method-assign]
+    with pytest.raises(SystemExit):
+        mail.send_due(sender)
+    sender.close()
+    assert mail.states([reply.id])[reply.id].state == "sending"
+    with mail.open_mailbox() as mailbox:
+        report = mail.send_due(mail.open_sender(), mailbox)
+        assert (report.sent, report.found_sent) == (1, 1)
+        assert mail.fetch_once(mailbox).summary().startswith("1 mails: 0 new tickets, 0 customer messages, 1 ignored")
+    assert smtp_inbox.recipients == [["ann@customer.example", "support@example.test"]]
+    assert mail.states([reply.id])[reply.id].state == "sent"
 
 
 def time_passes(mail: MailService, clock: FixedClock) -> None:

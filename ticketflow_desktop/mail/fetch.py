@@ -84,6 +84,21 @@ class Mailbox:
                 return bytes(item[1])
         return None
 
+    def holds_message_id(self, message_id: str) -> bool:
+        """Whether a mail with this Message-ID is in the inbox or Processed (a sent reply's copy)."""
+        found = False
+        try:
+            for folder in (self.url.folder, PROCESSED):
+                if self._imap.select(self._quote(folder), readonly=True)[0] != "OK":
+                    continue
+                data = self._ok(self._imap.uid("SEARCH", "HEADER", "Message-ID", message_id), "search")
+                if (data[0] or b"").split():
+                    found = True
+                    break
+        finally:
+            self._check(self._imap.select(self._quote(self.url.folder)), f"open {self.url.folder}")
+        return found
+
     def move(self, uid: int, folder: str) -> None:
         if "MOVE" in self._imap.capabilities:
             self._ok(self._imap.uid("MOVE", str(uid), folder), f"move a mail to {folder}")

@@ -188,7 +188,7 @@ def machine_reason(message: Message, message_id: str, sender: str, team_address:
     if (message.get("Return-Path") or "").strip() == "<>":
         return "a delivery report (bounce): its return path is empty"
     if message_id.startswith(OWN_ID_PREFIX):
-        return "our own mail came back (a loop)"
+        return "our own reply (the team mailbox's copy, or a loop)"
     if team_address and parseaddr(team_address)[1].casefold() == sender.casefold():
         return "mail from the team's own address"
     return None

@@ -87,12 +87,14 @@ class SmtpSender:
             raise TemporaryFailure(server_words(error)) from None
         return smtp
 
-    def send(self, message: EmailMessage) -> None:
-        """Returns only when the server accepted the mail for every recipient."""
+    def send(self, message: EmailMessage, copy_to: str | None = None) -> None:
+        """Returns only when the server accepted the mail for every recipient. `copy_to`: a blind copy
+        (the team mailbox keeps each reply, which is how a retry after a lost answer is detected)."""
         if self._smtp is None:
             self._smtp = self._connect()
+        recipients = [parseaddr(message["To"])[1]] + ([parseaddr(copy_to)[1]] if copy_to else [])
         try:
-            refused = self._smtp.send_message(message)
+            refused = self._smtp.send_message(message, to_addrs=recipients)
         except smtplib.SMTPRecipientsRefused as error:
             raise _by_code(error.recipients) from None
         except smtplib.SMTPResponseException as error:

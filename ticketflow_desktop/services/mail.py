@@ -107,6 +107,7 @@ class SendReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    found_sent: int = 0  # of `sent`: an earlier attempt's answer was lost, its copy found in the mailbox
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -248,9 +249,15 @@ class MailService:
         url = parse_server_url(self.settings.smtp_url, ("smtps", "smtp"))
         return SmtpSender(url, self.settings.password, self.settings.cafile)
 
-    def send_due(self, sender: SmtpSender, limit: int = 50) -> SendReport:
+    def send_due(self, sender: SmtpSender, mailbox: Mailbox | None = None, limit: int = 50) -> SendReport:
         """Mail the queued replies whose time has come. While the server is away the round stops at the
-        first failure (the others would fail the same way) and each waits its back-off."""
+        first failure (the others would fail the same way) and each waits its back-off.
+
+        Never twice: each reply goes with a blind copy to the team address. A reply left "sending" (the
+        app stopped before the server's answer was recorded) is first looked for in the team mailbox
+        (`mailbox`): when its copy is there, the server had accepted it, and it is marked sent without
+        sending it again. Only when no copy is found is it sent again, with the same Message-ID, which
+        mail programs show once."""
         if not self.settings.address:
             raise _not_configured("TICKETFLOW_MAIL_ADDRESS (the team's address, the From of replies)")
         report = SendReport()
@@ -258,6 +265,13 @@ class MailService:
         with self.database.reading() as session:
             due = mail_store.due_mails(session, mail_store.shared_now(session, self.clock.now()), limit)
         for out in due:
+            message_id = f"<{out.token}@{domain}>"
+            if out.state == "sending" and mailbox is not None and mailbox.holds_message_id(message_id):
+                with self.database.writing() as session:
+                    mail_store.mark_sent(session, out.message_ref, mail_store.shared_now(session, self.clock.now()))
+                report.sent += 1
+                report.found_sent += 1
+                continue
             with self.database.writing() as session:
                 mail_store.mark_sending(session, out.message_ref)
             reply = Reply(
@@ -266,11 +280,11 @@ class MailService:
                 out.body,
                 out.to_name,
                 out.to_email,
-                f"<{out.token}@{domain}>",
+                message_id,
                 tuple(_with_domain(r, domain) for r in out.references),
             )
             try:
-                sender.send(build_reply(reply, self.settings.address))
+                sender.send(build_reply(reply, self.settings.address), copy_to=self.settings.address)
             except TemporaryFailure as error:
                 with self.database.writing() as session:
                     later = mail_store.shared_now(session, self.clock.now()) + mail_store.backoff(out.attempts + 1)

@@ -65,7 +65,7 @@ class MailRunner:
         if self.service.settings.smtp_url:
             sender: SmtpSender = self.service.open_sender()
             try:
-                sent = self.service.send_due(sender)
+                sent = self.service.send_due(sender, self._mailbox)
             finally:
                 sender.close()
         if self.on_round is not None:

@@ -38,6 +38,7 @@ class OutgoingMail:
     message_ref: int
     ticket_id: int
     token: str
+    state: str  # queued, or sending: an earlier attempt ended without a recorded answer
     attempts: int
     title: str
     body: str
@@ -147,6 +148,7 @@ def due_mails(session: Session, now: datetime, limit: int = 50) -> list[Outgoing
             out.message_ref,
             out.ticket_id,
             out.token,
+            out.state,
             out.attempts,
             title,
             body,
