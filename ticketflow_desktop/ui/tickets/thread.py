@@ -70,6 +70,10 @@ GAP = 6  # between cards
 TICK_MS = 60_000  # "5m ago" moves on
 
 
+# A reply's mail in its card's header (the server's words are in the tooltip).
+MAIL_BADGES = {"queued": "mail queued", "sending": "mail queued", "sent": "mailed", "failed": "mail failed"}
+
+
 class Role(IntEnum):
     MESSAGE = Qt.ItemDataRole.UserRole + 1  # the Message
     KIND = Qt.ItemDataRole.UserRole + 2  # its MessageKind value: "reply" | "note" | "customer"
@@ -189,6 +193,8 @@ class ThreadModel(QAbstractListModel):
             text += f"\nRecorded by {message.author}"
         if message.written_at is not None and message.written_at != message.at:
             text += f"\nWritten {exact_time(message.written_at)} (sent when the database was back)"
+        if message.mail_words:
+            text += f"\n{message.mail_words}"
         return text
 
     # --- changing ----------------------------------------------------------------------------------
@@ -326,7 +332,9 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, author_room, metrics_height), Qt.AlignmentFlag.AlignLeft, shown_author)
         x += QFontMetrics(bold).horizontalAdvance(shown_author) + 10
         painter.setPen(look.label)
-        label = KIND_LABELS[message.kind]
+        label = KIND_LABELS[message.kind] + (
+            f" · {MAIL_BADGES.get(message.mail_state, '')}" if message.mail_state else ""
+        )
         painter.drawText(QRect(x, y, right - x, metrics_height), Qt.AlignmentFlag.AlignLeft, label)
         painter.setFont(font)
         painter.setPen(QColor(tokens.text_muted))
