@@ -138,8 +138,9 @@ class MailService:
         """Every mail now in the inbox, oldest first. `after_commit(uid)`: called between the commit and
         the move (tests make the process "crash" there)."""
         report = FetchReport()
+        sizes = mailbox.sizes()
         for uid in mailbox.uids():
-            size = mailbox.size(uid)
+            size = sizes[uid] if uid in sizes else mailbox.size(uid)
             if size > self.mail_max:
                 taken = self._too_big(mailbox, uid, size)
             else:
