@@ -66,12 +66,13 @@ def _once(service: MailService) -> int:
 
 
 def _run(service: MailService, interval: float) -> int:
-    from ticketflow_desktop.services.mail_runner import MailRunner
-    from ticketflow_desktop.storage.election import FetchElection
+    from ticketflow_desktop.services.mail_runner import mail_runner
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     print(f"Fetching the team mailbox while elected (every {interval:g} s at most); Ctrl+C stops.", flush=True)
-    MailRunner(service, FetchElection(service.database), poll_s=interval, on_round=_print_round).run()
+    runner = mail_runner(service.database, service.settings, classify=service.classify, poll_s=interval)
+    runner.on_round = _print_round
+    runner.run()
     return 0
 
 

@@ -8,13 +8,16 @@ it, else COPY + \\Deleted + expunge.
 from __future__ import annotations
 
 import contextlib
+import functools
 import imaplib
 import logging
 import re
 import select
+import socket
 import time
+from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from ticketflow_desktop.mail.urls import ServerUrl, tls_context
 
@@ -30,6 +33,23 @@ _UID = re.compile(rb"UID (\d+)")
 
 class MailboxError(Exception):
     """The mail server is unreachable or refused: an environment error, said in the server's words."""
+
+
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+
+
+def _spoken(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """A dropped connection or a protocol error, whatever its type, becomes a MailboxError."""
+
+    @functools.wraps(method)
+    def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except (OSError, imaplib.IMAP4.error) as error:
+            raise MailboxError(f"the connection to the mail server failed: {_words(error)}") from None
+
+    return guarded
 
 
 class Mailbox:
@@ -62,11 +82,13 @@ class Mailbox:
     def capabilities(self) -> tuple[str, ...]:
         return tuple(self._imap.capabilities)
 
+    @_spoken
     def uids(self) -> list[int]:
         """The inbox's mails not yet moved aside, oldest first."""
         data = self._ok(self._imap.uid("SEARCH", "UNDELETED"), "list the inbox")
         return sorted(int(u) for u in (data[0] or b"").split())
 
+    @_spoken
     def sizes(self) -> dict[int, int]:
         """Every inbox mail's size by uid, in one command (one round trip, not one per mail)."""
         data = self._ok(self._imap.uid("FETCH", "1:*", "(RFC822.SIZE)"), "read the mails' sizes")
@@ -78,6 +100,7 @@ class Mailbox:
                 found[int(uid.group(1))] = int(size.group(1))
         return found
 
+    @_spoken
     def size(self, uid: int) -> int:
         data = self._ok(self._imap.uid("FETCH", str(uid), "(RFC822.SIZE)"), "read a mail's size")
         for item in data:
@@ -87,6 +110,7 @@ class Mailbox:
                 return int(match.group(1))
         return 0
 
+    @_spoken
     def fetch(self, uid: int, *, header_only: bool = False) -> bytes | None:
         """The mail's bytes (left unseen), or None when it is gone (another client moved it)."""
         part = "(BODY.PEEK[HEADER])" if header_only else "(BODY.PEEK[])"
@@ -96,6 +120,7 @@ class Mailbox:
                 return bytes(item[1])
         return None
 
+    @_spoken
     def holds_message_id(self, message_id: str) -> bool:
         """Whether a mail with this Message-ID is in the inbox or Processed (a sent reply's copy)."""
         found = False
@@ -111,6 +136,7 @@ class Mailbox:
             self._check(self._imap.select(self._quote(self.url.folder)), f"open {self.url.folder}")
         return found
 
+    @_spoken
     def move(self, uid: int, folder: str) -> None:
         if "MOVE" in self._imap.capabilities:
             self._ok(self._imap.uid("MOVE", str(uid), folder), f"move a mail to {folder}")
@@ -122,6 +148,7 @@ class Mailbox:
         else:
             self._ok(self._imap.expunge(), "expunge moved mails")
 
+    @_spoken
     def wait_for_news(self, timeout_s: float) -> bool:
         """Until a mail may have arrived or `timeout_s` passed: IMAP IDLE where the server has it, else a
         NOOP after sleeping (polling). True when the server said something arrived."""
@@ -161,9 +188,16 @@ class Mailbox:
                 news = news or b"EXISTS" in line
         return news
 
+    def interrupt(self) -> None:
+        """From another thread: end a wait (IDLE) at once; the mailbox is unusable afterwards."""
+        with contextlib.suppress(OSError):
+            self._imap.socket().shutdown(socket.SHUT_RDWR)
+
     def close(self) -> None:
         with contextlib.suppress(OSError, imaplib.IMAP4.error):
             self._imap.logout()
+        with contextlib.suppress(OSError):  # a logout cut short leaves the socket open
+            self._imap.shutdown()
 
     def __enter__(self) -> Mailbox:
         return self

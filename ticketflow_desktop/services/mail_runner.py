@@ -11,10 +11,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ticketflow_desktop.config import MailSettings
+from ticketflow_desktop.domain.errors import TicketFlowError
 from ticketflow_desktop.mail.fetch import Mailbox, MailboxError
 from ticketflow_desktop.mail.send import SmtpSender
-from ticketflow_desktop.services.mail import FetchReport, MailService, SendReport
+from ticketflow_desktop.services.mail import Classify, FetchReport, MailService, SendReport
 from ticketflow_desktop.storage.election import FetchElection
+from ticketflow_desktop.storage.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +46,22 @@ class MailRunner:
                 try:
                     self.round()
                     self._wait_for_news()
-                except MailboxError as error:
-                    log.warning("the team mailbox failed: %s", error)
+                except (MailboxError, TicketFlowError) as error:  # the mail server or the database is away
+                    if self.stop.is_set():
+                        break  # interrupted on purpose
+                    log.warning("the team mailbox round failed: %s", error)
                     self._close_mailbox()
+                    self.election.release()  # a standby may do better meanwhile
                     self.stop.wait(RECONNECT_S)
         finally:
             self.close()
+
+    def interrupt(self) -> None:
+        """From another thread (the app quitting): stop at once, not after the current wait."""
+        self.stop.set()
+        mailbox = self._mailbox
+        if mailbox is not None:
+            mailbox.interrupt()
 
     def close(self) -> None:
         """Log out of the mailbox and give up the lead (another app takes over within seconds)."""
@@ -82,3 +95,16 @@ class MailRunner:
         if self._mailbox is not None:
             self._mailbox.close()
             self._mailbox = None
+
+
+def mail_runner(
+    database: Database,
+    settings: MailSettings,
+    *,
+    classify: Classify | None = None,
+    poll_s: float = POLL_S,
+    on_round: Callable[[FetchReport | None, SendReport | None], None] | None = None,
+) -> MailRunner:
+    """The loop for `database`, with its own election (the layers above never touch storage)."""
+    service = MailService(database, settings, classify=classify)
+    return MailRunner(service, FetchElection(database), poll_s=poll_s, on_round=on_round)

@@ -17,6 +17,7 @@ from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.identity import READ_ONLY_TEXT, Identity, identity_text, identity_tooltip
 from ticketflow_desktop.ui.live_bridge import LiveBridge
+from ticketflow_desktop.ui.mail_fetcher import MailFetcher
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_quiet
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.toasts = ToastHost(self)
         self.toasts.follow(context.notices)  # every notice of the app, from any view
         self.live = LiveBridge(context, self)  # colleagues' changes are announced on context.tickets_changed
+        self.mail = MailFetcher(context, self)  # fetches the team mailbox when elected (and one is set up)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -406,6 +408,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.live.stop()
+        self.mail.stop()
         self.context.settings.set_geometry("main", self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)
