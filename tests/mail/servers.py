@@ -50,6 +50,12 @@ class Dovecot:
     port: int
     process: subprocess.Popen[bytes] | None = None
     run_dir: Path = field(default_factory=Path)
+    tls_port: int | None = None  # also imaps:// here, and STARTTLS required on the plain port
+
+    @property
+    def certificate(self) -> Path:
+        """The self-signed certificate a client must be told to trust (TICKETFLOW_MAIL_CAFILE)."""
+        return self.run_dir / "cert.pem"
 
     @property
     def url(self) -> str:
@@ -71,6 +77,31 @@ class Dovecot:
         passwd = self.run_dir / "passwd"  # read by Dovecot's auth process (its own user, as root)
         passwd.write_text(f"{USER}:{{PLAIN}}{PASSWORD}:{uid}:{gid}::{home}::\n")
         passwd.chmod(0o644)
+        ssl = "ssl = no\ndisable_plaintext_auth = no"
+        if self.tls_port is not None:
+            subprocess.run(
+                [
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "1",
+                    "-subj",
+                    "/CN=localhost",
+                    "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                    "-keyout",
+                    str(self.run_dir / "key.pem"),
+                    "-out",
+                    str(self.certificate),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            ssl = f"ssl = required\nssl_cert = <{self.certificate}\nssl_key = <{self.run_dir / 'key.pem'}"
         (self.folder / "dovecot.conf").write_text(
             f"""
 base_dir = {self.run_dir}
@@ -78,8 +109,7 @@ state_dir = {self.folder}/state
 log_path = {self.folder}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
+{ssl}
 auth_mechanisms = plain login
 default_internal_user = {internal}
 default_login_user = {login}
@@ -100,7 +130,8 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {self.tls_port or 0}
   }}
 }}
 service anvil {{
