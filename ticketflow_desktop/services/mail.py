@@ -40,6 +40,7 @@ from ticketflow_desktop.mail.urls import parse_server_url
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import mail_store
+from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import customer_email
 from ticketflow_desktop.storage.tables import TicketRow
@@ -290,17 +291,20 @@ class MailService:
                 with self.database.writing() as session:
                     later = mail_store.shared_now(session, self.clock.now()) + mail_store.backoff(out.attempts + 1)
                     mail_store.mark_retry(session, out.message_ref, str(error), later)
+                    announce(session, [out.ticket_id])  # the thread shows the new state
                 report.retrying += 1
                 report.errors.append(f"#{out.ticket_id}: {error}")
                 break
             except PermanentFailure as error:
                 with self.database.writing() as session:
                     mail_store.mark_failed(session, out.message_ref, str(error))
+                    announce(session, [out.ticket_id])  # the thread shows the new state
                 report.failed += 1
                 report.errors.append(f"#{out.ticket_id}: {error}")
                 continue
             with self.database.writing() as session:
                 mail_store.mark_sent(session, out.message_ref, mail_store.shared_now(session, self.clock.now()))
+                announce(session, [out.ticket_id])
             report.sent += 1
         return report
 

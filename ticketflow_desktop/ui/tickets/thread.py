@@ -212,6 +212,7 @@ class ThreadModel(QAbstractListModel):
             self.customers.update(customers)
             if self.messages:  # names arrived for messages shown as "The customer"
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.messages) - 1, 0), [Role.AUTHOR])
+        self._update_mail_states(messages)
         new = sorted((m for m in messages if m.id not in self._ids), key=lambda m: m.id)
         if not new:
             return 0
@@ -224,6 +225,24 @@ class ThreadModel(QAbstractListModel):
         else:
             self.reset([*self.messages, *new], self.customers)
         return len(new)
+
+    def _update_mail_states(self, messages: list[Message] | tuple[Message, ...]) -> None:
+        """Replies shown already whose mail moved on (queued → mailed or failed) are shown anew."""
+        shown = [m for m in messages if m.id in self._ids]
+        if not shown:
+            return
+        rows = {m.id: row for row, m in enumerate(self.messages)}
+        for message in shown:
+            row = rows[message.id]
+            if self.messages[row].mail_state != message.mail_state:
+                self.messages[row] = message
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def read_from(self) -> int:
+        """Where a re-read starts: after the newest message, or before the oldest reply still waiting to be
+        mailed (so its new state is read too)."""
+        pending = [m.id for m in self.messages if m.mail_state in ("queued", "sending")]
+        return min(self.newest_id(), min(pending) - 1) if pending else self.newest_id()
 
     def newest_id(self) -> int:
         return self.messages[-1].id if self.messages else 0
@@ -501,7 +520,7 @@ class ThreadPanel(QWidget):
             read_thread,
             service,
             self.ticket_id,
-            self.model.newest_id(),
+            self.model.read_from(),
             self.model.known_customers(),
             self.model.unnamed_customers(),
             on_done=self._new_loaded,
