@@ -74,6 +74,9 @@ class Mailbox:
                 self._imap.capabilities = tuple(answer[-1].decode("ascii", "replace").upper().split())
             self._check(self._imap.select(self._quote(url.folder)), f"open {url.folder}")
         except (OSError, imaplib.IMAP4.error) as error:
+            if hasattr(self, "_imap"):  # connected, then refused (login, folder): the socket is ours to close
+                with contextlib.suppress(OSError):
+                    self._imap.shutdown()
             raise MailboxError(f"{url.host}: {_words(error)}") from None
         for folder in (PROCESSED, REJECTED):
             self._imap.create(folder)  # "already exists" is the usual answer, and fine
