@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
 from ticketflow_desktop import config
-from ticketflow_desktop.services.mail_runner import MailRunner, mail_runner
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from ticketflow_desktop.services.mail_runner import MailRunner
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,9 @@ class MailFetcher(QObject):
         thread.start()
 
     def _run(self, service: TicketService, stop: threading.Event) -> None:
+        # Imported here: the mail protocols (imaplib, smtplib, ssl) are not the window's first paint's business.
+        from ticketflow_desktop.services.mail_runner import mail_runner
+
         settings = config.load_mail_settings()
         if not (settings.imap_url or settings.smtp_url) or stop.is_set():
             return
