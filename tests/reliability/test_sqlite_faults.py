@@ -259,7 +259,7 @@ def test_a_read_only_disk_says_so_and_writes_nothing(tmp_path: Path, mount_point
 
 def test_a_full_disk_says_so_writes_nothing_half_and_recovers(mount_point: Path) -> None:
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount_point)], capture_output=True, check=False
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], capture_output=True, check=False
     )
     if mounted.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
