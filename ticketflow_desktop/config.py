@@ -228,3 +228,52 @@ def set_secret(name: str, value: str | None) -> bool:
     if value:
         _session_secrets[name] = value
     return False
+
+
+# --- the team mailbox (mail/, services/mail.py) -------------------------------------------------
+
+ENV_IMAP_URL = "TICKETFLOW_IMAP_URL"  # imaps://user@host:993/INBOX
+ENV_SMTP_URL = "TICKETFLOW_SMTP_URL"  # smtp://user@host:587 (STARTTLS) or smtps://user@host:465
+ENV_MAIL_ADDRESS = "TICKETFLOW_MAIL_ADDRESS"  # the team's address: From of replies (default: the IMAP user)
+ENV_MAIL_PASSWORD = "TICKETFLOW_MAIL_PASSWORD"
+ENV_MAIL_CAFILE = "TICKETFLOW_MAIL_CAFILE"  # a CA bundle for a mail server with a private certificate
+SECRET_MAIL_PASSWORD = "mail_password"
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    imap_url: str | None
+    smtp_url: str | None
+    address: str | None
+    password: str | None
+    cafile: str | None = None
+
+    def __repr__(self) -> str:  # never print the password, not even in a traceback
+        return (
+            f"MailSettings(imap_url={self.imap_url!r}, smtp_url={self.smtp_url!r}, address={self.address!r}, "
+            f"password={'set' if self.password else 'none'})"
+        )
+
+
+def load_mail_settings(stored: Mapping[str, object] | None = None) -> MailSettings:
+    """env > stored (the GUI's non-secret settings); the password: env > the keyring, never a URL or a file."""
+    stored = stored or {}
+
+    def pick(env_name: str, key: str) -> str | None:
+        value = env(env_name) or stored.get(key)
+        return str(value).strip() or None if value else None
+
+    imap_url = pick(ENV_IMAP_URL, "mail_imap_url")
+    address = pick(ENV_MAIL_ADDRESS, "mail_address")
+    if address is None and imap_url:
+        user = urllib.parse.unquote(urllib.parse.urlsplit(imap_url).username or "")
+        address = user if "@" in user else None
+    password = env(ENV_MAIL_PASSWORD)
+    remember_secret(password)
+    return MailSettings(
+        imap_url=imap_url,
+        smtp_url=pick(ENV_SMTP_URL, "mail_smtp_url"),
+        address=address,
+        password=password or get_secret(SECRET_MAIL_PASSWORD),
+        cafile=env(ENV_MAIL_CAFILE),
+    )

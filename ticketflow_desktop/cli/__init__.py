@@ -21,9 +21,9 @@ def command_modules() -> list[ModuleType]:
 
     Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's
     first window does not need (launch time)."""
-    from ticketflow_desktop.cli import admin, classify, conversation, sla, team, tickets, views
+    from ticketflow_desktop.cli import admin, classify, conversation, mail, sla, team, tickets, views
 
-    return [tickets, conversation, admin, team, classify, views, sla]
+    return [tickets, conversation, admin, team, classify, views, sla, mail]
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

@@ -46,10 +46,27 @@ class Message:
     customer_id: int | None = None
     written_at: datetime | None = None  # when it was written, if it waited in the outbox
     author_name: str | None = None  # the agent's name, where the team has one for `author`
+    # A reply mailed to the requester (services/mail.py): queued, sending, sent or failed, and the
+    # mail server's last words when it refused or was away. None: not a mail (a note, no requester).
+    mail_state: str | None = None
+    mail_error: str | None = None
 
     @property
     def shown_author(self) -> str:
         return self.author_name or self.author
+
+    @property
+    def mail_words(self) -> str | None:
+        """The reply's mail as the agent reads it, e.g. "Mail failed: 550 No such user"."""
+        if self.mail_state is None:
+            return None
+        if self.mail_state == "sent":
+            return "Mailed to the customer"
+        if self.mail_state == "failed":
+            return f"Mail failed: {self.mail_error or 'the server refused it'}"
+        if self.mail_error:
+            return f"Mail waiting to be sent again: {self.mail_error}"
+        return "Mail queued"
 
 
 class ThreadMovedOn(TicketFlowError):

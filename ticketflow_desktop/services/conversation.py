@@ -30,19 +30,22 @@ from ticketflow_desktop.services import sla
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.storage.mail_store import queue_reply
 from ticketflow_desktop.storage.people import (
     customer_by_email,
     customer_from_row,
     customers_matching,
     find_or_create_customer,
 )
-from ticketflow_desktop.storage.tables import AgentRow, CustomerRow, MessageRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import AgentRow, CustomerRow, MailOutRow, MessageRow, TicketRow, table_of
 from ticketflow_desktop.storage.team import agent_login, local_login
 
 THREAD_MAX = 1000  # messages read at once; a longer thread is read on in pages (after_id)
 
 
-def message_from_row(row: MessageRow, author_name: str | None = None) -> Message:
+def message_from_row(
+    row: MessageRow, author_name: str | None = None, mail_state: str | None = None, mail_error: str | None = None
+) -> Message:
     return Message(
         id=row.id,
         ticket_id=row.ticket_id,
@@ -53,6 +56,8 @@ def message_from_row(row: MessageRow, author_name: str | None = None) -> Message
         customer_id=row.customer_id,
         written_at=row.written_at,
         author_name=author_name,
+        mail_state=mail_state,
+        mail_error=mail_error,
     )
 
 
@@ -68,13 +73,14 @@ class ConversationService:
             if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
                 raise NotFound(ticket_id)
             rows = session.execute(
-                select(MessageRow, AgentRow.name)
+                select(MessageRow, AgentRow.name, MailOutRow.state, MailOutRow.last_error)
                 .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
+                .outerjoin(MailOutRow, MailOutRow.message_ref == MessageRow.id)
                 .where(MessageRow.ticket_id == ticket_id, MessageRow.id > after_id)
                 .order_by(MessageRow.id)
                 .limit(limit)
             )
-            return [message_from_row(message, name) for message, name in rows]
+            return [message_from_row(*row) for row in rows]
 
     def add(
         self,
@@ -165,8 +171,20 @@ class ConversationService:
             TicketService(self.database, self.clock).update_in(
                 session, ticket_id, TicketChanges(status=Status.OPEN), None
             )
+        # A reply is mailed to the requester by the mail channel (services/mail.py).
+        queued = kind is MessageKind.REPLY and queue_reply(session, ticket_id, row.id)
         announce(session, [ticket_id])
-        return Message(row.id, ticket_id, kind, row.author, row.at, body, customer_id, written_at)
+        return Message(
+            row.id,
+            ticket_id,
+            kind,
+            row.author,
+            row.at,
+            body,
+            customer_id,
+            written_at,
+            mail_state="queued" if queued else None,
+        )
 
     def customers(self, prefix: str) -> list[Customer]:
         with self.database.reading() as session:

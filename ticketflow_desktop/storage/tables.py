@@ -461,6 +461,59 @@ class PresenceRow(Base):
     __table_args__ = (Index("ix_presence_ticket_seen", "ticket_id", "seen_at"),)
 
 
+MAIL_SEEN_OUTCOMES_SQL = "'ticket', 'message', 'ignored', 'rejected'"
+MAIL_OUT_STATES_SQL = "'queued', 'sending', 'sent', 'failed'"
+
+
+class MailSeenRow(Base):
+    """Every mail taken from the team mailbox, by Message-ID: what it became (services/mail.py).
+
+    Written in the same transaction as the ticket or message, so a mail fetched again after a crash
+    (before it was moved out of the inbox) is recognised, never stored twice."""
+
+    __tablename__ = "mail_seen"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    # sha256 of the Message-ID: ids may be long; the key is what is unique.
+    message_key: Mapped[str] = mapped_column(String(64), unique=True)
+    message_id: Mapped[str] = mapped_column(Text)
+    ticket_id: Mapped[int | None] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"))
+    message_ref: Mapped[int | None] = mapped_column(Id, ForeignKey("messages.id", ondelete="CASCADE"))
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        CheckConstraint(f"outcome IN ({MAIL_SEEN_OUTCOMES_SQL})", name="outcome"),
+        Index("ix_mail_seen_ticket", "ticket_id", "id"),
+    )
+
+
+class MailOutRow(Base):
+    """A reply waiting to be mailed to the requester, or mailed: the durable mail outbox.
+
+    `token` is the stable local part of its Message-ID (`<token@team-domain>`), made when the reply is
+    stored: a retry after a lost answer carries the same id, and a customer's answer threads back."""
+
+    __tablename__ = "mail_out"
+
+    message_ref: Mapped[int] = mapped_column(Id, ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(128), unique=True)
+    state: Mapped[str] = mapped_column(String(16), server_default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_try_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        CheckConstraint(f"state IN ({MAIL_OUT_STATES_SQL})", name="state"),
+        CheckConstraint("attempts >= 0", name="attempts"),
+        Index("ix_mail_out_state", "state", "next_try_at"),
+        Index("ix_mail_out_ticket", "ticket_id"),
+    )
+
+
 class SchemaMetaRow(Base):
     """Facts about the schema itself, e.g. `min_app_version`: the oldest app that can still use it."""
 

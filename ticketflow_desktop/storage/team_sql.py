@@ -417,7 +417,7 @@ CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_rol
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
     "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros, "
-    "ticket_tags, saved_views, sla_calendar, sla_policies"
+    "ticket_tags, saved_views, sla_calendar, sla_policies, mail_seen, mail_out"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
@@ -444,6 +444,10 @@ GRANT INSERT ({_AGENT_INSERT}) ON tickets TO {agent};
 GRANT UPDATE ({_AGENT_UPDATE}) ON tickets TO {agent};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {agent};
 GRANT INSERT (ticket_id, kind, body, customer_id, written_at, idempotency_key) ON messages TO {agent};
+-- The mail channel (services/mail.py): a reply queues its mail; the elected fetcher records and sends.
+GRANT INSERT (message_ref, ticket_id, token) ON mail_out TO {agent};
+GRANT UPDATE (state, attempts, last_error, next_try_at, sent_at) ON mail_out TO {agent};
+GRANT INSERT (message_key, message_id, ticket_id, message_ref, outcome, reason, at) ON mail_seen TO {agent};
 GRANT INSERT (name, email, email_key, organisation) ON customers TO {agent};
 GRANT UPDATE (name, organisation) ON customers TO {agent};
 GRANT INSERT (name, body, status, priority, category, shared), DELETE ON macros TO {agent};

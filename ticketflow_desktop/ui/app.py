@@ -62,6 +62,7 @@ class Gui:
 
     def shutdown(self) -> None:
         self.window.live.stop()
+        self.window.mail.stop()
         self.context.close()
         self.errors.uninstall()
         teardown_logging()

@@ -18,6 +18,7 @@ from ticketflow_desktop.ui.dashboard.tab import DashboardTab
 from ticketflow_desktop.ui.desktop_notifications import NotificationCenter
 from ticketflow_desktop.ui.identity import READ_ONLY_TEXT, Identity, identity_text, identity_tooltip
 from ticketflow_desktop.ui.live_bridge import LiveBridge
+from ticketflow_desktop.ui.mail_fetcher import MailFetcher
 from ticketflow_desktop.ui.outbox_panel import OutboxIndicator
 from ticketflow_desktop.ui.resources import app_icon
 from ticketflow_desktop.ui.startup import IDLE_MS, after_first_paint, when_quiet
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.toasts = ToastHost(self)
         self.toasts.follow(context.notices)  # every notice of the app, from any view
         self.live = LiveBridge(context, self)  # colleagues' changes are announced on context.tickets_changed
+        self.mail = MailFetcher(context, self)  # fetches the team mailbox when elected (and one is set up)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -412,6 +414,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tickets_tab.detail.presence.show_ticket(None)  # colleagues no longer see us on it
         self.live.stop()
+        self.mail.stop()
         self.context.settings.set_geometry("main", self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)

@@ -70,6 +70,10 @@ GAP = 6  # between cards
 TICK_MS = 60_000  # "5m ago" moves on
 
 
+# A reply's mail in its card's header (the server's words are in the tooltip).
+MAIL_BADGES = {"queued": "mail queued", "sending": "mail queued", "sent": "mailed", "failed": "mail failed"}
+
+
 class Role(IntEnum):
     MESSAGE = Qt.ItemDataRole.UserRole + 1  # the Message
     KIND = Qt.ItemDataRole.UserRole + 2  # its MessageKind value: "reply" | "note" | "customer"
@@ -189,6 +193,8 @@ class ThreadModel(QAbstractListModel):
             text += f"\nRecorded by {message.author}"
         if message.written_at is not None and message.written_at != message.at:
             text += f"\nWritten {exact_time(message.written_at)} (sent when the database was back)"
+        if message.mail_words:
+            text += f"\n{message.mail_words}"
         return text
 
     # --- changing ----------------------------------------------------------------------------------
@@ -206,6 +212,7 @@ class ThreadModel(QAbstractListModel):
             self.customers.update(customers)
             if self.messages:  # names arrived for messages shown as "The customer"
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.messages) - 1, 0), [Role.AUTHOR])
+        self._update_mail_states(messages)
         new = sorted((m for m in messages if m.id not in self._ids), key=lambda m: m.id)
         if not new:
             return 0
@@ -218,6 +225,24 @@ class ThreadModel(QAbstractListModel):
         else:
             self.reset([*self.messages, *new], self.customers)
         return len(new)
+
+    def _update_mail_states(self, messages: list[Message] | tuple[Message, ...]) -> None:
+        """Replies shown already whose mail moved on (queued → mailed or failed) are shown anew."""
+        shown = [m for m in messages if m.id in self._ids]
+        if not shown:
+            return
+        rows = {m.id: row for row, m in enumerate(self.messages)}
+        for message in shown:
+            row = rows[message.id]
+            if self.messages[row].mail_state != message.mail_state:
+                self.messages[row] = message
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def read_from(self) -> int:
+        """Where a re-read starts: after the newest message, or before the oldest reply still waiting to be
+        mailed (so its new state is read too)."""
+        pending = [m.id for m in self.messages if m.mail_state in ("queued", "sending")]
+        return min(self.newest_id(), min(pending) - 1) if pending else self.newest_id()
 
     def newest_id(self) -> int:
         return self.messages[-1].id if self.messages else 0
@@ -326,7 +351,9 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, author_room, metrics_height), Qt.AlignmentFlag.AlignLeft, shown_author)
         x += QFontMetrics(bold).horizontalAdvance(shown_author) + 10
         painter.setPen(look.label)
-        label = KIND_LABELS[message.kind]
+        label = KIND_LABELS[message.kind] + (
+            f" · {MAIL_BADGES.get(message.mail_state, '')}" if message.mail_state else ""
+        )
         painter.drawText(QRect(x, y, right - x, metrics_height), Qt.AlignmentFlag.AlignLeft, label)
         painter.setFont(font)
         painter.setPen(QColor(tokens.text_muted))
@@ -493,7 +520,7 @@ class ThreadPanel(QWidget):
             read_thread,
             service,
             self.ticket_id,
-            self.model.newest_id(),
+            self.model.read_from(),
             self.model.known_customers(),
             self.model.unnamed_customers(),
             on_done=self._new_loaded,

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.mail.servers import DOVECOT, PASSWORD, Dovecot, SmtpInbox, free_port
+
+
+@pytest.fixture
+def dovecot(tmp_path: Path) -> Iterator[Dovecot]:
+    if not Path(DOVECOT).exists():
+        pytest.skip("Dovecot is not installed (apt-get install dovecot-imapd; .ci/run does)")
+    server = Dovecot(tmp_path / "dovecot", free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def smtp_inbox() -> Iterator[SmtpInbox]:
+    server = SmtpInbox(free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def mail_password(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TICKETFLOW_MAIL_PASSWORD", PASSWORD)
+    return PASSWORD

@@ -1,0 +1,112 @@
+"""mail fetch --once, mail run, mail status: the team mailbox from the command line (and cron/systemd).
+
+Settings from the environment: TICKETFLOW_IMAP_URL, TICKETFLOW_SMTP_URL, TICKETFLOW_MAIL_ADDRESS; the
+password from TICKETFLOW_MAIL_PASSWORD or the keyring (never an argument: the process list is public).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import TYPE_CHECKING
+
+from ticketflow_desktop import config
+from ticketflow_desktop.cli.common import EXIT_FAILED, fail, open_for
+
+if TYPE_CHECKING:
+    from ticketflow_desktop.domain import Suggestion
+    from ticketflow_desktop.services.mail import Classify, FetchReport, MailService, SendReport
+    from ticketflow_desktop.storage.engine import Database
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("mail", help="the team mailbox: mails become tickets, replies are mailed")
+    actions = p.add_subparsers(dest="mail_action", metavar="ACTION", required=True)
+    a = actions.add_parser("fetch", help="fetch the inbox and send the queued replies, once (for cron)")
+    a.add_argument("--once", action="store_true", required=True, help="one round, then exit")
+    a.add_argument("--no-classify", action="store_true", help="leave new tickets unclassified (general, medium)")
+    a = actions.add_parser("run", help="keep fetching and sending while elected (for a systemd service)")
+    a.add_argument("--interval", type=float, default=30.0, help="seconds between rounds without IDLE (30)")
+    a.add_argument("--no-classify", action="store_true")
+    actions.add_parser("status", help="the mail outbox: replies queued, sent and failed")
+    p.set_defaults(handler=mail)
+
+
+def mail(args: argparse.Namespace) -> int:
+    from ticketflow_desktop.mail.fetch import MailboxError
+    from ticketflow_desktop.services.mail import MailService
+
+    database = open_for(args)
+    if args.mail_action == "status":
+        return _status(database)
+    classify = None if args.no_classify else _classifier(args)
+    service = MailService(database, config.load_mail_settings(), classify=classify)
+    try:
+        if args.mail_action == "fetch":
+            return _once(service)
+        return _run(service, args.interval)
+    except MailboxError as error:
+        return fail(str(error), EXIT_FAILED)
+
+
+def _once(service: MailService) -> int:
+    from ticketflow_desktop.services.mail_runner import MailRunner
+    from ticketflow_desktop.storage.election import FetchElection
+
+    election = FetchElection(service.database)
+    if not election.try_lead():
+        print("Another app fetches the team mailbox now (it holds the lock); nothing done.")
+        return 0
+    runner = MailRunner(service, election, on_round=_print_round)
+    try:
+        runner.round()
+    finally:
+        runner.close()
+    return 0
+
+
+def _run(service: MailService, interval: float) -> int:
+    from ticketflow_desktop.services.mail_runner import mail_runner
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    print(f"Fetching the team mailbox while elected (every {interval:g} s at most); Ctrl+C stops.", flush=True)
+    runner = mail_runner(service.database, service.settings, classify=service.classify, poll_s=interval)
+    runner.on_round = _print_round
+    runner.run()
+    return 0
+
+
+def _print_round(fetched: FetchReport | None, sent: SendReport | None) -> None:
+    if fetched is not None:
+        print(fetched.summary(), flush=True)
+        for reason in fetched.reasons:
+            print(f"  {reason}", flush=True)
+    if sent is not None:
+        print(sent.summary(), flush=True)
+        for error in sent.errors:
+            print(f"  {error}", flush=True)
+
+
+def _status(database: Database) -> int:
+    from ticketflow_desktop.services.mail import outbox_counts
+
+    counts = outbox_counts(database)
+    print(", ".join(f"{counts.get(state, 0)} {state}" for state in ("queued", "sending", "sent", "failed")))
+    return 0
+
+
+def _classifier(args: argparse.Namespace) -> Classify:
+    from ticketflow_desktop.classification.suggest import Mode
+    from ticketflow_desktop.cli.classify import suggester_for
+
+    suggester = suggester_for(args)
+    settings = config.load_llm_settings({}, offline=args.offline)
+
+    def classify(title: str, text: str) -> Suggestion | None:
+        try:
+            return suggester.suggest(settings, title, text, Mode.AUTO).suggestion
+        except (OSError, ValueError) as error:  # no model to ask: the ticket is classified by hand
+            logging.getLogger(__name__).warning("no suggestion for a mail: %s", error)
+            return None
+
+    return classify

@@ -1,0 +1,241 @@
+"""The mail channel's rows: mails seen in the team mailbox (dedupe) and replies waiting to be mailed.
+
+Functions on a Session the caller holds, so each runs in the same transaction as the ticket or
+message it belongs to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ticketflow_desktop.storage.tables import (
+    CustomerRow,
+    MailOutRow,
+    MailSeenRow,
+    MessageRow,
+    TicketRow,
+    table_of,
+)
+
+TOKEN_PREFIX = "ticketflow."  # our Message-IDs' local part starts so (mail/parse.py's OWN_ID_PREFIX)
+
+
+@dataclass(frozen=True)
+class SeenMail:
+    outcome: str
+    ticket_id: int | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    message_ref: int
+    ticket_id: int
+    token: str
+    state: str  # queued, or sending: an earlier attempt ended without a recorded answer
+    attempts: int
+    title: str
+    body: str
+    to_name: str
+    to_email: str
+    references: tuple[str, ...]  # the thread's Message-IDs oldest first: the customer's and ours
+
+
+@dataclass(frozen=True)
+class MailState:
+    state: str  # queued, sending, sent, failed
+    attempts: int
+    last_error: str | None
+
+
+def message_key(message_id: str) -> str:
+    return hashlib.sha256(message_id.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def seen(session: Session, message_id: str) -> SeenMail | None:
+    row = session.execute(
+        select(MailSeenRow.outcome, MailSeenRow.ticket_id, MailSeenRow.reason).where(
+            MailSeenRow.message_key == message_key(message_id)
+        )
+    ).first()
+    return SeenMail(row.outcome, row.ticket_id, row.reason) if row is not None else None
+
+
+def record_seen(
+    session: Session,
+    message_id: str,
+    outcome: str,
+    at: datetime,
+    *,
+    ticket_id: int | None = None,
+    message_ref: int | None = None,
+    reason: str | None = None,
+) -> None:
+    session.execute(
+        insert(table_of(MailSeenRow)).values(
+            message_key=message_key(message_id),
+            message_id=message_id,
+            ticket_id=ticket_id,
+            message_ref=message_ref,
+            outcome=outcome,
+            reason=reason,
+            at=at,
+        )
+    )
+
+
+def token_of(message_id: str) -> str | None:
+    """`<ticketflow.…@domain>` → its token (the part we stored), else None."""
+    local = message_id.strip("<>").split("@", 1)[0]
+    return local if local.startswith(TOKEN_PREFIX) else None
+
+
+def ticket_for_references(session: Session, references: tuple[str, ...]) -> int | None:
+    """The ticket a reply belongs to, by the Message-IDs it answers: a customer's mail or one of ours."""
+    for reference in references:
+        token = token_of(reference)
+        if token is not None:
+            found = session.execute(select(MailOutRow.ticket_id).where(MailOutRow.token == token)).scalar()
+        else:
+            found = session.execute(
+                select(MailSeenRow.ticket_id).where(
+                    MailSeenRow.message_key == message_key(reference), MailSeenRow.ticket_id.is_not(None)
+                )
+            ).scalar()
+        if found is not None:
+            return int(found)
+    return None
+
+
+def ticket_exists(session: Session, ticket_id: int) -> bool:
+    return session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is not None
+
+
+def queue_reply(session: Session, ticket_id: int, message_ref: int) -> bool:
+    """Queue a reply's mail when the ticket's requester has an address (every customer has one)."""
+    has_requester = session.execute(
+        select(TicketRow.requester_id).where(TicketRow.id == ticket_id, TicketRow.requester_id.is_not(None))
+    ).first()
+    if has_requester is None:
+        return False
+    token = f"{TOKEN_PREFIX}{ticket_id}.{message_ref}.{secrets.token_hex(8)}"
+    session.execute(insert(table_of(MailOutRow)).values(message_ref=message_ref, ticket_id=ticket_id, token=token))
+    return True
+
+
+def due_mails(session: Session, now: datetime, limit: int = 50) -> list[OutgoingMail]:
+    """Queued replies whose time has come, oldest first, with what the mail needs."""
+    rows = session.execute(
+        select(MailOutRow, MessageRow.body, TicketRow.title, CustomerRow.name, CustomerRow.email)
+        .join(MessageRow, MessageRow.id == MailOutRow.message_ref)
+        .join(TicketRow, TicketRow.id == MailOutRow.ticket_id)
+        .join(CustomerRow, CustomerRow.id == TicketRow.requester_id)
+        .where(
+            MailOutRow.state.in_(("queued", "sending")),
+            (MailOutRow.next_try_at.is_(None)) | (MailOutRow.next_try_at <= now),
+        )
+        .order_by(MailOutRow.message_ref)
+        .limit(limit)
+    ).all()
+    return [
+        OutgoingMail(
+            out.message_ref,
+            out.ticket_id,
+            out.token,
+            out.state,
+            out.attempts,
+            title,
+            body,
+            name,
+            email,
+            thread_references(session, out.ticket_id, out.message_ref),
+        )
+        for out, body, title, name, email in rows
+    ]
+
+
+def thread_references(session: Session, ticket_id: int, before_message: int) -> tuple[str, ...]:
+    """The Message-IDs of the ticket's mails before this reply, oldest first: the customer's, then ours
+    as tokens (`<token>`, the caller adds the domain)."""
+    customer = session.execute(
+        select(MailSeenRow.id, MailSeenRow.message_id).where(
+            MailSeenRow.ticket_id == ticket_id, MailSeenRow.outcome.in_(("ticket", "message"))
+        )
+    ).all()
+    ours = session.execute(
+        select(MailOutRow.message_ref, MailOutRow.token).where(
+            MailOutRow.ticket_id == ticket_id, MailOutRow.message_ref < before_message, MailOutRow.state == "sent"
+        )
+    ).all()
+    # Order by when each arrived or was written: mail_seen ids and message ids are separate sequences,
+    # so the customer's mails come first, then ours; a client threads by any one of them.
+    return tuple([m for _, m in sorted(customer)] + [f"<{t}>" for _, t in sorted(ours)])
+
+
+def mark_sending(session: Session, message_ref: int) -> None:
+    """Claimed before the SMTP conversation: attempts counts tries that may have reached the server."""
+    session.execute(
+        update(table_of(MailOutRow))
+        .where(MailOutRow.message_ref == message_ref)
+        .values(state="sending", attempts=MailOutRow.attempts + 1)
+    )
+
+
+def mark_sent(session: Session, message_ref: int, at: datetime) -> None:
+    session.execute(
+        update(table_of(MailOutRow))
+        .where(MailOutRow.message_ref == message_ref)
+        .values(state="sent", sent_at=at, last_error=None, next_try_at=None)
+    )
+
+
+def mark_retry(session: Session, message_ref: int, error: str, next_try_at: datetime) -> None:
+    session.execute(
+        update(table_of(MailOutRow))
+        .where(MailOutRow.message_ref == message_ref)
+        .values(state="queued", last_error=error, next_try_at=next_try_at)
+    )
+
+
+def mark_failed(session: Session, message_ref: int, error: str) -> None:
+    session.execute(
+        update(table_of(MailOutRow))
+        .where(MailOutRow.message_ref == message_ref)
+        .values(state="failed", last_error=error, next_try_at=None)
+    )
+
+
+def mail_states(session: Session, message_refs: list[int]) -> dict[int, MailState]:
+    if not message_refs:
+        return {}
+    rows = session.execute(
+        select(MailOutRow.message_ref, MailOutRow.state, MailOutRow.attempts, MailOutRow.last_error).where(
+            MailOutRow.message_ref.in_(message_refs)
+        )
+    )
+    return {r.message_ref: MailState(r.state, r.attempts, r.last_error) for r in rows}
+
+
+def shared_now(session: Session, fallback: datetime) -> datetime:
+    """The database's now() on PostgreSQL (shared by the team); `fallback` (the app's clock) on SQLite."""
+    if session.get_bind().dialect.name != "postgresql":
+        return fallback
+    value = session.execute(select(func.now())).scalar_one()
+    assert isinstance(value, datetime)
+    return value
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, … capped at an hour: a server away for a while is not hammered."""
+    return timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1)))
+
+
+def outbox_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(MailOutRow.state, func.count()).group_by(MailOutRow.state))
+    return {state: int(n) for state, n in rows}

@@ -1,0 +1,65 @@
+"""The app's own mail fetcher: while the window runs, it stands for election to fetch the team mailbox
+(services/mail_runner.py), in a daemon thread of its own; only when a mailbox is set up.
+
+One app of the team fetches (PostgreSQL's advisory lock); the others stand by and take over within
+seconds when it quits. New tickets reach the views through the live feed like a colleague's.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from ticketflow_desktop import config
+from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from ticketflow_desktop.services.mail_runner import MailRunner
+
+log = logging.getLogger(__name__)
+
+
+class MailFetcher(QObject):
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner: MailRunner | None = None
+        self._stop: threading.Event | None = None
+        context.database_opened.connect(self.start)
+
+    @Slot(object)
+    def start(self, service: TicketService) -> None:
+        self.stop()
+        if not (config.env(config.ENV_IMAP_URL) or config.env(config.ENV_SMTP_URL)):
+            return  # no mailbox set up: no thread at all
+        stop = threading.Event()
+        # Settings (the keyring's password) are read in the thread: the keyring may be slow to answer.
+        thread = threading.Thread(target=self._run, args=(service, stop), name="mail-fetcher", daemon=True)
+        self._stop = stop
+        thread.start()
+
+    def _run(self, service: TicketService, stop: threading.Event) -> None:
+        # Imported here: the mail protocols (imaplib, smtplib, ssl) are not the window's first paint's business.
+        from ticketflow_desktop.services.mail_runner import mail_runner
+
+        settings = config.load_mail_settings()
+        if not (settings.imap_url or settings.smtp_url) or stop.is_set():
+            return
+        runner = mail_runner(service.database, settings)
+        runner.stop = stop
+        self.runner = runner
+        log.info("standing for election to fetch the team mailbox")
+        runner.run()
+
+    def stop(self) -> None:
+        """The thread ends after its current wait (IDLE, at most POLL_S) and gives up the lead itself;
+        when the app exits first, the lock goes with the closed connection."""
+        if self._stop is not None:
+            self._stop.set()
+            self._stop = None
+        if self.runner is not None:
+            self.runner.interrupt()
+            self.runner = None
