@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ticketflow_desktop.domain import Category, Priority, Sort, SortKey, Status, TicketFilter
+from ticketflow_desktop.domain.sla_state import SlaState
 from ticketflow_desktop.domain.tags import TAG_MAX, TAG_PUNCTUATION, normalize_tag, split_tags, tag_error
 from ticketflow_desktop.domain.views import ViewSpec, decode_view, encode_view
 
@@ -57,6 +58,7 @@ specs = st.builds(
         organisation=st.one_of(st.none(), st.text(max_size=10)),
         groups=st.one_of(st.none(), st.lists(st.text(max_size=5)).map(tuple)),
         tags=st.lists(st.sampled_from(("a", "b-c", "ü"))).map(tuple),
+        sla_states=st.one_of(st.none(), st.frozensets(st.sampled_from(tuple(SlaState)), min_size=1)),
     ),
     sort=st.builds(Sort, st.sampled_from(tuple(SortKey)), st.booleans()),
     columns=st.lists(st.sampled_from(("title", "status", "tags")), unique=True).map(tuple),

@@ -120,11 +120,13 @@ def decode_view(text: str) -> DecodedView:
 
 
 def _plain(value: object) -> object:
-    """A filter field's value as JSON: enums by value, tuples as lists."""
+    """A filter field's value as JSON: enums by value, tuples as lists, sets as sorted lists."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, frozenset):
+        return sorted(_plain(v) for v in value)  # type: ignore[type-var]  # enum values or texts
     return value
 
 
@@ -147,6 +149,11 @@ def _typed(value: object, hint: Any) -> Any:
             raise TypeError("a list was expected")
         member = typing.get_args(hint)[0]
         return tuple(_typed(v, member) for v in value)
+    if origin is frozenset:
+        if not isinstance(value, list):
+            raise TypeError("a list was expected")
+        member = typing.get_args(hint)[0]
+        return frozenset(_typed(v, member) for v in value)
     if isinstance(hint, type) and issubclass(hint, Enum):
         if not isinstance(value, str):
             raise TypeError("an enum's value is text")

@@ -181,6 +181,11 @@ class TicketDetail(QWidget):
         self.assignee = QLabel("", self.form)  # read-only here: Ctrl+Shift+A / Ctrl+Shift+U in the table
         self.assignee.setAccessibleName("Assignee")
         form.addRow("Assignee", self.assignee)
+        self.tags = QLabel("", self.form)  # read-only here: Ctrl+T on the selection in the table edits them
+        self.tags.setAccessibleName("Tags")
+        self.tags.setWordWrap(True)
+        self.tags.setToolTip("Ctrl+T in the list edits the tags of the selected tickets")
+        form.addRow("Tags", self.tags)
         self.description = QPlainTextEdit(self.form)  # plain text: a description is never rendered as HTML
         self.description.setAccessibleName("Description")
         self.description.setTabChangesFocus(True)  # Tab moves on, as in every form; it never types a tab
@@ -369,6 +374,7 @@ class TicketDetail(QWidget):
         self.ticket = ticket
         self._shown = _shown_form(ticket) if ticket is not None else None
         self.assignee.setText("" if ticket is None else ticket.assignee or "nobody")
+        self.tags.setText("" if ticket is None else ", ".join(ticket.tags) or "none")
 
     def _fill(self, draft: Draft) -> None:
         self._loading = True

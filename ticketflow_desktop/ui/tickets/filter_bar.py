@@ -1,5 +1,6 @@
-"""Category, priority and status filters (several values each: any of them), a debounced search box,
-clear-all and "N tickets"."""
+"""Category, priority, status, SLA-state and tag filters (several values each: any of them), a debounced
+search box, clear-all and "N tickets". The tags offered are the ones in use, most used first, which the
+tab reads when the tag menu opens (`tags_wanted`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ticketflow_desktop.domain import Category, Priority, Status, TicketFilter
+from ticketflow_desktop.domain.sla_state import SlaState
 from ticketflow_desktop.domain.validation import SEARCH_MAX
 from ticketflow_desktop.ui.tickets.multi_choice import MultiChoice
 
@@ -18,6 +20,7 @@ SEARCH_DEBOUNCE_MS = 400
 
 class FilterBar(QWidget):
     changed = Signal(object)  # TicketFilter
+    tags_wanted = Signal()  # the tag menu is opening: offer the tags in use (set_tag_options)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,11 +38,14 @@ class FilterBar(QWidget):
             ("category", Category, "All categories"),
             ("priority", Priority, "All priorities"),
             ("status", Status, "All statuses"),
+            ("sla", SlaState, "Any SLA"),
+            ("tags", (), "Any tag"),
         ):
-            choice: MultiChoice[Any] = MultiChoice(enum, everything, name, self)
+            choice: MultiChoice[Any] = MultiChoice(enum, everything, name if name != "sla" else "SLA state", self)
             choice.changed.connect(self._emit)
             self.choices[name] = choice
             layout.addWidget(choice, 1)
+        self.choices["tags"].options_wanted.connect(self.tags_wanted)
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
@@ -61,7 +67,12 @@ class FilterBar(QWidget):
             priority=self.choices["priority"].values(),
             status=self.choices["status"].values(),
             search=self.search.text(),
+            sla_states=frozenset(states) if (states := self.choices["sla"].values()) else None,
+            tags=self.choices["tags"].values() or (),
         )
+
+    def set_tag_options(self, tags: list[str]) -> None:
+        self.choices["tags"].set_options(tags)
 
     def choose(self, name: str, *values: Any) -> None:
         """Tick exactly `values` of the filter `name` (none: any), as the agent would."""
@@ -72,6 +83,8 @@ class FilterBar(QWidget):
         self.choices["category"].set_values(filter.categories)
         self.choices["priority"].set_values(filter.priorities)
         self.choices["status"].set_values(filter.statuses)
+        self.choices["sla"].set_values(filter.sla_states)
+        self.choices["tags"].set_values(filter.tags)
         self.search.blockSignals(True)
         self.search.setText(filter.search)
         self.search.blockSignals(False)

@@ -1,6 +1,7 @@
 """A filter of several values: a button that names what is chosen ("Open, In progress", "All statuses")
-and opens a menu of checkable values. The menu stays open while values are ticked by mouse, so choosing
-three statuses is one trip; Esc or a click outside closes it. The menu pops up (no nested event loop).
+and opens a menu of checkable values (an enum's members, or options given later: the tags in use). The
+menu stays open while values are ticked by mouse, so choosing three statuses is one trip; Esc or a click
+outside closes it. The menu pops up (no nested event loop).
 
 From the keyboard, as a combo box: the first letter of a value ticks or unticks it without opening the
 menu, Home (or Delete) goes back to all values, Space, Enter or Down opens the menu."""
@@ -8,14 +9,17 @@ menu, Home (or Delete) goes back to all values, Space, Enter or Down opens the m
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import StrEnum
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
-E = TypeVar("E", bound=StrEnum)
+E = TypeVar("E", bound=str)  # an enum's member (StrEnum) or a plain value (a tag)
+
+
+def _label(value: str) -> str:
+    return str(getattr(value, "label", value))
 
 
 class _StayOpenMenu(QMenu):
@@ -32,28 +36,45 @@ class _StayOpenMenu(QMenu):
 class MultiChoice(QToolButton, Generic[E]):
     changed = Signal()
 
-    def __init__(self, enum: type[E], everything: str, noun: str, parent: QWidget | None = None) -> None:
+    # Asked for before the menu shows (a list of options that changes: the tags in use).
+    options_wanted = Signal()
+
+    def __init__(self, options: Iterable[E], everything: str, noun: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.enum, self.everything = enum, everything
+        self.everything = everything
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(f"Filter by {noun}")
         self.setToolTip(f"Show tickets of any of the ticked {noun} values; none ticked: all")
-        menu = _StayOpenMenu(self)
+        self.menu_ = _StayOpenMenu(self)
         self.choices: dict[E, QAction] = {}
-        for member in enum:
-            action = menu.addAction(str(getattr(member, "label", member.value)))
-            action.setCheckable(True)
-            action.toggled.connect(self._toggled)
-            self.choices[member] = action
-        menu.addSeparator()
-        menu.addAction(f"Clear ({everything.lower()})", self.clear)
-        self.menu_ = menu
-        self.clicked.connect(self.open_menu)
         self._quiet = False
+        self.set_options(options)
+        self.clicked.connect(self.open_menu)
+
+    def set_options(self, options: Iterable[E]) -> None:
+        """The values offered, in this order; ticked values stay offered (and ticked) whatever the list."""
+        offered, ticked = list(options), self.values() or ()
+        self._quiet = True
+        try:
+            self.menu_.clear()
+            self.choices = {}
+            for value in (*offered, *ticked):
+                if value in self.choices:
+                    continue
+                action = self.menu_.addAction(_label(value))
+                action.setCheckable(True)
+                action.setChecked(value in ticked)
+                action.toggled.connect(self._toggled)
+                self.choices[value] = action
+            self.menu_.addSeparator()
+            self.menu_.addAction(f"Clear ({self.everything.lower()})", self.clear)
+        finally:
+            self._quiet = False
         self._show()
 
     def open_menu(self) -> None:
+        self.options_wanted.emit()
         self.menu_.popup(self.mapToGlobal(self.rect().bottomLeft()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -76,8 +97,10 @@ class MultiChoice(QToolButton, Generic[E]):
         return ticked or None
 
     def set_values(self, values: Iterable[E] | None) -> None:
-        """Tick exactly `values` (without `changed`)."""
+        """Tick exactly `values` (without `changed`); a value not offered yet is added."""
         wanted = set(values or ())
+        if wanted - set(self.choices):
+            self.set_options([*self.choices, *sorted(wanted - set(self.choices))])
         self._quiet = True
         try:
             for member, action in self.choices.items():
@@ -101,5 +124,5 @@ class MultiChoice(QToolButton, Generic[E]):
         if ticked is None:
             self.setText(self.everything)
         else:
-            self.setText(", ".join(str(getattr(m, "label", m.value)) for m in ticked))
+            self.setText(", ".join(_label(m) for m in ticked))
         self.setProperty("active", ticked is not None)

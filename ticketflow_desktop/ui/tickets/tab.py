@@ -41,11 +41,13 @@ from ticketflow_desktop.domain.view_filters import narrowed
 from ticketflow_desktop.domain.views import SavedView, ViewSpec, decode_view, encode_view
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.samples import load_samples
+from ticketflow_desktop.services.tags import TagService
 from ticketflow_desktop.services.team import Identity
 from ticketflow_desktop.services.views import ViewService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.notices import Action
+from ticketflow_desktop.ui.ops import ignore
 from ticketflow_desktop.ui.tickets.actions import TicketActions
 from ticketflow_desktop.ui.tickets.bulk import BulkChange
 from ticketflow_desktop.ui.tickets.delegates import ChoiceDelegate
@@ -95,11 +97,13 @@ DEFAULT_WIDTHS = {
     COL_ASSIGNEE: 84,
     COL_SLA: 124,
 }
-# Below this width the detail panel goes under the table instead of beside it.
+# With less room than this beside the views sidebar, the detail panel goes under the table.
 SIDE_BY_SIDE_MIN = 1100
 HEADER_KEY = "tickets_header"
 QUEUE_KEY = "tickets_queue"
 SPLITTER_KEY = "tickets_splitter"
+TITLE_MIN = 220  # px: the title column is never narrower (the table scrolls sideways instead)
+TAG_OPTIONS = 30  # tags offered in the filter bar's menu (the most used; typing more is for Ctrl+T)
 FILTER_KEY = "tickets_filter"
 VIEW_KEY = "tickets_view"
 SIDEBAR_KEY = "tickets_sidebar"
@@ -214,6 +218,11 @@ class TicketsTab(QWidget):
         self.search_error.hide()
 
         self.table = self._build_table()
+        self.table.viewport().installEventFilter(self)  # the title column keeps its room (_fit_title)
+        # "N tickets" at the end of the queue row: the filter bar's room goes to its five filters.
+        queue_row = self.queue_bar.layout()
+        assert queue_row is not None
+        queue_row.addWidget(self.filter_bar.count_label)
         self.detail = TicketDetail(context, self)
         self.detail.follow_list(self.model, self.table.selectionModel())  # empty state; "left the list"
         self.detail.showing.connect(self.model.unread.opened)  # opening a ticket reads it
@@ -273,6 +282,7 @@ class TicketsTab(QWidget):
         self._save_header_timer.timeout.connect(self._save_header)
 
         self.filter_bar.changed.connect(self._filter_changed)
+        self.filter_bar.tags_wanted.connect(self._read_tag_options)
         self.model.state_changed.connect(self._show_state)
         self.model.count_changed.connect(self.filter_bar.count_label.setText)
         self.model.load_failed.connect(self._load_failed)
@@ -388,19 +398,41 @@ class TicketsTab(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_sidebar(event.size().width())
-        wide = event.size().width() >= SIDE_BY_SIDE_MIN
+        self._fit_layout(event.size().width(), event.size().height())
+
+    def _fit_layout(self, width: int, height: int) -> None:
+        """The sidebar for the window's width; the detail panel beside the table when the room left
+        beside the sidebar allows, else under it."""
+        self._fit_sidebar(width)
+        room = width - (self.view_sidebar.width() if self.view_sidebar.isVisibleTo(self) else 0)
+        wide = room >= SIDE_BY_SIDE_MIN
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
-            total = event.size().width() if wide else event.size().height()
+            total = room if wide else height
             table = int(total * 0.65) if wide else int(total * 0.6)
             self.splitter.setSizes([table, max(0, total - table)])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() == QEvent.Type.Resize:
             self._keep_rows_visible()
+        elif watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title()
         return super().eventFilter(watched, event)
+
+    def _fit_title(self) -> None:
+        """The title takes the room the other columns leave, but never less than TITLE_MIN: in a narrow
+        table the columns on the right scroll into view instead of squeezing the title to "…"."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c) for c in range(header.count()) if c != COL_TITLE and not header.isSectionHidden(c)
+        )
+        stretch = self.table.viewport().width() - others >= TITLE_MIN
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(COL_TITLE) != mode:
+            header.setSectionResizeMode(COL_TITLE, mode)
+        if not stretch and header.sectionSize(COL_TITLE) != TITLE_MIN:
+            header.resizeSection(COL_TITLE, TITLE_MIN)
 
     def _keep_rows_visible(self) -> None:
         """With the detail panel under the table, the table keeps room for VISIBLE_ROWS_MIN rows
@@ -606,7 +638,7 @@ class TicketsTab(QWidget):
         else:
             self.context.settings.set(SIDEBAR_KEY, True)
             self._sidebar_forced = narrow
-        self._fit_sidebar(self.width())
+        self._fit_layout(self.width(), self.height())
 
     def _fit_sidebar(self, width: int) -> None:
         wanted = bool(self.context.settings.get(SIDEBAR_KEY))
@@ -718,8 +750,24 @@ class TicketsTab(QWidget):
         self.filter_bar.clear()
         self._apply_query()
 
+    def _read_tag_options(self) -> None:
+        """The tags in use, most used first, for the filter bar's tag menu (read as it opens)."""
+        service = self.context.service
+        if service is None:
+            return
+        self.context.ops.read(
+            self,
+            TagService(service.database).known,
+            "",
+            TAG_OPTIONS,
+            on_done=lambda known: self.filter_bar.set_tag_options([tag for tag, _count in known]),
+            on_failed=ignore,  # the menu keeps what it offered
+            key="filter-tag-options",
+        )
+
     def _database_opened(self, _service: object) -> None:
         self._upgrade_url = None
+        self._read_tag_options()
         self.identity = None  # another database may know the agent by another login (context.identity asks)
         self.queue_bar.set_login(None)
         self._apply_query()
