@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QHeaderView, QLineEdit
+from pytestqt.exceptions import TimeoutError  # noqa: A004 - waitUntil's, not the builtin
 from pytestqt.qtbot import QtBot
 
 from tests.ui.tickets.conftest import App, load_all, settled
@@ -297,17 +298,17 @@ def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
         try:  # the layout settles once the queues, the identity and the first ticket have arrived
             qtbot.waitUntil(lambda app=app: _whole_rows_visible(app) >= 10, timeout=5000)
-        except AssertionError as error:
+        except (AssertionError, TimeoutError) as error:
             raise AssertionError(_layout(app)) from error
     app.window.resize(800, 900)  # taller, then back down to 800x600: the table keeps its ten rows
     try:
         qtbot.waitUntil(lambda: _whole_rows_visible(app) > 10, timeout=5000)  # the layout took the new height
-    except AssertionError as error:
+    except (AssertionError, TimeoutError) as error:
         raise AssertionError(_layout(app)) from error
     app.window.resize(800, 600)
     try:
         qtbot.waitUntil(lambda: _whole_rows_visible(app) >= 10, timeout=5000)
-    except AssertionError as error:
+    except (AssertionError, TimeoutError) as error:
         raise AssertionError(_layout(app)) from error
 
 
