@@ -22,6 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch a real keyring or the user's real settings.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
+# The mail servers (Dovecot, an SMTP inbox) as fixtures for the mail tests and the window's.
+pytest_plugins = ["tests.mail.fixtures"]
+
 PG_ENV = "TICKETFLOW_TEST_DATABASE_URL"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BACKENDS = ["sqlite", "postgresql"]

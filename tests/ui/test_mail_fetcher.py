@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.mail.servers import DOVECOT, PASSWORD, Dovecot, free_port
+from tests.mail.servers import PASSWORD, Dovecot
 
 PLAIN = Path(__file__).parents[1] / "mail" / "corpus" / "plain.eml"
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def dovecot(tmp_path: Path) -> Iterator[Dovecot]:
-    if not Path(DOVECOT).exists():
-        pytest.skip("Dovecot is not installed")
-    server = Dovecot(tmp_path / "dovecot", free_port())
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.mark.expect_log("ticketflow_desktop", "elected to fetch|standing for election", level=20, required=False)

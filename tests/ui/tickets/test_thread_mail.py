@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.mail.servers import SmtpInbox, free_port
+from tests.mail.servers import SmtpInbox
 from tests.ui.tickets.test_thread import _open, _rows, _send_by_keyboard
 from ticketflow_desktop.config import MailSettings
 from ticketflow_desktop.domain.conversation import MessageKind
@@ -21,22 +20,12 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 PLAIN = Path(__file__).parents[2] / "mail" / "corpus" / "plain.eml"
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpInbox]:
-    server = SmtpInbox(free_port())
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 def test_a_reply_from_the_window_is_mailed_once_and_its_state_shown(
-    qtbot: QtBot, make_app, service: TicketService, smtp: SmtpInbox
+    qtbot: QtBot, make_app, service: TicketService, smtp_inbox: SmtpInbox
 ) -> None:
     mail = MailService(
-        service.database, MailSettings(None, smtp.url, "support@example.test", None), clock=service.clock
+        service.database, MailSettings(None, smtp_inbox.url, "support@example.test", None), clock=service.clock
     )
     ticket_id = mail.take(PLAIN.read_bytes()).ticket_id
     assert ticket_id is not None
@@ -52,7 +41,7 @@ def test_a_reply_from_the_window_is_mailed_once_and_its_state_shown(
         assert mail.send_due(sender).sent == 0
     finally:
         sender.close()
-    [sent] = smtp.received
+    [sent] = smtp_inbox.received
     assert sent["To"] == "Ann Lee <ann@customer.example>"
     assert sent["Subject"] == f"Re: Cannot log in since this morning [#{ticket_id}]"
     assert (sent["In-Reply-To"], sent["References"]) == ("<plain-1@customer.example>",) * 2

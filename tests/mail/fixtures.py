@@ -1,3 +1,5 @@
+"""The mail servers as fixtures, for tests/mail and for the window's mail tests (import them by name)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -10,6 +12,7 @@ from tests.mail.servers import DOVECOT, PASSWORD, Dovecot, SmtpInbox, free_port
 
 @pytest.fixture
 def dovecot(tmp_path: Path) -> Iterator[Dovecot]:
+    """A Dovecot of this test's own, in a temporary folder, on a free port."""
     if not Path(DOVECOT).exists():
         pytest.skip("Dovecot is not installed (apt-get install dovecot-imapd; .ci/run does)")
     server = Dovecot(tmp_path / "dovecot", free_port())
@@ -22,6 +25,7 @@ def dovecot(tmp_path: Path) -> Iterator[Dovecot]:
 
 @pytest.fixture
 def smtp_inbox() -> Iterator[SmtpInbox]:
+    """An SMTP server in this process (aiosmtpd) that keeps what it received."""
     server = SmtpInbox(free_port())
     server.start()
     try:
