@@ -76,6 +76,11 @@ def make_app(
     there before and that the test did not give to qtbot.addWidget (a dialog, a menu, a message box left
     open), a Python thread still running that was not there before, and a WARNING-or-worse record of a
     ticketflow_desktop logger that the test did not declare with `expect_log`."""
+    # The logins a test uses are made before the windows, so they are dropped after the windows close: a
+    # login dropped under an open window fails its background reads (news, presence, counts), which log.
+    for name in ("team", "logins"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
     widgets_before = visible_top_levels()
     threads_before = set(threading.enumerate())
     expected: list[ExpectedLog] = request.node.stash.setdefault(_EXPECTED_KEY, [])

@@ -73,7 +73,9 @@ def new_ticket(database: Database, title: str) -> int:
 
 
 def asked(qtbot: QtBot, app: App) -> None:
-    """Bob's window has its answer to the news question in flight (if any)."""
+    """Bob's window listens for colleagues' changes and has its answer to the news question in flight (if
+    any): a change made before the live feed listens would wait for the next minute's question."""
+    qtbot.waitUntil(lambda: (feed := app.window.live.feed) is not None and feed.connected.is_set(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "news" not in app.context.ops.pending_keys(app.window.news), timeout=WAIT_MS)
 
 
