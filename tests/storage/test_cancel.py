@@ -71,3 +71,74 @@ def test_cancel_never_waits_for_the_stop() -> None:
     token.cancel()
     assert time.monotonic() - started < 0.5
     release.set()
+
+
+def test_a_connection_is_let_go_only_after_a_late_stop_has_landed() -> None:
+    """The stop runs on a thread of its own; if the worker handed its connection on before the stop
+    landed, the next borrower's statement would be interrupted (and report the database away)."""
+    landed: list[float] = []
+    token = CancelToken()
+    token.running(lambda: (time.sleep(0.3), landed.append(time.monotonic())))
+    token.cancel()
+    token.idle()  # the worker lets go of its connection (the pool's checkin)
+    let_go = time.monotonic()
+    assert landed and landed[0] <= let_go
+
+
+def test_a_connection_let_go_before_any_cancel_is_not_held() -> None:
+    token = CancelToken()
+    token.running(lambda: time.sleep(5))
+    token.idle()
+    started = time.monotonic()
+    token.cancel()  # nothing running: no stop is sent, and idle() again does not wait
+    token.idle()
+    assert time.monotonic() - started < 0.5
+
+
+def test_cancelling_searches_never_fails_a_colleagues_reader(database: Database) -> None:
+    """Searches typed past are cancelled hundreds of times while another reader works on the same pool:
+    no stop meant for the cancelled ones may reach the other reader's statements (they used to fail it
+    with "The database is unavailable right now" when the stop landed after the connection moved on)."""
+    query = {
+        "sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000) "
+        "SELECT count(*) FROM c",
+        "postgresql": "SELECT pg_sleep(0.002)",
+    }[database.dialect]
+    until = time.monotonic() + 2.0
+    failures: list[BaseException] = []
+    reads = 0
+
+    def typed_past() -> None:
+        while time.monotonic() < until:
+            token = CancelToken()
+            outcome: list[BaseException | object] = []
+            worker = threading.Thread(target=run_query, args=(database, token, query, outcome))
+            worker.start()
+            time.sleep(0.001 + time.monotonic() % 0.003)  # cancel at varying points of the statement
+            token.cancel()
+            worker.join(10)
+
+    def colleague() -> None:
+        nonlocal reads
+        while time.monotonic() < until:
+            try:
+                with database.reading() as session:
+                    session.execute(text(query)).scalar()
+                reads += 1
+            except BaseException as error:  # noqa: BLE001 - counted for the test thread
+                failures.append(error)
+
+    threads = [threading.Thread(target=typed_past) for _ in range(2)] + [threading.Thread(target=colleague)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert reads > 50 and failures == [], (reads, failures[:3])
+
+
+def run_query(database: Database, token: CancelToken, query: str, outcome: list[BaseException | object]) -> None:
+    try:
+        with bound(token), database.reading() as session:
+            outcome.append(session.execute(text(query)).scalar())
+    except BaseException as error:  # noqa: BLE001 - the cancelled search's own end is not the test's
+        outcome.append(error)

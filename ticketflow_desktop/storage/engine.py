@@ -121,10 +121,12 @@ def _make_cancellable(engine: Engine) -> None:
                 token.running(dbapi.interrupt)
 
     @event.listens_for(engine, "checkin")
-    def checkin(_dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    def checkin(_dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
         token = cancel.current()
-        if token is not None:
-            token.idle()
+        if token is not None and token.idle() and postgresql:
+            # The server takes a cancel a moment after pg_cancel_backend returns: one that arrives late
+            # could still stop the next borrower's statement, so this connection is not handed on.
+            record.invalidate()
 
 
 def _bad_url(url: str, why: str) -> ValidationError:
