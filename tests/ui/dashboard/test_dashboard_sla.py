@@ -42,7 +42,7 @@ def test_attainment_per_week_and_agent_is_drawn(qtbot: QtBot, context: AppContex
         settle(late=False, mine=True)
         settle(late=False, mine=False)
     tab = shown_tab(qtbot, context)
-    qtbot.waitUntil(lambda: getattr(tab, "sla_attainment", None) is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: tab.sla_attainment is not None, timeout=15_000)
     xs, ys = tab.sla_trend.curve.getData()
     this_week, last_week = week_of(TEST_NOW.date()), week_of(TEST_NOW.date() - timedelta(days=8))
     assert dict(zip(xs, ys, strict=True)) == {

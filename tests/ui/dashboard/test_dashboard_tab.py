@@ -222,6 +222,7 @@ def test_every_card_and_chart_says_the_span_it_covers(qtbot: QtBot, context: App
         "backlog": "last 30 days",
         "sla_trend": "last 30 days",
         "sla_agents": "last 30 days",
+        "acceptance": "last 30 days",
     }
     assert all(card.scope.isVisible() for card in tab.cards.values())
     assert all(panel.scope.isVisible() for panel in tab.panels.values())

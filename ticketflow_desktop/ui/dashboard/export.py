@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from ticketflow_desktop.domain import SuggestionSource
 from ticketflow_desktop.domain.analytics import Dashboard, range_label
+from ticketflow_desktop.domain.sla import Attainment
+from ticketflow_desktop.services.suggestion_outcomes import WeekAcceptance
 
 
 def dashboard_rows(d: Dashboard) -> list[tuple[str, str, str]]:
@@ -36,11 +39,41 @@ def dashboard_rows(d: Dashboard) -> list[tuple[str, str, str]]:
     return rows
 
 
-def export_csv(d: Dashboard, path: str | Path) -> None:
+def sla_rows(a: Attainment) -> list[tuple[str, str, str]]:
+    """SLA attainment: met and settled per week and per agent ("" is nobody's)."""
+    rows: list[tuple[str, str, str]] = []
+    for week, met, settled in zip(a.weeks, a.met_per_week, a.settled_per_week, strict=True):
+        rows.append(("sla_met_per_week", week.isoformat(), str(met)))
+        rows.append(("sla_settled_per_week", week.isoformat(), str(settled)))
+    for who, met, settled in a.per_agent:
+        rows.append(("sla_met_per_agent", who, str(met)))
+        rows.append(("sla_settled_per_agent", who, str(settled)))
+    return rows
+
+
+def acceptance_rows(weeks: Sequence[WeekAcceptance]) -> list[tuple[str, str, str]]:
+    """Suggestions kept and made per week and source, named "WEEK source"."""
+    rows: list[tuple[str, str, str]] = []
+    for w in weeks:
+        name = f"{w.week.isoformat()} {w.source.value}"
+        rows.append(("suggestions_kept_per_week", name, str(w.kept)))
+        rows.append(("suggestions_made_per_week", name, str(w.suggested)))
+    return rows
+
+
+def export_csv(
+    d: Dashboard,
+    path: str | Path,
+    attainment: Attainment | None = None,
+    acceptance: Sequence[WeekAcceptance] = (),
+) -> None:
     with Path(path).open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(("section", "name", "value"))
         writer.writerows(dashboard_rows(d))
+        if attainment is not None:
+            writer.writerows(sla_rows(attainment))
+        writer.writerows(acceptance_rows(acceptance))
 
 
 def export_png(widget: QWidget, path: str | Path) -> None:

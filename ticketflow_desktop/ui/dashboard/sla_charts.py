@@ -17,7 +17,7 @@ NOBODY = "Nobody"  # tickets settled without an assignee
 PERCENT_TICKS = [[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]]
 
 
-def _percent_axis(plot: pg.PlotWidget) -> None:
+def percent_axis(plot: pg.PlotWidget) -> None:
     plot.getAxis("left").setTicks(PERCENT_TICKS)
     plot.getAxis("left").setWidth(44)
     plot.setYRange(0, 112, padding=0)  # room above 100 % for the labels
@@ -28,7 +28,7 @@ class AttainmentTrend:
 
     def __init__(self, colour: str) -> None:
         self.widget = _plot_widget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
-        _percent_axis(self.widget)
+        percent_axis(self.widget)
         self.curve = self.widget.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5, connect="finite")
         self.curve.setSymbolBrush(colour)
         self.curve.setSymbolPen(colour)
@@ -59,7 +59,7 @@ class AgentAttainment:
 
     def __init__(self) -> None:
         self.widget = _plot_widget()
-        _percent_axis(self.widget)
+        percent_axis(self.widget)
         self.labels: list[str] = []
         self.shares: list[float] = []
         self.tokens: Tokens | None = None

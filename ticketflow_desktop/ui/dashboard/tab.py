@@ -41,6 +41,7 @@ from ticketflow_desktop.domain.analytics import RANGES, Dashboard, range_label
 from ticketflow_desktop.domain.sla import Attainment
 from ticketflow_desktop.services.analytics import AnalyticsService
 from ticketflow_desktop.services.sla import SlaService
+from ticketflow_desktop.services.suggestion_outcomes import SuggestionOutcomes, WeekAcceptance
 from ticketflow_desktop.ui.connection import ConnectionState
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.export import export_csv, export_png
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 300
 DEFAULT_RANGE = 30
 RANGE_SETTING = "dashboard_range"  # days; 0 stands for all time (None)
+ALL_TIME_WEEKS = 26  # a per-week chart over all time shows the last half year
 # The span of the numbers that are not over the chosen range.
 NOW = "now"
 ALL_TIME = "all time"
@@ -95,6 +97,11 @@ def stored_range(value: object) -> int | None:
     """The range kept in the settings, or the default when it is not one the dashboard offers."""
     days = None if value == 0 else value
     return days if days in RANGES else DEFAULT_RANGE
+
+
+def weeks_of_range(days: int | None) -> int:
+    """The weeks a per-week chart shows for the chosen range: all time is the last half year."""
+    return ALL_TIME_WEEKS if days is None else max(1, -(-days // 7))
 
 
 def per_day(count: int, days: int) -> str:
@@ -217,6 +224,8 @@ class DashboardTab(QWidget):
         self.tokens: Tokens = self.theme.tokens if self.theme is not None else LIGHT
         self.range_days: int | None = stored_range(context.settings.get(RANGE_SETTING))
         self.dashboard: Dashboard | None = None
+        self.sla_attainment: Attainment | None = None
+        self.acceptance_weeks: list[WeekAcceptance] | None = None
         self.building = False
         self.built = False  # every chart made: refreshes can show numbers
         self.stale = True
@@ -354,6 +363,7 @@ class DashboardTab(QWidget):
                 self._make_flow_chart,
                 self._make_backlog_chart,
                 self._make_sla_charts,
+                self._make_acceptance_chart,
                 self._place_charts,
             ]
         )
@@ -409,6 +419,15 @@ class DashboardTab(QWidget):
         self.panels["sla_trend"] = ChartPanel("SLA met per week", scope, self.sla_trend.widget)
         self.panels["sla_agents"] = ChartPanel("SLA met per agent", scope, self.sla_agents.widget)
 
+    def _make_acceptance_chart(self) -> None:
+        from ticketflow_desktop.ui.dashboard.suggestion_charts import AcceptanceTrend
+
+        self.acceptance = AcceptanceTrend(self.tokens)
+        panel = ChartPanel("Suggestions kept per week", scope_of_range(self.range_days), self.acceptance.widget)
+        panel.setToolTip("Of the tickets submitted with a suggestion, the share whose category and priority were kept")
+        panel.legend.show()
+        self.panels["acceptance"] = panel
+
     def _place_charts(self) -> None:
         for name, panel in self.panels.items():
             panel.save_button.clicked.connect(lambda _=False, n=name: self._export_png_clicked(n))
@@ -460,8 +479,9 @@ class DashboardTab(QWidget):
                 "status": (0, 2, 1, 1),
                 "flow": (1, 0, 1, 2),
                 "backlog": (1, 2, 1, 1),
-                "sla_trend": (2, 0, 1, 2),
-                "sla_agents": (2, 2, 1, 1),
+                "sla_trend": (2, 0, 1, 1),
+                "sla_agents": (2, 1, 1, 1),
+                "acceptance": (2, 2, 1, 1),
             }
         else:
             places = {
@@ -472,6 +492,7 @@ class DashboardTab(QWidget):
                 "flow": (2, 0, 1, 2),
                 "sla_trend": (3, 0, 1, 1),
                 "sla_agents": (3, 1, 1, 1),
+                "acceptance": (4, 0, 1, 2),
             }
         for name, place in places.items():
             charts.addWidget(self.panels[name], *place)
@@ -538,6 +559,21 @@ class DashboardTab(QWidget):
             on_failed=self._failed,
             key="dashboard_sla",
         )
+        self.context.ops.read(
+            self,
+            SuggestionOutcomes(service.database, service.clock).acceptance_by_week,
+            weeks_of_range(self.range_days),
+            on_done=self.show_acceptance,
+            on_failed=self._failed,
+            key="dashboard_acceptance",
+        )
+
+    def show_acceptance(self, weeks: list[WeekAcceptance]) -> None:
+        """Suggestions kept per week and source (services/suggestion_outcomes.py)."""
+        self.acceptance_weeks = weeks
+        self.acceptance.set_weeks(weeks)
+        self.panels["acceptance"].scope.setText(scope_of_range(self.range_days))
+        self.panels["acceptance"].legend.setText(self.acceptance.legend_html(self.tokens))
 
     def show_sla(self, attainment: Attainment) -> None:
         """SLA attainment of the chosen range: per week and per agent (services/sla.py)."""
@@ -620,8 +656,10 @@ class DashboardTab(QWidget):
             self.backlog_chart,
             self.sla_trend,
             self.sla_agents,
+            self.acceptance,
         ):
             chart.apply_tokens(tokens)
+        self.panels["acceptance"].legend.setText(self.acceptance.legend_html(tokens))
         created = self.flow_chart.curves[0]
         created.setPen(tokens.accent, width=2)
         created.setSymbolPen(tokens.accent)
@@ -643,7 +681,10 @@ class DashboardTab(QWidget):
             self,
             "Save the dashboard's numbers",
             "CSV files (*.csv)",
-            lambda path: self._save(lambda: export_csv(dashboard, path), path),
+            lambda path: self._save(
+                lambda: export_csv(dashboard, path, self.sla_attainment, self.acceptance_weeks or ()),
+                path,
+            ),
             save_as="dashboard.csv",
         )
 
