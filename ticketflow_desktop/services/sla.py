@@ -8,7 +8,7 @@ leads and administrators may write the calendar and the policies (storage/team_s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -68,6 +68,20 @@ class SlaService:
         with self.database.writing() as session:
             sla_store.write_policy(session, policy)
             return sla_store.recompute(session, [policy.priority])
+
+    def configure(self, calendar: CalendarSettings, policies: Mapping[Priority, SlaPolicy | None]) -> int:
+        """Store the calendar and every priority's policy (None: no policy) at once, all or nothing, as the
+        settings dialog does; returns how many open tickets' dues moved."""
+        Calendar.parse(calendar.hours, calendar.zone, calendar.holidays)  # clear messages before anything
+        checked = {priority: None if p is None else validate_policy(p) for priority, p in policies.items()}
+        with self.database.writing() as session:
+            sla_store.write_calendar(session, calendar.hours, calendar.zone, calendar.holidays)
+            for priority, policy in checked.items():
+                if policy is None:
+                    sla_store.remove_policy(session, priority)
+                else:
+                    sla_store.write_policy(session, policy)
+            return sla_store.recompute(session)
 
     def attainment(self, days: int | None, today: date, weeks_for_all_time: int = 26) -> Attainment:
         """SLA attainment per week and per agent, of tickets settled in the last `days` days (None: the last

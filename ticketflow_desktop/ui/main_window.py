@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import importlib
+from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import QMargins, QRect, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ticketflow_desktop import config
 from ticketflow_desktop.ui.changes import Change, ChangeKind
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.shortcuts_dialog: QWidget | None = None
+        self.sla_dialog: QWidget | None = None
         self.first_run_dialog: QWidget | None = None  # the first run's question (ui/app.py)
         self._fitted: QRect | None = None  # the geometry _fit_on_screen chose, until the first show
         self.toasts = ToastHost(self)
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
             "settings",
         )
         file_menu.addAction(self.settings_action)
+        self.sla_action = self._action("SLA targets and &business hours…", None, self.open_sla_settings)
+        file_menu.addAction(self.sla_action)
         self.transfer = add_transfer_actions(self, file_menu)  # Import CSV…, Export CSV…
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit"))
@@ -361,34 +365,38 @@ class MainWindow(QMainWindow):
                 if action.data() == self.theme.choice:
                     action.setChecked(True)  # the exclusive group unchecks the others
 
+    def _open_once(self, name: str, make: Callable[[], QDialog]) -> None:
+        """Open the dialog kept in attribute `name`, or bring the open one forward (not a second copy)."""
+        shown = getattr(self, name)
+        if shown is not None and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return
+        dialog = make()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _=None, d=dialog: self._forget_dialog(name, d))
+        setattr(self, name, dialog)
+        dialog.open()  # window-modal, never a nested event loop: background results keep arriving
+
+    def _forget_dialog(self, name: str, dialog: QWidget) -> None:
+        if getattr(self, name) is dialog:  # not a newer one opened while this one was being deleted
+            setattr(self, name, None)
+
     def open_settings(self) -> None:
         from ticketflow_desktop.ui.dialogs.settings import SettingsDialog
 
-        if self.settings_dialog is not None and self.settings_dialog.isVisible():
-            self.settings_dialog.raise_()
-            self.settings_dialog.activateWindow()
-            return
-        self.settings_dialog = SettingsDialog(self.context, self.theme, self)
-        self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.settings_dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
-        self.settings_dialog.open()  # window-modal, never a nested event loop
+        self._open_once("settings_dialog", lambda: SettingsDialog(self.context, self.theme, self))
+
+    def open_sla_settings(self) -> None:
+        from ticketflow_desktop.ui.dialogs.sla_settings import SlaSettingsDialog
+
+        self._open_once("sla_dialog", lambda: SlaSettingsDialog(self.context, self))
 
     def show_shortcuts(self) -> None:
         from ticketflow_desktop.ui.dialogs.shortcuts import ShortcutsDialog
 
-        if self.shortcuts_dialog is not None and self.shortcuts_dialog.isVisible():
-            self.shortcuts_dialog.raise_()
-            self.shortcuts_dialog.activateWindow()
-            return
-        dialog = ShortcutsDialog(self)  # read at each opening: the actions as they are now
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda _=None, d=dialog: self._forget_shortcuts_dialog(d))
-        self.shortcuts_dialog = dialog
-        dialog.open()  # no nested event loop: background results keep arriving
-
-    def _forget_shortcuts_dialog(self, dialog: QWidget) -> None:
-        if self.shortcuts_dialog is dialog:  # not a newer one opened while this one was being deleted
-            self.shortcuts_dialog = None
+        # Read at each opening: the actions as they are now.
+        self._open_once("shortcuts_dialog", lambda: ShortcutsDialog(self))
 
     def show_about(self) -> None:
         from ticketflow_desktop.ui.dialogs.about import AboutDialog

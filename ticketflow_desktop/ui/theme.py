@@ -175,6 +175,7 @@ QComboBox::down-arrow {{ image: url({chevron_image}); width: 14px; height: 14px;
 QComboBox QAbstractItemView {{ background: {surface}; color: {text}; border: 1px solid {border};
     selection-background-color: {selection}; selection-color: {selection_text}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus {{ border-color: {accent}; }}
+QLineEdit[invalid="true"] {{ border-color: {danger}; }}
 QPushButton {{ border: 1px solid {border}; border-radius: 6px; padding: 6px 14px; background: {surface};
     color: {text}; }}
 QPushButton:hover {{ border-color: {accent}; }}

@@ -61,6 +61,12 @@ def test_the_sla_column_shows_time_left_coloured_and_sorts_due_first(
     assert model.index(3, COL_SLA).data(Qt.ItemDataRole.ForegroundRole) is None
     assert "Breached" in model.index(0, COL_SLA).data(Qt.ItemDataRole.ToolTipRole)
 
+    # A minute later (ten, here) the time left has moved on by itself: the running rows are read again.
+    clock.advance(timedelta(minutes=10))
+    app.tab._clock.timeout.emit()
+    qtbot.waitUntil(lambda: model.index(1, COL_SLA).data() == "5m", timeout=5000)
+    assert [model.index(r, COL_SLA).data() for r in range(4)] == ["breached 25m", "5m", "paused", ""]
+
 
 def test_waiting_on_customer_is_a_status_the_filter_offers(qtbot: QtBot, open_app, service: TicketService) -> None:
     ticket = service.create(TicketDraft("Which printer?", "x", Category.TECHNICAL, Priority.HIGH))

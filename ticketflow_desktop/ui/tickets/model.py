@@ -34,6 +34,7 @@ from ticketflow_desktop.domain import (
     ValidationError,
 )
 from ticketflow_desktop.domain.sla import time_left_text
+from ticketflow_desktop.domain.sla_state import SlaState
 from ticketflow_desktop.ui.changes import Change
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.ops import ignore
@@ -52,6 +53,8 @@ FIRST_PAGE = 100
 PAGE = 200
 CACHE_ROWS = 3000
 
+# SLA states whose time left moves with the clock (paused and settled ones stand still).
+RUNNING_SLA = frozenset({SlaState.OK, SlaState.DUE_SOON, SlaState.BREACHED})
 COL_ID, COL_TITLE, COL_CATEGORY, COL_PRIORITY, COL_STATUS, COL_CREATED, COL_UPDATED, COL_ASSIGNEE, COL_SLA = range(9)
 # The assignee came last (a saved header state keeps its meaning); the view shows it after the status.
 # The SLA column (time left to the running target, coloured by its state) came after it.
@@ -340,6 +343,25 @@ class TicketTableModel(QAbstractTableModel):
             on_done=partial(self._fetched, wanted),
             on_failed=partial(self._fetch_failed, wanted),
         )
+
+    def tick_slas(self, rows: range) -> int:
+        """A minute passed: the SLA time left of these rows (those on screen) is read again, for the
+        tickets whose clock runs. The database's calendar counts the business minutes, so the rows are
+        re-read rather than counted down here. Returns how many were asked for."""
+        service = self.context.service
+        if service is None:
+            return 0
+        running = frozenset(
+            ticket_id
+            for row in rows
+            if 0 <= row < len(self._ids)
+            and (ticket := self._cache.get(ticket_id := self._ids[row])) is not None
+            and ticket.sla.state in RUNNING_SLA
+        )
+        wanted = running - self._requested
+        if wanted:
+            self._read_rows(service, wanted)
+        return len(wanted)
 
     def _fetch_failed(self, wanted: frozenset[int], _error: BaseException) -> None:
         self._requested -= wanted  # asked again when painted

@@ -275,8 +275,8 @@ class TicketsTab(QWidget):
 
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.model.reload)
-        self._clock = QTimer(self, interval=60_000)  # "5m ago" moves on
-        self._clock.timeout.connect(self.table.viewport().update)
+        self._clock = QTimer(self, interval=60_000)  # "5m ago" and the SLA time left move on
+        self._clock.timeout.connect(self._minute_passed)
         self._clock.start()
         self._save_header_timer = QTimer(self, singleShot=True, interval=500)
         self._save_header_timer.timeout.connect(self._save_header)
@@ -392,6 +392,11 @@ class TicketsTab(QWidget):
         else:
             self.splitter.setSizes([800, 430])
         self.splitter.splitterMoved.connect(lambda *_a: settings.set_value(SPLITTER_KEY, self.splitter.saveState()))
+
+    def _minute_passed(self) -> None:
+        self.table.viewport().update()
+        if not self.table.isColumnHidden(COL_SLA):
+            self.model.tick_slas(self.table.visible_rows())
 
     def _save_header(self) -> None:
         self.context.settings.set_value(HEADER_KEY, self.table.horizontalHeader().saveState())

@@ -27,6 +27,14 @@ class TicketTable(QTableView):
         self.menu_requested.emit(self.current_row_point() if keyboard else event.pos(), keyboard)
         event.accept()
 
+    def visible_rows(self) -> range:
+        """The rows on screen (partly shown ones included)."""
+        first = self.rowAt(0)
+        if first < 0:
+            return range(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return range(first, (last if last >= 0 else self.model().rowCount() - 1) + 1)
+
     def current_row_point(self) -> QPoint:
         """The viewport point the keyboard's menu opens at: the current row's bottom left."""
         index = self.currentIndex()
