@@ -24,6 +24,10 @@ class FaultProxy:
         self.answers_lost = 0
         self._loop = asyncio.new_event_loop()
         self._pairs: set[tuple[asyncio.StreamWriter, asyncio.StreamWriter]] = set()
+        # Every connection's writer from the moment it is accepted or opened: stop() closes them all, even
+        # one whose handler never ran, so no socket is left for the garbage collector to warn about in a
+        # later test (pytest turns that ResourceWarning into that test's error).
+        self._writers: set[asyncio.StreamWriter] = set()
         self._resume = asyncio.Event()
         self._thread = threading.Thread(target=self._loop.run_forever, name="fault-proxy", daemon=True)
         self._server: asyncio.base_events.Server | None = None
@@ -70,7 +74,7 @@ class FaultProxy:
 
     async def _start(self) -> None:
         self._resume.set()
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        self._server = await asyncio.start_server(self._accepted, "127.0.0.1", 0)
         self.port = self._server.sockets[0].getsockname()[1]
 
     async def _stop(self) -> None:
@@ -81,6 +85,10 @@ class FaultProxy:
         for task in others:
             task.cancel()
         await asyncio.gather(*others, return_exceptions=True)
+        for writer in self._writers:
+            writer.transport.abort()
+        self._writers.clear()
+        await asyncio.sleep(0)  # the aborts close their sockets on the next turn of the loop
 
     async def _set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -97,6 +105,11 @@ class FaultProxy:
                 writer.transport.abort()
         self._pairs.clear()
 
+    def _accepted(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> object:
+        """Called as the connection is accepted, before its handler's task exists."""
+        self._writers.add(client_writer)
+        return self._handle(client_reader, client_writer)
+
     async def _handle(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
         self.connections_seen += 1
         if self.mode == "cut":
@@ -104,6 +117,7 @@ class FaultProxy:
             return
         try:
             server_reader, server_writer = await asyncio.open_connection(*self.upstream)
+            self._writers.add(server_writer)
         except OSError:
             client_writer.transport.abort()
             return
