@@ -150,3 +150,41 @@ def test_nobody_forges_another_agents_presence_or_read_marks(team: Team, logged_
         after = connection.execute(text("SELECT * FROM presence WHERE login = :bob"), params).all()
         assert after == [r for r in before if r.login == bob_login]
         assert connection.execute(text("SELECT * FROM ticket_reads ORDER BY login")).all() == marks_before
+
+
+def test_a_change_committed_after_a_later_one_is_still_news(team: Team, logged_in: dict[str, Database]) -> None:
+    """Ids come from a sequence: a colleague's transaction can take an id, then commit after one that took a
+    later id and committed first. The first read sees only the later one; the earlier arrives next time."""
+    alice, bob = logged_in["agent"], logged_in["other"]
+    ticket_id = new_ticket(alice)
+    TicketService(alice).assign(ticket_id, team.logins["other"])
+    bob_news = NotificationService(bob)
+    cursor = bob_news.news(None).cursor
+    with team.owner.engine.connect() as slow:  # the mail fetcher, say: takes its id first, commits last
+        slow.execute(
+            text(
+                "INSERT INTO messages (ticket_id, kind, author, at, body) "
+                "VALUES (:t, 'customer', '', now(), 'Written first, stored last')"
+            ),
+            {"t": ticket_id},
+        )
+        ConversationService(alice).add(ticket_id, MessageKind.CUSTOMER, "Written second, stored first")
+        first = bob_news.news(cursor)
+        assert [n.excerpt for n in first.notifications] == ["Written second, stored first"]
+        assert len(first.cursor.message_gaps) == 1  # the id still being written
+        slow.commit()
+    second = bob_news.news(first.cursor)
+    assert [n.excerpt for n in second.notifications] == ["Written first, stored last"]
+    assert second.cursor.message_gaps == ()
+    assert bob_news.news(second.cursor).notifications == ()  # said once
+
+
+def test_a_cursor_with_gaps_survives_the_settings_file() -> None:
+    from datetime import UTC, datetime
+
+    from ticketflow_desktop.domain.notifications import NewsCursor
+
+    cursor = NewsCursor(10, 20, datetime(2026, 12, 3, 9, 30, tzinfo=UTC), (7, 9), (18,))
+    assert NewsCursor.from_text(cursor.as_text()) == cursor
+    assert NewsCursor.from_text("10,20,") == NewsCursor(10, 20, None)  # written by the version before gaps
+    assert NewsCursor.from_text("10,20,,x,") is None

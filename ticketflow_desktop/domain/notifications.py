@@ -51,23 +51,33 @@ class Notification:
 
 @dataclass(frozen=True)
 class NewsCursor:
-    """How far the agent has heard: the newest history event and message considered, and the end of
-    the SLA window already announced (due times up to it were said once)."""
+    """How far the agent has heard: the newest history event and message considered, the end of the SLA
+    window already announced (due times up to it were said once), and the ids below those newest that
+    were not visible yet (gaps: a colleague's transaction still running, or one rolled back), asked
+    for again next time so that a change committed late is not missed."""
 
     event_id: int = 0
     message_id: int = 0
     breach_until: datetime | None = None
+    event_gaps: tuple[int, ...] = ()
+    message_gaps: tuple[int, ...] = ()
 
     def as_text(self) -> str:
         until = self.breach_until.isoformat() if self.breach_until else ""
-        return f"{self.event_id},{self.message_id},{until}"
+        gaps = (" ".join(map(str, ids)) for ids in (self.event_gaps, self.message_gaps))
+        return ",".join((str(self.event_id), str(self.message_id), until, *gaps))
 
     @classmethod
     def from_text(cls, text: str) -> NewsCursor | None:
-        """The cursor `as_text` wrote; None for anything else (a stored value from another version)."""
+        """The cursor `as_text` wrote (or an earlier version's, without gaps); None for anything else."""
         try:
-            event, message, until = text.split(",", 2)
-            return cls(int(event), int(message), datetime.fromisoformat(until) if until else None)
+            event, message, until, *gaps = text.split(",")
+            if len(gaps) not in (0, 2):
+                return None
+            event_gaps, message_gaps = (tuple(int(i) for i in g.split()) for g in gaps) if gaps else ((), ())
+            return cls(
+                int(event), int(message), datetime.fromisoformat(until) if until else None, event_gaps, message_gaps
+            )
         except ValueError:
             return None
 

@@ -7,8 +7,10 @@
 
 The cursor is ids (history events, messages) plus the end of the SLA window already announced. With no
 cursor (the first start) the news starts now: history is never replayed as news. On PostgreSQL the
-ids come from sequences: a transaction that commits after a later one with a lower id can be missed;
-news are hints, the unread marks in the list are the record.
+ids come from sequences, so a colleague's transaction can commit after a later one with a higher id:
+the ids below the newest that are not visible yet (up to GAP_WINDOW of them) ride along in the cursor
+as gaps and are asked for again, so a late commit is still news; a gap that never fills (a rolled-back
+insert) leaves after GAPS_KEPT newer ones.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.enums import EventField
@@ -31,11 +33,14 @@ from ticketflow_desktop.domain.notifications import (
     excerpt,
     mentions_login,
 )
+from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.tables import AgentRow, MessageRow, TicketEventRow, TicketRow
 from ticketflow_desktop.storage.team import agent_login
 
 LIMIT = 200  # news listed per kind and call; beyond, they are counted (`News.more`)
+GAP_WINDOW = 1000  # ids below the newest checked for ones not visible yet (transactions still running)
+GAPS_KEPT = 200  # gaps carried per kind, the newest
 WARN_BEFORE = timedelta(minutes=30)
 
 
@@ -55,8 +60,37 @@ def _with_names(session: Session, found: list[Notification]) -> list[Notificatio
     return [replace(n, actor_name=names.get(n.actor)) if n.actor else n for n in found]
 
 
+def _since(column: InstrumentedAttribute[int], after: int, top: int, filled: tuple[int, ...]) -> ColumnElement[bool]:
+    """Ids newer than the cursor up to `top`, and the cursor's gaps that are visible now."""
+    newer = and_(column > after, column <= top)
+    return or_(newer, column.in_(filled)) if filled else newer
+
+
+def _gaps(
+    session: Session, column: InstrumentedAttribute[int], after: int, top: int, old: tuple[int, ...]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """PostgreSQL: (the old gaps visible now, the ids in (after, top] and old gaps still not visible)."""
+    low = max(after, top - GAP_WINDOW)
+    wanted = set(range(low + 1, top + 1)) | set(old)
+    if not wanted:
+        return (), ()
+    recent = or_(and_(column > low, column <= top), column.in_(old)) if old else and_(column > low, column <= top)
+    visible = set(session.execute(select(column).where(recent)).scalars())
+    filled = tuple(sorted(i for i in old if i in visible))
+    missing = sorted(wanted - visible)
+    return filled, tuple(missing[-GAPS_KEPT:])
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass
+class Late:
+    """Ids in the cursor's gaps that are visible now: committed after the last read."""
+
+    events: tuple[int, ...] = ()
+    messages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,16 +109,26 @@ class NotificationService:
             now = self._now(session)
             found: list[Notification] = []
             more = 0
+            carried: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
             if cursor is not None:
+                late = Late()
+                if self.database.dialect is Dialect.POSTGRESQL:
+                    late.events, event_gaps = _gaps(
+                        session, TicketEventRow.id, cursor.event_id, top_event, cursor.event_gaps
+                    )
+                    late.messages, message_gaps = _gaps(
+                        session, MessageRow.id, cursor.message_id, top_message, cursor.message_gaps
+                    )
+                    carried = (event_gaps, message_gaps)
                 for query in (self._assigned, self._customer_wrote, self._mentioned):
-                    listed, beyond = query(session, me, cursor, top_event, top_message)
+                    listed, beyond = query(session, me, cursor, top_event, top_message, late)
                     found += listed
                     more += beyond
             until = now + self.warn_before
             found += self._breaching(session, me, cursor.breach_until if cursor else None, until)
             found = _with_names(session, found)
         found.sort(key=lambda n: n.at)
-        return News(tuple(found), NewsCursor(int(top_event), int(top_message), until), more)
+        return News(tuple(found), NewsCursor(int(top_event), int(top_message), until, *carried), more)
 
     def _now(self, session: Session) -> datetime:
         """The shared clock: the server's on PostgreSQL, the injected one on one person's SQLite file."""
@@ -97,14 +141,13 @@ class NotificationService:
         return rows[:LIMIT], max(0, len(rows) - LIMIT)
 
     def _assigned(
-        self, session: Session, me: str, cursor: NewsCursor, top_event: int, _top_message: int
+        self, session: Session, me: str, cursor: NewsCursor, top_event: int, _top_message: int, late: Late
     ) -> tuple[list[Notification], int]:
         rows = session.execute(
             select(TicketEventRow.ticket_id, TicketEventRow.actor, TicketEventRow.at, TicketRow.title)
             .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
             .where(
-                TicketEventRow.id > cursor.event_id,
-                TicketEventRow.id <= top_event,
+                _since(TicketEventRow.id, cursor.event_id, top_event, late.events),
                 TicketEventRow.field == EventField.ASSIGNEE.value,
                 TicketEventRow.new_value == me,
                 or_(TicketEventRow.actor.is_(None), TicketEventRow.actor != me),
@@ -116,14 +159,13 @@ class NotificationService:
         return self._split([Notification(NotificationKind.ASSIGNED, r.ticket_id, r.title, r.actor, r.at) for r in rows])
 
     def _customer_wrote(
-        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int
+        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int, late: Late
     ) -> tuple[list[Notification], int]:
         rows = session.execute(
             select(MessageRow.ticket_id, MessageRow.at, MessageRow.body, TicketRow.title)
             .join(TicketRow, TicketRow.id == MessageRow.ticket_id)
             .where(
-                MessageRow.id > cursor.message_id,
-                MessageRow.id <= top_message,
+                _since(MessageRow.id, cursor.message_id, top_message, late.messages),
                 MessageRow.kind == "customer",
                 MessageRow.author != me,  # one I recorded myself is my own act
                 TicketRow.assignee == me,
@@ -139,15 +181,14 @@ class NotificationService:
         )
 
     def _mentioned(
-        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int
+        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int, late: Late
     ) -> tuple[list[Notification], int]:
         # The database finds the candidates ("@me" anywhere); the domain's rule decides (not "x@me.org").
         rows = session.execute(
             select(MessageRow.ticket_id, MessageRow.author, MessageRow.at, MessageRow.body, TicketRow.title)
             .join(TicketRow, TicketRow.id == MessageRow.ticket_id)
             .where(
-                MessageRow.id > cursor.message_id,
-                MessageRow.id <= top_message,
+                _since(MessageRow.id, cursor.message_id, top_message, late.messages),
                 MessageRow.kind == "note",
                 MessageRow.author != me,
                 func.lower(MessageRow.body).like(f"%@{_escape_like(me.lower())}%", escape="\\"),
