@@ -52,7 +52,7 @@ def test_the_stored_settings_are_shown_and_a_save_stores_them_and_moves_dues(
     dialog.hours.setText("Mon-Sun 00:00-24:00")
     dialog.holidays.setText("2026-12-25 2026-12-26")
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Save is the default button
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: app.window.sla_dialog is None, timeout=10_000)  # closed, and deleted
 
     assert sla.policies() == {Priority.CRITICAL: SlaPolicy(Priority.CRITICAL, 30, 240)}
     calendar = sla.calendar()
