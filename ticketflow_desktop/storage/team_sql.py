@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
 from ticketflow_desktop.storage.personal_sql import PERSONAL_SQL, personal_grants_sql
+from ticketflow_desktop.storage.sla_sql import sla_schema_sql
 
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
 ROLE_PREFIX = "ticketflow_"
@@ -424,8 +425,9 @@ _AGENT_INSERT = (
     "suggestion_model, suggestion_confidence, idempotency_key, group_id, requester_id, assignee"
 )
 _AGENT_UPDATE = "title, description, category, priority, status, group_id, requester_id, assignee"
-# A ticket's SLA bookkeeping, kept by the client after each write (the business-hour arithmetic is
-# Python's, domain/sla.py). Not part of the version or the history: the trigger ignores these columns.
+# A ticket's SLA figures are the database's (storage/sla_sql.py): no agent or lead writes them; an
+# administrator's bulk load brings its own (sla_store.settle_loaded, under `ticketflow.trusted_load`).
+# Revoked by name: databases from before 0015 granted them to agents.
 _SLA_COLUMNS = (
     "first_response_due, resolution_due, first_responded_at, sla_paused_at, sla_paused_minutes, sla_outcome, sla_due, "
     "sla_settled_at"
@@ -457,7 +459,8 @@ GRANT INSERT (name, shared, spec, position), DELETE ON saved_views TO {viewer};
 GRANT UPDATE (name, shared, spec, position) ON saved_views TO {viewer};
 GRANT USAGE ON SEQUENCE saved_views_id_seq TO {viewer};
 GRANT INSERT ON ticket_tags TO {admin};
-GRANT UPDATE ({_SLA_COLUMNS}) ON tickets TO {agent};
+REVOKE UPDATE ({_SLA_COLUMNS}) ON tickets FROM {agent};
+GRANT UPDATE ({_SLA_COLUMNS}) ON tickets TO {admin};
 GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
 GRANT INSERT, UPDATE, DELETE ON sla_calendar, sla_policies TO {lead};
 GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};
@@ -471,7 +474,8 @@ GRANT INSERT, UPDATE ON suggestion_counts, daily_flow, ticket_totals, resolution
 
 def team_schema_sql() -> str:
     personal = (PERSONAL_SQL, personal_grants_sql(group_role("viewer")))  # read marks, presence
-    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, POLICIES_SQL, grants_sql(), *personal))
+    sla = sla_schema_sql()  # the SLA figures, computed by the database
+    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, sla, POLICIES_SQL, grants_sql(), *personal))
 
 
 def apply_team_schema(connection: Connection) -> None:
