@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Connection, create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from tests.team.conftest import Team
 from tests.team.test_red_team import refused, ticket
@@ -43,11 +43,12 @@ WINDOWS = (datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 10, 18, tzinfo=UTC),
 
 
 @pytest.fixture(scope="module")
-def owner(_postgres_database: Database) -> Iterator[Connection]:
-    """The schema owner's connection: the functions need no rows, so no test data."""
-    engine = create_engine(make_url(str(_postgres_database.url)).set(drivername="postgresql+psycopg2"))
-    with engine.connect() as connection:
-        yield connection
+def functions(_postgres_database: Database) -> Iterator[Engine]:
+    """The schema owner's engine (the functions need no rows, so no test data). Pinged before each use:
+    other tests' emptying of the database ends every other connection."""
+    url = make_url(str(_postgres_database.url)).set(drivername="postgresql+psycopg2")
+    engine = create_engine(url, pool_pre_ping=True)
+    yield engine
     engine.dispose()
 
 
@@ -85,10 +86,10 @@ def _params(calendar: tuple[str, str, tuple[date, ...]]) -> dict[str, object]:
     return {"hours": hours, "zone": zone, "holidays": ",".join(d.isoformat() for d in holidays)}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None)
 @given(calendar=calendars(), start=instants, minutes=durations, span=st.integers(0, 20_000))
 def test_the_databases_business_minutes_are_pythons(
-    owner: Connection, calendar: tuple[str, str, tuple[date, ...]], start: datetime, minutes: int, span: int
+    functions: Engine, calendar: tuple[str, str, tuple[date, ...]], start: datetime, minutes: int, span: int
 ) -> None:
     python = Calendar.parse(*calendar)
     try:
@@ -98,8 +99,8 @@ def test_the_databases_business_minutes_are_pythons(
     end = start + timedelta(minutes=span, seconds=17)
     params = {**_params(calendar), "start": start, "minutes": minutes, "end": end}
     try:
-        with owner.begin():
-            got, between = owner.execute(
+        with functions.begin() as connection:
+            got, between = connection.execute(
                 text(
                     _calendar_sql(
                         "tf_sla_add(:start, :minutes, c.zone, c.starts, c.ends, c.holidays),"
@@ -148,7 +149,7 @@ def _sla_of(values: tuple) -> TicketSla:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None)
 @given(
     calendar=calendars(),
     created=instants,
@@ -156,7 +157,7 @@ def _sla_of(values: tuple) -> TicketSla:
     reply_after=st.none() | st.integers(0, 3000),
 )
 def test_the_databases_status_rules_are_pythons(
-    owner: Connection,
+    functions: Engine,
     calendar: tuple[str, str, tuple[date, ...]],
     created: datetime,
     moves: list[tuple[str, int]],
@@ -173,7 +174,7 @@ def test_the_databases_status_rules_are_pythons(
         sla = replace(sla, first_responded_at=created + timedelta(minutes=reply_after))
     status, at = Status.OPEN, created
     columns = ", ".join(c for c in SLA_COLUMNS if c != "sla_due")
-    with owner.begin():
+    with functions.begin() as connection:
         for new_value, minutes in moves:
             new, at = Status(new_value), at + timedelta(minutes=minutes, seconds=13)
             if new is status:
@@ -182,7 +183,7 @@ def test_the_databases_status_rules_are_pythons(
                 expected = on_status_change(sla, status, new, at, python)
             except ValidationError:
                 return
-            got = owner.execute(
+            got = connection.execute(
                 text(
                     f"SELECT {columns} FROM tf_sla_parse_calendar(:hours, :zone, :holidays) c"
                     " CROSS JOIN LATERAL tf_sla_status_change(jsonb_populate_record(NULL::tickets,"
@@ -306,3 +307,47 @@ def test_an_agents_first_reply_and_a_wait_give_the_same_figures_as_sqlite(team: 
     final = pg.get(created.id).sla
     assert final.outcome is not None and final.settled_at is not None
     lite.database.dispose()
+
+
+def test_a_leads_raw_policy_change_is_applied_by_the_database_and_a_bad_calendar_refused(team: Team) -> None:
+    lead = SlaService(team.service("lead").database)
+    lead.set_calendar("Mon-Sun 00:00-24:00", "UTC")
+    lead.set_policy(SlaPolicy(Priority.HIGH, 60, 480))
+    ticket_id = ticket(team)
+    before = _figures(team, ticket_id)
+    with team.connect("lead") as connection:
+        assert refused(connection, "UPDATE sla_calendar SET zone = 'Mars/Olympus'") == "22023"
+        assert refused(connection, "UPDATE sla_calendar SET hours = 'weekdays'") == "22023"
+        assert refused(connection, "UPDATE sla_calendar SET zone = 'UTC+3'") == "22023"  # not one zoneinfo reads
+        assert refused(connection, "UPDATE sla_calendar SET holidays = '12/25/2026'") == "22023"
+        assert refused(connection, "SELECT tf_sla_recompute(NULL)") == "42501"  # the triggers' own
+        with connection.begin():  # no service involved: the database recomputes the open tickets' dues
+            connection.execute(text("UPDATE sla_policies SET resolution_minutes = 960 WHERE priority = 'high'"))
+    after = _figures(team, ticket_id)
+    assert after["resolution_due"] == before["resolution_due"] + timedelta(minutes=480)  # type: ignore[operator]
+    assert after["first_response_due"] == before["first_response_due"]
+    assert lead.set_policy(SlaPolicy(Priority.HIGH, 60, 480)) == 1  # the database's count of moved tickets
+    assert _figures(team, ticket_id) == before
+
+
+def test_the_migration_takes_the_agents_privilege_and_keeps_the_figures(team: Team) -> None:
+    from alembic import command
+
+    from ticketflow_desktop.storage.migrate import alembic_config, upgrade_to_head
+
+    SlaService(team.service("lead").database).set_policy(SlaPolicy(Priority.HIGH, 60, 480))
+    ticket_id = ticket(team)
+    true = _figures(team, ticket_id)
+    write = "UPDATE tickets SET sla_paused_minutes = sla_paused_minutes + 1 WHERE id = :id"
+    with team.owner.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0014_mail")
+    try:
+        with team.connect("agent") as connection:  # before 0015 the client kept the figures
+            connection.execute(text(write), {"id": ticket_id})
+            connection.rollback()
+    finally:
+        upgrade_to_head(team.owner.engine)
+    assert _figures(team, ticket_id) == true
+    with team.connect("agent") as connection:
+        assert refused(connection, write, {"id": ticket_id}) == "42501"
+    assert _figures(team, ticket(team))["resolution_due"] is not None  # the triggers are back

@@ -448,9 +448,22 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- A calendar the client could not read back (sla_store.read_calendar) is refused: a zone PostgreSQL
+-- takes but Python's zoneinfo does not ('UTC+3'), holidays not written YYYY-MM-DD; bad hours by
+-- tf_sla_week. Then the open tickets take it.
 CREATE OR REPLACE FUNCTION tf_sla_calendar_changed() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  IF TG_OP <> 'DELETE' THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = NEW.zone) THEN
+      RAISE EXCEPTION '''%'' is not a time zone (write e.g. Europe/Berlin)', NEW.zone
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NEW.holidays !~ '^(\\d{{4}}-\\d{{2}}-\\d{{2}}(,\\d{{4}}-\\d{{2}}-\\d{{2}})*)?$' THEN
+      RAISE EXCEPTION 'holidays are dates written 2026-12-25, separated by commas'
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+  END IF;
   IF tf_trusted('trusted_load', 'admin') THEN
     PERFORM tf_sla_calendar();  -- still refused if it cannot be read
     RETURN NULL;
@@ -461,6 +474,8 @@ END $$;
 """
 
 TRIGGERS_SQL = """
+-- Only the calendar and policy triggers run the recompute (as the owner).
+REVOKE ALL ON FUNCTION tf_sla_recompute(text[]) FROM PUBLIC;
 DROP TRIGGER IF EXISTS tf_ticket_sla_before_insert ON tickets;
 CREATE TRIGGER tf_ticket_sla_before_insert BEFORE INSERT ON tickets
   FOR EACH ROW EXECUTE FUNCTION tf_ticket_sla_before_insert();

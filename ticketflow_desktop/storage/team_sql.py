@@ -3,7 +3,8 @@
 Four group roles (viewer < agent < lead < admin, each a member of the one before) carry the
 grants; an agent is a login role in one of them. What the client could otherwise fake is set by the
 database: triggers stamp `version`, `updated_at` and `created_at` with the server's `now()`, keep the
-status workflow, write the history (actor = `session_user`) and keep the dashboard's summaries.
+status workflow, write the history (actor = `session_user`), keep the dashboard's summaries and
+compute each ticket's SLA figures (storage/sla_sql.py).
 Agents may SELECT those tables but never write them. Row-level security limits an agent to the
 tickets of their groups and tickets with no group.
 
