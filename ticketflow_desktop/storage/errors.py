@@ -115,7 +115,6 @@ _REFUSED_ACTS: tuple[tuple[str, str], ...] = (
         "write the history or the dashboard's counts (the database keeps them)",
     ),
     (r"permission denied for table (agents|groups|agent_groups)", "manage agents and groups"),
-    (r"sla figures", "write a ticket's SLA figures (the database computes them)"),
     (r"permission denied for table tickets", "change tickets"),
     (r"must be owner|permission denied for schema|permission denied to create", "change the database's structure"),
 )

@@ -13,13 +13,15 @@ both backends store the same figures (tests/team/test_sla_in_database.py compare
   change of the calendar or a policy recomputes the tickets not yet done.
 - The times are the database's `now()` (the change's, the reply's `messages.at`).
 
-No client writes these columns: agents and leads hold no privilege on them, and the triggers refuse a
-value written by anyone who does (the owner, an administrator), naming the column (SQLSTATE 42501,
-storage/errors.py says it in words). A refusal rather than a silent overwrite: whoever tried to move a
-due learns that it did not move, and nothing is half-stored. Two paths write them, each needing a
-transaction-local setting that only a trigger (depth > 1) or a role can make count: the triggers'
-own (`ticketflow.sla_writing`) and an administrator's bulk load (`ticketflow.trusted_load`, which
-brings its own figures: sla_store.settle_loaded).
+What a client writes into these columns is overwritten with the database's figures (and a NOTICE
+names the column), like `created_at` and `version` in storage/team_sql.py. Overwritten rather than
+refused: an app from before 0015 still stores its own figures after each write, with the agents'
+column privilege it was given; refusing would fail its every ticket write, while overwriting keeps it
+working and makes its store harmless (the figures it writes are the same when the rules agree, and
+the database's when they do not). Whoever moves a due in raw SQL sees the notice and the unmoved due.
+Two paths do write them, each needing a transaction-local setting that only a trigger (depth > 1) or
+a role can make count: the triggers' own (`ticketflow.sla_writing`) and an administrator's bulk load
+(`ticketflow.trusted_load`, which brings its own figures: sla_store.settle_loaded).
 """
 
 from __future__ import annotations
@@ -48,27 +50,30 @@ def _row(prefix: str) -> str:
     return "(" + ", ".join(f"{prefix}.{c}" for c in SLA_COLUMNS) + ")"
 
 
-def _first_changed() -> str:
-    """The first SLA column whose NEW value differs from OLD's (NULL: none)."""
-    cases = " ".join(f"WHEN NEW.{c} IS DISTINCT FROM OLD.{c} THEN '{c}'" for c in SLA_COLUMNS)
-    return f"CASE {cases} END"
+_DEFAULTS = {"sla_paused_minutes": "0", "sla_due": NO_DUE_SQL}
 
 
-def _first_given() -> str:
-    """On insert: the first SLA column given a value other than its default."""
-    defaults = {"sla_paused_minutes": "0", "sla_due": NO_DUE_SQL}
-    cases = " ".join(f"WHEN NEW.{c} IS DISTINCT FROM {defaults.get(c, 'NULL')} THEN '{c}'" for c in SLA_COLUMNS)
-    return f"CASE {cases} END"
+def _overwrite(kept: str) -> str:
+    """PL/pgSQL: every SLA column of NEW set back to `kept` ('OLD' or the defaults), the client's value
+    named in a NOTICE (the first one that differed)."""
+    cases = []
+    assignments = []
+    for c in SLA_COLUMNS:
+        value = f"OLD.{c}" if kept == "OLD" else _DEFAULTS.get(c, "NULL")
+        cases.append(f"WHEN NEW.{c} IS DISTINCT FROM {value} THEN '{c}'")
+        assignments.append(f"NEW.{c} := {value};")
+    return (
+        f"written := CASE {' '.join(cases)} END;\n"
+        "  IF written IS NOT NULL THEN\n"
+        "    RAISE NOTICE 'a ticket''s SLA figures are the database''s to keep: % was not written', written\n"
+        "      USING HINT = 'Change the status, the priority or the policies; the database computes the dues.';\n"
+        "  END IF;\n  " + "\n  ".join(assignments)
+    )
 
 
 # business_hours._HOURS, for a part already stripped of its surrounding space.
 _HOURS = r"^([a-z]{3})(?:\s*-\s*([a-z]{3}))?\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$"
 
-_REFUSAL = (
-    "RAISE EXCEPTION 'a ticket''s SLA figures are the database''s to keep: % may not be written', bad "
-    "USING ERRCODE = 'insufficient_privilege', HINT = 'Change the status, the priority or the policies; "
-    "the database computes the dues.'"
-)
 
 ARITHMETIC_SQL = f"""
 -- The team calendar's hours, parsed as business_hours.Calendar.parse parses them (same words on error).
@@ -340,15 +345,12 @@ $$;
 -- A new ticket: its priority's dues, counted from the creation the database stamped.
 CREATE OR REPLACE FUNCTION tf_ticket_sla_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  bad text;
+  written text;
 BEGIN
   IF tf_trusted('trusted_load', 'admin') THEN
     RETURN NEW;
   END IF;
-  bad := {_first_given()};
-  IF bad IS NOT NULL THEN
-    {_REFUSAL};
-  END IF;
+  {_overwrite("defaults")}
   NEW := tf_sla_apply_team_policy(NEW);
   NEW.sla_due := tf_sla_sort_due(NEW);
   RETURN NEW;
@@ -358,16 +360,13 @@ END $$;
 -- its policy (services/sla.after_update). The change's time is the database's.
 CREATE OR REPLACE FUNCTION tf_ticket_sla_before_update() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  bad text;
+  written text;
   c record;
 BEGIN
   IF tf_trusted('trusted_load', 'admin') OR tf_sla_writing() THEN
     RETURN NEW;
   END IF;
-  bad := {_first_changed()};
-  IF bad IS NOT NULL THEN
-    {_REFUSAL};
-  END IF;
+  {_overwrite("OLD")}
   IF NEW.status IS NOT DISTINCT FROM OLD.status AND NEW.priority IS NOT DISTINCT FROM OLD.priority THEN
     RETURN NEW;
   END IF;

@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
 from ticketflow_desktop.storage.personal_sql import PERSONAL_SQL, personal_grants_sql
-from ticketflow_desktop.storage.sla_sql import sla_schema_sql
+from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS, sla_schema_sql
 
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
 ROLE_PREFIX = "ticketflow_"
@@ -426,13 +426,12 @@ _AGENT_INSERT = (
     "suggestion_model, suggestion_confidence, idempotency_key, group_id, requester_id, assignee"
 )
 _AGENT_UPDATE = "title, description, category, priority, status, group_id, requester_id, assignee"
-# A ticket's SLA figures are the database's (storage/sla_sql.py): no agent or lead writes them; an
-# administrator's bulk load brings its own (sla_store.settle_loaded, under `ticketflow.trusted_load`).
-# Revoked by name: databases from before 0015 granted them to agents.
-_SLA_COLUMNS = (
-    "first_response_due, resolution_due, first_responded_at, sla_paused_at, sla_paused_minutes, sla_outcome, sla_due, "
-    "sla_settled_at"
-)
+# A ticket's SLA figures are the database's (storage/sla_sql.py): its trigger overwrites what a client
+# writes. The agents' privilege stays only for apps from before 0015, which still store their own
+# figures after each write (harmlessly now); an administrator's bulk load brings its own (under
+# `ticketflow.trusted_load`, sla_store.settle_loaded). A contract step may revoke it once no such app
+# is left (schema_meta.min_app_version).
+_SLA_COLUMNS = ", ".join(SLA_COLUMNS)
 
 
 def grants_sql() -> str:
@@ -460,8 +459,7 @@ GRANT INSERT (name, shared, spec, position), DELETE ON saved_views TO {viewer};
 GRANT UPDATE (name, shared, spec, position) ON saved_views TO {viewer};
 GRANT USAGE ON SEQUENCE saved_views_id_seq TO {viewer};
 GRANT INSERT ON ticket_tags TO {admin};
-REVOKE UPDATE ({_SLA_COLUMNS}) ON tickets FROM {agent};
-GRANT UPDATE ({_SLA_COLUMNS}) ON tickets TO {admin};
+GRANT UPDATE ({_SLA_COLUMNS}) ON tickets TO {agent};
 GRANT EXECUTE ON FUNCTION tf_redact(bigint, text, text) TO {lead};
 GRANT INSERT, UPDATE, DELETE ON sla_calendar, sla_policies TO {lead};
 GRANT INSERT, UPDATE ON agents, groups, agent_groups TO {admin};

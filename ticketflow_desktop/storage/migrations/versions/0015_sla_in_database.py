@@ -1,11 +1,13 @@
 """On PostgreSQL a ticket's SLA figures are computed and kept by the database (issue 19): the
-business-hour arithmetic and the SLA rules in PL/pgSQL, triggers on tickets, messages, the calendar
-and the policies, and no agent's privilege on the SLA columns any more (storage/sla_sql.py says why).
+business-hour arithmetic and the SLA rules in PL/pgSQL, and triggers on tickets, messages, the
+calendar and the policies that compute the figures and overwrite whatever a client writes into them
+(storage/sla_sql.py says why overwrite, not refuse).
 
 The same SQL is applied again with the team schema after every upgrade (storage/team_sql.py), like
 the other triggers. No change on SQLite: there the client keeps the figures (services/sla.py).
-Expand only: the columns stay; an older app's own SLA writes are refused (its user is told), the
-rest of it keeps working.
+Expand only: no column or privilege goes; an app from before this revision keeps working (the figures
+it still stores after each write are replaced by the database's), so schema_meta.min_app_version stays.
+The figures already stored are kept as they are.
 
 Revision ID: 0015_sla_in_database
 Revises: 0014_mail
@@ -14,15 +16,12 @@ Create Date: 2026-12-03
 
 from alembic import op
 
-from ticketflow_desktop.storage.sla_sql import DROP_SQL, SLA_COLUMNS, sla_schema_sql
+from ticketflow_desktop.storage.sla_sql import DROP_SQL, sla_schema_sql
 
 revision = "0015_sla_in_database"
 down_revision = "0014_mail"
 branch_labels = None
 depends_on = None
-
-_AGENT = "ticketflow_agent"
-_ADMIN = "ticketflow_admin"
 
 
 def _run(sql: str) -> None:
@@ -36,26 +35,11 @@ def _run(sql: str) -> None:
         cursor.close()
 
 
-def _roles_exist() -> bool:
-    return bool(
-        op.get_bind()
-        .exec_driver_sql(f"SELECT count(*) = 2 FROM pg_roles WHERE rolname IN ('{_AGENT}', '{_ADMIN}')")
-        .scalar()
-    )
-
-
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    _run(sla_schema_sql())
-    if _roles_exist():  # a database made before the team schema gets its roles with it (team_sql)
-        columns = ", ".join(SLA_COLUMNS)
-        _run(f"REVOKE UPDATE ({columns}) ON tickets FROM {_AGENT}; GRANT UPDATE ({columns}) ON tickets TO {_ADMIN};")
+    if op.get_bind().dialect.name == "postgresql":
+        _run(sla_schema_sql())
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    _run(DROP_SQL)
-    if _roles_exist():  # the client keeps the figures again: agents write them
-        _run(f"GRANT UPDATE ({', '.join(SLA_COLUMNS)}) ON tickets TO {_AGENT};")
+    if op.get_bind().dialect.name == "postgresql":  # the client keeps the figures again
+        _run(DROP_SQL)
