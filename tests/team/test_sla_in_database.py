@@ -353,3 +353,18 @@ def test_after_the_migration_a_due_no_longer_moves(team: Team) -> None:
         connection.execute(text(write), {"id": ticket_id})
     assert _figures(team, ticket_id) == moved  # not any more
     assert _figures(team, ticket(team))["resolution_due"] is not None  # the triggers are back
+
+
+def test_an_app_from_before_0015_still_writes_tickets_and_its_figures_are_harmless(team: Team) -> None:
+    """Such an app stores its own figures after each write (sla_store.store, with the agents' column
+    privilege): the write goes through and the database's figures stay."""
+    from ticketflow_desktop.storage import sla_store
+
+    SlaService(team.service("lead").database).set_policy(SlaPolicy(Priority.HIGH, 60, 480))
+    agent = team.service("agent")
+    created = agent.create(TicketDraft("Printer", "On fire", Category.TECHNICAL, Priority.HIGH))
+    assert created.sla.resolution_due is not None
+    wrong = replace(created.sla, resolution_due=created.sla.resolution_due + timedelta(hours=1))
+    with agent.database.writing() as session:
+        sla_store.store(session, created.id, wrong)
+    assert agent.get(created.id).sla == created.sla
