@@ -180,6 +180,8 @@ def test_attainment_per_week_and_agent(service: TicketService, sla: SlaService) 
     kept = service.assign(kept.id, login)
     late = service.assign(late.id, login)
     with service.database.writing() as session:  # its first response was due long ago
+        if service.database.enforces_team_rules:  # there only an administrator's load brings SLA figures
+            session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
         session.execute(
             text("UPDATE tickets SET first_response_due = created_at - interval '1 hour' WHERE id = :id")
             if service.database.enforces_team_rules

@@ -4,6 +4,10 @@ bookkeeping every ticket write does for them (`after_create`, `after_update`, `a
 Changing a policy or the calendar recomputes the dues of every ticket not yet done, in the same
 transaction (domain/sla.py says how); done tickets keep the outcome they had. On PostgreSQL only
 leads and administrators may write the calendar and the policies (storage/team_sql.py's grants).
+
+On PostgreSQL the database computes every ticket's SLA figures itself (storage/sla_sql.py's triggers,
+the same rules in PL/pgSQL) and no client may write them: there the bookkeeping below only reads what
+the database did. On SQLite it is the client's, as before.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ticketflow_desktop.domain.sla import (
     week_of,
 )
 from ticketflow_desktop.storage import sla_store
+from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.tables import TicketRow
 
@@ -56,7 +61,7 @@ class SlaService:
         Calendar.parse(hours, zone, tuple(holidays))  # a clear message before anything is stored
         with self.database.writing() as session:
             sla_store.write_calendar(session, hours, zone, holidays)
-            return sla_store.recompute(session)
+            return self._recompute(session, None)
 
     def policies(self) -> dict[Priority, SlaPolicy]:
         with self.database.reading() as session:
@@ -67,7 +72,7 @@ class SlaService:
         policy = validate_policy(policy)
         with self.database.writing() as session:
             sla_store.write_policy(session, policy)
-            return sla_store.recompute(session, [policy.priority])
+            return self._recompute(session, [policy.priority])
 
     def configure(self, calendar: CalendarSettings, policies: Mapping[Priority, SlaPolicy | None]) -> int:
         """Store the calendar and every priority's policy (None: no policy) at once, all or nothing, as the
@@ -112,7 +117,14 @@ class SlaService:
     def remove_policy(self, priority: Priority) -> int:
         with self.database.writing() as session:
             sla_store.remove_policy(session, priority)
-            return sla_store.recompute(session, [priority])
+            return self._recompute(session, [priority])
+
+    def _recompute(self, session: Session, priorities: list[Priority] | None) -> int:
+        """How many open tickets got new dues: counted by the database's trigger on PostgreSQL (which did
+        the work when the calendar or policy row changed), done here on SQLite."""
+        if self.database.enforces_team_rules:
+            return sla_store.recomputed_by_database(session)
+        return sla_store.recompute(session, priorities)
 
 
 # --- the bookkeeping of every write (inside its transaction) ------------------------------------------
@@ -150,7 +162,8 @@ BREACHES_LISTED = 200
 
 
 def after_create(session: Session, ticket: Ticket) -> Ticket:
-    """Set a new ticket's dues from its priority's policy (counted from its stored creation time)."""
+    """Set a new ticket's dues from its priority's policy (counted from its stored creation time).
+    SQLite only: on PostgreSQL the insert's trigger did it."""
     policies = sla_store.read_policies(session)
     policy = policies.get(ticket.priority)
     if policy is None:
@@ -162,7 +175,7 @@ def after_create(session: Session, ticket: Ticket) -> Ticket:
 
 def after_update(session: Session, before: Ticket, after: Ticket) -> Ticket:
     """A changed priority takes its policy's dues; a changed status pauses, resumes or settles the clock.
-    `after.updated_at` is the change's time (the database's on PostgreSQL)."""
+    `after.updated_at` is the change's time. SQLite only: on PostgreSQL the update's trigger did it."""
     if before.priority == after.priority and before.status == after.status:
         return after
     calendar = sla_store.read_calendar(session)
@@ -179,13 +192,16 @@ def after_update(session: Session, before: Ticket, after: Ticket) -> Ticket:
 
 def after_message(session: Session, ticket_id: int, kind: MessageKind, at: datetime) -> bool:
     """An agent's first reply stops the first-response clock; a customer writing to a ticket that waits
-    on them reopens it (True: the caller moves it to open)."""
+    on them reopens it (True: the caller moves it to open, and the clock resumes with that change).
+    On PostgreSQL the message's trigger stopped the clock (and set `first_responded_at` to `at`)."""
     row = session.execute(
         select(TicketRow.status, TicketRow.first_responded_at, TicketRow.resolution_due).where(
             TicketRow.id == ticket_id
         )
     ).one()
-    if kind is MessageKind.REPLY and row.first_responded_at is None and row.resolution_due is not None:
+    database_keeps = dialect_of(session) is Dialect.POSTGRESQL
+    first = row.first_responded_at is None and row.resolution_due is not None
+    if kind is MessageKind.REPLY and first and not database_keeps:
         sla_store.store(session, ticket_id, on_first_reply(sla_store.stored(session, ticket_id), at))
     return kind is MessageKind.CUSTOMER and row.status == Status.PENDING.value
 

@@ -57,10 +57,11 @@ from ticketflow_desktop.services.sla import sla_state_filter
 from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.analytics import CountKey, add_count_deltas, add_suggestion_counts, record_status_change
 from ticketflow_desktop.storage.changes import announce
-from ticketflow_desktop.storage.convert import event_from_row, suggestion_columns, ticket_from_row
+from ticketflow_desktop.storage.convert import event_from_row, sla_from_row, suggestion_columns, ticket_from_row
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import check_assignee, customer_email, find_or_create_customer
 from ticketflow_desktop.storage.search import count_matches, fetch_page
+from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS
 from ticketflow_desktop.storage.tables import CustomerRow, GroupRow, TicketEventRow, TicketRow, TicketTotalRow, table_of
 from ticketflow_desktop.storage.tags import tagged_with_any, with_tags
 from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database, sees_every_ticket
@@ -257,15 +258,17 @@ class TicketService:
             # and no reading back: what was inserted is known, and RETURNING gives the id.
             tickets = table_of(TicketRow)
             if self.database.enforces_team_rules:
-                stamped = ("created_at", "updated_at", "version", "status")
+                stamped: tuple[str, ...] = ("created_at", "updated_at", "version", "status")
                 for name in stamped:
                     del values[name]
+                # The SLA figures too: the database computes them (storage/sla_sql.py).
+                stamped += SLA_COLUMNS
                 inserted = insert(tickets).values(values).returning(tickets.c.id, *(tickets.c[n] for n in stamped))
                 with recorded_by_database(session, source, written_at):
                     ticket_id, *server_values = session.execute(inserted).one()
                 row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
                 announce(session, [ticket_id])
-                return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
+                return self._read_sla(session, [ticket_from_row(row)])[0]
             ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
             row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
             event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
@@ -340,11 +343,12 @@ class TicketService:
                     update(tickets)
                     .where(tickets.c.id == ticket_id, tickets.c.version == current.version)
                     .values(**{f: new for f, (_, new) in diffs.items()})
-                    .returning(tickets.c.updated_at, tickets.c.version)
+                    .returning(tickets.c.updated_at, tickets.c.version, *(tickets.c[n] for n in SLA_COLUMNS))
                 ).one()
             announce(session, [ticket_id])
-            updated = replace(current, **changed, updated_at=stamped.updated_at, version=stamped.version)
-            return sla.after_update(session, current, updated)
+            # The SLA figures as the database's triggers left them (storage/sla_sql.py).
+            figures = sla_from_row(stamped)
+            return replace(current, **changed, updated_at=stamped.updated_at, version=stamped.version, sla=figures)
         now = self.clock.now()
         version = current.version + 1
         session.execute(

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Date, and_, bindparam, cast, delete, false, func, or_, select, update
+from sqlalchemy import ColumnElement, Date, and_, bindparam, cast, delete, false, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -129,6 +129,13 @@ def recompute(session: Session, priorities: Iterable[Priority] | None = None) ->
                 store(session, row.id, sla)
                 changed += 1
         after = rows[-1].id
+
+
+def recomputed_by_database(session: Session) -> int:
+    """How many tickets' figures the last calendar or policy change of this transaction moved, as
+    PostgreSQL's trigger counted them (storage/sla_sql.py: tf_sla_recompute)."""
+    value = session.execute(text("SELECT current_setting('ticketflow.sla_recomputed', true)")).scalar()
+    return int(value) if value else 0
 
 
 def with_states(session: Session, tickets: Sequence[Ticket], now: datetime) -> list[Ticket]:

@@ -3,7 +3,8 @@
 Four group roles (viewer < agent < lead < admin, each a member of the one before) carry the
 grants; an agent is a login role in one of them. What the client could otherwise fake is set by the
 database: triggers stamp `version`, `updated_at` and `created_at` with the server's `now()`, keep the
-status workflow, write the history (actor = `session_user`) and keep the dashboard's summaries.
+status workflow, write the history (actor = `session_user`), keep the dashboard's summaries and
+compute each ticket's SLA figures (storage/sla_sql.py).
 Agents may SELECT those tables but never write them. Row-level security limits an agent to the
 tickets of their groups and tickets with no group.
 
@@ -19,6 +20,7 @@ from sqlalchemy import Connection
 
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
 from ticketflow_desktop.storage.personal_sql import PERSONAL_SQL, personal_grants_sql
+from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS, sla_schema_sql
 
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
 ROLE_PREFIX = "ticketflow_"
@@ -424,12 +426,12 @@ _AGENT_INSERT = (
     "suggestion_model, suggestion_confidence, idempotency_key, group_id, requester_id, assignee"
 )
 _AGENT_UPDATE = "title, description, category, priority, status, group_id, requester_id, assignee"
-# A ticket's SLA bookkeeping, kept by the client after each write (the business-hour arithmetic is
-# Python's, domain/sla.py). Not part of the version or the history: the trigger ignores these columns.
-_SLA_COLUMNS = (
-    "first_response_due, resolution_due, first_responded_at, sla_paused_at, sla_paused_minutes, sla_outcome, sla_due, "
-    "sla_settled_at"
-)
+# A ticket's SLA figures are the database's (storage/sla_sql.py): its trigger overwrites what a client
+# writes. The agents' privilege stays only for apps from before 0015, which still store their own
+# figures after each write (harmlessly now); an administrator's bulk load brings its own (under
+# `ticketflow.trusted_load`, sla_store.settle_loaded). A contract step may revoke it once no such app
+# is left (schema_meta.min_app_version).
+_SLA_COLUMNS = ", ".join(SLA_COLUMNS)
 
 
 def grants_sql() -> str:
@@ -471,7 +473,8 @@ GRANT INSERT, UPDATE ON suggestion_counts, daily_flow, ticket_totals, resolution
 
 def team_schema_sql() -> str:
     personal = (PERSONAL_SQL, personal_grants_sql(group_role("viewer")))  # read marks, presence
-    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, POLICIES_SQL, grants_sql(), *personal))
+    sla = sla_schema_sql()  # the SLA figures, computed by the database
+    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, sla, POLICIES_SQL, grants_sql(), *personal))
 
 
 def apply_team_schema(connection: Connection) -> None:
