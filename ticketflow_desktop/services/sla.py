@@ -12,9 +12,10 @@ the database did. On SQLite it is the client's, as before.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
@@ -74,19 +75,35 @@ class SlaService:
             sla_store.write_policy(session, policy)
             return self._recompute(session, [policy.priority])
 
-    def configure(self, calendar: CalendarSettings, policies: Mapping[Priority, SlaPolicy | None]) -> int:
+    def configure(self, calendar: CalendarSettings, policies: Mapping[Priority, SlaPolicy | None]) -> int | None:
         """Store the calendar and every priority's policy (None: no policy) at once, all or nothing, as the
-        settings dialog does; returns how many open tickets' dues moved."""
+        settings dialog does; only what differs from the stored settings is written. Returns how many open
+        tickets' dues moved, or None on PostgreSQL when several changes were recomputed one after another
+        by its triggers (each counts its own, and a ticket may be among several)."""
         Calendar.parse(calendar.hours, calendar.zone, calendar.holidays)  # clear messages before anything
         checked = {priority: None if p is None else validate_policy(p) for priority, p in policies.items()}
         with self.database.writing() as session:
-            sla_store.write_calendar(session, calendar.hours, calendar.zone, calendar.holidays)
-            for priority, policy in checked.items():
-                if policy is None:
-                    sla_store.remove_policy(session, priority)
-                else:
-                    sla_store.write_policy(session, policy)
-            return sla_store.recompute(session)
+            stored = sla_store.read_policies(session)
+            changes: list[Callable[[], object]] = [
+                partial(sla_store.remove_policy, session, priority)
+                if policy is None
+                else partial(sla_store.write_policy, session, policy)
+                for priority, policy in checked.items()
+                if stored.get(priority) != policy
+            ]
+            hours, zone, holidays = calendar.hours.strip(), calendar.zone, tuple(sorted(set(calendar.holidays)))
+            if (hours, zone, holidays) != sla_store.calendar_text(session):
+                changes.append(partial(sla_store.write_calendar, session, hours, zone, holidays))
+            if not self.database.enforces_team_rules:
+                for change in changes:
+                    change()
+                return sla_store.recompute(session) if changes else 0
+            counted = []
+            for change in changes:  # each write's trigger recomputes what it touched (storage/sla_sql.py)
+                change()
+                session.flush()
+                counted.append(sla_store.recomputed_by_database(session))
+            return counted[0] if len(counted) == 1 else (0 if not counted else None)
 
     def attainment(self, days: int | None, today: date, weeks_for_all_time: int = 26) -> Attainment:
         """SLA attainment per week and per agent, of tickets settled in the last `days` days (None: the last

@@ -113,3 +113,34 @@ def test_an_agent_may_not_change_them_and_the_dialog_says_so(
     finally:
         lead.database.dispose()
     dialog.reject()
+
+
+@pytest.mark.postgresql
+def test_a_lead_saves_them_and_the_database_recomputes_the_dues(
+    qtbot: QtBot,
+    make_app: Callable[..., App],
+    team: Team,  # noqa: F811
+) -> None:
+    lead = team.service("lead")
+    try:
+        ticket = lead.create(TicketDraft("Printer", "Jammed", Category.TECHNICAL, Priority.HIGH))
+        app = make_app(url=team.urls["lead"])
+        told = heard(app.context)
+        dialog = _open(qtbot, app)
+        dialog.first[Priority.HIGH].setText("1h")  # one change: the trigger's own count
+        dialog.resolution[Priority.HIGH].setText("8h")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: app.window.sla_dialog is None, timeout=10_000)
+        assert told.texts == ["SLA settings saved; 1 open ticket got new dues"]
+        assert lead.get(ticket.id).sla.resolution_due is not None
+
+        dialog = _open(qtbot, app)  # two changes: each recomputed by its trigger, not summed
+        dialog.resolution[Priority.HIGH].setText("16h")
+        dialog.zone.setText("Europe/Berlin")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: app.window.sla_dialog is None, timeout=10_000)
+        assert told.texts[-1] == "SLA settings saved; the open tickets' dues were recomputed"
+        assert SlaService(lead.database).policies()[Priority.HIGH].resolution_minutes == 16 * 60
+        told.close()
+    finally:
+        lead.database.dispose()

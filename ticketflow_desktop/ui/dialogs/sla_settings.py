@@ -211,12 +211,14 @@ class SlaSettingsDialog(QDialog):
         where = f"{priority.label}: " if priority is not None else ""
         self.error.setText(where + first.message)
 
-    def _saved(self, moved: int) -> None:
-        self.context.notices.success(
-            f"SLA settings saved; {moved:,} open ticket{'s' if moved != 1 else ''} got new dues"
-            if moved
-            else "SLA settings saved"
-        )
+    def _saved(self, moved: int | None) -> None:
+        if moved is None:  # several changes, each recomputed by the database's triggers
+            words = "SLA settings saved; the open tickets' dues were recomputed"
+        elif moved:
+            words = f"SLA settings saved; {moved:,} open ticket{'s' if moved != 1 else ''} got new dues"
+        else:
+            words = "SLA settings saved"
+        self.context.notices.success(words)
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
