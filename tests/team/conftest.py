@@ -34,37 +34,56 @@ class Team:
         return TicketService(open_database(self.urls[role]))
 
 
+@dataclass(frozen=True)
+class Login:
+    role: str  # agent, lead, admin or viewer
+    name: str
+    groups: tuple[str, ...] = ()
+
+
+@contextmanager
+def fresh_logins(owner: Database, prefix: str, wanted: dict[str, Login]) -> Iterator[dict[str, str]]:
+    """key -> the login made for this run (`tf_<prefix>_<run>_<key>`); each dropped after, with whatever it
+    owns and its connections."""
+    run = uuid.uuid4().hex[:8]
+    logins = {key: f"tf_{prefix}_{run}_{key}" for key in wanted}
+    for key, login in logins.items():
+        spec = wanted[key]
+        add_agent(owner, login, name=spec.name, role=spec.role, groups=spec.groups)
+    try:
+        yield logins
+    finally:
+        admin = create_engine(make_url(owner.url).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for login in logins.values():
+                connection.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
+                )
+                connection.execute(text(f'DROP OWNED BY "{login}"'))
+                connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
+        admin.dispose()
+
+
+def url_as(owner: Database, login: str) -> str:
+    """The owner's database URL, logging in as `login` (no password: the test server trusts)."""
+    return make_url(owner.url).set(username=login, password=None).render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def team(_postgres_database: Database, empty_database) -> Iterator[Team]:
     owner = _postgres_database
     empty_database(owner)
-    run = uuid.uuid4().hex[:8]
     add_group(owner, "Billing")
     add_group(owner, "Hardware")
-    logins = {
-        "admin": f"tf_rt_{run}_admin",
-        "lead": f"tf_rt_{run}_lead",
-        "agent": f"tf_rt_{run}_alice",
-        "other": f"tf_rt_{run}_bob",
-        "viewer": f"tf_rt_{run}_viewer",
+    wanted = {
+        "admin": Login("admin", "Admin Tester"),
+        "lead": Login("lead", "Lead Tester"),
+        "alice": Login("agent", "Agent Tester", ("Billing",)),
+        "bob": Login("agent", "Other Tester", ("Hardware",)),
+        "viewer": Login("viewer", "Viewer Tester"),
     }
-    groups = {"agent": ("Billing",), "other": ("Hardware",)}
-    for key, login in logins.items():
-        role = "agent" if key == "other" else key
-        add_agent(owner, login, name=f"{key.title()} Tester", role=role, groups=groups.get(key, ()))
-    base = make_url(owner.url)
-    urls = {
-        key: base.set(username=login, password=None).render_as_string(hide_password=False)
-        for key, login in logins.items()
-    }
-    yield Team(owner, logins, urls)
-    admin = create_engine(base.set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        for login in logins.values():
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
-            )
-            connection.execute(text(f'DROP OWNED BY "{login}"'))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
-    admin.dispose()
+    keys = {"admin": "admin", "lead": "lead", "agent": "alice", "other": "bob", "viewer": "viewer"}
+    with fresh_logins(owner, "rt", wanted) as made:
+        logins = {key: made[suffix] for key, suffix in keys.items()}
+        yield Team(owner, logins, {key: url_as(owner, login) for key, login in logins.items()})
     empty_database(owner)

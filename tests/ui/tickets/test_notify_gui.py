@@ -3,7 +3,6 @@ Bob; Alice acts through her own connection, and the live feed brings her acts to
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -11,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url, text
 
+from tests.team.conftest import Login, fresh_logins, url_as
 from tests.ui.harness import App, settled
 from tests.ui.tickets.conftest import load_all
 from ticketflow_desktop.domain import Category, Priority, TicketDraft
@@ -22,7 +22,7 @@ from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.presence import PresenceService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.team import add_agent, local_login
+from ticketflow_desktop.storage.team import local_login
 from ticketflow_desktop.ui.desktop_notifications import NotificationCenter
 from ticketflow_desktop.ui.tickets.model import COL_TITLE
 from ticketflow_desktop.ui.widgets.toast import Toast
@@ -36,24 +36,8 @@ def logins(_postgres_database: Database, empty_database: Callable[[Database], No
     """name -> URL logging in as a fresh agent login (dropped after)."""
     owner = _postgres_database
     empty_database(owner)
-    run = uuid.uuid4().hex[:8]
-    names = {"alice": f"tf_nt_{run}_alice", "bob": f"tf_nt_{run}_bob"}
-    for key, login in names.items():
-        add_agent(owner, login, name=key.title(), role="agent")
-    base = make_url(owner.url)
-    yield {
-        key: base.set(username=login, password=None).render_as_string(hide_password=False)
-        for key, login in names.items()
-    }
-    admin = create_engine(base.set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        for login in names.values():
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
-            )
-            connection.execute(text(f'DROP OWNED BY "{login}"'))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
-    admin.dispose()
+    with fresh_logins(owner, "nt", {"alice": Login("agent", "Alice"), "bob": Login("agent", "Bob")}) as made:
+        yield {key: url_as(owner, login) for key, login in made.items()}
     empty_database(owner)
 
 

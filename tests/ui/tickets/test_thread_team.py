@@ -5,7 +5,6 @@ refuses (a viewer writing) is said under the editor in the words of ui/words.py.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -13,15 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url
 
+from tests.team.conftest import Login, fresh_logins, url_as
 from tests.ui.harness import App
 from ticketflow_desktop.domain import Category, Priority, TicketDraft
 from ticketflow_desktop.domain.conversation import MessageKind, Requester
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.team import add_agent
 from ticketflow_desktop.ui.tickets.detail import TicketDetail
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -32,24 +31,9 @@ def logins(_postgres_database: Database, empty_database: Callable[[Database], No
     """role -> URL logging in as a fresh login of that role (dropped after)."""
     owner = _postgres_database
     empty_database(owner)
-    run = uuid.uuid4().hex[:8]
-    names = {"alice": f"tf_th_{run}_alice", "bob": f"tf_th_{run}_bob", "viewer": f"tf_th_{run}_viewer"}
-    for key, login in names.items():
-        add_agent(owner, login, name=key.title(), role="viewer" if key == "viewer" else "agent")
-    base = make_url(owner.url)
-    yield {
-        key: base.set(username=login, password=None).render_as_string(hide_password=False)
-        for key, login in names.items()
-    }
-    admin = create_engine(base.set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        for login in names.values():
-            connection.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
-            )
-            connection.execute(text(f'DROP OWNED BY "{login}"'))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{login}"'))
-    admin.dispose()
+    wanted = {"alice": Login("agent", "Alice"), "bob": Login("agent", "Bob"), "viewer": Login("viewer", "Viewer")}
+    with fresh_logins(owner, "th", wanted) as made:
+        yield {key: url_as(owner, login) for key, login in made.items()}
     empty_database(owner)
 
 
