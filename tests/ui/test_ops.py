@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from ticketflow_desktop.domain import StorageUnavailable, ValidationError
+from ticketflow_desktop.domain import StorageBusy, StorageUnavailable, ValidationError
 from ticketflow_desktop.domain.errors import FieldError
 from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.changes import Change, ChangeKind
@@ -205,3 +205,20 @@ def test_a_failed_write_announces_nothing(qtbot: QtBot) -> None:
     s.ops.write(owner, refuse, on_failed=lambda _e: None, change=Change.unknown(ChangeKind.UPDATED))
     s.settle(qtbot)
     assert s.changes == []
+
+
+def test_a_colleagues_lock_is_not_the_database_being_away(qtbot: QtBot) -> None:
+    """A deadlock or a lock wait cut short is contention: the server answered, so the status bar keeps
+    "Connected" (it said "unreachable" for a moment while an owner upgraded the schema)."""
+    s = Setup()
+    owner = QObject()
+    failed: list[BaseException] = []
+
+    def busy() -> None:
+        raise StorageBusy("The database was busy with a colleague's change; try again.")
+
+    s.ops.read(owner, busy, on_failed=failed.append)
+    s.settle(qtbot)
+    assert s.monitor.reports == [] and [str(e) for e in failed] == [
+        "The database was busy with a colleague's change; try again."
+    ]

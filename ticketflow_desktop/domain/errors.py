@@ -53,6 +53,11 @@ class StorageUnavailable(TicketFlowError):
     """The database cannot be reached or used right now (down, locked, read-only, disk full)."""
 
 
+class StorageBusy(StorageUnavailable):
+    """The server answered, but a colleague's transaction held what this one needed (a deadlock, a lock
+    wait cut short, a serialization failure): worth trying again, and no sign the database is away."""
+
+
 class Cancelled(TicketFlowError):
     """The work was stopped because its answer was no longer wanted (see domain.cancel)."""
 

@@ -19,6 +19,7 @@ from ticketflow_desktop.domain.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
+    StorageBusy,
     StorageUnavailable,
     ValidationError,
 )
@@ -72,6 +73,9 @@ _KNOWN: tuple[tuple[str, str], ...] = (
     (r"eof detected|ssl syscall error", _LOST),
 )
 _PATTERNS = tuple((re.compile(pattern), message) for pattern, message in _KNOWN)
+# Contention, not connectivity: PostgreSQL's deadlock, serialization failure and lock-wait codes.
+_BUSY_CODES = frozenset({"40P01", "40001", "55P03"})
+_BUSY = re.compile(r"deadlock detected|could not serialize|lock timeout|canceling statement due to lock")
 
 
 def known_message(error: BaseException) -> str | None:
@@ -145,17 +149,22 @@ def _refused(error: BaseException, driver_error: BaseException | None) -> None:
     if code == "22023" and primary:  # our functions' refusals of bad input
         raise ValidationError([FieldError("input", primary[0].upper() + primary[1:] + ".")]) from error
     if code == "55P03":  # lock_timeout: a colleague's transaction holds what this one needs
-        raise StorageUnavailable("A colleague's work holds the tickets a moment longer; try again.") from error
+        raise StorageBusy("A colleague's work holds the tickets a moment longer; try again.") from error
     if code == "P0002":
         match = re.search(r"ticket (\d+)", text)
         if match:
             raise NotFound(int(match.group(1))) from error
 
 
+def _unavailable(error: exc.DBAPIError) -> StorageUnavailable:
+    busy = getattr(error.orig, "pgcode", None) in _BUSY_CODES or _BUSY.search(str(error.orig or error).lower())
+    return (StorageBusy if busy else StorageUnavailable)(describe(error))
+
+
 def _translate(error: exc.DBAPIError) -> None:
     _refused(error, error.orig)
     if isinstance(error, exc.OperationalError | exc.InterfaceError):
-        raise StorageUnavailable(describe(error)) from error
+        raise _unavailable(error) from error
     if error.connection_invalidated:
         raise StorageUnavailable(describe(error)) from error
     # A damaged SQLite file raises a plain DatabaseError ("file is not a database"): the

@@ -40,7 +40,7 @@ from typing import Any, NamedTuple, Protocol
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from ticketflow_desktop.domain import StorageUnavailable, TicketFlowError
+from ticketflow_desktop.domain import StorageBusy, StorageUnavailable, TicketFlowError
 from ticketflow_desktop.domain.errors import Cancelled
 from ticketflow_desktop.services.outbox import Queued
 from ticketflow_desktop.ui.changes import Change
@@ -221,7 +221,9 @@ class Ops(QObject):
             self._forget(address, cell[0])
             if self.closed:
                 return
-            if database and isinstance(error, StorageUnavailable) and self.connectivity is not None:
+            # Busy (a colleague's lock, a deadlock) is contention: the database answered, so it is not away.
+            busy = isinstance(error, StorageBusy)
+            if database and isinstance(error, StorageUnavailable) and not busy and self.connectivity is not None:
                 self.connectivity.database_away(error)
             if always is not None:
                 always(None, error)
