@@ -149,7 +149,7 @@ def main() -> None:
     for reader in readers:
         reader.start()
     ready.wait(timeout=300)
-    time.sleep(1.0)  # every feed has issued its LISTEN
+    time.sleep(3.0)  # every feed has issued its LISTEN, and the start-up statistics are flushed
     print(f"{args.clients} clients listening after {time.monotonic() - started:.1f} s")
 
     cpu_before, tx_before = _backend_cpu_s(url), _transactions(url)
