@@ -14,7 +14,6 @@ from ticketflow_desktop import config
 from ticketflow_desktop.cli.common import EXIT_FAILED, fail, open_for
 
 if TYPE_CHECKING:
-    from ticketflow_desktop.domain import Suggestion
     from ticketflow_desktop.services.mail import Classify, FetchReport, MailService, SendReport
     from ticketflow_desktop.storage.engine import Database
 
@@ -96,17 +95,8 @@ def _status(database: Database) -> int:
 
 
 def _classifier(args: argparse.Namespace) -> Classify:
-    from ticketflow_desktop.classification.suggest import Mode
+    """The local model only: a mail is a stranger's text, never sent to the language model."""
     from ticketflow_desktop.cli.classify import suggester_for
+    from ticketflow_desktop.services.mail import local_classifier
 
-    suggester = suggester_for(args)
-    settings = config.load_llm_settings({}, offline=args.offline)
-
-    def classify(title: str, text: str) -> Suggestion | None:
-        try:
-            return suggester.suggest(settings, title, text, Mode.AUTO).suggestion
-        except (OSError, ValueError) as error:  # no model to ask: the ticket is classified by hand
-            logging.getLogger(__name__).warning("no suggestion for a mail: %s", error)
-            return None
-
-    return classify
+    return local_classifier(suggester_for(args))

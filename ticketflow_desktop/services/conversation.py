@@ -8,13 +8,14 @@ reply stops the first-response clock (services/sla.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Status, TicketChanges
+from ticketflow_desktop.domain.attachments import AttachmentInfo
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import (
     Customer,
@@ -28,6 +29,7 @@ from ticketflow_desktop.domain.errors import NotFound
 from ticketflow_desktop.domain.validation import check_number
 from ticketflow_desktop.services import sla
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.attachments import attachments_of_ticket
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.mail_store import queue_reply
@@ -80,7 +82,12 @@ class ConversationService:
                 .order_by(MessageRow.id)
                 .limit(limit)
             )
-            return [message_from_row(*row) for row in rows]
+            messages = [message_from_row(*row) for row in rows]
+            files: dict[int | None, list[AttachmentInfo]] = {}
+            if any(m.kind is MessageKind.CUSTOMER for m in messages):
+                for info in attachments_of_ticket(session, ticket_id):
+                    files.setdefault(info.message_id, []).append(info)
+            return [replace(m, attachments=tuple(files[m.id])) if m.id in files else m for m in messages]
 
     def add(
         self,

@@ -113,6 +113,12 @@ def ticket_for_references(session: Session, references: tuple[str, ...]) -> int 
     return None
 
 
+def ticket_by_key(session: Session, idempotency_key: str) -> int | None:
+    """The ticket stored with this idempotency key (a mail's, by an earlier round), or None."""
+    found = session.execute(select(TicketRow.id).where(TicketRow.idempotency_key == idempotency_key)).scalar()
+    return int(found) if found is not None else None
+
+
 def ticket_exists(session: Session, ticket_id: int) -> bool:
     return session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is not None
 

@@ -18,6 +18,7 @@ from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
+    from ticketflow_desktop.services.mail import Classify
     from ticketflow_desktop.services.mail_runner import MailRunner
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class MailFetcher(QObject):
         settings = config.load_mail_settings()
         if not (settings.imap_url or settings.smtp_url) or stop.is_set():
             return
-        runner = mail_runner(service.database, settings)
+        runner = mail_runner(service.database, settings, classify=_local_classifier(service))
         runner.stop = stop
         self.runner = runner
         log.info("standing for election to fetch the team mailbox")
@@ -63,3 +64,15 @@ class MailFetcher(QObject):
         if self.runner is not None:
             self.runner.interrupt()
             self.runner = None
+
+
+def _local_classifier(service: TicketService) -> Classify:
+    """New mail tickets get the local model's category and priority when it is sure (never the language
+    model's). It trains in a child process, as the Submit form's does: never a stall of the window."""
+    from ticketflow_desktop.classification.suggest import Suggester
+    from ticketflow_desktop.services.examples import DatabaseExamples
+    from ticketflow_desktop.services.mail import local_classifier
+
+    suggester = Suggester(None, DatabaseExamples(service.database.url), lambda: service.count(cap=None).value)
+    suggester.train_apart = True
+    return local_classifier(suggester)
