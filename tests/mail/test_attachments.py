@@ -200,3 +200,44 @@ def test_a_safe_filename_is_one_plain_name_whatever_the_mail_claims(claimed: str
     assert 1 <= len(name) <= 200
     assert not set(name) & set('/\\<>:"|?*') and name.isprintable()
     assert name not in (".", "..") and not name.startswith(".") and not name.endswith((" ", "."))
+
+
+def test_the_command_line_lists_and_saves_attachments(
+    mail: MailService, dovecot: Dovecot, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from ticketflow_desktop.cli import main
+
+    dovecot.deliver(multipart("<cli-1@customer.example>", "Broken", "See the file.", PNG_PART))
+    answer = multipart(
+        "<cli-2@customer.example>",
+        "Re: Broken",
+        "And the invoice.",
+        PDF_PART,
+        extra=b"References: <cli-1@customer.example>\r\n",
+    )
+    dovecot.deliver(answer)
+    assert fetch(mail).startswith("2 mails: 1 new tickets, 1 customer messages")
+    ticket = only_ticket(mail.database)
+    base = ["--database-url", database_url]
+    assert main([*base, "thread", str(ticket.id), "--json"]) == 0
+    [message] = json.loads(capsys.readouterr().out)
+    [pdf] = message["attachments"]
+    assert pdf | {"id": 0} == {
+        "id": 0, "filename": "Rechnung März.pdf", "size": len(PDF), "content_type": "application/pdf",
+        "message_id": message["id"],
+    }  # fmt: skip
+    assert main([*base, "attachment", "list", str(ticket.id), "--json"]) == 0
+    assert [a["filename"] for a in json.loads(capsys.readouterr().out)] == [
+        "Bildschirmfoto écran.png",
+        "Rechnung März.pdf",
+    ]
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    assert main([*base, "attachment", "save", str(pdf["id"]), str(folder)]) == 0
+    assert (folder / "Rechnung März.pdf").read_bytes() == PDF
+    assert main([*base, "attachment", "save", str(pdf["id"]), str(folder)]) == 2  # exists: not replaced
+    assert "exists; give --force" in capsys.readouterr().err
+    assert main([*base, "attachment", "save", "999999", str(folder / "x.bin")]) == 2
+    assert "Attachment 999999 does not exist" in capsys.readouterr().err

@@ -28,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     a.add_argument("--interval", type=float, default=30.0, help="seconds between rounds without IDLE (30)")
     a.add_argument("--no-classify", action="store_true")
     actions.add_parser("status", help="the mail outbox: replies queued, sent and failed")
+    a = actions.add_parser("resend", help="queue a reply whose mail failed to be mailed again")
+    a.add_argument("message", type=int, help="the reply's message id (thread --json)")
     p.set_defaults(handler=mail)
 
 
@@ -38,6 +40,12 @@ def mail(args: argparse.Namespace) -> int:
     database = open_for(args)
     if args.mail_action == "status":
         return _status(database)
+    if args.mail_action == "resend":
+        from ticketflow_desktop.services.conversation import ConversationService
+
+        message = ConversationService(database).mail_again(args.message)
+        print(f"The reply {message.id} on ticket #{message.ticket_id} is queued to be mailed again.")
+        return 0
     classify = None if args.no_classify else _classifier(args)
     service = MailService(database, config.load_mail_settings(), classify=classify)
     try:

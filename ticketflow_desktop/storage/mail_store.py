@@ -217,6 +217,18 @@ def mark_failed(session: Session, message_ref: int, error: str) -> None:
     )
 
 
+def requeue_failed(session: Session, message_ref: int) -> int | None:
+    """A failed reply's mail queued again at once (its attempts kept); its ticket, or None when the reply's
+    mail had not failed (sent meanwhile, queued, or no mail at all)."""
+    found = session.execute(
+        update(table_of(MailOutRow))
+        .where(MailOutRow.message_ref == message_ref, MailOutRow.state == "failed")
+        .values(state="queued", next_try_at=None)
+        .returning(MailOutRow.ticket_id)
+    ).scalar()
+    return int(found) if found is not None else None
+
+
 def mail_states(session: Session, message_refs: list[int]) -> dict[int, MailState]:
     if not message_refs:
         return {}
