@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(*MIN_SIZE)
         self.settings_dialog: QWidget | None = None
+        self.mailbox_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.shortcuts_dialog: QWidget | None = None
         self.first_run_dialog: QWidget | None = None  # the first run's question (ui/app.py)
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
             "settings",
         )
         file_menu.addAction(self.settings_action)
+        self.mailbox_action = self._action("Team &mailbox…", None, self.open_mailbox)
+        file_menu.addAction(self.mailbox_action)
         self.transfer = add_transfer_actions(self, file_menu)  # Import CSV…, Export CSV…
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quit"))
@@ -372,6 +375,18 @@ class MainWindow(QMainWindow):
         self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
         self.settings_dialog.open()  # window-modal, never a nested event loop
+
+    def open_mailbox(self) -> None:
+        from ticketflow_desktop.ui.dialogs.mailbox import MailboxDialog
+
+        if self.mailbox_dialog is not None and self.mailbox_dialog.isVisible():
+            self.mailbox_dialog.raise_()
+            self.mailbox_dialog.activateWindow()
+            return
+        self.mailbox_dialog = MailboxDialog(self.context, self)
+        self.mailbox_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.mailbox_dialog.destroyed.connect(lambda: setattr(self, "mailbox_dialog", None))
+        self.mailbox_dialog.open()  # window-modal, never a nested event loop
 
     def show_shortcuts(self) -> None:
         from ticketflow_desktop.ui.dialogs.shortcuts import ShortcutsDialog
