@@ -88,6 +88,7 @@ def test_attachments_are_listed_and_saved_by_keyboard(
     assert "was not saved" in actions.status.text()
 
 
+@pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 def test_a_failed_reply_shows_the_servers_words_and_is_mailed_again(
     qtbot: QtBot, make_app, service: TicketService, smtp_inbox: SmtpInbox
 ) -> None:
