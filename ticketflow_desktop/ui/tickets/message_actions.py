@@ -54,6 +54,7 @@ class MessageActions(QWidget):
         self.ticket_id: int | None = None
         self.message: Message | None = None
         self.file_dialog: QFileDialog | None = None
+        self.attachments: list[AttachmentInfo] = []  # the ticket's, as listed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -97,12 +98,16 @@ class MessageActions(QWidget):
         if ticket_id != self.ticket_id:
             self.ticket_id = ticket_id
             self.message = None
+            self.attachments = []
             self.files.clear()
             self.status.clear()
             self._sync()
 
     def set_attachments(self, attachments: list[AttachmentInfo]) -> None:
         """Every file of the ticket; the choice is kept when it is still there."""
+        if [a.id for a in attachments] == [a.id for a in self.attachments]:
+            return  # the same files (most news is a new message without any): the list is left as it is
+        self.attachments = list(attachments)
         chosen = self.files.currentData()
         self.files.clear()
         for info in attachments:
@@ -147,9 +152,10 @@ class MessageActions(QWidget):
 
     def ask_where(self) -> None:
         attachment_id = self.files.currentData()
-        if attachment_id is None or self.context.service is None:
+        chosen = next((a for a in self.attachments if a.id == attachment_id), None)
+        if chosen is None or self.context.service is None:
             return
-        name = self.files.currentText().split(" (", 1)[0]
+        name = chosen.filename
         start = Path(str(self.context.settings.value("attachment_folder") or Path.home())) / name
         dialog = QFileDialog(self, "Save attachment", str(start))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
