@@ -11,6 +11,7 @@ from ticketflow_desktop.config import load_mail_settings
 from ticketflow_desktop.domain import Sort, SortKey, Status, Ticket, TicketChanges
 from ticketflow_desktop.domain.conversation import MessageKind
 from ticketflow_desktop.mail.fetch import PROCESSED, REJECTED
+from ticketflow_desktop.services.attachments import AttachmentService
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.mail import MailService
 from ticketflow_desktop.services.tickets import TicketService
@@ -53,7 +54,9 @@ def test_people_mail_becomes_tickets_and_machines_mail_does_not(mail: MailServic
         "ログインできません",
     ]
     assert made[1].description == "Dear support,\n\nthe invoice shows 100 € instead of 80 €.\n\nRegards,\nBob"
-    assert made[2].description.endswith("[Attachment error report.pdf (application/pdf, 3 KB)]")
+    assert made[2].description == "The error is in the attached file."
+    [pdf] = AttachmentService(mail.database).of_ticket(made[2].id)
+    assert (pdf.filename, pdf.content_type, pdf.size) == ("error report.pdf", "application/pdf", 3009)
     requester = ConversationService(mail.database).customer(made[0].requester_id or 0)
     assert requester is not None and (requester.name, requester.email) == ("Ann Lee", "ann@customer.example")
     assert (dovecot.folder_count("INBOX"), dovecot.folder_count(PROCESSED)) == (0, 8)
@@ -137,7 +140,7 @@ def test_a_25_mb_mail_keeps_its_text_and_lists_the_attachment_over_the_cap(mail:
     assert fetch(mail).startswith("1 mails: 1 new tickets")
     [ticket] = tickets(mail.database)
     assert ticket.description == (
-        "The logs are attached.\n\n[Attachment logs.gz (application/gzip, 25 MB) is over the 10 MB cap: "
+        "The logs are attached.\n\n[Left out: logs.gz (25 MB) over the 10 MB limit; "
         "it stays with the mail in the mailbox's Processed folder]"
     )
     # A mailbox may refuse mails that big outright: then it is put aside, with the reason.

@@ -50,7 +50,9 @@ def test_attachments_are_listed_with_their_size_and_the_text_part_wins() -> None
     [attachment] = mail.attachments
     assert (attachment.filename, attachment.content_type) == ("error report.pdf", "application/pdf")
     assert attachment.size == 3009 and not attachment.over_cap
-    assert "[Attachment error report.pdf (application/pdf, 3 KB)]" in mail.body_with_attachments()
+    assert attachment.left_out is None and len(attachment.content) == 3009
+    # Kept: stored beside the ticket, so the text does not list it.
+    assert mail.body_with_attachments() == "The error is in the attached file."
 
 
 @pytest.mark.parametrize(
@@ -136,7 +138,9 @@ def test_limits_title_description_and_attachment_cap() -> None:
     assert len(mail.title) == TITLE_MAX and mail.title.endswith("…")
     body = mail.body_with_attachments()
     assert len(body) <= DESCRIPTION_MAX
-    assert body.endswith("over the 10 MB cap: it stays with the mail in the mailbox's Processed folder]")
+    assert body.endswith(
+        "[Left out: big.bin (10 MB) over the 10 MB limit; it stays with the mail in the mailbox's Processed folder]"
+    )
 
 
 def test_html_to_text_keeps_blocks_and_drops_scripts() -> None:

@@ -172,3 +172,27 @@ def test_a_ticket_without_a_requester_queues_no_mail(database: Database) -> None
     ticket = TicketService(database).create(TicketDraft("Printer", "It jams", Category.TECHNICAL, Priority.LOW))
     reply = ConversationService(database).add(ticket.id, MessageKind.REPLY, "Try turning it off and on.")
     assert MailService(database, load_mail_settings()).states([reply.id]) == {}
+
+
+def test_a_failed_reply_is_mailed_again_when_asked(
+    mail: MailService, dovecot: Dovecot, smtp_inbox: SmtpInbox, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ticketflow_desktop.cli import main
+    from ticketflow_desktop.domain.errors import ValidationError
+
+    ticket_id = ticket_from_mail(mail, dovecot)
+    conversation = ConversationService(mail.database)
+    reply = conversation.add(ticket_id, MessageKind.REPLY, "Hello again?")
+    smtp_inbox.refuse_recipients = "550 5.1.1 No such user here"
+    mail = at(mail, smtp_inbox)
+    send(mail)
+    with pytest.raises(ValidationError, match="this one has not failed"):
+        conversation.mail_again(conversation.add(ticket_id, MessageKind.NOTE, "a note").id)
+    smtp_inbox.refuse_recipients = None  # the customer's server fixed
+    assert main(["--database-url", database_url, "mail", "resend", str(reply.id)]) == 0
+    assert "queued to be mailed again" in capsys.readouterr().out
+    [shown] = [m for m in conversation.thread(ticket_id) if m.id == reply.id]
+    assert (shown.mail_state, shown.mail_error) == ("queued", "550 5.1.1 No such user here")  # the last words kept
+    assert send(mail) == "1 replies sent, 0 to try again, 0 failed"
+    assert [m["Subject"] for m in smtp_inbox.received] == [f"Re: Cannot log in since this morning [#{ticket_id}]"]
+    assert main(["--database-url", database_url, "mail", "resend", str(reply.id)]) == 2  # sent: nothing to redo

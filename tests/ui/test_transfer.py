@@ -59,8 +59,9 @@ def test_importing_a_good_csv_adds_its_tickets(
     path = tmp_path / "tickets.csv"
     path.write_text(GOOD_CSV, encoding="utf-8")
     transfer = window.transfer
-    assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:4] == [
+    assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()][:5] == [
         "&Settings…",
+        "Team &mailbox…",
         "SLA targets and &business hours…",
         "&Import CSV…",
         "&Export CSV…",

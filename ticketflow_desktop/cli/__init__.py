@@ -21,9 +21,9 @@ def command_modules() -> list[ModuleType]:
 
     Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's
     first window does not need (launch time)."""
-    from ticketflow_desktop.cli import admin, classify, conversation, mail, sla, team, tickets, views
+    from ticketflow_desktop.cli import admin, attachments, classify, conversation, mail, sla, team, tickets, views
 
-    return [tickets, conversation, admin, team, classify, views, sla, mail]
+    return [tickets, conversation, admin, team, classify, views, sla, mail, attachments]
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ticketflow_desktop.cli.attachments import attachment_json
 from ticketflow_desktop.cli.common import CATEGORY, PRIORITY, STATUS, open_for, print_json, printable, read_text_arg
 from ticketflow_desktop.domain.conversation import Message, MessageKind
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
@@ -56,6 +57,9 @@ def message_json(message: Message) -> dict[str, object]:
         "at": message.at.isoformat(),
         "body": message.body,
         "written_at": message.written_at.isoformat() if message.written_at else None,
+        "mail_state": message.mail_state,
+        "mail_error": message.mail_error,
+        "attachments": [attachment_json(a) for a in message.attachments],
     }
 
 
@@ -87,6 +91,8 @@ def thread(args: argparse.Namespace) -> int:
     for m in messages:
         print(f"— {m.kind.value} by {m.shown_author}, {m.at:%Y-%m-%d %H:%M} UTC")
         print(printable(m.body).replace("\\n", "\n"))
+        for a in m.attachments:
+            print(f"  [attachment {a.id}: {printable(a.label)}]")
         print()
     if not messages:
         print(f"Ticket #{args.id} has no messages yet.")

@@ -14,7 +14,6 @@ from ticketflow_desktop import config
 from ticketflow_desktop.cli.common import EXIT_FAILED, fail, open_for
 
 if TYPE_CHECKING:
-    from ticketflow_desktop.domain import Suggestion
     from ticketflow_desktop.services.mail import Classify, FetchReport, MailService, SendReport
     from ticketflow_desktop.storage.engine import Database
 
@@ -29,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     a.add_argument("--interval", type=float, default=30.0, help="seconds between rounds without IDLE (30)")
     a.add_argument("--no-classify", action="store_true")
     actions.add_parser("status", help="the mail outbox: replies queued, sent and failed")
+    a = actions.add_parser("resend", help="queue a reply whose mail failed to be mailed again")
+    a.add_argument("message", type=int, help="the reply's message id (thread --json)")
     p.set_defaults(handler=mail)
 
 
@@ -39,6 +40,12 @@ def mail(args: argparse.Namespace) -> int:
     database = open_for(args)
     if args.mail_action == "status":
         return _status(database)
+    if args.mail_action == "resend":
+        from ticketflow_desktop.services.conversation import ConversationService
+
+        message = ConversationService(database).mail_again(args.message)
+        print(f"The reply {message.id} on ticket #{message.ticket_id} is queued to be mailed again.")
+        return 0
     classify = None if args.no_classify else _classifier(args)
     service = MailService(database, config.load_mail_settings(), classify=classify)
     try:
@@ -96,17 +103,8 @@ def _status(database: Database) -> int:
 
 
 def _classifier(args: argparse.Namespace) -> Classify:
-    from ticketflow_desktop.classification.suggest import Mode
+    """The local model only: a mail is a stranger's text, never sent to the language model."""
     from ticketflow_desktop.cli.classify import suggester_for
+    from ticketflow_desktop.services.mail import local_classifier
 
-    suggester = suggester_for(args)
-    settings = config.load_llm_settings({}, offline=args.offline)
-
-    def classify(title: str, text: str) -> Suggestion | None:
-        try:
-            return suggester.suggest(settings, title, text, Mode.AUTO).suggestion
-        except (OSError, ValueError) as error:  # no model to ask: the ticket is classified by hand
-            logging.getLogger(__name__).warning("no suggestion for a mail: %s", error)
-            return None
-
-    return classify
+    return local_classifier(suggester_for(args))

@@ -9,6 +9,7 @@ from datetime import datetime
 from email.utils import parseaddr
 from enum import StrEnum
 
+from ticketflow_desktop.domain.attachments import AttachmentInfo
 from ticketflow_desktop.domain.errors import FieldError, TicketFlowError, ValidationError
 from ticketflow_desktop.domain.models import Requester  # lives there: a TicketDraft carries one
 from ticketflow_desktop.domain.validation import DESCRIPTION_MAX
@@ -50,6 +51,7 @@ class Message:
     # mail server's last words when it refused or was away. None: not a mail (a note, no requester).
     mail_state: str | None = None
     mail_error: str | None = None
+    attachments: tuple[AttachmentInfo, ...] = ()  # files that came with the customer's mail
 
     @property
     def shown_author(self) -> str:

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import parseaddr
 
+from ticketflow_desktop.domain.attachments import ATTACHMENT_CAP, MAIL_ATTACHMENTS_CAP, human_size, safe_filename
 from ticketflow_desktop.domain.conversation import parse_requester
 from ticketflow_desktop.domain.errors import ValidationError
 from ticketflow_desktop.domain.models import Requester
 from ticketflow_desktop.domain.validation import DESCRIPTION_MAX, TITLE_MAX
 from ticketflow_desktop.mail.html_text import html_to_text
 
-ATTACHMENT_CAP = 10 * 1024 * 1024  # bytes; a bigger attachment is listed as left in the mailbox
+__all__ = ["ATTACHMENT_CAP", "Attachment", "MalformedMail", "ParsedMail", "human_size", "parse_mail"]
+
 NO_SUBJECT = "(no subject)"
 NO_TEXT = "(the mail has no text)"
 # Our own Message-IDs start with this; a mail carrying one as its own id came back to us (a loop).
@@ -50,9 +52,11 @@ class MalformedMail(ValueError):
 
 @dataclass(frozen=True)
 class Attachment:
-    filename: str
+    filename: str  # made safe to save (domain/attachments.safe_filename)
     content_type: str
     size: int  # bytes, decoded
+    content: bytes = field(default=b"", repr=False, compare=False)  # empty when left out
+    left_out: str | None = None  # why it is not kept ("over the 10 MB limit"), else None: it is stored
 
     @property
     def over_cap(self) -> bool:
@@ -77,29 +81,23 @@ class ParsedMail:
         return shorten(subject or NO_SUBJECT, TITLE_MAX)
 
     def body_with_attachments(self) -> str:
-        """The text, then one line per attachment, within the description limit."""
-        lines = [attachment_line(a) for a in self.attachments]
+        """The text, then one line per attachment left out (the kept ones are stored beside the message),
+        within the description limit: nothing is dropped without a word."""
+        lines = [left_out_line(a) for a in self.attachments if a.left_out]
         footer = ("\n\n" + "\n".join(lines)) if lines else ""
         room = DESCRIPTION_MAX - len(footer)
         return shorten(self.text or NO_TEXT, room) + footer
 
-
-def attachment_line(attachment: Attachment) -> str:
-    size = human_size(attachment.size)
-    if attachment.over_cap:
-        return (
-            f"[Attachment {attachment.filename} ({attachment.content_type}, {size}) is over the "
-            f"{human_size(ATTACHMENT_CAP)} cap: it stays with the mail in the mailbox's Processed folder]"
-        )
-    return f"[Attachment {attachment.filename} ({attachment.content_type}, {size})]"
+    @property
+    def kept_attachments(self) -> tuple[Attachment, ...]:
+        return tuple(a for a in self.attachments if a.left_out is None)
 
 
-def human_size(n: int) -> str:
-    if n < 1024:
-        return f"{n} B"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+def left_out_line(attachment: Attachment) -> str:
+    return (
+        f"[Left out: {attachment.filename} ({human_size(attachment.size)}) {attachment.left_out}; "
+        "it stays with the mail in the mailbox's Processed folder]"
+    )
 
 
 def shorten(text: str, limit: int) -> str:
@@ -210,17 +208,25 @@ def _content(message: Message) -> tuple[str, tuple[Attachment, ...]]:
     plain: str | None = None
     html: str | None = None
     attachments: list[Attachment] = []
+    kept = 0  # bytes of this mail's attachments kept so far
     for part in message.walk():
         if part.is_multipart():
             continue
         disposition = (part.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
-        filename = part.get_filename()
+        filename = part.get_filename()  # RFC 2231 parameters already joined and decoded
         content_type = part.get_content_type()
         if disposition == "attachment" or filename or not content_type.startswith("text/"):
             payload = part.get_payload(decode=True)
-            size = len(payload) if isinstance(payload, bytes) else 0
-            name = decode_header_text(filename) or "unnamed"
-            attachments.append(Attachment(name, content_type, size))
+            data = payload if isinstance(payload, bytes) else b""
+            name = safe_filename(decode_header_text(filename), content_type)  # RFC 2047 words too
+            if len(data) > ATTACHMENT_CAP:
+                left_out: str | None = f"over the {human_size(ATTACHMENT_CAP)} limit"
+            elif kept + len(data) > MAIL_ATTACHMENTS_CAP:
+                left_out = f"over the {human_size(MAIL_ATTACHMENTS_CAP)} a mail's attachments may take"
+            else:
+                left_out = None
+                kept += len(data)
+            attachments.append(Attachment(name, content_type, len(data), b"" if left_out else data, left_out))
         elif content_type == "text/plain" and plain is None:
             plain = decode_part(part)
         elif content_type == "text/html" and html is None:

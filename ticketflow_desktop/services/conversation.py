@@ -8,13 +8,14 @@ reply stops the first-response clock (services/sla.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Status, TicketChanges
+from ticketflow_desktop.domain.attachments import AttachmentInfo
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import (
     Customer,
@@ -24,13 +25,14 @@ from ticketflow_desktop.domain.conversation import (
     ThreadMovedOn,
     validate_body,
 )
-from ticketflow_desktop.domain.errors import NotFound
+from ticketflow_desktop.domain.errors import FieldError, NotFound, ValidationError
 from ticketflow_desktop.domain.validation import check_number
 from ticketflow_desktop.services import sla
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage.attachments import attachments_of_ticket
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.mail_store import queue_reply
+from ticketflow_desktop.storage.mail_store import queue_reply, requeue_failed
 from ticketflow_desktop.storage.people import (
     customer_by_email,
     customer_from_row,
@@ -80,7 +82,12 @@ class ConversationService:
                 .order_by(MessageRow.id)
                 .limit(limit)
             )
-            return [message_from_row(*row) for row in rows]
+            messages = [message_from_row(*row) for row in rows]
+            files: dict[int | None, list[AttachmentInfo]] = {}
+            if any(m.kind is MessageKind.CUSTOMER for m in messages):
+                for info in attachments_of_ticket(session, ticket_id):
+                    files.setdefault(info.message_id, []).append(info)
+            return [replace(m, attachments=tuple(files[m.id])) if m.id in files else m for m in messages]
 
     def add(
         self,
@@ -185,6 +192,24 @@ class ConversationService:
             written_at,
             mail_state="queued" if queued else None,
         )
+
+    def mail_again(self, message_id: int) -> Message:
+        """Queue a reply whose mail failed to be mailed again (the elected fetcher sends it in its next round);
+        the reply as the thread shows it now. ValidationError when its mail had not failed."""
+        check_number("message", message_id)
+        with self.database.writing() as session:
+            ticket_id = requeue_failed(session, message_id)
+            if ticket_id is None:
+                words = "Only a reply whose mail failed can be sent again; this one has not failed."
+                raise ValidationError([FieldError("message", words)])
+            announce(session, [ticket_id])
+            row = session.execute(
+                select(MessageRow, AgentRow.name, MailOutRow.state, MailOutRow.last_error)
+                .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
+                .join(MailOutRow, MailOutRow.message_ref == MessageRow.id)
+                .where(MessageRow.id == message_id)
+            ).one()
+            return message_from_row(*row)
 
     def customers(self, prefix: str) -> list[Customer]:
         with self.database.reading() as session:

@@ -20,9 +20,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from ticketflow_desktop.classification.local import is_confident
+from ticketflow_desktop.classification.suggest import Suggester
 from ticketflow_desktop.config import MailSettings
-from ticketflow_desktop.domain import Category, EventSource, Priority, Status, Suggestion, TicketChanges, TicketDraft
+from ticketflow_desktop.domain import (
+    Category,
+    EventSource,
+    Priority,
+    Status,
+    Suggestion,
+    SuggestionSource,
+    TicketChanges,
+    TicketDraft,
+)
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import MessageKind
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
@@ -40,6 +52,7 @@ from ticketflow_desktop.mail.urls import parse_server_url
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import mail_store
+from ticketflow_desktop.storage.attachments import add_attachments
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import customer_email
@@ -198,6 +211,7 @@ class MailService:
                 customer=mail.requester,
                 idempotency_key=key,
             )
+            self._store_attachments(session, mail, ticket_id, message.id)
             status = session.execute(select(TicketRow.status).where(TicketRow.id == ticket_id)).scalar_one()
             if status in REOPENED_BY_ANSWER:
                 tickets.update_in(session, ticket_id, TicketChanges(status=Status.OPEN), None)
@@ -212,20 +226,49 @@ class MailService:
         return Taken("message", ticket_id)
 
     def _new_ticket(self, mail: ParsedMail) -> Taken:
+        """The ticket, its attachments and the mail's record in one transaction: all or nothing."""
         description = mail.body_with_attachments()
-        suggestion = self.classify(mail.title, description) if self.classify is not None else None
+        suggestion = self._suggest(mail.title, description)
+        confident = suggestion is not None and is_confident(suggestion)
         draft = TicketDraft(
             title=mail.title,
             description=description,
-            category=suggestion.category if suggestion else Category.GENERAL,
-            priority=suggestion.priority if suggestion else Priority.MEDIUM,
-            suggestion=suggestion,
-            # The ticket's own idempotency key: a crash between this commit and the next finds it again.
+            category=suggestion.category if suggestion and confident else Category.GENERAL,
+            priority=suggestion.priority if suggestion and confident else Priority.MEDIUM,
+            suggestion=suggestion,  # kept either way: the suggestion's outcome counts (services/suggestion_outcomes)
+            # The ticket's own idempotency key: a ticket stored by an older round is found, not made twice.
             idempotency_key=mail_store.message_key(mail.message_id),
             requester=mail.requester,
         )
-        ticket = TicketService(self.database, self.clock).create(draft, EventSource.USER)
-        return self._record_once(mail.message_id, "ticket", None, ticket.id)
+        tickets = TicketService(self.database, self.clock)
+        with self.database.writing() as session:
+            prior = mail_store.seen(session, mail.message_id)
+            if prior is not None:
+                return Taken(prior.outcome, prior.ticket_id, prior.reason, already=True)
+            stored_before = mail_store.ticket_by_key(session, draft.idempotency_key or "")
+            ticket = tickets.create_in(session, draft, EventSource.USER)
+            if stored_before is None:
+                self._store_attachments(session, mail, ticket.id, None)
+            now = mail_store.shared_now(session, self.clock.now())
+            mail_store.record_seen(session, mail.message_id, "ticket", now, ticket_id=ticket.id)
+        return Taken("ticket", ticket.id)
+
+    def _suggest(self, title: str, text: str) -> Suggestion | None:
+        """The local model's suggestion for a mail (never the language model: the mail is a stranger's text,
+        and the fetcher must not depend on a network service); None when there is no model."""
+        if self.classify is None:
+            return None
+        suggestion = self.classify(title, text)
+        if suggestion is not None and suggestion.source is not SuggestionSource.LOCAL:
+            log.warning("a %s suggestion for a mail was ignored: mail is classified locally", suggestion.source)
+            return None
+        return suggestion
+
+    def _store_attachments(self, session: Session, mail: ParsedMail, ticket_id: int, message_id: int | None) -> None:
+        kept = mail.kept_attachments
+        if kept:
+            now = mail_store.shared_now(session, self.clock.now())
+            add_attachments(session, ticket_id, message_id, kept, now, stamps_time=self.database.enforces_team_rules)
 
     def _record_once(self, message_id: str, outcome: str, reason: str | None, ticket_id: int | None = None) -> Taken:
         with self.database.writing() as session:
@@ -329,6 +372,20 @@ def _header_id(raw: bytes) -> str:
 
 def _not_configured(what: str) -> MailNotConfigured:
     return MailNotConfigured([FieldError("mail", f"The mailbox is not set up: set {what}.")])
+
+
+def local_classifier(suggester: Suggester) -> Classify:
+    """`classify` for MailService: the suggester's local model only, and a missing or broken model means
+    no suggestion (the ticket is classified by hand), never a failed fetch."""
+
+    def classify(title: str, text: str) -> Suggestion | None:
+        try:
+            return suggester.local_suggestion(title, text)
+        except (OSError, ValueError) as error:
+            log.warning("no suggestion for a mail: %s", error)
+            return None
+
+    return classify
 
 
 def outbox_counts(database: Database) -> dict[str, int]:

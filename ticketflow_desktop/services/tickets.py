@@ -226,59 +226,75 @@ class TicketService:
         """Store a new ticket. `written_at`: when the user wrote it, if it waited in the outbox;
         `group`: the agents' group it belongs to (by name); `requester`: found by email or created;
         `assignee`: an agent's login. Without `requester`, the draft's own (a ticket from the outbox)."""
+        with self.database.writing() as session:
+            return self.create_in(
+                session, draft, source, written_at=written_at, group=group, requester=requester, assignee=assignee
+            )
+
+    def create_in(
+        self,
+        session: Session,
+        draft: TicketDraft,
+        source: EventSource = EventSource.USER,
+        *,
+        written_at: datetime | None = None,
+        group: str | None = None,
+        requester: Requester | None = None,
+        assignee: str | None = None,
+    ) -> Ticket:
+        """`create` inside a transaction the caller holds (a mail's ticket and its attachments together)."""
         draft = validate_draft(draft)
         requester = requester if requester is not None else draft.requester
         now = self.clock.now()
-        with self.database.writing() as session:
-            if draft.idempotency_key:
-                existing = session.execute(
-                    select(TicketRow).where(TicketRow.idempotency_key == draft.idempotency_key)
-                ).scalar_one_or_none()
-                if existing is not None:  # the first attempt was stored; its answer was lost
-                    return ticket_from_row(existing)
-            values = {
-                "title": draft.title,
-                "description": draft.description,
-                "category": draft.category.value,
-                "priority": draft.priority.value,
-                "status": Status.OPEN.value,
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-                "idempotency_key": draft.idempotency_key,
-                **suggestion_columns(draft.suggestion),
-            }
-            if group is not None:
-                values["group_id"] = group_id(session, group)
-            if requester is not None:
-                values["requester_id"] = find_or_create_customer(session, requester).id
-            if assignee is not None:
-                values["assignee"] = check_assignee(session, assignee)
-            # Core statements on the tables, not the ORM's unit of work (a third of a create's time),
-            # and no reading back: what was inserted is known, and RETURNING gives the id.
-            tickets = table_of(TicketRow)
-            if self.database.enforces_team_rules:
-                stamped: tuple[str, ...] = ("created_at", "updated_at", "version", "status")
-                for name in stamped:
-                    del values[name]
-                # The SLA figures too: the database computes them (storage/sla_sql.py).
-                stamped += SLA_COLUMNS
-                inserted = insert(tickets).values(values).returning(tickets.c.id, *(tickets.c[n] for n in stamped))
-                with recorded_by_database(session, source, written_at):
-                    ticket_id, *server_values = session.execute(inserted).one()
-                row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
-                announce(session, [ticket_id])
-                return self._read_sla(session, [ticket_from_row(row)])[0]
-            ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
-            row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
-            event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
-            _add_events(session, [event])
-            add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
-            if draft.suggestion is not None:
-                accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
-                add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
+        if draft.idempotency_key:
+            existing = session.execute(
+                select(TicketRow).where(TicketRow.idempotency_key == draft.idempotency_key)
+            ).scalar_one_or_none()
+            if existing is not None:  # the first attempt was stored; its answer was lost
+                return ticket_from_row(existing)
+        values = {
+            "title": draft.title,
+            "description": draft.description,
+            "category": draft.category.value,
+            "priority": draft.priority.value,
+            "status": Status.OPEN.value,
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "idempotency_key": draft.idempotency_key,
+            **suggestion_columns(draft.suggestion),
+        }
+        if group is not None:
+            values["group_id"] = group_id(session, group)
+        if requester is not None:
+            values["requester_id"] = find_or_create_customer(session, requester).id
+        if assignee is not None:
+            values["assignee"] = check_assignee(session, assignee)
+        # Core statements on the tables, not the ORM's unit of work (a third of a create's time),
+        # and no reading back: what was inserted is known, and RETURNING gives the id.
+        tickets = table_of(TicketRow)
+        if self.database.enforces_team_rules:
+            stamped: tuple[str, ...] = ("created_at", "updated_at", "version", "status")
+            for name in stamped:
+                del values[name]
+            # The SLA figures too: the database computes them (storage/sla_sql.py).
+            stamped += SLA_COLUMNS
+            inserted = insert(tickets).values(values).returning(tickets.c.id, *(tickets.c[n] for n in stamped))
+            with recorded_by_database(session, source, written_at):
+                ticket_id, *server_values = session.execute(inserted).one()
+            row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
             announce(session, [ticket_id])
-            return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
+            return self._read_sla(session, [ticket_from_row(row)])[0]
+        ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
+        row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
+        event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
+        _add_events(session, [event])
+        add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
+        if draft.suggestion is not None:
+            accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
+            add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
+        announce(session, [ticket_id])
+        return self._read_sla(session, [sla.after_create(session, ticket_from_row(row))])[0]
 
     def update(
         self,

@@ -113,6 +113,12 @@ def ticket_for_references(session: Session, references: tuple[str, ...]) -> int 
     return None
 
 
+def ticket_by_key(session: Session, idempotency_key: str) -> int | None:
+    """The ticket stored with this idempotency key (a mail's, by an earlier round), or None."""
+    found = session.execute(select(TicketRow.id).where(TicketRow.idempotency_key == idempotency_key)).scalar()
+    return int(found) if found is not None else None
+
+
 def ticket_exists(session: Session, ticket_id: int) -> bool:
     return session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is not None
 
@@ -209,6 +215,18 @@ def mark_failed(session: Session, message_ref: int, error: str) -> None:
         .where(MailOutRow.message_ref == message_ref)
         .values(state="failed", last_error=error, next_try_at=None)
     )
+
+
+def requeue_failed(session: Session, message_ref: int) -> int | None:
+    """A failed reply's mail queued again at once (its attempts kept); its ticket, or None when the reply's
+    mail had not failed (sent meanwhile, queued, or no mail at all)."""
+    found = session.execute(
+        update(table_of(MailOutRow))
+        .where(MailOutRow.message_ref == message_ref, MailOutRow.state == "failed")
+        .values(state="queued", next_try_at=None)
+        .returning(MailOutRow.ticket_id)
+    ).scalar()
+    return int(found) if found is not None else None
 
 
 def mail_states(session: Session, message_refs: list[int]) -> dict[int, MailState]:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -511,6 +512,32 @@ class MailOutRow(Base):
         CheckConstraint("attempts >= 0", name="attempts"),
         Index("ix_mail_out_state", "state", "next_try_at"),
         Index("ix_mail_out_ticket", "ticket_id"),
+    )
+
+
+ATTACHMENT_SIZE_MAX = 10 * 1024 * 1024  # domain/attachments.ATTACHMENT_CAP: the database holds the line too
+
+
+class AttachmentRow(Base):
+    """A file that came with a customer's mail, kept with the ticket (the opening mail's: no message)."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    message_id: Mapped[int | None] = mapped_column(Id, ForeignKey("messages.id", ondelete="CASCADE"))
+    ticket_id: Mapped[int] = mapped_column(Id, ForeignKey("tickets.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        CheckConstraint("length(filename) BETWEEN 1 AND 255", name="filename_length"),
+        CheckConstraint(f"size BETWEEN 0 AND {ATTACHMENT_SIZE_MAX}", name="size_cap"),
+        CheckConstraint("size = length(content)", name="size_matches"),
+        Index("ix_attachments_ticket", "ticket_id", "id"),
+        Index("ix_attachments_message", "message_id"),
     )
 
 

@@ -379,6 +379,15 @@ DROP POLICY IF EXISTS tf_read ON messages;
 CREATE POLICY tf_read ON messages FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
 DROP POLICY IF EXISTS tf_write ON messages;
 CREATE POLICY tf_write ON messages FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+-- A mail's files: seen with the ticket they belong to, and only beside a message of that same ticket.
+ALTER TABLE attachments ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON attachments;
+CREATE POLICY tf_read ON attachments FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_write ON attachments;
+CREATE POLICY tf_write ON attachments FOR INSERT WITH CHECK (
+  EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id)
+  AND (message_id IS NULL
+       OR EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id AND m.ticket_id = attachments.ticket_id)));
 -- Shared saved replies are everyone's to use; personal ones their owner's. Only the owner (or a lead)
 -- changes or removes one.
 ALTER TABLE macros ENABLE ROW LEVEL SECURITY;
@@ -419,7 +428,7 @@ CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_rol
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
     "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros, "
-    "ticket_tags, saved_views, sla_calendar, sla_policies, mail_seen, mail_out"
+    "ticket_tags, saved_views, sla_calendar, sla_policies, mail_seen, mail_out, attachments"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
@@ -450,6 +459,7 @@ GRANT INSERT (ticket_id, kind, body, customer_id, written_at, idempotency_key) O
 GRANT INSERT (message_ref, ticket_id, token) ON mail_out TO {agent};
 GRANT UPDATE (state, attempts, last_error, next_try_at, sent_at) ON mail_out TO {agent};
 GRANT INSERT (message_key, message_id, ticket_id, message_ref, outcome, reason, at) ON mail_seen TO {agent};
+GRANT INSERT (message_id, ticket_id, filename, content_type, size, content) ON attachments TO {agent};
 GRANT INSERT (name, email, email_key, organisation) ON customers TO {agent};
 GRANT UPDATE (name, organisation) ON customers TO {agent};
 GRANT INSERT (name, body, status, priority, category, shared), DELETE ON macros TO {agent};

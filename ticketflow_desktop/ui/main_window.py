@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setMinimumSize(*MIN_SIZE)
         self.settings_dialog: QWidget | None = None
+        self.mailbox_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.shortcuts_dialog: QWidget | None = None
         self.sla_dialog: QWidget | None = None
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
             "settings",
         )
         file_menu.addAction(self.settings_action)
+        self.mailbox_action = self._action("Team &mailbox…", None, self.open_mailbox)
+        file_menu.addAction(self.mailbox_action)
         self.sla_action = self._action("SLA targets and &business hours…", None, self.open_sla_settings)
         file_menu.addAction(self.sla_action)
         self.transfer = add_transfer_actions(self, file_menu)  # Import CSV…, Export CSV…
@@ -391,6 +394,11 @@ class MainWindow(QMainWindow):
         from ticketflow_desktop.ui.dialogs.sla_settings import SlaSettingsDialog
 
         self._open_once("sla_dialog", lambda: SlaSettingsDialog(self.context, self))
+
+    def open_mailbox(self) -> None:
+        from ticketflow_desktop.ui.dialogs.mailbox import MailboxDialog
+
+        self._open_once("mailbox_dialog", lambda: MailboxDialog(self.context, self))
 
     def show_shortcuts(self) -> None:
         from ticketflow_desktop.ui.dialogs.shortcuts import ShortcutsDialog

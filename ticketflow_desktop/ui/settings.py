@@ -26,12 +26,18 @@ ENV_OVERRIDES = {
     "llm_model": config.ENV_LLM_MODEL,
     "llm_base_url": config.ENV_LLM_BASE_URL,
     "llm_api_key": config.ENV_LLM_API_KEY,  # a secret: never stored here, but overridable all the same
+    "mail_imap_url": config.ENV_IMAP_URL,
+    "mail_smtp_url": config.ENV_SMTP_URL,
+    "mail_address": config.ENV_MAIL_ADDRESS,
+    "mail_password": config.ENV_MAIL_PASSWORD,  # a secret, as llm_api_key
 }
 SECRETS = {
     "llm_api_key": config.SECRET_LLM_API_KEY,
     "database_password": config.SECRET_DATABASE_PASSWORD,
     "database_sslpassword": config.SECRET_DATABASE_SSLPASSWORD,
+    "mail_password": config.SECRET_MAIL_PASSWORD,
 }
+MAIL_KEYS = ("mail_imap_url", "mail_smtp_url", "mail_address")
 _CHOICES: dict[str, tuple[str, ...]] = {"theme": tuple(ThemeChoice)}
 
 
@@ -59,6 +65,10 @@ class Settings(QObject):
         "first_run_done": (bool, False),
         # The kinds of desktop notification turned off (domain.notifications.NotificationKind values).
         "notify_off": (str, ""),
+        # The team mailbox (ui/dialogs/mailbox.py); its password lives in the keyring.
+        "mail_imap_url": (str, ""),  # imaps://user@host/INBOX
+        "mail_smtp_url": (str, ""),  # smtp://user@host:587 or smtps://user@host:465
+        "mail_address": (str, ""),  # the team's address: the From of replies
     }
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
@@ -178,6 +188,14 @@ class Settings(QObject):
     def llm_fields(self) -> dict[str, object]:
         """The stored settings the language model's configuration is made from (no secret among them)."""
         return {k: self.get(k) for k in ("llm_model", "llm_base_url", "llm_clear_text_ok", "offline")}
+
+    def mail_fields(self) -> dict[str, object]:
+        """The stored mailbox settings (no secret among them); the environment wins in config.load_mail_settings."""
+        return {key: self.get(key) for key in MAIL_KEYS}
+
+    def mailbox_set_up(self) -> bool:
+        """A mailbox to fetch or a server to send through, by the environment or the stored settings."""
+        return bool(self.effective("mail_imap_url") or self.effective("mail_smtp_url"))
 
     def llm(self, offline_flag: bool = False) -> config.LlmSettings:
         return config.load_llm_settings(self.llm_fields(), offline=offline_flag)

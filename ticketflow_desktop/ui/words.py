@@ -11,6 +11,7 @@ which ui/ops.py opens for every bug, has the details.
 from __future__ import annotations
 
 from ticketflow_desktop.domain import Conflict, NotFound, StorageUnavailable, TicketFlowError, ValidationError
+from ticketflow_desktop.domain.attachments import AttachmentNotFound
 from ticketflow_desktop.domain.errors import Cancelled, PermissionDenied, SchemaBehind
 from ticketflow_desktop.services.outbox import Queued
 
@@ -47,6 +48,8 @@ def error_words(error: BaseException, subject: str = "", failed: str = "was not 
         words = f"{UNREACHABLE} {detail}" if subject else detail
     elif isinstance(error, PermissionDenied | SchemaBehind):
         words = _sentence(str(error))  # they name the role or schema and who can help
+    elif isinstance(error, AttachmentNotFound):
+        words = f"{error}."
     elif isinstance(error, NotFound):
         words = f"Ticket #{error.ticket_id} does not exist (any more)."
     elif isinstance(error, Cancelled):

@@ -252,6 +252,9 @@ class TicketDetail(QWidget):
         self.addAction(self.composer.write_action)
         self.addAction(self.composer.note_action)
         self.macros_action = self._action("Apply a saved reply…", QKeySequence("Ctrl+M"), self.open_macros)
+        # The thread's: save an attachment, mail a failed reply again (anywhere in the panel).
+        self.addAction(self.conversation.message_actions.save_action)
+        self.addAction(self.conversation.message_actions.again_action)
 
     def _action(self, text: str, keys: QKeySequence, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)

@@ -50,16 +50,20 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
+from ticketflow_desktop.domain.attachments import AttachmentInfo
 from ticketflow_desktop.domain.clock import Clock
 from ticketflow_desktop.domain.conversation import Message, MessageKind
+from ticketflow_desktop.services.attachments import AttachmentService
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.theme import ThemeManager, Tokens, current_tokens
 from ticketflow_desktop.ui.tickets.format import exact_time, relative_time
+from ticketflow_desktop.ui.tickets.message_actions import MessageActions
 from ticketflow_desktop.ui.words import error_words
 
 KIND_LABELS = {MessageKind.REPLY: "Reply", MessageKind.NOTE: "Internal note", MessageKind.CUSTOMER: "Customer"}
@@ -68,6 +72,7 @@ PAD = 10  # inside a card
 BAR = 4  # the coloured bar on a card's left
 GAP = 6  # between cards
 TICK_MS = 60_000  # "5m ago" moves on
+FILES_GAP = 4  # between a card's text and its attachments' line
 
 
 # A reply's mail in its card's header (the server's words are in the tooltip).
@@ -89,6 +94,7 @@ class ThreadPage:
     after_id: int
     messages: list[Message]
     customers: dict[int, str] = field(default_factory=dict)
+    attachments: list[AttachmentInfo] = field(default_factory=list)  # every file of the ticket
 
 
 def read_thread(
@@ -106,7 +112,8 @@ def read_thread(
         customer = service.customer(customer_id)
         if customer is not None:
             names[customer_id] = customer.name
-    return ThreadPage(ticket_id, after_id, messages, names)
+    files = AttachmentService(service.database).of_ticket(ticket_id)
+    return ThreadPage(ticket_id, after_id, messages, names, files)
 
 
 def blend(base: str, over: str, amount: float) -> QColor:
@@ -145,6 +152,17 @@ def is_right_to_left(text: str) -> bool:
     return False
 
 
+def attachments_line(message: Message) -> str:
+    return "Attachments: " + ", ".join(a.label for a in message.attachments)
+
+
+def mail_badge(message: Message) -> str:
+    """The reply's mail in its card's header; a failure with the server's words."""
+    if message.mail_state == "failed" and message.mail_error:
+        return f"mail failed: {message.mail_error}"
+    return MAIL_BADGES.get(message.mail_state or "", "")
+
+
 class ThreadModel(QAbstractListModel):
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +197,8 @@ class ThreadModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(message)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{KIND_LABELS[message.kind]} from {self.author(message)}: {message.body}"
+            files = f" {attachments_line(message)}" if message.attachments else ""
+            return f"{KIND_LABELS[message.kind]} from {self.author(message)}: {message.body}{files}"
         return None
 
     def author(self, message: Message) -> str:
@@ -195,6 +214,8 @@ class ThreadModel(QAbstractListModel):
             text += f"\nWritten {exact_time(message.written_at)} (sent when the database was back)"
         if message.mail_words:
             text += f"\n{message.mail_words}"
+        if message.attachments:
+            text += f"\n{attachments_line(message)}"
         return text
 
     # --- changing ----------------------------------------------------------------------------------
@@ -234,7 +255,8 @@ class ThreadModel(QAbstractListModel):
         rows = {m.id: row for row, m in enumerate(self.messages)}
         for message in shown:
             row = rows[message.id]
-            if self.messages[row].mail_state != message.mail_state:
+            shown_state = (self.messages[row].mail_state, self.messages[row].mail_error)
+            if shown_state != (message.mail_state, message.mail_error):
                 self.messages[row] = message
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
@@ -305,12 +327,15 @@ class MessageDelegate(QStyledItemDelegate):
         font = self.view.font()
         document = self._document(message, self._text_width(), font)
         height = GAP + PAD + self._header_height(font) + 6 + int(document.size().height() + 0.999) + PAD
+        if message.attachments:
+            height += FILES_GAP + self._header_height(font)
         return QSize(self.view.viewport().width(), height)
 
-    def body_rect(self, rect: QRect, font: QFont) -> QRect:
+    def body_rect(self, rect: QRect, font: QFont, message: Message | None = None) -> QRect:
         top = rect.top() + GAP + PAD + self._header_height(font) + 6
         left = rect.left() + GAP + BAR + PAD
-        return QRect(left, top, self._text_width(), rect.bottom() - PAD - top)
+        files = FILES_GAP + self._header_height(font) if message is not None and message.attachments else 0
+        return QRect(left, top, self._text_width(), rect.bottom() - PAD - top - files)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -351,16 +376,25 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, author_room, metrics_height), Qt.AlignmentFlag.AlignLeft, shown_author)
         x += QFontMetrics(bold).horizontalAdvance(shown_author) + 10
         painter.setPen(look.label)
-        label = KIND_LABELS[message.kind] + (
-            f" · {MAIL_BADGES.get(message.mail_state, '')}" if message.mail_state else ""
-        )
-        painter.drawText(QRect(x, y, right - x, metrics_height), Qt.AlignmentFlag.AlignLeft, label)
+        label = KIND_LABELS[message.kind] + (f" · {mail_badge(message)}" if message.mail_state else "")
+        label_room = max(20, right - x - when_width - 12)
+        label = QFontMetrics(painter.font()).elidedText(label, Qt.TextElideMode.ElideRight, label_room)
+        painter.drawText(QRect(x, y, label_room, metrics_height), Qt.AlignmentFlag.AlignLeft, label)
         painter.setFont(font)
         painter.setPen(QColor(tokens.text_muted))
         painter.drawText(QRect(right - when_width, y, when_width, metrics_height), Qt.AlignmentFlag.AlignRight, when)
 
+        # The files that came with it, under the text (muted, elided; the tooltip has them all).
+        body = self.body_rect(rect, font, message)
+        if message.attachments:
+            files_top = body.bottom() + 1 + FILES_GAP
+            files = QFontMetrics(font).elidedText(attachments_line(message), Qt.TextElideMode.ElideMiddle, body.width())
+            painter.setPen(QColor(tokens.text_muted))
+            painter.drawText(
+                QRect(body.left(), files_top, body.width(), metrics_height), Qt.AlignmentFlag.AlignLeft, files
+            )
+
         # The text.
-        body = self.body_rect(rect, font)
         document = self._document(message, body.width(), font)
         painter.translate(body.topLeft())
         palette = QPalette(option.palette)
@@ -398,7 +432,7 @@ class MessageDelegate(QStyledItemDelegate):
         self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         rect = option.rect
-        body = self.body_rect(rect, self.view.font()).adjusted(-PAD, -4, PAD, 4)
+        body = self.body_rect(rect, self.view.font(), index.data(Role.MESSAGE)).adjusted(-PAD, -4, PAD, 4)
         visible = self.view.viewport().rect().adjusted(GAP, GAP, -GAP, -GAP)
         editor.setGeometry(body.intersected(visible) if body.intersects(visible) else body)
 
@@ -449,10 +483,22 @@ class ThreadPanel(QWidget):
         self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setWordWrap(True)
-        self._stack = QStackedLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._stack = QStackedLayout()
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.view)
         self._stack.addWidget(self.state)
+        outer.addLayout(self._stack, 1)
+        # Under the list: save the ticket's files, mail a failed reply again (and their shortcuts).
+        self.message_actions = MessageActions(context, self)
+        self.message_actions.mailed_again.connect(lambda message: self.model.merge([message]))
+        outer.addWidget(self.message_actions)
+        for action in (self.message_actions.save_action, self.message_actions.again_action):
+            self.view.addAction(action)  # the list's context menu offers them
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self.view.viewport().update)
         self._tick.start()
@@ -482,6 +528,7 @@ class ThreadPanel(QWidget):
         self.is_loaded = False
         self.delegate.forget()
         self.model.reset([], {})
+        self.message_actions.show_ticket(ticket_id)
         if ticket_id is None:
             self.context.ops.cancel(self, "thread")
             self.context.ops.cancel(self, "thread-new")
@@ -543,6 +590,7 @@ class ThreadPanel(QWidget):
         self.is_loaded = True
         self.delegate.forget()
         self.model.reset(page.messages, page.customers)
+        self.message_actions.set_attachments(page.attachments)
         self._show_messages()
         self.view.scroll_to_newest()
         self.loaded.emit(page.ticket_id)
@@ -553,6 +601,8 @@ class ThreadPanel(QWidget):
     def _new_loaded(self, page: ThreadPage) -> None:
         if page.ticket_id == self.ticket_id:
             self.add(page.messages, page.customers)
+            self.message_actions.set_attachments(page.attachments)
+            self._current_changed()  # the chosen reply's mail may have moved on
 
     def _new_failed(self, _error: BaseException) -> None:
         """Left unsaid: the next change (or a reconnect's reload) reads again."""
@@ -580,6 +630,10 @@ class ThreadPanel(QWidget):
 
     def newest_id(self) -> int:
         return self.model.newest_id()
+
+    def _current_changed(self, *_args: object) -> None:
+        index = self.view.currentIndex()
+        self.message_actions.set_message(index.data(Role.MESSAGE) if index.isValid() else None)
 
     def take_focus(self) -> bool:
         """Focus the list of messages, when there is one to show."""
