@@ -113,17 +113,29 @@ def test_an_answers_attachment_belongs_to_its_message_and_one_over_the_cap_is_na
 
 def test_a_failed_store_keeps_neither_ticket_nor_attachment(mail: MailService, dovecot: Dovecot) -> None:
     """The ticket, its files and the mail's record are one transaction: a refused file undoes the ticket."""
-    if mail.database.enforces_team_rules:
-        pytest.skip("the same transaction on PostgreSQL: the SQLite run shows it")
-    with mail.database.writing() as session:  # the database refuses any file (as a full disk would)
-        session.execute(
-            text("CREATE TRIGGER no_files BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, 'no'); END")
-        )
-    dovecot.deliver(multipart("<refused@customer.example>", "With a file", "Text.", PNG_PART))
-    with pytest.raises(Exception, match="no"), mail.open_mailbox() as mailbox:
-        mail.fetch_once(mailbox)
-    assert list(TicketService(mail.database).iterate()) == []
-    assert dovecot.folder_count("INBOX") == 1  # still there: the next round takes it again
+    postgresql = mail.database.enforces_team_rules
+    refuse = (  # the database refuses any file (as a full disk would)
+        [
+            "CREATE FUNCTION tf_test_no_files() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE 'no'; END$$",
+            "CREATE TRIGGER no_files BEFORE INSERT ON attachments FOR EACH ROW EXECUTE FUNCTION tf_test_no_files()",
+        ]
+        if postgresql
+        else ["CREATE TRIGGER no_files BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, 'no'); END"]
+    )
+    with mail.database.writing() as session:
+        for statement in refuse:
+            session.execute(text(statement))
+    try:
+        dovecot.deliver(multipart("<refused@customer.example>", "With a file", "Text.", PNG_PART))
+        with pytest.raises(Exception, match="no"), mail.open_mailbox() as mailbox:
+            mail.fetch_once(mailbox)
+        assert list(TicketService(mail.database).iterate()) == []
+        assert dovecot.folder_count("INBOX") == 1  # still there: the next round takes it again
+    finally:
+        if postgresql:  # the session's database outlives this test: its trigger must not
+            with mail.database.writing() as session:
+                session.execute(text("DROP TRIGGER no_files ON attachments"))
+                session.execute(text("DROP FUNCTION tf_test_no_files()"))
 
 
 def test_an_unknown_attachment_is_not_found(database: Database, tmp_path: Path) -> None:
