@@ -74,3 +74,30 @@ def test_an_agent_reads_only_the_attachments_of_tickets_they_may_see(team: Team,
         assert not (tmp_path / "stolen.bin").exists()
     finally:
         database.dispose()
+
+
+def test_an_agent_cannot_mail_again_a_reply_on_a_ticket_out_of_sight(team: Team) -> None:
+    """The mail outbox follows its ticket: out of sight, a reply's mail is neither seen nor queued again."""
+    with team.owner.engine.connect() as connection:
+        groups = dict(connection.execute(text("SELECT name, id FROM groups")).all())
+    hardware = ticket(team, "lead", group_id=groups["Hardware"])
+    with team.owner.engine.begin() as owner:
+        reply = owner.execute(
+            text("INSERT INTO messages (ticket_id, kind, author, body) VALUES (:t, 'reply', 'x', 'r') RETURNING id"),
+            {"t": hardware},
+        ).scalar_one()
+        owner.execute(
+            text("INSERT INTO mail_out (message_ref, ticket_id, token, state) VALUES (:m, :t, 'tok-1', 'failed')"),
+            {"m": reply, "t": hardware},
+        )
+    requeue = text("UPDATE mail_out SET state = 'queued' WHERE message_ref = :m")
+    with team.connect("agent") as connection:  # alice: Billing
+        with connection.begin():
+            assert connection.execute(text("SELECT count(*) FROM mail_out")).scalar() == 0
+            assert connection.execute(requeue, {"m": reply}).rowcount == 0
+        insert = "INSERT INTO mail_out (message_ref, ticket_id, token) VALUES (:m, :t, 'tok-2')"
+        assert refused(connection, insert, {"m": reply, "t": hardware}) == "42501"
+    with team.connect("other") as connection, connection.begin():  # bob: Hardware, his ticket's reply
+        assert connection.execute(requeue, {"m": reply}).rowcount == 1
+    with team.owner.engine.connect() as connection:
+        assert connection.execute(text("SELECT state FROM mail_out")).scalar() == "queued"

@@ -388,6 +388,16 @@ CREATE POLICY tf_write ON attachments FOR INSERT WITH CHECK (
   EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id)
   AND (message_id IS NULL
        OR EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id AND m.ticket_id = attachments.ticket_id)));
+-- A reply's mail: seen, queued and re-queued only with its ticket (an agent cannot mail again a reply on
+-- a ticket out of sight). The sender reads the reply itself under the messages' rule above.
+ALTER TABLE mail_out ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON mail_out;
+CREATE POLICY tf_read ON mail_out FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_add ON mail_out;
+CREATE POLICY tf_add ON mail_out FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+DROP POLICY IF EXISTS tf_change ON mail_out;
+CREATE POLICY tf_change ON mail_out FOR UPDATE USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id))
+  WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
 -- Shared saved replies are everyone's to use; personal ones their owner's. Only the owner (or a lead)
 -- changes or removes one.
 ALTER TABLE macros ENABLE ROW LEVEL SECURITY;
