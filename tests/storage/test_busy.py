@@ -42,3 +42,43 @@ def test_a_deadlock_is_contention_not_an_outage(_postgres_database: Database, em
     assert len(outcomes) == 2 and len(errors) == 1, outcomes  # the server ended exactly one
     assert isinstance(errors[0], StorageBusy) and isinstance(errors[0], StorageUnavailable)
     assert str(errors[0]) == "The database was busy with a colleague's change; try again."
+
+
+def test_an_upgrade_that_loses_a_deadlock_to_a_colleague_tries_again(_postgres_database: Database) -> None:
+    """`ticketflow db upgrade` re-applies the team's triggers and policies while colleagues' apps read. A
+    reader holding one table and then wanting another the upgrade holds is a deadlock; when PostgreSQL
+    ends the upgrade (it checks first: the reader waits longer before checking), the upgrade tries again."""
+    from sqlalchemy import create_engine, make_url
+
+    from ticketflow_desktop.storage.migrate import upgrade_to_head
+
+    database = _postgres_database
+    reader_engine = create_engine(make_url(database.url).set(drivername="postgresql+psycopg2"))
+    failures: list[BaseException] = []
+
+    def upgrade() -> None:
+        try:
+            upgrade_to_head(database.engine)
+        except BaseException as error:  # noqa: BLE001 - handed to the test thread
+            failures.append(error)
+
+    try:
+        with reader_engine.connect() as reader:
+            reader.execute(text("SET deadlock_timeout = '10s'"))  # the upgrade finds the deadlock first
+            reader.execute(text("SELECT count(*) FROM mail_out"))  # held: the upgrade changes it late
+            upgrader = threading.Thread(target=upgrade)
+            upgrader.start()
+            waiting = text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+            with reader_engine.connect() as watcher:
+                for _ in range(100):  # the upgrade holds `tickets` and waits for `mail_out`
+                    if watcher.execute(waiting).scalar():
+                        break
+                    threading.Event().wait(0.05)
+            reader.execute(text("SELECT count(*) FROM tickets"))  # the other half of the deadlock
+            reader.commit()
+            upgrader.join(60)
+        assert not upgrader.is_alive() and failures == []
+    finally:
+        reader_engine.dispose()

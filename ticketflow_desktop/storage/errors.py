@@ -103,9 +103,12 @@ def translate_errors() -> Iterator[None]:
     except exc.TimeoutError as error:  # the pool had no free connection in time
         raise StorageUnavailable("The database is busy; try again in a moment.") from error
     except Exception as error:
-        # The driver's own error, from work done on its cursor directly (a bulk load's COPY).
-        if getattr(error, "pgcode", None) is not None:
+        # The driver's own error, from work done on its cursor directly (a bulk load's COPY, the team schema).
+        code = getattr(error, "pgcode", None)
+        if code is not None:
             _refused(error, error)
+            if code in _BUSY_CODES:
+                raise StorageBusy(describe(error)) from error
         raise
 
 

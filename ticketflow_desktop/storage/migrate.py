@@ -6,13 +6,14 @@ revisions as text (storage/revisions.py), so opening a database that is up to da
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
 from ticketflow_desktop import __version__
-from ticketflow_desktop.domain.errors import DatabaseTooNew, SchemaBehind
+from ticketflow_desktop.domain.errors import DatabaseTooNew, SchemaBehind, StorageBusy
 from ticketflow_desktop.storage.errors import translate_errors
 from ticketflow_desktop.storage.revisions import current_revision, head_revision, is_known
 
@@ -34,6 +35,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+UPGRADE_TRIES = 5
+UPGRADE_BACKOFF_S = 0.2
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Upgrade the database to this app's schema; refuse one written by a newer app.
 
@@ -51,15 +56,24 @@ def upgrade_to_head(engine: Engine) -> None:
         return
     if revision is not None and not is_known(revision):
         raise DatabaseTooNew(revision)
-    with translate_errors(), engine.begin() as connection:
-        if postgresql:
-            # Two administrators upgrading at once must not both create the schema.
-            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7460210)")
-            if MigrationContext.configure(connection).get_current_revision() != head_revision():
-                command.upgrade(alembic_config(connection), "head")
-            apply_team_schema(connection)
-        else:
-            command.upgrade(alembic_config(connection), "head")
+    for attempt in range(1, UPGRADE_TRIES + 1):
+        try:
+            with translate_errors(), engine.begin() as connection:
+                if postgresql:
+                    # Two administrators upgrading at once must not both create the schema.
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7460210)")
+                    if MigrationContext.configure(connection).get_current_revision() != head_revision():
+                        command.upgrade(alembic_config(connection), "head")
+                    apply_team_schema(connection)
+                else:
+                    command.upgrade(alembic_config(connection), "head")
+            return
+        except StorageBusy:
+            # Colleagues' apps read while the upgrade changes their tables' triggers and policies; when
+            # PostgreSQL ends the upgrade as a deadlock's victim, nothing was changed: try again.
+            if attempt == UPGRADE_TRIES:
+                raise
+            time.sleep(UPGRADE_BACKOFF_S * attempt)
 
 
 def upgrade_sqlite(engine: Engine) -> None:
