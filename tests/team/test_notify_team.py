@@ -188,3 +188,20 @@ def test_a_cursor_with_gaps_survives_the_settings_file() -> None:
     assert NewsCursor.from_text(cursor.as_text()) == cursor
     assert NewsCursor.from_text("10,20,") == NewsCursor(10, 20, None)  # written by the version before gaps
     assert NewsCursor.from_text("10,20,,x,") is None
+
+
+def test_a_colleagues_work_out_of_sight_is_no_gap(team: Team, logged_in: dict[str, Database]) -> None:
+    """Messages on tickets the agent may not see are committed, just invisible: the cursor does not carry
+    them as gaps (they would crowd out a late commit the agent may see)."""
+    alice = logged_in["agent"]  # Billing
+    bob_news = NotificationService(alice)
+    cursor = bob_news.news(None).cursor
+    with team.owner.engine.connect() as connection:
+        hardware = connection.execute(text("SELECT id FROM groups WHERE name = 'Hardware'")).scalar_one()
+    lead = TicketService(logged_in["lead"])
+    theirs = lead.create(TicketDraft("Fan noise", "Loud.", Category.TECHNICAL, Priority.LOW), group="Hardware")
+    assert theirs.id and hardware
+    for n in range(3):
+        ConversationService(logged_in["lead"]).add(theirs.id, MessageKind.NOTE, f"Checked {n}.")
+    news = bob_news.news(cursor)
+    assert news.notifications == () and news.cursor.message_gaps == () and news.cursor.event_gaps == ()

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, and_, func, or_, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
@@ -66,18 +67,18 @@ def _since(column: InstrumentedAttribute[int], after: int, top: int, filled: tup
     return or_(newer, column.in_(filled)) if filled else newer
 
 
-def _gaps(
-    session: Session, column: InstrumentedAttribute[int], after: int, top: int, old: tuple[int, ...]
-) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """PostgreSQL: (the old gaps visible now, the ids in (after, top] and old gaps still not visible)."""
+def _gaps(session: Session, kind: str, after: int, top: int, old: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """PostgreSQL: (the old gaps committed now, the ids in (after, top] and old gaps still not committed).
+    Committed is asked of the database whoever may read the rows (storage/team_sql.py's
+    tf_committed_ids): an id out of this agent's sight is no gap."""
     low = max(after, top - GAP_WINDOW)
     wanted = set(range(low + 1, top + 1)) | set(old)
     if not wanted:
         return (), ()
-    recent = or_(and_(column > low, column <= top), column.in_(old)) if old else and_(column > low, column <= top)
-    visible = set(session.execute(select(column).where(recent)).scalars())
-    filled = tuple(sorted(i for i in old if i in visible))
-    missing = sorted(wanted - visible)
+    committed_ids = func.tf_committed_ids(kind, low, top, postgresql.array(old, type_=BigInteger))
+    committed = set(session.execute(select(committed_ids)).scalars())
+    filled = tuple(sorted(i for i in old if i in committed))
+    missing = sorted(wanted - committed)
     return filled, tuple(missing[-GAPS_KEPT:])
 
 
@@ -113,11 +114,9 @@ class NotificationService:
             if cursor is not None:
                 late = Late()
                 if self.database.dialect is Dialect.POSTGRESQL:
-                    late.events, event_gaps = _gaps(
-                        session, TicketEventRow.id, cursor.event_id, top_event, cursor.event_gaps
-                    )
+                    late.events, event_gaps = _gaps(session, "events", cursor.event_id, top_event, cursor.event_gaps)
                     late.messages, message_gaps = _gaps(
-                        session, MessageRow.id, cursor.message_id, top_message, cursor.message_gaps
+                        session, "messages", cursor.message_id, top_message, cursor.message_gaps
                     )
                     carried = (event_gaps, message_gaps)
                 for query in (self._assigned, self._customer_wrote, self._mentioned):

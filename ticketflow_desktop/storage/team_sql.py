@@ -305,6 +305,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 200 
   WHERE m.body ILIKE pattern AND ({visible("t.group_id")})
 $$;
 
+-- The news cursor's question (services/notifications.py): which of these history or message ids are
+-- committed, whoever may read them. An id that is not is still being written (or was rolled back) and is
+-- asked for again; one merely out of the agent's sight must not look like that. Ids only, never content.
+-- (Parameters by position: `messages` has columns of their names.)
+DROP FUNCTION IF EXISTS tf_committed_ids(text, bigint, bigint, bigint[]);
+CREATE FUNCTION tf_committed_ids(which_table text, low bigint, high bigint, more bigint[])
+RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT e.id FROM ticket_events e WHERE $1 = 'events' AND ((e.id > $2 AND e.id <= $3) OR e.id = ANY($4))
+  UNION ALL
+  SELECT m.id FROM messages m WHERE $1 = 'messages' AND ((m.id > $2 AND m.id <= $3) OR m.id = ANY($4))
+$$;
+
 -- GDPR: remove a text from the ticket and its history, and say who did it and why.
 CREATE OR REPLACE FUNCTION tf_redact(ticket bigint, what text, why text) RETURNS void LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
