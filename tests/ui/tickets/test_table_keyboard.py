@@ -5,6 +5,7 @@ filter, times, and the first-launch state on each backend."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.tickets.conftest import App, load_all, settled
 from ticketflow_desktop.domain import Category, Priority, Status, TicketChanges, TicketDraft
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.theme import ThemeManager
 from ticketflow_desktop.ui.tickets.model import COL_CREATED, COL_STATUS, COL_TITLE, COL_UPDATED, TICKET_ID_ROLE
 
 FLAGS = QItemSelectionModel.SelectionFlag
@@ -290,10 +292,22 @@ def _layout(app: App) -> str:
     )
 
 
-def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, open_app, seed) -> None:
+@pytest.fixture
+def themed() -> Iterator[ThemeManager]:
+    """The theme's style sheet, as the app always has it (its header is taller than the bare style's)."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    theme = ThemeManager(qapp, "light")
+    yield theme
+    qapp.setStyleSheet("")
+    qapp.setPalette(qapp.style().standardPalette())
+    theme.deleteLater()
+
+
+def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, make_app, seed, themed: ThemeManager) -> None:
     seed(30)
     for size, name in (((800, 600), "a.ini"), ((960, 540), "b.ini")):
-        app = open_app(name, size=size)
+        app = make_app(settings_name=name, size=size, tab="tickets", theme=themed)
         load_all(qtbot, app.model)
         qtbot.waitUntil(lambda app=app: app.tab.stack.currentWidget() is app.tab.splitter)
         try:  # the layout settles once the queues, the identity and the first ticket have arrived

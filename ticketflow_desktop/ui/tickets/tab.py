@@ -97,6 +97,8 @@ DEFAULT_WIDTHS = {
     COL_ASSIGNEE: 84,
     COL_SLA: 124,
 }
+# Under the table, the detail panel may shrink to this (it scrolls) so that the table keeps its rows.
+DETAIL_UNDER_MIN = ROW_HEIGHT
 # With less room than this beside the views sidebar, the detail panel goes under the table.
 SIDE_BY_SIDE_MIN = 1100
 HEADER_KEY = "tickets_header"
@@ -414,6 +416,8 @@ class TicketsTab(QWidget):
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
+            # Under the table the panel scrolls: on a short window it gives way to the table's rows.
+            self.detail_scroll.setMinimumHeight(0 if wide else DETAIL_UNDER_MIN)
             total = room if wide else height
             table = int(total * 0.65) if wide else int(total * 0.6)
             self.splitter.setSizes([table, max(0, total - table)])
@@ -452,10 +456,12 @@ class TicketsTab(QWidget):
 
     def _table_height_for_rows(self, rows: int = VISIBLE_ROWS_MIN) -> int:
         """The table's height that shows `rows` whole rows under the header (plus half a row, which
-        tells that the list goes on)."""
-        header = self.table.horizontalHeader().sizeHint().height()
+        tells that the list goes on), and under them the sideways scroll bar when the columns need it."""
+        header = self.table.horizontalHeader()
         frame = 2 * self.table.frameWidth()
-        return header + frame + int((rows + 0.5) * ROW_HEIGHT)
+        sideways = header.length() > self.table.viewport().width()
+        bar = self.table.horizontalScrollBar().sizeHint().height() if sideways else 0
+        return header.sizeHint().height() + frame + bar + int((rows + 0.5) * ROW_HEIGHT)
 
     # --- public --------------------------------------------------------------------------------
 
