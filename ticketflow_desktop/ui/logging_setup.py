@@ -64,6 +64,10 @@ class SecretMasker(logging.Filter):
         return True
 
 
+# Libraries whose chatter is logged only when asked for (--verbose).
+NOISY_LIBRARIES = ("sqlalchemy", "alembic", "httpx", "httpcore", "openai", "urllib3")
+
+
 def setup_logging(verbose: bool = False, directory: Path | None = None) -> Path:
     """Configure the root logger; returns the log file's path. Calling it again replaces our handlers."""
     directory = directory or log_dir()
@@ -90,7 +94,7 @@ def setup_logging(verbose: bool = False, directory: Path | None = None) -> Path:
         handler._tf_handler = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     # Libraries' chatter only when asked for.
-    for noisy in ("sqlalchemy", "alembic", "httpx", "httpcore", "openai", "urllib3"):
+    for noisy in NOISY_LIBRARIES:
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.WARNING)
     return path
 
@@ -104,9 +108,12 @@ def log_file() -> Path | None:
 
 
 def teardown_logging() -> None:
-    """Remove and close the handlers setup_logging added (at exit, and between tests)."""
+    """Remove and close the handlers setup_logging added, and give the libraries their own levels back
+    (at exit, and between tests: a verbose run left SQLAlchemy logging every statement after it)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_tf_handler", False):
             root.removeHandler(handler)
             handler.close()
+    for noisy in NOISY_LIBRARIES:
+        logging.getLogger(noisy).setLevel(logging.NOTSET)

@@ -60,3 +60,10 @@ def test_log_file_lives_in_the_user_log_directory_and_rotates(tmp_path: Path) ->
         logging_setup.teardown_logging()
         logging.getLogger().setLevel(level)
     assert logging_setup.log_file() is None
+
+
+def test_a_verbose_run_leaves_the_libraries_quiet_after_it(tmp_path: Path) -> None:
+    setup_logging(verbose=True, directory=tmp_path)
+    assert logging.getLogger("sqlalchemy").level == logging.INFO
+    logging_setup.teardown_logging()
+    assert logging.getLogger("sqlalchemy").level == logging.NOTSET  # as before: the next test's own choice
