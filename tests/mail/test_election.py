@@ -12,6 +12,7 @@ import pytest
 
 from tests.databases import fresh_database_url
 from tests.mail.servers import Dovecot
+from tests.team.conftest import Team, team  # noqa: F401 - the fixture
 from ticketflow_desktop.storage.election import FetchElection
 from ticketflow_desktop.storage.engine import open_database
 
@@ -88,3 +89,29 @@ def test_two_processes_compete_and_the_standby_takes_over(pg_url: str, dovecot: 
             runner.wait()
         if runner.stdout is not None:
             runner.stdout.close()
+
+
+@pytest.mark.postgresql
+def test_only_a_login_that_sees_every_group_stands_for_election(team: Team) -> None:  # noqa: F811
+    """An agent's app would not see the other groups' tickets and replies (row-level security), so it could
+    neither thread a customer's answer onto them nor mail their replies: it never fetches."""
+    agent, lead = open_database(team.urls["agent"]), open_database(team.urls["lead"])
+    try:
+        as_agent = FetchElection(agent)
+        assert not as_agent.may_fetch() and not as_agent.try_lead()
+        as_lead = FetchElection(lead)
+        assert as_lead.may_fetch() and as_lead.try_lead()
+        as_lead.release()
+    finally:
+        agent.dispose()
+        lead.dispose()
+    env = dict(os.environ, TICKETFLOW_IMAP_URL="imaps://support@mail.invalid/INBOX", DATABASE_URL=team.urls["agent"])
+    refused = subprocess.run(
+        [sys.executable, "-m", "ticketflow_desktop", "mail", "fetch", "--once", "--no-classify"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 1
+    assert "sees only its groups' tickets" in refused.stderr and "as a lead or an administrator" in refused.stderr

@@ -56,11 +56,19 @@ def mail(args: argparse.Namespace) -> int:
         return fail(str(error), EXIT_FAILED)
 
 
+NOT_FOR_AGENTS = (
+    "This login sees only its groups' tickets, so it cannot thread and send the whole team's mail: "
+    "run the fetcher as a lead or an administrator."
+)
+
+
 def _once(service: MailService) -> int:
     from ticketflow_desktop.services.mail_runner import MailRunner
     from ticketflow_desktop.storage.election import FetchElection
 
     election = FetchElection(service.database)
+    if not election.may_fetch():
+        return fail(NOT_FOR_AGENTS, EXIT_FAILED)
     if not election.try_lead():
         print("Another app fetches the team mailbox now (it holds the lock); nothing done.")
         return 0
@@ -74,6 +82,10 @@ def _once(service: MailService) -> int:
 
 def _run(service: MailService, interval: float) -> int:
     from ticketflow_desktop.services.mail_runner import mail_runner
+    from ticketflow_desktop.storage.election import FetchElection
+
+    if not FetchElection(service.database).may_fetch():
+        return fail(NOT_FOR_AGENTS, EXIT_FAILED)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     print(f"Fetching the team mailbox while elected (every {interval:g} s at most); Ctrl+C stops.", flush=True)

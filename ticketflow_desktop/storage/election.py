@@ -21,15 +21,33 @@ MAIL_FETCH_LOCK = 0x5446_4D41_494C
 
 
 class FetchElection:
-    """`try_lead()` is cheap to call every round: it answers from the held connection once elected."""
+    """`try_lead()` is cheap to call every round: it answers from the held connection once elected.
+
+    Only an app whose login sees every group's tickets (a lead's or an administrator's) stands: the
+    fetcher threads a customer's answer onto any ticket and mails the replies of every ticket, and
+    row-level security would hide the other groups' tickets and replies from an agent's app."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
         self._connection: Connection | None = None
+        self._may: bool | None = None
+
+    def may_fetch(self) -> bool:
+        """Whether this login sees every ticket (asked once; always on one person's SQLite file)."""
+        if self.database.is_sqlite:
+            return True
+        if self._may is None:
+            with self.database.engine.connect() as connection:
+                self._may = bool(connection.execute(text("SELECT tf_sees_all()")).scalar())
+            if not self._may:
+                log.info("this login sees only its groups' tickets: a lead's or an administrator's app fetches mail")
+        return self._may
 
     def try_lead(self) -> bool:
         if self.database.is_sqlite:
             return True
+        if not self.may_fetch():
+            return False
         if self._connection is not None:
             if self._still_held():
                 return True
