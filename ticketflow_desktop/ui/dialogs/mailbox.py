@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,8 +25,8 @@ from ticketflow_desktop import config
 from ticketflow_desktop.domain.conversation import parse_requester
 from ticketflow_desktop.domain.errors import ValidationError
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dialogs.buttons import save_cancel_buttons
 from ticketflow_desktop.ui.dialogs.settings import SAVED_SECRET_HINT, env_note
-from ticketflow_desktop.ui.theme import set_style_property
 from ticketflow_desktop.ui.words import error_words
 
 IMAP_HINT = "imaps://support@mail.example.com/INBOX"
@@ -125,13 +124,7 @@ class MailboxDialog(QDialog):
         self.error_label = self._note("", "error")
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        set_style_property(self.save_button, "primary", True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(self.buttons)
         self._load()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -49,6 +48,7 @@ from ticketflow_desktop.services.connection import (
     with_secrets,
 )
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dialogs.buttons import save_cancel_buttons
 from ticketflow_desktop.ui.files import in_documents
 from ticketflow_desktop.ui.logging_setup import mask_secrets
 from ticketflow_desktop.ui.theme import THEME_CHOICES, ThemeManager, set_style_property
@@ -170,13 +170,7 @@ class SettingsDialog(QDialog):
         self.error_label = self._note("", "error")
         self.error_label.hide()
         outer.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        set_style_property(self.save_button, "primary", True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         outer.addWidget(self.buttons)
         self._saving = False
         self._key_saved_here: bool | None = None  # a key is saved for the form's server (None: not known yet)

@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -31,6 +30,7 @@ from ticketflow_desktop.domain.sla import SlaPolicy, format_minutes, parse_durat
 from ticketflow_desktop.services.sla import CalendarSettings, SlaService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
+from ticketflow_desktop.ui.dialogs.buttons import save_cancel_buttons
 from ticketflow_desktop.ui.theme import set_style_property
 from ticketflow_desktop.ui.words import error_words
 
@@ -101,9 +101,7 @@ class SlaSettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(self.buttons)
         self._set_busy("Reading the current settings…")
         self.resize(560, self.sizeHint().height())
@@ -142,7 +140,7 @@ class SlaSettingsDialog(QDialog):
         """While reading or saving the fields wait (disabled) and the line under them says why."""
         for edit in self._edits():
             edit.setEnabled(why is None)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(why is None)
+        self.save_button.setEnabled(why is None)
         set_style_property(self.error, "role", "muted" if why else "error")
         self.error.setText(why or "")
 
