@@ -67,7 +67,9 @@ def _since(column: InstrumentedAttribute[int], after: int, top: int, filled: tup
     return or_(newer, column.in_(filled)) if filled else newer
 
 
-def _gaps(session: Session, kind: str, after: int, top: int, old: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+def _gaps(
+    session: Session, kind: str, after: int, top: int, old: tuple[int, ...]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """PostgreSQL: (the old gaps committed now, the ids in (after, top] and old gaps still not committed).
     Committed is asked of the database whoever may read the rows (storage/team_sql.py's
     tf_committed_ids): an id out of this agent's sight is no gap."""
@@ -86,7 +88,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Late:
     """Ids in the cursor's gaps that are visible now: committed after the last read."""
 
@@ -114,11 +116,11 @@ class NotificationService:
             if cursor is not None:
                 late = Late()
                 if self.database.dialect is Dialect.POSTGRESQL:
-                    late.events, event_gaps = _gaps(session, "events", cursor.event_id, top_event, cursor.event_gaps)
-                    late.messages, message_gaps = _gaps(
+                    late_events, event_gaps = _gaps(session, "events", cursor.event_id, top_event, cursor.event_gaps)
+                    late_messages, message_gaps = _gaps(
                         session, "messages", cursor.message_id, top_message, cursor.message_gaps
                     )
-                    carried = (event_gaps, message_gaps)
+                    late, carried = Late(late_events, late_messages), (event_gaps, message_gaps)
                 for query in (self._assigned, self._customer_wrote, self._mentioned):
                     listed, beyond = query(session, me, cursor, top_event, top_message, late)
                     found += listed
