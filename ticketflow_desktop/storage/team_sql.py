@@ -375,6 +375,10 @@ CREATE TRIGGER tf_tickets_updated AFTER UPDATE ON tickets
 )
 
 
+# A row of a ticket's (its history, thread, files, tags, mail): seen and written with the ticket, whose own
+# policy below decides who sees it.
+_WITH_TICKET = "EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id)"
+
 POLICIES_SQL = f"""
 ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON tickets;
@@ -385,31 +389,31 @@ DROP POLICY IF EXISTS tf_change ON tickets;
 CREATE POLICY tf_change ON tickets FOR UPDATE USING ({_VISIBLE}) WITH CHECK ({_VISIBLE});
 ALTER TABLE ticket_events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON ticket_events;
-CREATE POLICY tf_read ON ticket_events FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_read ON ticket_events FOR SELECT USING ({_WITH_TICKET});
 ALTER TABLE messages ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON messages;
-CREATE POLICY tf_read ON messages FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_read ON messages FOR SELECT USING ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_write ON messages;
-CREATE POLICY tf_write ON messages FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_write ON messages FOR INSERT WITH CHECK ({_WITH_TICKET});
 -- A mail's files: seen with the ticket they belong to, and only beside a message of that same ticket.
 ALTER TABLE attachments ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON attachments;
-CREATE POLICY tf_read ON attachments FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_read ON attachments FOR SELECT USING ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_write ON attachments;
 CREATE POLICY tf_write ON attachments FOR INSERT WITH CHECK (
-  EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id)
+  {_WITH_TICKET}
   AND (message_id IS NULL
        OR EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id AND m.ticket_id = attachments.ticket_id)));
 -- A reply's mail: seen, queued and re-queued only with its ticket (an agent cannot mail again a reply on
 -- a ticket out of sight). The sender reads the reply itself under the messages' rule above.
 ALTER TABLE mail_out ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON mail_out;
-CREATE POLICY tf_read ON mail_out FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_read ON mail_out FOR SELECT USING ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_add ON mail_out;
-CREATE POLICY tf_add ON mail_out FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_add ON mail_out FOR INSERT WITH CHECK ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_change ON mail_out;
-CREATE POLICY tf_change ON mail_out FOR UPDATE USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id))
-  WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_change ON mail_out FOR UPDATE USING ({_WITH_TICKET})
+  WITH CHECK ({_WITH_TICKET});
 -- Shared saved replies are everyone's to use; personal ones their owner's. Only the owner (or a lead)
 -- changes or removes one.
 ALTER TABLE macros ENABLE ROW LEVEL SECURITY;
@@ -424,11 +428,11 @@ CREATE POLICY tf_remove ON macros FOR DELETE USING (owner = session_user OR (SEL
 -- A ticket's tags follow the ticket: seen, added and removed by those who see it.
 ALTER TABLE ticket_tags ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON ticket_tags;
-CREATE POLICY tf_read ON ticket_tags FOR SELECT USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_read ON ticket_tags FOR SELECT USING ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_add ON ticket_tags;
-CREATE POLICY tf_add ON ticket_tags FOR INSERT WITH CHECK (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_add ON ticket_tags FOR INSERT WITH CHECK ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_remove ON ticket_tags;
-CREATE POLICY tf_remove ON ticket_tags FOR DELETE USING (EXISTS (SELECT 1 FROM tickets t WHERE t.id = ticket_id));
+CREATE POLICY tf_remove ON ticket_tags FOR DELETE USING ({_WITH_TICKET});
 -- Saved views: personal ones are their owner's alone, shared ones everyone's to use. Only an agent
 -- shares one; only its owner (or a lead, for a shared one) changes or removes it.
 ALTER TABLE saved_views ENABLE ROW LEVEL SECURITY;
