@@ -45,6 +45,12 @@ SEARCHES = {
     "2-char term": "ab",
     "no match": "zqxv",
     "2-char no match": "qj",
+    # Short and symbol-heavy terms (issue 21): an order number, a cell, digits alone, an invoice number.
+    "symbol term": "#47",
+    "2-char code": "A1",
+    "2-char digits": "47",
+    "invoice number": "INV-0047",
+    "phrase with symbol": "invoice #47",
 }
 
 SLOW_S = 0.5

@@ -1,8 +1,10 @@
 """The search condition per backend. Both mean `domain.search.matches`: case-insensitive substring of
 the title, the description or any message of the ticket's thread.
 
-PostgreSQL: ILIKE with an escaped pattern, served by pg_trgm GIN indexes for terms of 3+ characters;
-shorter terms use strpos(lower()) so the planner walks the list order instead of the trigram index.
+PostgreSQL: ILIKE with an escaped pattern, served by pg_trgm GIN indexes for terms of 3+ characters
+(over the text with common symbols written as letters, so "#47" is one trigram, not a word break), and
+by an index of 2-character pieces for a 2-character term holding a digit or a symbol ("A1", "#4"); other
+short terms use strpos(lower()) so the planner walks the list order.
 SQLite: the FTS5 trigram index yields candidates for 3+ characters, and an exact test decides. The
 exact test is SQLite's own C functions for ASCII terms (see `_sqlite_folded`) and `tf_fold` (Python's
 Unicode lower-casing, registered on every connection) otherwise.
@@ -11,7 +13,7 @@ One query shape cannot serve every term: a rare term is fastest as "fetch every 
 index, then sort"; a common one as "walk the list order and test each row" (its candidates can be a
 quarter of the table, too many to fetch and sort per page). Neither planner can tell them apart from
 its statistics, so `fetch_page` decides: on SQLite by probing the FTS index, on PostgreSQL by walking
-the first rows of the list order and falling back to the trigram indexes when too few of them match.
+the first rows of the list order and falling back to the search indexes when too few of them match.
 `count_matches` decides alike: a term frequent in a small probe is counted by reading rows up to the cap.
 """
 
@@ -44,13 +46,21 @@ from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import MessageRow, TicketRow
 
 TRIGRAM = 3
+# PostgreSQL's indexes see these symbols as these letters (migration 0017_symbol_search, which keeps the
+# same two strings: a test checks them against the database's tf_searchable).
+SYMBOLS = "#-_./:@+$%&"
+SYMBOL_LETTERS = "ǀǁǂǃƻʔʕʖʡʢƾ"
+_AS_LETTERS = str.maketrans(SYMBOLS, SYMBOL_LETTERS)
+# ... and hold the 2-character pieces of words that carry one of these (tf_short_pieces).
+PIECE_MARKS = frozenset("0123456789" + SYMBOLS)
 # A term with more FTS candidates than this is "common" (about 0.2% of a million tickets): walking
 # the list order reaches 50 matches within a few thousand rows. Probing costs about 1 ms at worst.
 COMMON_CANDIDATES = 2000
-# PostgreSQL: the rows of the list order tested before falling back to the trigram indexes. A term in
-# 2.5% of the rows fills a page of 50 within 2,000 rows; a term in none of the first 500 is taken as
-# rare. Testing 500 rows costs about 3 ms on a slow 2-core machine.
-WALK_WINDOWS = (500, 2000)
+# PostgreSQL: the rows of the list order tested before falling back to the search indexes. A term in
+# none of the first 500 is taken as rare; one in a few of them is walked for as far as its density says
+# a page takes, up to 20,000 rows. Testing 500 rows costs about 3 ms on a slow 2-core machine.
+FIRST_WALK = 500
+MAX_WALK = 20_000
 # PostgreSQL counts: a term in at least 5% of a 500-row probe is counted by reading rows (up to 20,000:
 # enough for a cap of 1,000 at 5%), not through the trigram indexes.
 DENSE_PROBE = 500
@@ -116,6 +126,23 @@ def thread_holds(ticket_id: Any, dialect: Dialect, term: str) -> ColumnElement[b
     return exists().where(m.ticket_id == ticket_id, _holds(m.body, dialect, term))
 
 
+def has_index(term: str) -> bool:
+    """PostgreSQL: whether an index answers `term`: any of 3+ characters, and a 2-character one of
+    printable ASCII holding a digit or a symbol (the pieces are of lower-cased words, split at spaces)."""
+    if len(term) >= TRIGRAM:
+        return True
+    printable = term.isascii() and term.isprintable() and " " not in term
+    return len(term) == 2 and printable and any(c in PIECE_MARKS for c in term)
+
+
+def _pg_indexed(term: str) -> Select[Any]:
+    """PostgreSQL: the ids of the tickets the caller may see that contain `term` (has_index), found
+    through the indexes by the owner's functions (see team_sql)."""
+    if len(term) >= TRIGRAM:
+        return select(func.tf_tickets_containing(like_pattern(term), like_pattern(term.translate(_AS_LETTERS))))
+    return select(func.tf_tickets_with_piece(term.lower()))
+
+
 def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, an alias, or a subquery's .c
     """PostgreSQL, row by row: ILIKE's meaning (it lower-cases both sides too in a multi-byte
     encoding) at a third less per row, but no index can serve it."""
@@ -130,9 +157,7 @@ def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, a
 def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = TicketRow) -> ColumnElement[bool]:
     """One condition that is right for every term (fetch_page and apply_search pick a faster shape)."""
     if dialect is Dialect.POSTGRESQL:
-        if len(term) >= TRIGRAM:  # through the trigram indexes, by the owner's function (see team_sql)
-            return entity.id.in_(select(func.tf_matching_tickets(like_pattern(term))))
-        return _pg_contains(entity, term)
+        return entity.id.in_(_pg_indexed(term)) if has_index(term) else _pg_contains(entity, term)
     if len(term) < TRIGRAM:
         return or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))
     return or_(_sqlite_candidates(term) & _sqlite_exact(term), TicketRow.id.in_(message_holders(dialect, term)))
@@ -154,27 +179,33 @@ def fetch_page(session: Session, query: Select[Any], term: str, order: Order, si
     `order` gives the list order's ORDER BY for the tickets table or an alias of it.
     """
     dialect = dialect_of(session)
-    if dialect is not Dialect.POSTGRESQL or len(term) < TRIGRAM:
+    if dialect is not Dialect.POSTGRESQL or not has_index(term):
         return session.execute(apply_search(query, session, term, ordered=True)).scalars().all()
     # A common term: its page lies within the first rows of the list order. The LIMIT inside the
-    # subquery keeps the planner from reaching for the trigram indexes (a quarter of the table). A
+    # subquery keeps the planner from reaching for the search indexes (a quarter of the table). A
     # short walk first: a term absent from it is most likely rare, and goes to the indexes at once.
-    for window in WALK_WINDOWS:
-        walked = aliased(TicketRow, query.limit(window).subquery())
-        page = select(walked).where(_pg_contains(walked, term)).order_by(*order(walked)).limit(size)
-        rows = session.execute(page).scalars().all()
-        if len(rows) == size:
-            return rows
-        if not rows:
-            break
-    # A rare term (or a short list): every match through the trigram indexes, then sorted.
-    with trigram_scans(session):
+    rows = _walk(session, query, term, order, size, FIRST_WALK)
+    # Found, but too thinly for a page: a walk long enough at the density seen (with room to spare)
+    # costs less than the indexes, which fetch and sort every match (at 1M, "47": ten thousand rows).
+    if rows and len(rows) < size:
+        rows = _walk(session, query, term, order, size, min(MAX_WALK, FIRST_WALK * size * 3 // (2 * len(rows))))
+    if len(rows) == size:
+        return rows
+    # A rare term (or a short list): every match through the search indexes, then sorted.
+    with search_index_scans(session):
         return session.execute(query.where(search_condition(dialect, term))).scalars().all()
 
 
+def _walk(session: Session, query: Select[Any], term: str, order: Order, size: int, window: int) -> Sequence[TicketRow]:
+    """PostgreSQL: of the first `window` rows of `query`'s list order, the first `size` holding `term`."""
+    walked = aliased(TicketRow, query.limit(window).subquery())
+    page = select(walked).where(_pg_contains(walked, term)).order_by(*order(walked)).limit(size)
+    return session.execute(page).scalars().all()
+
+
 @contextmanager
-def trigram_scans(session: Session) -> Iterator[None]:
-    """PostgreSQL: the statements run within reach the rows through the trigram indexes (bitmap scans).
+def search_index_scans(session: Session) -> Iterator[None]:
+    """PostgreSQL: the statements run within reach the rows through the search indexes (bitmap scans).
 
     Index and sequential scans are off meanwhile: the planner prices ILIKE over long texts as cheap,
     and would rather walk the whole list order (3.8 s at 1M for a rare term) or read every row.
@@ -190,7 +221,7 @@ def trigram_scans(session: Session) -> Iterator[None]:
 def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], term: str, cap: int | None) -> int:
     """How many tickets meeting `conditions` contain `term`; with a cap, any number above it means "more"."""
     dialect = dialect_of(session)
-    if dialect is not Dialect.POSTGRESQL or len(term) < TRIGRAM:
+    if dialect is not Dialect.POSTGRESQL or not has_index(term):
         query = select(literal(1)).select_from(TicketRow).where(*conditions)
         return _count(session, apply_search(query, session, term, ordered=False), cap)
     # A common word passes the cap within a few thousand rows, read in any order; through the
@@ -199,9 +230,9 @@ def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], t
         n = _count(session, _rows_holding(conditions, term, DENSE_WALK), cap)
         if n > cap:
             return n
-    # Otherwise through the trigram indexes, whatever the planner guesses: it would read rows until
+    # Otherwise through the search indexes, whatever the planner guesses: it would read rows until
     # the cap whenever it expects many matches.
-    with trigram_scans(session):
+    with search_index_scans(session):
         query = select(literal(1)).select_from(TicketRow).where(*conditions, search_condition(dialect, term))
         return _count(session, query, cap)
 

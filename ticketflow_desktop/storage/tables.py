@@ -560,15 +560,17 @@ DIALECT_ONLY_OBJECTS = frozenset(
         "tickets_fts_docsize",
         "tickets_fts_config",
         "tickets_fts_content",
-        "ix_tickets_title_trgm",
-        "ix_tickets_description_trgm",
+        "ix_tickets_title_search",
+        "ix_tickets_description_search",
+        "ix_tickets_pieces",
         "messages_fts",
         "messages_fts_data",
         "messages_fts_idx",
         "messages_fts_docsize",
         "messages_fts_config",
         "messages_fts_content",
-        "ix_messages_body_trgm",
+        "ix_messages_body_search",
+        "ix_messages_pieces",
     }
 )
 
