@@ -7,12 +7,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from ticketflow_desktop.domain import Category, NewTicket, Priority, TicketFilter
+from ticketflow_desktop.domain.search import ID_SYMBOLS, PIECE_MARKS, short_pieces
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import bulk
-from ticketflow_desktop.storage.search import PIECE_MARKS, SYMBOL_LETTERS, SYMBOLS, has_index
+from ticketflow_desktop.storage.search import SYMBOL_LETTERS, has_index
 
 on_postgresql = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 
@@ -24,7 +27,7 @@ def scalar(service: TicketService, sql: str, **params: object) -> object:
 
 @on_postgresql
 def test_the_database_writes_the_symbols_as_the_app_does(service: TicketService) -> None:
-    assert scalar(service, "SELECT tf_searchable(:s)", s=SYMBOLS) == SYMBOL_LETTERS
+    assert scalar(service, "SELECT tf_searchable(:s)", s=ID_SYMBOLS) == SYMBOL_LETTERS
     marks = "".join(sorted(PIECE_MARKS))
     pieces = scalar(service, "SELECT tf_short_pieces(:s)", s=" ".join("x" + c for c in marks))
     assert sorted(pieces) == sorted("x" + c for c in marks)  # type: ignore[arg-type]
@@ -79,3 +82,31 @@ def test_a_seed_load_rebuilds_the_migrations_indexes(service: TicketService, mon
     assert index_definitions(service) == before
     assert service.count(TicketFilter(search="#4705")).value == 1
     assert service.count(TicketFilter(search="A1"), cap=None).value == 11  # A1, A10..A19
+
+
+def test_an_edited_or_answered_ticket_is_found_by_its_new_pieces(service: TicketService) -> None:
+    """Both backends: the pieces follow an edit and a new message; an edited-away piece finds nothing."""
+    from ticketflow_desktop.domain import TicketChanges, TicketDraft
+    from ticketflow_desktop.domain.conversation import MessageKind
+    from ticketflow_desktop.services.conversation import ConversationService
+
+    ticket = service.create(TicketDraft("Cell A1 is wrong", "see sheet", Category.GENERAL, Priority.LOW))
+    service.create(TicketDraft("Another", "nothing to see", Category.GENERAL, Priority.LOW))
+    service.update(ticket.id, TicketChanges(title="Cell B7 is wrong"), ticket.version)
+    ConversationService(service.database, service.clock).add(ticket.id, MessageKind.NOTE, "also row 9#")
+    for term, wanted in (("B7", [ticket.id]), ("b7", [ticket.id]), ("9#", [ticket.id]), ("A1", [])):
+        assert [t.id for t in service.page(TicketFilter(search=term)).tickets] == wanted, term
+        assert service.count(TicketFilter(search=term)).value == len(wanted), term
+
+
+# Characters whose lower case is one character on every backend (as in tests/services/test_search.py).
+TEXT = st.lists(st.sampled_from([*"aB1 9#-_./:@+$%&é日\t\n", "x7", "Ö"]), max_size=40).map("".join)
+
+
+@on_postgresql
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=TEXT)
+def test_the_app_and_the_database_cut_the_same_pieces(service: TicketService, body: str) -> None:
+    """SQLite's pieces are Python's, PostgreSQL's its own function's: every ASCII piece agrees."""
+    database = scalar(service, "SELECT tf_short_pieces(:s)", s=body)
+    assert {p for p in database if p.isascii()} == short_pieces(body)  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import EventField, NewTicket
+from ticketflow_desktop.domain.search import short_pieces
 from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.dialect import Dialect
@@ -149,9 +150,11 @@ def _postgresql_load(session: Session, rebuild: bool) -> Iterator[None]:
 
 
 # The FTS5 index fed row by row by its trigger costs several times more than one INSERT ... SELECT
-# per batch; a large page cache keeps the ten B-tree indexes from thrashing at a million rows. It is
-# the load's largest memory: 64 MB keeps a 1 GB import under 200 MB (256 MB took it to 350 MB).
+# per batch, and the pieces' trigger (a Python function per row) made a load 75% slower than filling
+# them per batch; a large page cache keeps the ten B-tree indexes from thrashing at a million rows. It
+# is the load's largest memory: 64 MB keeps a 1 GB import under 200 MB (256 MB took it to 350 MB).
 SQLITE_FTS_TRIGGER = "tickets_fts_insert"
+SQLITE_PIECES_TRIGGER = "ticket_pieces_insert"
 SQLITE_LOAD_CACHE_KIB = 64 * 1024
 FTS_DEFAULT_AUTOMERGE = 4
 
@@ -160,28 +163,31 @@ FTS_DEFAULT_AUTOMERGE = 4
 def _sqlite_load(session: Session) -> Iterator[None]:
     raw = _dbapi(session)
     cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-    trigger = raw.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (SQLITE_FTS_TRIGGER,)
-    ).fetchone()
+    triggers = dict(
+        raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+            (SQLITE_FTS_TRIGGER, SQLITE_PIECES_TRIGGER),
+        ).fetchall()
+    )
     automerge = raw.execute("SELECT v FROM tickets_fts_config WHERE k = 'automerge'").fetchone()
     raw.execute(f"PRAGMA cache_size = -{SQLITE_LOAD_CACHE_KIB}")
     try:
-        if trigger is not None:  # DDL is transactional in SQLite: a failed load restores it
-            raw.execute(f"DROP TRIGGER {SQLITE_FTS_TRIGGER}")
-        session.info["fts_by_batch"] = trigger is not None
+        for name in triggers:  # DDL is transactional in SQLite: a failed load restores them
+            raw.execute(f"DROP TRIGGER {name}")
+        session.info["by_batch"] = frozenset(triggers)
         # FTS5 merges its segments as they are written (automerge); during a load that is most of the
         # cost (8 s of 10 for 100k tickets into a million). Off for the load, the stored setting back
-        # after: later writes merge a little each, and 'crisismerge' bounds the segments meanwhile.
+        # after, and the merging postponed is done once the load is in (_merge_postponed).
         raw.execute("INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('automerge', 0)")
         yield
         raw.execute(
             "INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('automerge', ?)",
             (automerge[0] if automerge is not None else FTS_DEFAULT_AUTOMERGE,),
         )
-        if trigger is not None:
-            raw.execute(trigger[0])
+        for sql in triggers.values():
+            raw.execute(sql)
     finally:
-        session.info.pop("fts_by_batch", None)
+        session.info.pop("by_batch", None)
         raw.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
@@ -251,12 +257,20 @@ def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
     tickets, events = _rows(first_id, batch, _sqlite_time)
     cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
     cursor.executemany(f"INSERT INTO ticket_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", events)
-    if session.info.get("fts_by_batch"):
+    by_batch = session.info.get("by_batch", frozenset())
+    if SQLITE_FTS_TRIGGER in by_batch:
         cursor.execute(
             "INSERT INTO tickets_fts (rowid, title, description) "
             "SELECT id, title, description FROM tickets WHERE id >= ?",
             (first_id,),
         )
+    if SQLITE_PIECES_TRIGGER in by_batch:
+        pieces = sorted(
+            (piece, ticket_id)
+            for ticket_id, t in enumerate(batch, start=first_id)
+            for piece in short_pieces(f"{t.title} {t.description}")
+        )
+        cursor.executemany("INSERT OR IGNORE INTO ticket_pieces (piece, ticket_id) VALUES (?, ?)", pieces)
     cursor.close()
 
 

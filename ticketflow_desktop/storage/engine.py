@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
@@ -19,7 +20,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from ticketflow_desktop import __version__, config
 from ticketflow_desktop.domain import cancel
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
-from ticketflow_desktop.domain.search import fold
+from ticketflow_desktop.domain.search import fold, short_pieces
 from ticketflow_desktop.storage.dialect import Dialect, backend_of, dialect_of
 from ticketflow_desktop.storage.errors import translate_errors
 
@@ -60,6 +61,18 @@ def _sqlite_fold(value: str | None) -> str | None:
     return None if value is None else fold(value)
 
 
+def _sqlite_short_pieces(value: str | None) -> str:
+    """The pieces of a text as a JSON array, for the triggers that keep `ticket_pieces` (json_each)."""
+    return json.dumps(sorted(short_pieces(value))) if value else "[]"
+
+
+def register_sqlite_functions(dbapi_connection: sqlite3.Connection) -> None:
+    """The app's SQL functions on a SQLite connection: search's folding, and the pieces the triggers of
+    migration 0017 keep (which also registers them on the connection it upgrades)."""
+    dbapi_connection.create_function("tf_fold", 1, _sqlite_fold, deterministic=True)
+    dbapi_connection.create_function("tf_short_pieces", 1, _sqlite_short_pieces, deterministic=True)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -72,7 +85,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
-        dbapi_connection.create_function("tf_fold", 1, _sqlite_fold, deterministic=True)
+        register_sqlite_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:

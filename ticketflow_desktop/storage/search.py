@@ -5,14 +5,15 @@ PostgreSQL: ILIKE with an escaped pattern, served by pg_trgm GIN indexes for ter
 (over the text with common symbols written as letters, so "#47" is one trigram, not a word break), and
 by an index of 2-character pieces for a 2-character term holding a digit or a symbol ("A1", "#4"); other
 short terms use strpos(lower()) so the planner walks the list order.
-SQLite: the FTS5 trigram index yields candidates for 3+ characters, and an exact test decides. The
-exact test is SQLite's own C functions for ASCII terms (see `_sqlite_folded`) and `tf_fold` (Python's
-Unicode lower-casing, registered on every connection) otherwise.
+SQLite: the FTS5 trigram index yields candidates for 3+ characters (symbols included), the table of
+2-character pieces (`ticket_pieces`) for such 2-character terms, and an exact test decides. The exact
+test is SQLite's own C functions for ASCII terms (see `_sqlite_folded`) and `tf_fold` (Python's Unicode
+lower-casing, registered on every connection) otherwise.
 
 One query shape cannot serve every term: a rare term is fastest as "fetch every candidate through the
 index, then sort"; a common one as "walk the list order and test each row" (its candidates can be a
 quarter of the table, too many to fetch and sort per page). Neither planner can tell them apart from
-its statistics, so `fetch_page` decides: on SQLite by probing the FTS index, on PostgreSQL by walking
+its statistics, so `fetch_page` decides: on SQLite by probing the FTS index (or the pieces), on PostgreSQL by walking
 the first rows of the list order and falling back to the search indexes when too few of them match.
 `count_matches` decides alike: a term frequent in a small probe is counted by reading rows up to the cap.
 """
@@ -41,18 +42,15 @@ from sqlalchemy import (
 from sqlalchemy import union as union_of
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from ticketflow_desktop.domain.search import fold, like_pattern
+from ticketflow_desktop.domain.search import ID_SYMBOLS, PIECE_MARKS, fold, like_pattern
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import MessageRow, TicketRow
 
 TRIGRAM = 3
-# PostgreSQL's indexes see these symbols as these letters (migration 0017_symbol_search, which keeps the
-# same two strings: a test checks them against the database's tf_searchable).
-SYMBOLS = "#-_./:@+$%&"
+# PostgreSQL's trigram indexes see the symbols of identifiers as these letters (migration
+# 0017_symbol_search, which keeps the same strings: a test checks them against tf_searchable).
 SYMBOL_LETTERS = "ǀǁǂǃƻʔʕʖʡʢƾ"
-_AS_LETTERS = str.maketrans(SYMBOLS, SYMBOL_LETTERS)
-# ... and hold the 2-character pieces of words that carry one of these (tf_short_pieces).
-PIECE_MARKS = frozenset("0123456789" + SYMBOLS)
+_AS_LETTERS = str.maketrans(ID_SYMBOLS, SYMBOL_LETTERS)
 # A term with more FTS candidates than this is "common" (about 0.2% of a million tickets): walking
 # the list order reaches 50 matches within a few thousand rows. Probing costs about 1 ms at worst.
 COMMON_CANDIDATES = 2000
@@ -71,6 +69,9 @@ DENSE_WALK = 20_000
 _ASCII_FROM_NON_ASCII = (("\u212a", "k"), ("\u0130", "i\u0307"))
 
 _fts = table("tickets_fts", column("rowid"))
+# SQLite: the pieces (domain.search.short_pieces) of each ticket's title, description and messages,
+# kept by triggers (migration 0017_symbol_search). Pieces of an edited-away text stay: a candidate only.
+_pieces = table("ticket_pieces", column("piece"), column("ticket_id"))
 
 
 def _fts_phrase(term: str) -> str:
@@ -127,8 +128,8 @@ def thread_holds(ticket_id: Any, dialect: Dialect, term: str) -> ColumnElement[b
 
 
 def has_index(term: str) -> bool:
-    """PostgreSQL: whether an index answers `term`: any of 3+ characters, and a 2-character one of
-    printable ASCII holding a digit or a symbol (the pieces are of lower-cased words, split at spaces)."""
+    """Whether an index answers `term`: any of 3+ characters, and a 2-character one of printable ASCII
+    holding a digit or a symbol (the pieces are of lower-cased words, split at spaces)."""
     if len(term) >= TRIGRAM:
         return True
     printable = term.isascii() and term.isprintable() and " " not in term
@@ -161,6 +162,16 @@ def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = Tick
     if len(term) < TRIGRAM:
         return or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))
     return or_(_sqlite_candidates(term) & _sqlite_exact(term), TicketRow.id.in_(message_holders(dialect, term)))
+
+
+def _sqlite_piece_holders(term: str) -> Select[Any]:
+    return select(_pieces.c.ticket_id).where(_pieces.c.piece == term.lower())
+
+
+def _piece_is_common(session: Session, term: str) -> bool:
+    """SQLite: whether more than COMMON_CANDIDATES tickets hold the piece `term` (walked, then)."""
+    probe = _sqlite_piece_holders(term).limit(COMMON_CANDIDATES + 1).subquery()
+    return session.execute(select(func.count()).select_from(probe)).scalar_one() > COMMON_CANDIDATES
 
 
 def is_common(session: Session, term: str) -> bool:
@@ -262,6 +273,10 @@ def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bo
     order (a capped count), which on SQLite is fastest driven by the FTS index.
     """
     dialect = dialect_of(session)
+    pieces = dialect is Dialect.SQLITE and len(term) < TRIGRAM and has_index(term)
+    if pieces and (not ordered or not _piece_is_common(session, term)):  # driven by the pieces
+        exact = or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))
+        return query.where(TicketRow.id.in_(_sqlite_piece_holders(term)), exact)
     if dialect is Dialect.POSTGRESQL or len(term) < TRIGRAM:
         return query.where(search_condition(dialect, term))
     if not ordered:  # driven by the two FTS indexes

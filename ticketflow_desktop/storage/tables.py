@@ -571,6 +571,7 @@ DIALECT_ONLY_OBJECTS = frozenset(
         "messages_fts_content",
         "ix_messages_body_search",
         "ix_messages_pieces",
+        "ticket_pieces",
     }
 )
 

@@ -9,12 +9,18 @@ Both functions must never change: the indexes hold their results (a new meaning 
 storage/search.py mirrors the mapping; tests/storage/test_symbol_search.py checks they agree.
 
 Expand/contract: the old trigram indexes go, tf_matching_tickets (an older app's search) stays and
-answers rightly, without an index. SQLite needs nothing: FTS5's trigram tokenizer keeps symbols.
+answers rightly, without an index.
+
+SQLite: FTS5's trigram tokenizer keeps symbols already; the pieces go in a table of their own, kept by
+triggers through `tf_short_pieces` (Python's, registered on every connection by storage/engine.py).
 
 Revision ID: 0017_symbol_search
 Revises: 0016_attachments
 Create Date: 2026-12-04
 """
+
+import sqlite3
+from typing import cast
 
 from alembic import op
 
@@ -72,8 +78,42 @@ def _execute_raw(sql: str) -> None:
         cursor.close()
 
 
+SQLITE_PIECES = (
+    "CREATE TABLE ticket_pieces (piece TEXT NOT NULL, ticket_id INTEGER NOT NULL, "
+    "PRIMARY KEY (piece, ticket_id)) WITHOUT ROWID",
+    # An edit adds the new text's pieces and leaves the old ones, and a deleted ticket's stay: a stale
+    # piece is only a candidate (the exact test decides), and keeping them costs no second index.
+    *(
+        f"CREATE TRIGGER {name} AFTER {event} BEGIN INSERT OR IGNORE INTO ticket_pieces (piece, ticket_id) "
+        f"SELECT value, {ticket} FROM json_each(tf_short_pieces({text})); END"
+        for name, event, ticket, text in (
+            ("ticket_pieces_insert", "INSERT ON tickets", "new.id", "new.title || ' ' || new.description"),
+            (
+                "ticket_pieces_update",
+                "UPDATE OF title, description ON tickets",
+                "new.id",
+                "new.title || ' ' || new.description",
+            ),
+            ("message_pieces_insert", "INSERT ON messages", "new.ticket_id", "new.body"),
+        )
+    ),
+    "INSERT OR IGNORE INTO ticket_pieces (piece, ticket_id) "
+    "SELECT p.value, t.id FROM tickets t, json_each(tf_short_pieces(t.title || ' ' || t.description)) p",
+    "INSERT OR IGNORE INTO ticket_pieces (piece, ticket_id) "
+    "SELECT p.value, m.ticket_id FROM messages m, json_each(tf_short_pieces(m.body)) p",
+)
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
+        from ticketflow_desktop.storage.engine import register_sqlite_functions
+
+        dbapi = op.get_bind().connection.dbapi_connection
+        assert dbapi is not None
+        # An engine of the app's has them; one made only for the upgrade may not.
+        register_sqlite_functions(cast(sqlite3.Connection, dbapi))
+        for statement in SQLITE_PIECES:
+            op.get_bind().exec_driver_sql(statement)
         return
     _execute_raw(FUNCTIONS)
     op.execute("SET LOCAL maintenance_work_mem = '256MB'")
@@ -85,6 +125,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
+        for trigger in ("ticket_pieces_insert", "ticket_pieces_update", "message_pieces_insert"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute("DROP TABLE IF EXISTS ticket_pieces")
         return
     for name, definition in OLD_INDEXES.items():
         op.execute(f"CREATE INDEX {name} ON {definition}")
