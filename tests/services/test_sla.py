@@ -226,3 +226,21 @@ def test_my_ticket_about_to_breach_is_news_once_and_not_after_it_is_missed(
     at(service, mine, 61)  # missed: a breach, no longer "about to"
     with service.database.reading() as session:
         assert BreachesSoon(service.clock)(session, login, datetime(2100, 1, 1, tzinfo=UTC)) == []
+
+
+@pytest.mark.parametrize("minutes", [10, 25, 45, 75, 300, 600])
+def test_each_state_filter_holds_exactly_the_tickets_in_that_state(
+    service: TicketService, sla: SlaService, minutes: int
+) -> None:
+    """The filter's conditions on the stored dues agree with the state each ticket shows, at any time."""
+    tickets = [make(service, p) for p in (Priority.HIGH, Priority.CRITICAL, Priority.LOW, Priority.HIGH)]
+    waiting = make(service, Priority.CRITICAL)
+    service.update(waiting.id, TicketChanges(status=Status.PENDING), waiting.version)
+    closed = make(service)
+    service.update(closed.id, TicketChanges(status=Status.CLOSED), closed.version)
+    at(service, tickets[0], minutes)
+    shown = {t.id: t.sla.state for t in service.page(limit=100).tickets}
+    assert len(shown) == 6
+    for state in SlaState:
+        found = {t.id for t in service.page(TicketFilter(sla_states=frozenset({state})), limit=100).tickets}
+        assert found == {i for i, s in shown.items() if s is state}, state

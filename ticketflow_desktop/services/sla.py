@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -157,18 +157,9 @@ class BreachesSoon:
 
     def __call__(self, session: Session, login: str, until: datetime) -> list[tuple[int, str, datetime]]:
         t = TicketRow
-        answered_in_time = or_(t.first_responded_at.is_(None), t.first_responded_at <= t.first_response_due)
         rows = session.execute(
             select(t.id, t.title, t.sla_due)
-            .where(
-                t.assignee == login,
-                t.sla_outcome.is_(None),
-                t.resolution_due.is_not(None),
-                t.status != Status.PENDING.value,
-                answered_in_time,
-                t.sla_due > self.clock.now(),
-                t.sla_due <= until,
-            )
+            .where(t.assignee == login, sla_store.running_in_time(self.clock.now()), t.sla_due <= until)
             .order_by(t.sla_due, t.id)
             .limit(BREACHES_LISTED)
         )

@@ -177,10 +177,24 @@ def state_conditions(session: Session, states: frozenset[SlaState], now: datetim
         options.append(and_(clean_running, pending))
     soon = _due_soon(session, now)
     if SlaState.DUE_SOON in states:
-        options.append(and_(clean_running, ~pending, soon))
+        options.append(and_(running_in_time(now), soon))
     if SlaState.OK in states:
-        options.append(and_(clean_running, ~pending, ~soon))
+        options.append(and_(running_in_time(now), ~soon))
     return or_(*options) if options else false()
+
+
+def running_in_time(now: datetime) -> ColumnElement[bool]:
+    """Tickets whose clock runs at `now` (a policy, not settled, not waiting on the customer) and whose
+    running target (first response, then resolution) is not missed yet: due soon, or still fine."""
+    t = TicketRow
+    answered_in_time = or_(t.first_responded_at.is_(None), t.first_responded_at <= t.first_response_due)
+    return and_(
+        t.resolution_due.is_not(None),
+        t.sla_outcome.is_(None),
+        t.status != Status.PENDING.value,
+        answered_in_time,
+        t.sla_due > now,
+    )
 
 
 def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
