@@ -11,12 +11,14 @@ import json
 import sys
 from pathlib import Path
 
-from bench.triage_corpus import assemble, eval_pools, train_more, train_pools
+from bench.triage_corpus import assemble, eval_pools, train_more, train_pools, train_tone
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN_FILE = ROOT / "ticketflow_desktop" / "classification" / "data" / "realistic_corpus.jsonl"
 EVAL_FILE = ROOT / "bench" / "data" / "triage_eval.jsonl"
 TRAIN_COUNT, EVAL_COUNT = 4_000, 640
+# Tickets whose tone and impact disagree (train_tone), after the others so those stay as they were.
+TONE_COUNT = 1_200
 
 
 def write(path: Path, rows: list[dict]) -> None:
@@ -29,6 +31,7 @@ def write(path: Path, rows: list[dict]) -> None:
 def main() -> int:
     pools = {lang: {**pool, "scen": pool["scen"] + train_more.MORE[lang]} for lang, pool in train_pools.POOLS.items()}
     train = assemble.build(pools, train_pools.PRODUCTS, TRAIN_COUNT, seed=1, set_name="train")
+    train += assemble.build_toned(pools, train_tone.TONE, train_pools.PRODUCTS, TONE_COUNT, seed=3, set_name="tone")
     held_out = assemble.build(eval_pools.POOLS, eval_pools.PRODUCTS, EVAL_COUNT, seed=2, set_name="eval")
     sentences = {s for row in train for s in row["description"].split("\n")}
     shared = [s for row in held_out for s in row["description"].split("\n") if s in sentences and len(s) > 25]

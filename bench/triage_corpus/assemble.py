@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PRIORITY = {"L": "low", "M": "medium", "H": "high", "C": "critical"}
 # How often each priority is chosen among those a scenario allows (real queues: medium most common).
@@ -75,6 +75,9 @@ def ticket(s: Scenario, pools: dict, products: list[str], rng: random.Random) ->
     parts: list[str] = []
     if rng.random() < 0.7:
         parts.append(rng.choice(pool["greet"]))
+    opener = pool.get("open")  # only tone pools have openers; the other pools' draws stay as they were
+    if opener and rng.random() < 0.6:
+        parts.append(rng.choice(opener[letter]))
     parts.append(body)
     if rng.random() < 0.35:
         parts.append(rng.choice(pool["extra"]).replace("{p}", product))
@@ -82,7 +85,7 @@ def ticket(s: Scenario, pools: dict, products: list[str], rng: random.Random) ->
     impact_group = s.group  # no impact sentence: the scenario itself says how bad it is
     if len(allowed) > 1 or rng.random() < 0.6:
         n = rng.randrange(len(pool["imp"][letter]))
-        impact, impact_group = pool["imp"][letter][n], f"{s.lang}-{letter}{n}"
+        impact, impact_group = pool["imp"][letter][n], f"{pool.get('imp_tag', '')}{s.lang}-{letter}{n}"
         parts.insert(len(parts) if rng.random() < 0.8 else max(0, len(parts) - 2), impact)
     if rng.random() < 0.12 and s.lang != "en":  # a sentence in English, as people in international teams write
         en = pools["en"]
@@ -147,5 +150,45 @@ def build(pools: dict, products: list[str], count: int, seed: int, set_name: str
     for i in range(count):
         lang = langs[i % len(langs)]
         out.append(ticket(rng.choice(by_lang[lang]), pools, products, rng))
+    rng.shuffle(out)
+    return out
+
+
+# How a tone ticket is made (train_tone): a severe scenario told softly, one told plainly, and a
+# low-impact one told softly or loudly, so neither tone decides the priority on its own.
+TONE_KINDS = {"soft_severe": 0.35, "plain_severe": 0.1, "soft_trivial": 0.35, "loud_trivial": 0.2}
+
+
+def build_toned(pools: dict, tones: dict, products: list[str], count: int, seed: int, set_name: str) -> list[dict]:
+    """`count` tickets whose tone and impact disagree, the languages in equal parts. `pools` are the
+    training pools (their low-impact scenarios, greetings, signatures), `tones` train_tone.TONE."""
+    rng = random.Random(seed)
+    severe = {lang: scenarios(lang, {"scen": tone["severe"]}, set_name) for lang, tone in tones.items()}
+    trivial = {
+        lang: [replace(s, priorities="L") for s in scenarios(lang, pools[lang], "train") if "L" in s.priorities]
+        for lang in tones
+    }
+
+    def variant(kind: str, lang: str) -> dict:
+        tone, letters = tones[lang], "L" if kind.endswith("trivial") else "HC"
+        if kind == "plain_severe":
+            return pools[lang]
+        closers = tone["loud"] if kind == "loud_trivial" else tone["soft_close"]
+        openers = tone["loud"] if kind == "loud_trivial" else tone["soft_open"]
+        return {
+            **pools[lang],
+            "imp": {c: closers for c in letters},
+            "open": {c: openers for c in letters},
+            "imp_tag": f"{kind}-",
+        }
+
+    kinds = {kind: {lang: variant(kind, lang) for lang in tones} for kind in TONE_KINDS}
+    out = []
+    langs = list(tones)
+    for i in range(count):
+        lang = langs[i % len(langs)]
+        kind = rng.choices(list(TONE_KINDS), list(TONE_KINDS.values()))[0]
+        scenario = rng.choice(trivial[lang] if kind.endswith("trivial") else severe[lang])
+        out.append(ticket(scenario, kinds[kind], products, rng))
     rng.shuffle(out)
     return out

@@ -7,13 +7,14 @@ and trained in a fraction of the time (class sums of the features, no optimiser)
 Naive Bayes scores are not probabilities: they are too sure or too shy by a factor that depends on the
 corpus. So each label set's scores are scaled by a temperature and shifted by a bias per label, fitted
 to minimise the log-loss of out-of-fold scores (each example scored by a model that did not see it, and
-the wording that decided each label kept out of the model that scores it, so the fit sees unseen phrasing
-as users write it).
+the wording that decided each label kept out of the model that scores it, in that language and then in
+all of them, so the fit sees unseen phrasing and unseen problems as users write them).
 The scaling is folded into the weights: predicting is one sparse product and a softmax.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,13 +76,51 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
     gram_total = x.spelling.t_times(x.mix.t_times(weighted))
     final = _complement_weights(term_total, gram_total, labels)
 
-    # Out-of-fold scores. An example's group names what decided each of its labels (the problem's
-    # scenario, the impact sentence): it is scored in fold f only if all of them fall in f, by a model
-    # trained only on examples none of whose parts fall in f, so the scoring model has seen neither the
-    # problem's wording nor the impact's.
-    folds = np.stack([_fold_of([_part(g, part) for g in groups]) for part in range(len(labels))])
+    # Calibrated on two sets of out-of-fold scores: with the folds split by each phrase as written in one
+    # language (a ticket worded anew), and by the phrase in all its languages (a problem the corpus has in
+    # no language: the cue words are the same in every language, so a translation gives the answer
+    # away). Either alone left the other kind of held-out ticket over- or underconfident (README).
+    raw, seen, scored_weights = [], [], []
+    for across_languages in (False, True):
+        scores, scored = _out_of_fold(x, y, weighted, (term_total, gram_total), labels, groups, across_languages)
+        raw.append(scores[:, scored])
+        seen.append(y[:, scored])
+        scored_weights.append(weights[scored])
+    raw_all, y_all, w_all = np.hstack(raw), np.hstack(seen), np.concatenate(scored_weights)
+
+    terms, grams, bias = final.terms.copy(), final.grams.copy(), np.zeros(len(y), np.float32)
+    start = 0
+    for group in labels:
+        rows = slice(start, start + len(group))
+        temperature, shift = _calibrate(raw_all[rows], y_all[rows], w_all)
+        terms[rows] *= temperature
+        grams[rows] *= temperature
+        bias[rows] = shift
+        start += len(group)
+    return Weights(tuple(labels), terms, grams, bias)
+
+
+def _out_of_fold(
+    x: Design,
+    y: Floats,
+    weighted: Floats,
+    totals: tuple[Floats, Floats],
+    labels: Sequence[Sequence[str]],
+    groups: Sequence[str | None],
+    across_languages: bool,
+) -> tuple[Floats, Floats]:
+    """Each example's scores by a model that saw neither what decided its labels, and which were scored.
+
+    An example's group names what decided each of its labels (the problem's scenario, the impact
+    sentence): it is scored in fold f only if all of them fall in f, by a model trained only on examples
+    none of whose parts fall in f. `across_languages`: a part's language segment is left out, so the
+    same phrase in another language falls in the same fold."""
+    import numpy as np
+
+    term_total, gram_total = totals
+    folds = np.stack([_fold_of([_part(g, part, across_languages) for g in groups]) for part in range(len(labels))])
     raw = np.zeros_like(y)
-    scored = np.zeros(len(weights), bool)
+    scored = np.zeros(y.shape[1], bool)
     for f in range(_FOLDS):
         held = np.flatnonzero((folds == f).all(axis=0))
         left_out = (folds == f).any(axis=0)
@@ -94,24 +133,19 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
         )
         raw[:, held] = w.scores(_rows(x, held))
         scored[held] = True
-
-    terms, grams, bias = final.terms.copy(), final.grams.copy(), np.zeros(len(y), np.float32)
-    start = 0
-    for group in labels:
-        rows = slice(start, start + len(group))
-        temperature, shift = _calibrate(raw[rows][:, scored], y[rows][:, scored], weights[scored])
-        terms[rows] *= temperature
-        grams[rows] *= temperature
-        bias[rows] = shift
-        start += len(group)
-    return Weights(tuple(labels), terms, grams, bias)
+    return raw, scored
 
 
-def _part(group: str | None, index: int) -> str | None:
+# A group part's language: a two-letter segment between hyphens ("train-de-3", "de-C0").
+_LANGUAGE_SEGMENT = re.compile(r"(?:^|-)[a-z]{2}(?=-)")
+
+
+def _part(group: str | None, index: int, across_languages: bool = False) -> str | None:
     if not group:
         return None
     parts = group.split("/")
-    return parts[index] if index < len(parts) else parts[-1]
+    part = parts[index] if index < len(parts) else parts[-1]
+    return _LANGUAGE_SEGMENT.sub("", part) if across_languages else part
 
 
 def _fold_of(groups: Sequence[str | None]) -> Ints:

@@ -20,6 +20,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "inaccessible", "caido", "caida", "fuera de servicio", "no carga", "fora do ar", "caiu", "instabilidade",
         "giu", "disservizio", "guasto", "non carica", "irraggiungibil", "storing", "plat", "ligt eruit",
         "onbereikbaar", "awari", "nie dziala", "lezy", "nie laduje", "niedostepn",
+        # unavailable, not responding
+        "unavailable", "not responding", "nicht verfugbar", "reagiert nicht", "antwortet nicht", "indisponible",
+        "ne repond", "no disponible", "no responde", "indisponivel", "nao responde", "non disponibile",
+        "non risponde", "niet beschikbaar", "reageert niet", "nie odpowiada",
     ),
     "everyone": (
         "everyone", "everybody", "all users", "all our", "whole company", "entire", "nobody can", "no one can",
@@ -27,6 +31,12 @@ CUES: dict[str, tuple[str, ...]] = {
         "personne ne", "plus personne", "todos los", "toda la empresa", "nadie", "todos os", "empresa inteira",
         "ninguem", "tutti gli", "tutta l'azienda", "nessuno", "alle gebruikers", "al onze", "hele bedrijf", "niemand",
         "wszyscy", "wszystkich", "cala firma", "nikt",
+        # none of us, all of our staff or customers
+        "none of", "nobody", "no one", "all of our", "every customer", "all customers", "all staff", "keiner",
+        "keine der", "alle kollegen", "alle mitarbeiter", "alle kunden", "aucun", "tout le monde", "tous nos",
+        "toutes nos", "ningun", "todo el mundo", "todos nuestros", "todas nuestras", "nenhum", "todo mundo",
+        "todos os nossos", "nessun", "tutti i nostri", "tutte le nostre", "geen van", "geen enkele", "iedereen",
+        "alle klanten", "alle collega", "zaden", "zadna", "zadnego", "nikomu", "nikogo",
     ),
     "data_loss": (
         "lost", "deleted", "disappeared", "wiped", "corrupt", "missing", "gone", "verloren", "geloscht",
@@ -41,6 +51,13 @@ CUES: dict[str, tuple[str, ...]] = {
         "fuite", "suspect", "intrus", "filtracion", "sospechos", "invadid", "vazamento", "suspeit", "violat",
         "fuga di dati", "sospett", "datalek", "verdacht", "ingebroken", "zhakowan", "wlam", "wyciek", "podejrzan",
         "security", "sicherheit", "securite", "seguridad", "seguranca", "sicurezza", "beveiliging", "bezpieczenst",
+        # someone else's data shown to us
+        "other customers", "another customer", "other companies", "another company", "other clients",
+        "someone else's", "anderer kunden", "anderen kunden", "andere kunden", "anderer firmen", "anderen firma",
+        "d'autres clients", "d'autres entreprises", "autre client", "autre entreprise", "autre societe",
+        "otros clientes", "otra empresa", "otras empresas", "outros clientes", "outra empresa", "outras empresas",
+        "altri clienti", "altre aziende", "altra azienda", "andere klanten", "ander bedrijf", "andere bedrijven",
+        "innych klientow", "innej firmy", "innych firm", "cudze",
     ),
     "blocked": (
         "block", "can't work", "cannot work", "can't do", "stuck", "deadline", "waiting", "can't get my work",
@@ -156,7 +173,16 @@ def cue_words(text: str) -> list[str]:
     return [f"zzcue{name.replace('_', '')}" for name, pattern in _patterns().items() if pattern.search(plain)]
 
 
+# Cues of impact itself, as against how loudly or softly it is told.
+_IMPACT = {"zzcueoutage", "zzcueeveryone", "zzcuedataloss", "zzcuesecurity", "zzcuemoney"}
+
+
 def with_cues(text: str) -> str:
+    words = cue_words(text)
+    # "No rush" beside an outage or a leak is politeness, not a low priority (issue 22): the hedge gets a
+    # cue of its own then, which the corpus's politely told outages teach to weigh as what it is.
+    if "zzcuenohurry" in words and _IMPACT.intersection(words):
+        words[words.index("zzcuenohurry")] = "zzcuehedgedimpact"
     # Each cue twice: measured, a cue that weighs as two words lifts the priority 1-2 points over one.
-    words = cue_words(text) * 2
+    words *= 2
     return f"{text}\n{' '.join(words)}" if words else text
