@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
@@ -99,8 +100,12 @@ class Calendar:
             day += timedelta(days=1)
         raise _bad(f"The calendar has no {minutes} business minutes within {HORIZON_DAYS} days.")
 
-    def _intervals(self, day: date) -> list[tuple[datetime, datetime]]:
-        """The day's business time as UTC intervals, whole minutes."""
+    def _intervals(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
+        """The day's business time as UTC intervals, whole minutes (remembered: a page of tickets asks
+        for the same few days thousands of times, and each answer costs time-zone arithmetic)."""
+        return _day_intervals(self, day)
+
+    def _compute_intervals(self, day: date) -> list[tuple[datetime, datetime]]:
         if day in self.holidays:
             return []
         span = next(((a, b) for d, a, b in self.hours if d == day.weekday()), None)
@@ -138,6 +143,11 @@ class Calendar:
         if open_at is not None:
             intervals.append((open_at, stop))
         return intervals
+
+
+@lru_cache(maxsize=8192)
+def _day_intervals(calendar: Calendar, day: date) -> tuple[tuple[datetime, datetime], ...]:
+    return tuple(calendar._compute_intervals(day))
 
 
 def _minutes(span: timedelta) -> int:
