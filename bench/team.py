@@ -138,9 +138,7 @@ def restored(owner: Database, ticket_ids: list[int]) -> Iterator[None]:
         listed = ", ".join(map(str, ticket_ids))  # ints
         tags = session.execute(text(f"SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id IN ({listed})")).all()
         columns = [c for c in _ticket_columns(session) if c not in ("id", "priority_rank", "status_rank")]
-        saved = session.execute(
-            text(f"SELECT id, {', '.join(columns)} FROM tickets WHERE id IN ({listed})")
-        ).all()
+        saved = session.execute(text(f"SELECT id, {', '.join(columns)} FROM tickets WHERE id IN ({listed})")).all()
     try:
         yield
     finally:
@@ -154,7 +152,8 @@ def restored(owner: Database, ticket_ids: list[int]) -> Iterator[None]:
             session.execute(text(f"DELETE FROM ticket_tags WHERE ticket_id IN ({ids})"))
             if tags:
                 session.execute(
-                    text("INSERT INTO ticket_tags (ticket_id, tag) VALUES (:t, :g)"), [{"t": t, "g": g} for t, g in tags]
+                    text("INSERT INTO ticket_tags (ticket_id, tag) VALUES (:t, :g)"),
+                    [{"t": t, "g": g} for t, g in tags],
                 )
             assignments = ", ".join(f"{c} = :{c}" for c in columns)
             session.execute(
@@ -187,8 +186,14 @@ def run_writes(bench: Bench, owner: Database) -> None:
     tags = TagService(bench.database)
     group_one = [agent_login(a) for a in range(200) if a % 20 == 0]  # the benchmark agent's colleagues
     with restored(owner, ids):
-        bench.write("add a reply", lambda i: conversation.add(ids[i % len(ids)], MessageKind.REPLY, f"Reply {i}: on it."), TARGET_WRITE)
-        bench.write("add a note", lambda i: conversation.add(ids[i % len(ids)], MessageKind.NOTE, f"Note {i} 🙂"), TARGET_WRITE)
+        bench.write(
+            "add a reply",
+            lambda i: conversation.add(ids[i % len(ids)], MessageKind.REPLY, f"Reply {i}: on it."),
+            TARGET_WRITE,
+        )
+        bench.write(
+            "add a note", lambda i: conversation.add(ids[i % len(ids)], MessageKind.NOTE, f"Note {i} 🙂"), TARGET_WRITE
+        )
         bench.write("assign", lambda i: s.assign(ids[i % len(ids)], group_one[i % len(group_one)]), TARGET_WRITE)
         bench.write("tag", lambda i: tags.add(ids[i % len(ids)], "bench-tag"), TARGET_WRITE)
 
@@ -217,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
         owner.dispose()
     who = f", as {BENCH_AGENT} in 3 of 20 groups (row-level security)" if args.backend == "postgresql" else ""
     seeded = f" (seeded now in {steps.total():.0f} s)" if steps else ""
-    header = f"\n== {args.backend}, {args.tickets:,} tickets, {5 * args.tickets:,} messages{who}, {args.runs} runs{seeded}"
+    header = (
+        f"\n== {args.backend}, {args.tickets:,} tickets, {5 * args.tickets:,} messages{who}, {args.runs} runs{seeded}"
+    )
     print(render(bench.results, header), flush=True)
     return 0
 

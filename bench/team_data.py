@@ -40,7 +40,7 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from ticketflow_desktop.domain import NewTicket, Priority, Status
+from ticketflow_desktop.domain import NewTicket, Priority
 from ticketflow_desktop.domain.business_hours import Calendar
 from ticketflow_desktop.domain.sla import DONE, SlaPolicy, due_times, outcome
 from ticketflow_desktop.domain.sla_state import TicketSla
@@ -106,10 +106,11 @@ def tag_names() -> list[str]:
     return names
 
 
-LONG_BODY = (
-    "Here is the full log you asked for, line by line, as the tool printed it:\n"
-    + "\n".join(f"{h:02d}:{m:02d}:17 worker-{m % 7} sync batch {h * 60 + m} took {(h * 37 + m) % 900} ms" for h in range(3) for m in range(0, 60, 2))
-)  # fmt: skip
+LONG_BODY = "Here is the full log you asked for, line by line, as the tool printed it:\n" + "\n".join(
+    f"{h:02d}:{m:02d}:17 worker-{m % 7} sync batch {h * 60 + m} took {(h * 37 + m) % 900} ms"
+    for h in range(3)
+    for m in range(0, 60, 2)
+)
 MESSAGE_BODIES = (
     *CUSTOMER_LINES,
     *AGENT_LINES,
@@ -277,7 +278,9 @@ def generate(tickets: int, when: Callable[[datetime], object], now: datetime) ->
                 when(sla.sort_due),
             )
         )
-        batch.events.append((ticket_id, when(t.created_at), "created", None, t.initial_status.value, "import", 1, ACTOR))
+        batch.events.append(
+            (ticket_id, when(t.created_at), "created", None, t.initial_status.value, "import", 1, ACTOR)
+        )
         previous = t.initial_status
         for v, (changed, new) in enumerate(t.status_changes, start=2):
             batch.events.append((ticket_id, when(changed), "status", previous.value, new.value, "import", v, ACTOR))
@@ -309,7 +312,7 @@ def _ahead(batches: Iterator[Batch], depth: int = 2) -> Iterator[Batch]:
         try:
             for b in batches:
                 ready.put(b)
-        except BaseException as error:  # handed to the consumer
+        except BaseException as error:  # noqa: BLE001 - handed to the consumer, which raises it
             ready.put(error)
         ready.put(done)
 
@@ -369,13 +372,17 @@ def _team_postgresql(database: Database) -> None:
             [{"id": g + 1, "name": group_name(g)} for g in range(GROUPS)],
         )
         session.execute(text("SELECT setval(pg_get_serial_sequence('groups', 'id'), :n)"), {"n": GROUPS})
-        existing = set(session.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'tfteam_agent%'")).scalars())
+        existing = set(
+            session.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'tfteam_agent%'")).scalars()
+        )
         statements = [
             f'CREATE ROLE "{agent_login(a)}" LOGIN IN ROLE ticketflow_agent'
             for a in range(AGENTS)
             if agent_login(a) not in existing
         ]
-        statements += [f'GRANT ticketflow_agent TO "{agent_login(a)}"' for a in range(AGENTS) if agent_login(a) in existing]
+        statements += [
+            f'GRANT ticketflow_agent TO "{agent_login(a)}"' for a in range(AGENTS) if agent_login(a) in existing
+        ]
         if statements:
             session.execute(text(";\n".join(statements)))
         _agent_records(session)
@@ -455,7 +462,9 @@ def seed_postgresql(database: Database, tickets: int, steps: Steps) -> None:
                 ("messages", MESSAGE_COLUMNS, batch.messages),
                 ("ticket_tags", TAG_COLUMNS, batch.tags),
             ):
-                cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv, FREEZE)", _csv(rows), size=1 << 20)
+                cursor.copy_expert(
+                    f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv, FREEZE)", _csv(rows), size=1 << 20
+                )
             messages += len(batch.messages)
             history.add(batch.loaded)
         steps.done(f"generate + COPY tickets, events, {messages:,} messages, tags")
@@ -468,7 +477,9 @@ def seed_postgresql(database: Database, tickets: int, steps: Steps) -> None:
         for table in LOADED_TABLES:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
         for table, column in (("customers", "id"), ("tickets", "id"), ("messages", "id"), ("ticket_events", "id")):
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), (SELECT max({column}) FROM {table}))")
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), (SELECT max({column}) FROM {table}))"
+            )
         history.write(session)
         steps.done("summaries (history, totals, flow, resolution times)")
     with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
@@ -494,7 +505,9 @@ def seed_sqlite(path: Path, tickets: int, steps: Steps) -> None:
         raw.execute("PRAGMA cache_size = -262144")
         raw.execute("BEGIN")
         names = ", ".join(f"'{t}'" for t in LOADED_TABLES)
-        triggers = raw.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({names})").fetchall()
+        triggers = raw.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({names})"
+        ).fetchall()
         indexes = raw.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names})"
         ).fetchall()
@@ -549,7 +562,11 @@ def _team_sqlite(raw: sqlite3.Connection) -> None:
     raw.executemany(
         "INSERT INTO agents (login, name, email, role, active) VALUES (?, ?, ?, 'agent', 1)",
         [
-            (agent_login(a), f"{FIRST[a % len(FIRST)]} {LAST[(a // len(FIRST)) % len(LAST)]}", f"{agent_login(a)}@support.example")
+            (
+                agent_login(a),
+                f"{FIRST[a % len(FIRST)]} {LAST[(a // len(FIRST)) % len(LAST)]}",
+                f"{agent_login(a)}@support.example",
+            )
             for a in range(AGENTS)
         ],
     )
@@ -593,7 +610,10 @@ def prepare(backend: str, tickets: int, pg: str = DEFAULT_PG) -> tuple[Database,
     if have != (0, 0):
         database.dispose()
         raise SystemExit(f"{database.masked_url} holds {have[0]} tickets and {have[1]} messages: drop it first")
-    print(f"seeding {tickets:,} tickets, {MESSAGES_PER_TICKET * tickets:,} messages into {database.masked_url}", file=sys.stderr)
+    print(
+        f"seeding {tickets:,} tickets, {MESSAGES_PER_TICKET * tickets:,} messages into {database.masked_url}",
+        file=sys.stderr,
+    )
     steps = Steps()
     if backend == "sqlite":
         database.dispose()
