@@ -31,6 +31,7 @@ from ticketflow_desktop.services.seed_tags import VIEWS
 from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tags import TagService
 from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.storage.team import local_login
 
 TARGET_PAGE = 5.0
 TARGET_COUNT = 50.0
@@ -184,7 +185,10 @@ def run_writes(bench: Bench, owner: Database) -> None:
     ids = [t.id for t in page.tickets]
     conversation = ConversationService(bench.database)
     tags = TagService(bench.database)
-    group_one = [agent_login(a) for a in range(200) if a % 20 == 0]  # the benchmark agent's colleagues
+    # The benchmark agent's colleagues in Group 1; on SQLite only the OS login may own a ticket.
+    group_one = (
+        [agent_login(a) for a in range(200) if a % 20 == 0] if owner.dialect == "postgresql" else [local_login(), None]
+    )
     with restored(owner, ids):
         bench.write(
             "add a reply",
