@@ -19,8 +19,9 @@ from ticketflow_desktop.domain.sla import week_of
 from ticketflow_desktop.domain.sla_state import NO_DUE
 from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.storage import tags as tag_store
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.tables import GroupRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import GroupRow, TicketRow, TicketTagRow, table_of
 from ticketflow_desktop.storage.team import add_group
 
 TODAY = date(2026, 6, 15)
@@ -94,11 +95,20 @@ def _seed(database_url: str, reader: Reader, n: int = 240) -> list[dict[str, obj
                 "sla_settled_at": settled,
             }
         )
+    tags = [
+        {"ticket_id": r["id"], "tag": tag}
+        for r in rows
+        for tag, share in (("vip", 0.4), ("bug", 0.2), ("rare", 0.02))
+        if rng.random() < share
+    ]
     with owner.writing() as session:
         if owner.dialect == "postgresql":  # an administrator's load keeps the rows as given
             session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
         session.execute(insert(table_of(TicketRow)), rows)
+        session.execute(insert(table_of(TicketTagRow)), tags)
     owner.dispose()
+    for r in rows:
+        r["tags"] = {t["tag"] for t in tags if t["ticket_id"] == r["id"]}
     return [r for r in rows if reader.visible_groups is None or r["group_id"] in reader.visible_groups]
 
 
@@ -149,3 +159,34 @@ def test_sla_attainment_counts_the_settled_tickets_one_sees(
         w: (m, s) for w, m, s in zip(shown.weeks, shown.met_per_week, shown.settled_per_week, strict=True) if s
     } == {w: (met[w], settled[w]) for w in settled}
     assert {who: (m, s) for who, m, s in shown.per_agent} == {who: (m, s) for who, (m, s) in agents.items()}
+
+
+@pytest.mark.parametrize("common_from", [1, 10**9], ids=["walked", "from-the-tags"])
+@pytest.mark.parametrize(
+    ("tags", "statuses"), [(("vip",), None), (("bug", "rare"), ACTIVE), (("rare",), None), (("absent",), None)]
+)
+def test_a_tag_filter_lists_and_counts_the_tagged_tickets_one_sees(
+    database_url: str,
+    reader: Reader,
+    monkeypatch: pytest.MonkeyPatch,
+    common_from: int,
+    tags: tuple[str, ...],
+    statuses: tuple[Status, ...] | None,
+) -> None:
+    """Both shapes of the tag filter (SQLite walks the list for a common tag, else reads the tag's tickets)."""
+    monkeypatch.setattr(tag_store, "COMMON_TAG_ROWS", common_from)
+    rows = _seed(database_url, reader)
+    expected = sorted(
+        (
+            r
+            for r in rows
+            if set(tags) & r["tags"]  # type: ignore[operator]
+            and (statuses is None or Status(str(r["status"])) in statuses)
+        ),
+        key=lambda r: (r["created_at"], r["id"]),
+        reverse=True,
+    )
+    f = TicketFilter(tags=tags, status=statuses)
+    service = TicketService(reader.database)
+    assert [t.id for t in service.iterate(f, batch=7)] == [r["id"] for r in expected]
+    assert service.count(f).value == len(expected)
