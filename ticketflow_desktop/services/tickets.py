@@ -118,11 +118,11 @@ class TicketService:
             column, ticket_id = getattr(entity, key), entity.id
             return (column.desc(), ticket_id.desc()) if sort.descending else (column.asc(), ticket_id.asc())
 
-        query = select(TicketRow).where(*self._conditions(filter))
-        if cursor:
-            query = query.where(self._after(cursor, sort))
-        query = query.order_by(*order(TicketRow)).limit(limit + 1)
         with self.database.reading() as session:
+            query = select(TicketRow).where(*self._conditions(filter, session))
+            if cursor:
+                query = query.where(self._after(cursor, sort))
+            query = query.order_by(*order(TicketRow)).limit(limit + 1)
             if filter.search_term:
                 rows = fetch_page(session, query, filter.search_term, order, limit + 1)
             else:
@@ -152,10 +152,10 @@ class TicketService:
 
     def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
-        conditions = self._conditions(filter)
         people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups, filter.sla_states)
         by_summary = all(value is None for value in people) and not filter.tags and self.sees_every_ticket
         with self.database.reading() as session:
+            conditions = self._conditions(filter, session)
             if not filter.search_term and not by_summary:  # counted from the rows this login may see
                 shown = select(literal(1)).select_from(TicketRow).where(*conditions)
                 limited = shown.limit(cap + 1) if cap is not None else shown
@@ -467,7 +467,8 @@ class TicketService:
         ).scalars()
         return set(fields)
 
-    def _conditions(self, filter: TicketFilter) -> list[ColumnElement[bool]]:
+    def _conditions(self, filter: TicketFilter, session: Session | None = None) -> list[ColumnElement[bool]]:
+        """The filter as conditions on `tickets`; given the session, shaped for what it holds (tags on SQLite)."""
         conditions: list[ColumnElement[bool]] = []
         # Several values: IN, which both planners serve from the same indexes as one value.
         for column, values in (
@@ -490,7 +491,7 @@ class TicketService:
         if filter.groups is not None:
             conditions.append(TicketRow.group_id.in_(select(GroupRow.id).where(GroupRow.name.in_(filter.groups))))
         if filter.tags:
-            conditions.append(tagged_with_any(filter.tags))
+            conditions.append(tagged_with_any(filter.tags, session))
         if filter.sla_states is not None:
             conditions.append(sla_state_filter(filter.sla_states, self.database, self.clock.now()))
         term = filter.search_term  # validated here; applied by storage.search

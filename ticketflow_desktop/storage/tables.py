@@ -159,7 +159,11 @@ class TicketRow(Base):
         Index("ix_tickets_assignee_created", "assignee", "created_at", "id"),
         Index("ix_tickets_requester_created", "requester_id", "created_at", "id"),
         Index("ix_tickets_sla_due", "sla_due", "id"),
-        Index("ix_tickets_sla_settled", "sla_settled_at"),
+        # "Mine" / "Unassigned" by SLA due: the queue's tickets in the order shown, not all of them sorted;
+        # on PostgreSQL its capped count (status, and group_id for row-level security) from the index alone.
+        Index("ix_tickets_assignee_due", "assignee", "sla_due", "id", postgresql_include=["status", "group_id"]),
+        # SLA attainment reads what it groups by from the index alone (an agent's visibility included).
+        Index("ix_tickets_sla_settled_cover", "sla_settled_at", "sla_outcome", "assignee", "group_id"),
         CheckConstraint("sla_outcome IS NULL OR sla_outcome IN ('met', 'breached')", name="sla_outcome"),
         CheckConstraint("sla_paused_minutes >= 0", name="sla_paused_minutes"),
     )
