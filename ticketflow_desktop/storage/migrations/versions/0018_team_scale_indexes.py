@@ -7,14 +7,14 @@ from the index alone on PostgreSQL; the 30-day attainment's read 690 ms -> 55-63
 settled ticket, mostly not cached, became an index-only scan).
 
 Revision ID: 0018_team_scale_indexes
-Revises: 0016_attachments
+Revises: 0017_symbol_search
 Create Date: 2026-12-04
 """
 
 from alembic import op
 
 revision = "0018_team_scale_indexes"
-down_revision = "0016_attachments"
+down_revision = "0017_symbol_search"
 branch_labels = None
 depends_on = None
 
