@@ -41,7 +41,16 @@ TARGET_WRITE = 10.0
 TARGET_DASHBOARD = 50.0
 # Against the corpus: numbers 2..99,999 in a few tickets and messages each; 'error' in many tickets and
 # messages ("Error 0x8007", "Error al importar"); nothing has 'zqxv'.
-SEARCHES = {"rare": "4711", "common": "error", "no match": "zqxv"}
+SEARCHES = {
+    "rare": "4711",
+    "common": "error",
+    "no match": "zqxv",
+    # Short and symbol-heavy terms: an order number, a cell, digits alone, an invoice number.
+    "symbol": "#47",
+    "2-char code": "A1",
+    "2-char digits": "47",
+    "invoice number": "INV-0047",
+}
 DUE = Sort(SortKey.DUE, descending=False)
 ACTIVE = (Status.OPEN, Status.IN_PROGRESS)
 
