@@ -55,10 +55,11 @@ _AS_LETTERS = str.maketrans(ID_SYMBOLS, SYMBOL_LETTERS)
 # the list order reaches 50 matches within a few thousand rows. Probing costs about 1 ms at worst.
 COMMON_CANDIDATES = 2000
 # PostgreSQL: the rows of the list order tested before falling back to the search indexes. A term in
-# none of the first 500 is taken as rare; one in a few of them is walked for as far as its density says
-# a page takes, up to 20,000 rows. Testing 500 rows costs about 3 ms on a slow 2-core machine.
-FIRST_WALK = 500
-MAX_WALK = 20_000
+# none of the first 200 is taken as rare; one in a few of them is walked for as far as its density says
+# a page takes, if that is at most 10,000 rows. Testing 200 rows with their threads costs 3-8 ms at
+# 1M tickets and 5M messages on a slow 2-core machine.
+FIRST_WALK = 200
+MAX_WALK = 10_000
 # Counts: a term in at least 5% of a 500-row probe is counted by reading rows (up to 20,000: enough for
 # a cap of 1,000 at 5%), not through the search indexes.
 DENSE_PROBE = 500
@@ -197,9 +198,12 @@ def fetch_page(session: Session, query: Select[Any], term: str, order: Order, si
     # short walk first: a term absent from it is most likely rare, and goes to the indexes at once.
     rows = _walk(session, query, term, order, size, FIRST_WALK)
     # Found, but too thinly for a page: a walk long enough at the density seen (with room to spare)
-    # costs less than the indexes, which fetch and sort every match (at 1M, "47": ten thousand rows).
+    # costs less than the indexes, which fetch and sort every match (at 1M, "47": ten thousand rows),
+    # unless that walk is long: each row walked reads its thread too ("#47" at 1M/5M: 20,000 rows, 0.9 s).
     if rows and len(rows) < size:
-        rows = _walk(session, query, term, order, size, min(MAX_WALK, FIRST_WALK * size * 3 // (2 * len(rows))))
+        longer = FIRST_WALK * size * 3 // (2 * len(rows))
+        if longer <= MAX_WALK:
+            rows = _walk(session, query, term, order, size, longer)
     if len(rows) == size:
         return rows
     # A rare term (or a short list): every match through the search indexes, then sorted.
