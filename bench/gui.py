@@ -117,6 +117,23 @@ def wheel(widget, notches: int):
     )
 
 
+def show_main_window():
+    """The app's main window as a user starts it: the user's settings and theme, 1280x800, on the
+    tickets tab, shown (no database opened yet). Returns (application, context, window)."""
+    from ticketflow_desktop.ui.app import build_window, create_application
+    from ticketflow_desktop.ui.settings import Settings
+    from ticketflow_desktop.ui.theme import ThemeManager
+
+    app = create_application()
+    settings = Settings()
+    theme = ThemeManager(app, settings.get("theme"))
+    context, window = build_window(settings, theme=theme)
+    window.resize(1280, 800)
+    window.tabs.setCurrentWidget(window.tickets_tab)
+    window.show()
+    return app, context, window
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -142,17 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     age_at_start = _process_age_s()
     from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
-    from ticketflow_desktop.ui.app import build_window, create_application
-    from ticketflow_desktop.ui.settings import Settings
-    from ticketflow_desktop.ui.theme import ThemeManager
-
-    app = create_application()
-    settings = Settings()
-    theme = ThemeManager(app, settings.get("theme"))
-    context, window = build_window(settings, theme=theme)
-    window.resize(1280, 800)
-    window.tabs.setCurrentWidget(window.tickets_tab)
-    window.show()
+    _app, context, window = show_main_window()
     beat = Heartbeat()
     context.open(url)
     report: list[tuple[str, str]] = []

@@ -21,7 +21,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.gui import Heartbeat, _isolate, pump, wait_until, wheel
+from bench.gui import Heartbeat, _isolate, pump, show_main_window, wait_until, wheel
 
 TERMS = ("error", "#47", "A1", "refund", "zqxv")
 KEY_GAP_MS = 120
@@ -60,17 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from ticketflow_desktop.ui.app import build_window, create_application
-    from ticketflow_desktop.ui.settings import Settings
-    from ticketflow_desktop.ui.theme import ThemeManager
-
-    app = create_application()
-    settings = Settings()
-    theme = ThemeManager(app, settings.get("theme"))
-    context, window = build_window(settings, theme=theme)
-    window.resize(1280, 800)
-    window.tabs.setCurrentWidget(window.tickets_tab)
-    window.show()
+    app, context, window = show_main_window()
     context.open(url)
     tab = window.tickets_tab
     if not wait_until(lambda: tab.model.rowCount() > 0, 120):

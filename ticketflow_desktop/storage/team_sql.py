@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
 from ticketflow_desktop.storage.personal_sql import PERSONAL_SQL, personal_grants_sql
+from ticketflow_desktop.storage.scripts import execute_script
 from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS, sla_schema_sql
 
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
@@ -554,14 +555,5 @@ def team_schema_sql() -> str:
 
 
 def apply_team_schema(connection: Connection) -> None:
-    """Everything above, idempotent: run by the migration and again by every `ticketflow db upgrade`.
-
-    Through the driver's own cursor: the SQL's % and : are PostgreSQL's, not bind parameters.
-    """
-    dbapi = connection.connection.dbapi_connection
-    assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        cursor.execute(team_schema_sql())
-    finally:
-        cursor.close()
+    """Everything above, idempotent: run by the migration and again by every `ticketflow db upgrade`."""
+    execute_script(connection, team_schema_sql())

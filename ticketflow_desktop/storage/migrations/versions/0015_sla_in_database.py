@@ -16,6 +16,7 @@ Create Date: 2026-12-03
 
 from alembic import op
 
+from ticketflow_desktop.storage.scripts import execute_script
 from ticketflow_desktop.storage.sla_sql import DROP_SQL, sla_schema_sql
 
 revision = "0015_sla_in_database"
@@ -25,14 +26,7 @@ depends_on = None
 
 
 def _run(sql: str) -> None:
-    """Through the driver's own cursor: the SQL's % and : are PostgreSQL's, not bind parameters."""
-    dbapi = op.get_bind().connection.dbapi_connection
-    assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        cursor.execute(sql)
-    finally:
-        cursor.close()
+    execute_script(op.get_bind(), sql)
 
 
 def upgrade() -> None:

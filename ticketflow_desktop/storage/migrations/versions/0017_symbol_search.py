@@ -24,6 +24,8 @@ from typing import cast
 
 from alembic import op
 
+from ticketflow_desktop.storage.scripts import execute_script
+
 revision = "0017_symbol_search"
 down_revision = "0016_attachments"
 branch_labels = None
@@ -68,14 +70,7 @@ OLD_INDEXES = {
 
 
 def _execute_raw(sql: str) -> None:
-    """Through the driver's own cursor: the SQL's % and :space: are PostgreSQL's, not bind parameters."""
-    dbapi = op.get_bind().connection.dbapi_connection
-    assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        cursor.execute(sql)
-    finally:
-        cursor.close()
+    execute_script(op.get_bind(), sql)
 
 
 SQLITE_PIECES = (
