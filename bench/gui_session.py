@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
             pump(0.3)
 
     def dashboard() -> None:
-        loads = getattr(window.dashboard_tab, "loads", 0)
         window.tabs.setCurrentWidget(window.dashboard_tab)
-        until("dashboard data", lambda: getattr(window.dashboard_tab, "loads", 0) > loads, 30)
+        # Its data comes once, then again only when tickets change: wait for the first load only.
+        until("dashboard data", lambda: getattr(window.dashboard_tab, "loads", 0) >= 1, 30)
         pump(0.5)
         window.tabs.setCurrentWidget(tab)
         pump(0.3)
