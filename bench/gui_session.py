@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1")
     parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--trace", action="store_true", help="print where Python's memory grew after round 2")
     args = parser.parse_args(argv)
     _isolate()
 
@@ -143,11 +144,25 @@ def main(argv: list[str] | None = None) -> int:
         phase("open tickets", lambda r=rounds: open_tickets(r))
         phase("switch tabs", dashboard)
         rounds += 1
+        if args.trace and rounds == 2:
+            import tracemalloc
+
+            tracemalloc.start(8)
+            baseline = tracemalloc.take_snapshot()
         minute = (time.perf_counter() - start) / 60
         if minute - memory[-1][0] >= 1.0:
             memory.append((minute, _resident_mb()))
             print(f"  minute {minute:5.1f}: {memory[-1][1]:6.0f} MB, {rounds} rounds", file=sys.stderr, flush=True)
     memory.append(((time.perf_counter() - start) / 60, _resident_mb()))
+    if args.trace and rounds > 2:
+        import tracemalloc
+
+        grown = tracemalloc.take_snapshot().compare_to(baseline, "traceback")
+        print("\nPython memory grown since round 2 (tracemalloc):")
+        for stat in grown[:12]:
+            print(f"{stat.size_diff / 1024:+9.0f} KiB {stat.count_diff:+7d} blocks")
+            for line in stat.traceback.format()[-6:]:
+                print("     ", line)
     app.processEvents()
 
     print(f"\n== GUI session, {url.split('@')[-1]}, {args.minutes:g} min, {rounds} rounds (offscreen, 1280x800)")
