@@ -28,7 +28,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     TextClause,
-    and_,
     column,
     exists,
     func,
@@ -100,6 +99,11 @@ def _sqlite_exact(term: str, entity: Any = TicketRow) -> ColumnElement[bool]:  #
     )
 
 
+def _sqlite_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow or a subquery's .c
+    """SQLite, row by row: the ticket's title, description or thread holds `term` (no index)."""
+    return or_(_sqlite_exact(term, entity), thread_holds(entity.id, Dialect.SQLITE, term))
+
+
 def _sqlite_candidates(term: str) -> ColumnElement[bool]:
     return TicketRow.id.in_(select(text("rowid")).select_from(text("tickets_fts")).where(_fts_match(term)))
 
@@ -161,7 +165,7 @@ def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = Tick
     if dialect is Dialect.POSTGRESQL:
         return entity.id.in_(_pg_indexed(term)) if has_index(term) else _pg_contains(entity, term)
     if len(term) < TRIGRAM:
-        return or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))
+        return _sqlite_contains(TicketRow, term)
     return or_(_sqlite_candidates(term) & _sqlite_exact(term), TicketRow.id.in_(message_holders(dialect, term)))
 
 
@@ -171,15 +175,13 @@ def _sqlite_piece_holders(term: str) -> Select[Any]:
 
 def _piece_is_common(session: Session, term: str) -> bool:
     """SQLite: whether more than COMMON_CANDIDATES tickets hold the piece `term` (walked, then)."""
-    probe = _sqlite_piece_holders(term).limit(COMMON_CANDIDATES + 1).subquery()
-    return session.execute(select(func.count()).select_from(probe)).scalar_one() > COMMON_CANDIDATES
+    return _count(session, _sqlite_piece_holders(term), COMMON_CANDIDATES) > COMMON_CANDIDATES
 
 
 def is_common(session: Session, term: str) -> bool:
     """SQLite: whether the FTS index holds more than COMMON_CANDIDATES candidates for `term`."""
     probe: Select[Any] = select(literal_column("rowid")).select_from(text("tickets_fts")).where(_fts_match(term))
-    n = session.execute(select(func.count()).select_from(probe.limit(COMMON_CANDIDATES + 1).subquery())).scalar_one()
-    return n > COMMON_CANDIDATES
+    return _count(session, probe, COMMON_CANDIDATES) > COMMON_CANDIDATES
 
 
 Order = Callable[[type[TicketRow]], Sequence[ColumnElement[Any]]]
@@ -270,8 +272,7 @@ def _rows_holding(session: Session, conditions: Sequence[ColumnElement[bool]], t
     read = select(TicketRow.id, TicketRow.title, TicketRow.description).where(*conditions).limit(rows).subquery()
     if dialect_of(session) is Dialect.POSTGRESQL:
         return select(literal(1)).select_from(read).where(_pg_contains(read.c, term))
-    holds = or_(_sqlite_exact(term, read.c), thread_holds(read.c.id, Dialect.SQLITE, term))
-    return select(literal(1)).select_from(read).where(holds)
+    return select(literal(1)).select_from(read).where(_sqlite_contains(read.c, term))
 
 
 def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bool) -> Select[Any]:
@@ -284,8 +285,7 @@ def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bo
     dialect = dialect_of(session)
     pieces = dialect is Dialect.SQLITE and len(term) < TRIGRAM and has_index(term)
     if pieces and (not ordered or not _piece_is_common(session, term)):  # driven by the pieces
-        exact = or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term))
-        return query.where(TicketRow.id.in_(_sqlite_piece_holders(term)), exact)
+        return query.where(TicketRow.id.in_(_sqlite_piece_holders(term)), _sqlite_contains(TicketRow, term))
     if dialect is Dialect.POSTGRESQL or len(term) < TRIGRAM:
         return query.where(search_condition(dialect, term))
     if not ordered:  # driven by the two FTS indexes
@@ -294,7 +294,5 @@ def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bo
         )
         return query.where(TicketRow.id.in_(union_of(in_ticket, message_holders(dialect, term))))
     if is_common(session, term):
-        return query.where(or_(_sqlite_exact(term), thread_holds(TicketRow.id, dialect, term)))
-    return query.where(
-        or_(and_(_sqlite_candidates(term), _sqlite_exact(term)), TicketRow.id.in_(message_holders(dialect, term)))
-    )
+        return query.where(_sqlite_contains(TicketRow, term))
+    return query.where(search_condition(dialect, term))  # a rare term: through the FTS candidates

@@ -69,10 +69,6 @@ OLD_INDEXES = {
 }
 
 
-def _execute_raw(sql: str) -> None:
-    execute_script(op.get_bind(), sql)
-
-
 SQLITE_PIECES = (
     "CREATE TABLE ticket_pieces (piece TEXT NOT NULL, ticket_id INTEGER NOT NULL, "
     "PRIMARY KEY (piece, ticket_id)) WITHOUT ROWID",
@@ -110,7 +106,7 @@ def upgrade() -> None:
         for statement in SQLITE_PIECES:
             op.get_bind().exec_driver_sql(statement)
         return
-    _execute_raw(FUNCTIONS)
+    execute_script(op.get_bind(), FUNCTIONS)
     op.execute("SET LOCAL maintenance_work_mem = '256MB'")
     for name, (table, expression, opclass) in INDEXES.items():
         op.execute(f"CREATE INDEX {name} ON {table} USING gin (({expression}) {opclass})")
