@@ -63,7 +63,7 @@ from ticketflow_desktop.storage.people import check_assignee, customer_email, fi
 from ticketflow_desktop.storage.search import count_matches, fetch_page
 from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS
 from ticketflow_desktop.storage.tables import CustomerRow, GroupRow, TicketEventRow, TicketRow, TicketTotalRow, table_of
-from ticketflow_desktop.storage.tags import tagged_with_any, with_tags
+from ticketflow_desktop.storage.tags import tagged_with_any, tags_of
 from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database, sees_every_ticket
 
 MAX_PAGE = 500
@@ -125,8 +125,8 @@ class TicketService:
             query = query.order_by(*order(TicketRow)).limit(limit + 1)
             if filter.search_term:
                 rows = fetch_page(session, query, filter.search_term, order, limit + 1)
-            else:
-                rows = session.execute(query).scalars().all()
+            else:  # plain rows: no ORM objects to build and throw away (a third of a page's time)
+                rows = session.execute(query.with_only_columns(*table_of(TicketRow).c)).all()
             tickets = tuple(self._complete(session, [ticket_from_row(r) for r in rows[:limit]]))
         next_cursor = None
         if len(rows) > limit:
@@ -446,12 +446,15 @@ class TicketService:
         return self._complete(session, [ticket_from_row(self._row(session, ticket_id, lock))])[0]
 
     def _complete(self, session: Session, tickets: list[Ticket]) -> list[Ticket]:
-        """The tickets read from their rows, with their tags and their SLA state now."""
-        return self._read_sla(session, with_tags(session, tickets))
+        """The tickets read from their rows, with their tags and their SLA state now (domain/sla.py)."""
+        tags = tags_of(session, (t.id for t in tickets))
+        slas = sla_store.states_of(session, tickets, self.clock.now())
+        return [replace(t, tags=tags.get(t.id, ()), sla=sla) for t, sla in zip(tickets, slas, strict=True)]
 
     def _read_sla(self, session: Session, tickets: list[Ticket]) -> list[Ticket]:
-        """The tickets with their SLA state now (domain/sla.py)."""
-        return sla_store.with_states(session, tickets, self.clock.now())
+        """The tickets with their SLA state now."""
+        slas = sla_store.states_of(session, tickets, self.clock.now())
+        return [replace(t, sla=sla) for t, sla in zip(tickets, slas, strict=True)]
 
     def _row(self, session: Session, ticket_id: int, lock: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER

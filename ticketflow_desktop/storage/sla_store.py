@@ -6,11 +6,28 @@ filter into conditions on the stored dues (so it combines with keyset pages and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from functools import lru_cache
+from types import MappingProxyType
 
-from sqlalchemy import ColumnElement, Date, and_, bindparam, cast, delete, false, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -50,6 +67,49 @@ def calendar_text(session: Session) -> tuple[str, str, tuple[date, ...]]:
 def read_calendar(session: Session) -> Calendar:
     hours, zone, holidays = calendar_text(session)
     return Calendar.parse(hours, zone, holidays)
+
+
+def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPolicy]]:
+    """The calendar and the policies in one round trip (every page of tickets needs both to tell each
+    ticket's SLA state), parsed once per distinct content: an unchanged calendar costs no parsing."""
+    c, p = SlaCalendarRow, SlaPolicyRow
+    rows = session.execute(
+        union_all(
+            select(literal_column("''"), c.hours, c.zone, c.holidays, literal_column("0"), literal_column("0")).where(
+                c.id == 1
+            ),
+            select(
+                p.priority,
+                literal_column("''"),
+                literal_column("''"),
+                literal_column("''"),
+                p.first_response_minutes,
+                p.resolution_minutes,
+            ),
+        )
+    ).all()
+    return _parsed_settings(tuple(sorted(tuple(row) for row in rows)))
+
+
+@lru_cache(maxsize=16)
+def _parsed_settings(
+    rows: tuple[tuple[str, str, str, str, int, int], ...],
+) -> tuple[Calendar, Mapping[Priority, SlaPolicy]]:
+    """(priority or "" for the calendar, hours, zone, holidays, first response, resolution) rows."""
+    calendar = next(
+        (
+            Calendar.parse(hours, zone, tuple(date.fromisoformat(d) for d in holidays.split(",") if d))
+            for priority, hours, zone, holidays, _, _ in rows
+            if not priority
+        ),
+        None,
+    )
+    policies = {
+        Priority(priority): SlaPolicy(Priority(priority), first, resolution)
+        for priority, _, _, _, first, resolution in rows
+        if priority
+    }
+    return calendar or Calendar.parse(DEFAULT_HOURS, DEFAULT_ZONE), MappingProxyType(policies)
 
 
 def ensure_defaults(session: Session, calendar: tuple[str, str], policies: Iterable[SlaPolicy]) -> None:
@@ -138,12 +198,12 @@ def recomputed_by_database(session: Session) -> int:
     return int(value) if value else 0
 
 
-def with_states(session: Session, tickets: Sequence[Ticket], now: datetime) -> list[Ticket]:
-    """The tickets with their SLA state at `now` (one read of the calendar and policies, if any has one)."""
+def states_of(session: Session, tickets: Sequence[Ticket], now: datetime) -> list[TicketSla]:
+    """Each ticket's SLA with its state at `now` (one read of the calendar and policies, if any has one)."""
     if not any(t.sla.has_policy for t in tickets):
-        return list(tickets)
-    calendar, policies = read_calendar(session), read_policies(session)
-    return [replace(t, sla=read(t.sla, t.status, policies.get(t.priority), now, calendar)) for t in tickets]
+        return [t.sla for t in tickets]
+    calendar, policies = read_settings(session)
+    return [read(t.sla, t.status, policies.get(t.priority), now, calendar) for t in tickets]
 
 
 # --- the SLA-state filter ----------------------------------------------------------------------------

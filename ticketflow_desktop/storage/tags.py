@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain.models import Ticket
 from ticketflow_desktop.domain.search import like_pattern
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import TicketRow, TicketTagRow
@@ -30,12 +28,6 @@ def tags_of(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
         for ticket_id, tag in rows:
             found[ticket_id].append(tag)
     return {ticket_id: tuple(tags) for ticket_id, tags in found.items()}
-
-
-def with_tags(session: Session, tickets: Sequence[Ticket]) -> list[Ticket]:
-    """`tickets` carrying their stored tags."""
-    tags = tags_of(session, (t.id for t in tickets))
-    return [replace(t, tags=tags.get(t.id, ())) for t in tickets]
 
 
 # SQLite runs `id IN (the tags' tickets)` from the tag index and then sorts every ticket found: a common
