@@ -67,6 +67,23 @@ def test_bulk_tags_are_all_or_nothing(service: TicketService) -> None:
     assert [t.tags for t in done] == [("later", "q3"), ("later", "q3")]
 
 
+def test_a_bulk_change_returns_the_tickets_as_stored_in_the_order_given(service: TicketService) -> None:
+    ids = [_ticket(service, f"T{i}") for i in range(5)]
+    tags = TagService(service.database, service.clock)
+    tags.change(ids[:2], add=["old"])
+    # Given out of id order, some already tagged, some untouched by the removal, one twice.
+    given = [ids[3], ids[0], ids[4], ids[1], ids[2], ids[3]]
+    done = tags.change(given, add=["new", "old"])
+    assert [t.id for t in done] == list(dict.fromkeys(given))
+    assert list(done) == [service.get(t.id) for t in done]  # tags, version and time as stored
+    assert [t.version for t in done] == [3, 3, 3, 3, 3]  # one step per tag added
+    unchanged = tags.change([ids[2], ids[0]], remove=["gone"])
+    assert list(unchanged) == [service.get(ids[2]), service.get(ids[0])]
+    removed = tags.change([ids[1], ids[2]], remove=["old", "new"])
+    assert list(removed) == [service.get(ids[1]), service.get(ids[2])]
+    assert [(t.tags, t.version) for t in removed] == [((), 5), ((), 5)]
+
+
 @pytest.mark.parametrize(
     ("bad", "words"),
     [("", "at least one letter"), ("a,b", "holds ','"), ("x" * 51, "limit is 50"), ("---", "letter or digit")],

@@ -9,9 +9,10 @@ decides which tickets' tags a login may change; on SQLite this service does.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import EventField, EventSource, Ticket, ValidationError
@@ -54,22 +55,29 @@ class TagService:
             raise ValidationError([FieldError("tickets", "Choose at least one ticket.")])
         if len(ids) > MAX_BULK:
             raise ValidationError([FieldError("tickets", f"Tags change on at most {MAX_BULK:,} tickets at once.")])
-        for ticket_id in ids:
-            check_number("ticket", ticket_id)
         tickets = TicketService(self.database, self.clock)
         with self.database.writing() as session:
-            changed = []
-            for ticket_id in ids:
-                # Locked: a colleague's concurrent change of the same ticket's tags waits for this one.
-                current = tickets.get_in(session, ticket_id, lock=True)  # NotFound (or hidden) first
-                new = [t for t in adding if t not in current.tags]
-                gone = [t for t in removing if t in current.tags]
-                if new or gone:
-                    self._write(session, current, new, gone)
-                    changed.append(ticket_id)
-            if changed:
-                announce(session, changed)
-            return tuple(tickets.get_in(session, ticket_id) for ticket_id in ids)
+            # Locked: a colleague's concurrent change of the same tickets' tags waits for this one.
+            before = tickets.get_many_in(session, ids, lock=True)  # NotFound (or hidden) first
+            changes = {
+                t.id: ([tag for tag in adding if tag not in t.tags], [tag for tag in removing if tag in t.tags])
+                for t in before
+            }
+            changes = {ticket_id: (new, gone) for ticket_id, (new, gone) in changes.items() if new or gone}
+            if not changes:
+                return tuple(before)
+            stamps = self._write(session, {t.id: t for t in before if t.id in changes}, changes)
+            announce(session, list(changes))
+            return tuple(
+                replace(
+                    t,
+                    tags=tuple(sorted(set(t.tags).union(changes[t.id][0]).difference(changes[t.id][1]))),
+                    **stamps[t.id],
+                )
+                if t.id in changes
+                else t
+                for t in before
+            )
 
     def add(self, ticket_id: int, *tags: str) -> Ticket:
         return self.change([ticket_id], add=tags)[0]
@@ -87,37 +95,49 @@ class TagService:
         with self.database.reading() as session:
             return known_tags(session, normalize_tag(prefix), max(1, min(limit, 200)))
 
-    def _write(self, session: Session, current: Ticket, new: list[str], gone: list[str]) -> None:
+    def _write(
+        self, session: Session, tickets: dict[int, Ticket], changes: dict[int, tuple[list[str], list[str]]]
+    ) -> dict[int, dict[str, Any]]:
+        """Store the tag changes with their history; returns each ticket's new version and time."""
         ticket_tags = table_of(TicketTagRow)
-        rows = [{"ticket_id": current.id, "tag": t} for t in new]
-        removed = delete(ticket_tags).where(ticket_tags.c.ticket_id == current.id, ticket_tags.c.tag.in_(gone))
-        if self.database.enforces_team_rules:  # the database stamps the ticket and writes the history
-            with recorded_by_database(session, EventSource.USER, None):
-                if rows:
-                    session.execute(insert(ticket_tags), rows)
-                if gone:
-                    session.execute(removed)
-            return
-        version, now, events = current.version, self.clock.now(), []
-        for old_value, new_value in [(None, t) for t in new] + [(t, None) for t in gone]:
-            version += 1
-            events.append(
-                {
-                    "ticket_id": current.id,
-                    "at": now,
-                    "field": EventField.TAGS.value,
-                    "old_value": old_value,
-                    "new_value": new_value,
-                    "source": EventSource.USER.value,
-                    "version": version,
-                    "actor": local_login(),
-                }
-            )
-        if rows:
-            session.execute(insert(ticket_tags), rows)
-        if gone:
-            session.execute(removed)
-        session.execute(
-            update(table_of(TicketRow)).where(TicketRow.id == current.id).values(version=version, updated_at=now)
+        added = [{"ticket_id": ticket_id, "tag": t} for ticket_id, (new, _) in changes.items() for t in new]
+        removed = [{"ticket": ticket_id, "gone": t} for ticket_id, (_, gone) in changes.items() for t in gone]
+        removal = delete(ticket_tags).where(
+            ticket_tags.c.ticket_id == bindparam("ticket"), ticket_tags.c.tag == bindparam("gone")
         )
+        if self.database.enforces_team_rules:  # the database stamps the tickets and writes the history
+            with recorded_by_database(session, EventSource.USER, None):
+                if added:
+                    session.execute(insert(ticket_tags), added)
+                if removed:
+                    session.execute(removal, removed)
+            t = table_of(TicketRow)
+            rows = session.execute(select(t.c.id, t.c.version, t.c.updated_at).where(t.c.id.in_(list(changes))))
+            return {row.id: {"version": row.version, "updated_at": row.updated_at} for row in rows}
+        now, events, stamps = self.clock.now(), [], {}
+        for ticket_id, (new, gone) in changes.items():
+            version = tickets[ticket_id].version
+            for old_value, new_value in [(None, t) for t in new] + [(t, None) for t in gone]:
+                version += 1
+                events.append(
+                    {
+                        "ticket_id": ticket_id,
+                        "at": now,
+                        "field": EventField.TAGS.value,
+                        "old_value": old_value,
+                        "new_value": new_value,
+                        "source": EventSource.USER.value,
+                        "version": version,
+                        "actor": local_login(),
+                    }
+                )
+            stamps[ticket_id] = {"version": version, "updated_at": now}
+        t = table_of(TicketRow)
+        stamp = update(t).where(t.c.id == bindparam("ticket")).values(version=bindparam("to"), updated_at=now)
+        session.execute(stamp, [{"ticket": i, "to": s["version"]} for i, s in stamps.items()])
+        if added:
+            session.execute(insert(ticket_tags), added)
+        if removed:
+            session.execute(removal, removed)
         session.execute(insert(table_of(TicketEventRow)), events)
+        return stamps

@@ -73,7 +73,7 @@ def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPoli
     """The calendar and the policies in one round trip (every page of tickets needs both to tell each
     ticket's SLA state), parsed once per distinct content: an unchanged calendar costs no parsing."""
     c, p = SlaCalendarRow, SlaPolicyRow
-    rows = session.execute(
+    rows: Iterable[tuple[str, str, str, str, int, int]] = session.execute(
         union_all(
             select(literal_column("''"), c.hours, c.zone, c.holidays, literal_column("0"), literal_column("0")).where(
                 c.id == 1
@@ -87,7 +87,7 @@ def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPoli
                 p.resolution_minutes,
             ),
         )
-    ).all()
+    )
     return _parsed_settings(tuple(sorted(tuple(row) for row in rows)))
 
 
