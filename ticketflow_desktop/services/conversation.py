@@ -155,12 +155,15 @@ class ConversationService:
         check_number("ticket", ticket_id)
         body = validate_body(body)
         messages = table_of(MessageRow)
-        requester = session.execute(select(TicketRow.requester_id).where(TicketRow.id == ticket_id)).first()
-        if requester is None:
+        t = TicketRow
+        ticket = session.execute(
+            select(t.requester_id, t.status, t.first_responded_at, t.resolution_due).where(t.id == ticket_id)
+        ).first()
+        if ticket is None:
             raise NotFound(ticket_id)
         customer_id = None
         if kind is MessageKind.CUSTOMER:
-            customer_id = find_or_create_customer(session, customer).id if customer else requester.requester_id
+            customer_id = find_or_create_customer(session, customer).id if customer else ticket.requester_id
         values: dict[str, object] = {
             "ticket_id": ticket_id,
             "kind": kind.value,
@@ -174,12 +177,16 @@ class ConversationService:
         row = session.execute(
             insert(messages).values(values).returning(messages.c.id, messages.c.author, messages.c.at)
         ).one()
-        if sla.after_message(session, ticket_id, kind, row.at):  # the customer answered: back to open
+        awaiting_first_reply = ticket.first_responded_at is None and ticket.resolution_due is not None
+        if sla.after_message(session, ticket_id, kind, row.at, Status(ticket.status), awaiting_first_reply):
+            # the customer answered: back to open
             TicketService(self.database, self.clock).update_in(
                 session, ticket_id, TicketChanges(status=Status.OPEN), None
             )
         # A reply is mailed to the requester by the mail channel (services/mail.py).
-        queued = kind is MessageKind.REPLY and queue_reply(session, ticket_id, row.id)
+        queued = kind is MessageKind.REPLY and ticket.requester_id is not None
+        if queued:
+            queue_reply(session, ticket_id, row.id)
         announce(session, [ticket_id])
         return Message(
             row.id,

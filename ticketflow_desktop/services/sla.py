@@ -198,20 +198,17 @@ def after_update(session: Session, before: Ticket, after: Ticket) -> Ticket:
     return _with(after, sla)
 
 
-def after_message(session: Session, ticket_id: int, kind: MessageKind, at: datetime) -> bool:
+def after_message(
+    session: Session, ticket_id: int, kind: MessageKind, at: datetime, status: Status, awaiting_first_reply: bool
+) -> bool:
     """An agent's first reply stops the first-response clock; a customer writing to a ticket that waits
     on them reopens it (True: the caller moves it to open, and the clock resumes with that change).
-    On PostgreSQL the message's trigger stopped the clock (and set `first_responded_at` to `at`)."""
-    row = session.execute(
-        select(TicketRow.status, TicketRow.first_responded_at, TicketRow.resolution_due).where(
-            TicketRow.id == ticket_id
-        )
-    ).one()
+    `status` and `awaiting_first_reply` are the ticket's before the message. On PostgreSQL the message's
+    trigger stopped the clock (and set `first_responded_at` to `at`)."""
     database_keeps = dialect_of(session) is Dialect.POSTGRESQL
-    first = row.first_responded_at is None and row.resolution_due is not None
-    if kind is MessageKind.REPLY and first and not database_keeps:
+    if kind is MessageKind.REPLY and awaiting_first_reply and not database_keeps:
         sla_store.store(session, ticket_id, on_first_reply(sla_store.stored(session, ticket_id), at))
-    return kind is MessageKind.CUSTOMER and row.status == Status.PENDING.value
+    return kind is MessageKind.CUSTOMER and status is Status.PENDING
 
 
 def sla_state_filter(states: frozenset[SlaState], database: Database, now: datetime) -> ColumnElement[bool]:
