@@ -15,6 +15,18 @@ from ticketflow_desktop.storage.tables import TicketRow, TicketTagRow
 _CHUNK = 500
 
 
+def tag_list(session: Session) -> ColumnElement[str | None]:
+    """A column for a query of tickets: each ticket's tags joined by commas (a tag never holds one), so
+    a page or a ticket brings its tags in the same statement; `split_tag_list` reads it back."""
+    tags = TicketTagRow.tag
+    joined = func.group_concat(tags, ",") if dialect_of(session) is Dialect.SQLITE else func.string_agg(tags, ",")
+    return select(joined).where(TicketTagRow.ticket_id == TicketRow.id).scalar_subquery().label("tag_list")
+
+
+def split_tag_list(joined: str | None) -> tuple[str, ...]:
+    return tuple(sorted(joined.split(","))) if joined else ()
+
+
 def tags_of(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
     """Each ticket's tags, sorted, by ticket id (through the primary key; tickets without tags are absent)."""
     wanted = sorted(set(ids))
