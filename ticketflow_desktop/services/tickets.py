@@ -467,7 +467,7 @@ class TicketService:
         """The stored ticket with its tags and SLA state (`lock`: its row locked until the transaction ends)."""
         return self._from_rows(session, [self._row(session, ticket_id, lock, with_tags=True)])[0]
 
-    def _from_rows(self, session: Session, rows: Sequence[TicketRow | Row[Any]]) -> list[Ticket]:
+    def _from_rows(self, session: Session, rows: Sequence[Any]) -> list[Ticket]:
         """Tickets from rows of the tickets table, with their tags (the rows' `tag_list` when the query
         brought it, else read) and their SLA state now (domain/sla.py)."""
         tickets = [ticket_from_row(r) for r in rows]
