@@ -155,6 +155,7 @@ TICKET_COLUMNS = (
 EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version, actor"
 MESSAGE_COLUMNS = "id, ticket_id, kind, author, at, body, customer_id"
 TAG_COLUMNS = "ticket_id, tag"
+PG_TAG_COLUMNS = "ticket_id, tag, ticket_group_id"  # the ticket's group, for row-level security
 CUSTOMER_COLUMNS = "id, name, email, email_key, organisation"
 
 
@@ -287,7 +288,7 @@ def generate(tickets: int, when: Callable[[datetime], object], now: datetime) ->
             previous = new
         k = bisect(tag_k_cum, rand() * tag_k_cum[-1])
         for tag in {tags[bisect(tag_cum, rand() * tag_cum[-1])] for _ in range(k)}:
-            batch.tags.append((ticket_id, tag))
+            batch.tags.append((ticket_id, tag, None if g is None else g + 1))
         batch.loaded.append(t)
         if len(batch.tickets) == BATCH:
             yield batch
@@ -460,7 +461,7 @@ def seed_postgresql(database: Database, tickets: int, steps: Steps) -> None:
                 ("tickets", TICKET_COLUMNS, batch.tickets),
                 ("ticket_events", EVENT_COLUMNS, batch.events),
                 ("messages", MESSAGE_COLUMNS, batch.messages),
-                ("ticket_tags", TAG_COLUMNS, batch.tags),
+                ("ticket_tags", PG_TAG_COLUMNS, batch.tags),
             ):
                 cursor.copy_expert(
                     f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv, FREEZE)", _csv(rows), size=1 << 20
@@ -526,7 +527,7 @@ def seed_sqlite(path: Path, tickets: int, steps: Steps) -> None:
                 ("tickets", TICKET_COLUMNS, batch.tickets),
                 ("ticket_events", EVENT_COLUMNS, batch.events),
                 ("messages", MESSAGE_COLUMNS, batch.messages),
-                ("ticket_tags", TAG_COLUMNS, batch.tags),
+                ("ticket_tags", TAG_COLUMNS, [tag[:2] for tag in batch.tags]),
             ):
                 raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks(columns)})", rows)
             messages += len(batch.messages)

@@ -71,6 +71,50 @@ def test_tags_follow_the_tickets_visibility(team: Team) -> None:
         service.database.dispose()
 
 
+def test_a_tickets_tags_move_with_it_between_groups_and_their_group_is_the_databases(team: Team) -> None:
+    groups = _groups(team)
+    moving = ticket(team, "lead", group_id=groups["Billing"])
+    hidden = ticket(team, "lead", group_id=groups["Hardware"])
+    with team.connect("lead") as connection, connection.begin():
+        connection.execute(
+            text("INSERT INTO ticket_tags VALUES (:id, 'moving'), (:h, 'forged')"), {"id": moving, "h": hidden}
+        )
+    with team.connect("lead") as connection:  # nobody sends the row's group: the database sets it
+        forged = "INSERT INTO ticket_tags (ticket_id, tag, ticket_group_id) VALUES (:id, 'forged2', :g)"
+        assert refused(connection, forged, {"id": hidden, "g": groups["Billing"]}) == "42501"
+    agent = team.service("agent")
+    tagged = TicketFilter(tags=("moving", "forged"))
+    try:
+        with team.connect("agent") as connection:
+            seen = "SELECT tag FROM ticket_tags WHERE tag IN ('moving', 'forged')"
+            assert set(connection.execute(text(seen)).scalars()) == {"moving"}
+            assert [t.id for t in agent.page(tagged).tickets] == [moving] and agent.count(tagged).value == 1
+            with team.connect("lead") as lead, lead.begin():
+                lead.execute(
+                    text("UPDATE tickets SET group_id = :g WHERE id = :id"), {"g": groups["Hardware"], "id": moving}
+                )
+            assert set(connection.execute(text(seen)).scalars()) == set()
+            assert agent.page(tagged).tickets == () and agent.count(tagged).value == 0
+            connection.rollback()
+            with connection.begin():
+                removed = connection.execute(text("DELETE FROM ticket_tags WHERE ticket_id = :id"), {"id": moving})
+            assert removed.rowcount == 0
+            assert refused(connection, "UPDATE ticket_tags SET ticket_group_id = NULL") == "42501"
+            with team.connect("lead") as lead, lead.begin():
+                lead.execute(text("UPDATE tickets SET group_id = NULL WHERE id = :id"), {"id": moving})
+            assert set(connection.execute(text(seen)).scalars()) == {"moving"}  # in no group: everyone's
+    finally:
+        agent.database.dispose()
+    with team.owner.engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT tt.tag FROM ticket_tags tt JOIN tickets t ON t.id = tt.ticket_id "
+                "WHERE tt.ticket_group_id IS DISTINCT FROM t.group_id"
+            )
+        ).all()
+    assert rows == []  # every tag row carries its ticket's group
+
+
 def test_a_viewer_may_not_tag(team: Team) -> None:
     ticket_id = ticket(team)
     with team.connect("viewer") as connection:

@@ -567,6 +567,9 @@ DIALECT_ONLY_OBJECTS = frozenset(
         "ix_tickets_title_search",
         "ix_tickets_description_search",
         "ix_tickets_pieces",
+        # PostgreSQL: the ticket's group on each tag row, for row-level security (migration 0020).
+        "ticket_group_id",
+        "ix_ticket_tags_tag_group",
         "messages_fts",
         "messages_fts_data",
         "messages_fts_idx",

@@ -293,6 +293,23 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- A tag row carries its ticket's group, so that row-level security tests the row itself (migration
+-- 0020): set from the ticket, whatever the writer sent; and moved with the ticket (as the owner: nobody
+-- else may update a tag row).
+CREATE OR REPLACE FUNCTION tf_ticket_tag_before_insert() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.ticket_group_id := (SELECT group_id FROM tickets WHERE id = NEW.ticket_id);
+  RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION tf_ticket_group_moved() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  UPDATE ticket_tags SET ticket_group_id = NEW.group_id WHERE ticket_id = NEW.id;
+  RETURN NULL;
+END $$;
+
 -- A saved view is its maker's: the database says who that is.
 CREATE OR REPLACE FUNCTION tf_view_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -402,7 +419,11 @@ TRIGGERS_SQL = (
     + _row_trigger("tf_message_before_insert", "messages", "INSERT")
     + _row_trigger("tf_macro_before_insert", "macros", "INSERT")
     + _row_trigger("tf_view_before_insert", "saved_views", "INSERT")
+    + _row_trigger("tf_ticket_tag_before_insert", "ticket_tags", "INSERT")
     + """
+DROP TRIGGER IF EXISTS tf_ticket_group_moved ON tickets;
+CREATE TRIGGER tf_ticket_group_moved AFTER UPDATE OF group_id ON tickets FOR EACH ROW
+  WHEN (OLD.group_id IS DISTINCT FROM NEW.group_id) EXECUTE FUNCTION tf_ticket_group_moved();
 DROP TRIGGER IF EXISTS tf_ticket_tag_changed ON ticket_tags;
 CREATE TRIGGER tf_ticket_tag_changed AFTER INSERT OR DELETE ON ticket_tags
   FOR EACH ROW EXECUTE FUNCTION tf_ticket_tag_changed();
@@ -466,14 +487,15 @@ DROP POLICY IF EXISTS tf_change ON macros;
 CREATE POLICY tf_change ON macros FOR UPDATE USING (owner = session_user OR (SELECT tf_has_role('lead')));
 DROP POLICY IF EXISTS tf_remove ON macros;
 CREATE POLICY tf_remove ON macros FOR DELETE USING (owner = session_user OR (SELECT tf_has_role('lead')));
--- A ticket's tags follow the ticket: seen, added and removed by those who see it.
+-- A ticket's tags follow the ticket: seen, added and removed by those who see it. Read and removed
+-- by the ticket's group the row carries (the tickets' own test, without a probe into tickets per row).
 ALTER TABLE ticket_tags ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tf_read ON ticket_tags;
-CREATE POLICY tf_read ON ticket_tags FOR SELECT USING ({_WITH_TICKET});
+CREATE POLICY tf_read ON ticket_tags FOR SELECT USING ({visible("ticket_group_id")});
 DROP POLICY IF EXISTS tf_add ON ticket_tags;
 CREATE POLICY tf_add ON ticket_tags FOR INSERT WITH CHECK ({_WITH_TICKET});
 DROP POLICY IF EXISTS tf_remove ON ticket_tags;
-CREATE POLICY tf_remove ON ticket_tags FOR DELETE USING ({_WITH_TICKET});
+CREATE POLICY tf_remove ON ticket_tags FOR DELETE USING ({visible("ticket_group_id")});
 -- Saved views: personal ones are their owner's alone, shared ones everyone's to use. Only an agent
 -- shares one; only its owner (or a lead, for a shared one) changes or removes it.
 ALTER TABLE saved_views ENABLE ROW LEVEL SECURITY;
