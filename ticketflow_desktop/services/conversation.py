@@ -8,6 +8,7 @@ reply stops the first-response clock (services/sla.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -64,6 +65,16 @@ def message_from_row(
 
 
 @dataclass(frozen=True)
+class Conversation:
+    """A read of a ticket's conversation: its messages (oldest first), customers' names by id, and every
+    file of the ticket."""
+
+    messages: list[Message]
+    customer_names: dict[int, str]
+    files: list[AttachmentInfo]
+
+
+@dataclass(frozen=True)
 class ConversationService:
     database: Database
     clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
@@ -72,22 +83,46 @@ class ConversationService:
         """The messages oldest first (those after `after_id`: what arrived since it was read)."""
         check_number("ticket", ticket_id)
         with self.database.reading() as session:
-            if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
-                raise NotFound(ticket_id)
-            rows = session.execute(
-                select(MessageRow, AgentRow.name, MailOutRow.state, MailOutRow.last_error)
-                .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
-                .outerjoin(MailOutRow, MailOutRow.message_ref == MessageRow.id)
-                .where(MessageRow.ticket_id == ticket_id, MessageRow.id > after_id)
-                .order_by(MessageRow.id)
-                .limit(limit)
-            )
-            messages = [message_from_row(*row) for row in rows]
-            files: dict[int | None, list[AttachmentInfo]] = {}
-            if any(m.kind is MessageKind.CUSTOMER for m in messages):
-                for info in attachments_of_ticket(session, ticket_id):
-                    files.setdefault(info.message_id, []).append(info)
-            return [replace(m, attachments=tuple(files[m.id])) if m.id in files else m for m in messages]
+            return self._thread_in(session, ticket_id, after_id, limit)[0]
+
+    def conversation(
+        self, ticket_id: int, after_id: int = 0, names_for: Iterable[int] = (), limit: int = THREAD_MAX
+    ) -> Conversation:
+        """What the conversation panel shows, in one transaction: the messages after `after_id`, the
+        names of the customers among them and in `names_for` (those the panel has no name for yet) and
+        every file of the ticket."""
+        check_number("ticket", ticket_id)
+        with self.database.reading() as session:
+            messages, files = self._thread_in(session, ticket_id, after_id, limit, every_file=True)
+            wanted = sorted({m.customer_id for m in messages if m.customer_id is not None} | set(names_for))
+            rows = session.execute(select(CustomerRow.id, CustomerRow.name).where(CustomerRow.id.in_(wanted)))
+            names = {customer_id: name for customer_id, name in rows}
+            return Conversation(messages, names, files)
+
+    def _thread_in(
+        self, session: Session, ticket_id: int, after_id: int, limit: int, every_file: bool = False
+    ) -> tuple[list[Message], list[AttachmentInfo]]:
+        """The messages after `after_id` with their files, and the ticket's files (read when a customer's
+        message is among them, or `every_file`)."""
+        if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
+            raise NotFound(ticket_id)
+        rows = session.execute(
+            select(MessageRow, AgentRow.name, MailOutRow.state, MailOutRow.last_error)
+            .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
+            .outerjoin(MailOutRow, MailOutRow.message_ref == MessageRow.id)
+            .where(MessageRow.ticket_id == ticket_id, MessageRow.id > after_id)
+            .order_by(MessageRow.id)
+            .limit(limit)
+        )
+        messages = [message_from_row(*row) for row in rows]
+        files: list[AttachmentInfo] = []
+        if every_file or any(m.kind is MessageKind.CUSTOMER for m in messages):
+            files = attachments_of_ticket(session, ticket_id)
+        by_message: dict[int | None, list[AttachmentInfo]] = {}
+        for info in files:
+            by_message.setdefault(info.message_id, []).append(info)
+        messages = [replace(m, attachments=tuple(by_message[m.id])) if m.id in by_message else m for m in messages]
+        return messages, files
 
     def add(
         self,

@@ -57,7 +57,6 @@ from PySide6.QtWidgets import (
 from ticketflow_desktop.domain.attachments import AttachmentInfo
 from ticketflow_desktop.domain.clock import Clock
 from ticketflow_desktop.domain.conversation import Message, MessageKind
-from ticketflow_desktop.services.attachments import AttachmentService
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.ui.changes import Change, ChangeKind
 from ticketflow_desktop.ui.context import AppContext
@@ -106,14 +105,9 @@ def read_thread(
 ) -> ThreadPage:
     """Runs in a worker: the thread after `after_id`, with the names of customers not `known` yet
     (and of those `wanted`: customers of messages shown without a name so far)."""
-    messages = service.thread(ticket_id, after_id)
-    names: dict[int, str] = {}
-    for customer_id in ({m.customer_id for m in messages if m.customer_id is not None} | wanted) - known:
-        customer = service.customer(customer_id)
-        if customer is not None:
-            names[customer_id] = customer.name
-    files = AttachmentService(service.database).of_ticket(ticket_id)
-    return ThreadPage(ticket_id, after_id, messages, names, files)
+    read = service.conversation(ticket_id, after_id, wanted)
+    names = {i: name for i, name in read.customer_names.items() if i not in known}
+    return ThreadPage(ticket_id, after_id, read.messages, names, read.files)
 
 
 def blend(base: str, over: str, amount: float) -> QColor:
