@@ -60,7 +60,7 @@ from ticketflow_desktop.services.seed_team import (
 )
 from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.analytics import LoadedHistory
-from ticketflow_desktop.storage.engine import Database, open_database
+from ticketflow_desktop.storage.engine import Database, open_database, register_sqlite_functions
 
 SQLITE_DIR = Path("/tmp/tfbench")
 DEFAULT_PG = "postgresql://postgres@127.0.0.1"
@@ -560,6 +560,15 @@ def seed_sqlite(path: Path, tickets: int, steps: Steps) -> None:
         for fts in ("tickets_fts", "messages_fts"):
             raw.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         steps.done("FTS indexes filled (tickets, messages)")
+        # The short pieces of tickets and messages (2-character and symbol terms), which the triggers set
+        # aside here would have written: as migration 0017 fills them.
+        register_sqlite_functions(raw)
+        for rows in (
+            "SELECT p.value, t.id FROM tickets t, json_each(tf_short_pieces(t.title || ' ' || t.description)) p",
+            "SELECT p.value, m.ticket_id FROM messages m, json_each(tf_short_pieces(m.body)) p",
+        ):
+            raw.execute(f"INSERT OR IGNORE INTO ticket_pieces (piece, ticket_id) {rows}")
+        steps.done("short pieces (tickets, messages)")
         for _, sql in triggers:
             raw.execute(sql)
         raw.execute("COMMIT")
