@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 
 from sqlalchemy import ColumnElement, select
@@ -110,9 +110,8 @@ class SlaService:
         `weeks_for_all_time` weeks), counted by the UTC day each became done."""
         first = week_of(today - timedelta(days=(days or weeks_for_all_time * 7) - 1))
         weeks = tuple(first + timedelta(weeks=i) for i in range((week_of(today) - first).days // 7 + 1))
-        since = datetime.combine(first, time(), UTC)
         with self.database.reading() as session:
-            rows = sla_store.settled_counts(session, since)
+            rows = sla_store.settled_counts(session, first)
         met = dict.fromkeys(weeks, 0)
         settled = dict.fromkeys(weeks, 0)
         agents: dict[str, list[int]] = {}

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Date, and_, bindparam, cast, delete, false, func, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, bindparam, delete, false, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -27,8 +27,14 @@ from ticketflow_desktop.domain.sla import (
 )
 from ticketflow_desktop.storage.analytics import as_date
 from ticketflow_desktop.storage.convert import sla_columns, sla_from_row
-from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import MessageRow, SlaCalendarRow, SlaPolicyRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import (
+    MessageRow,
+    SlaCalendarRow,
+    SlaPolicyRow,
+    SlaSettledRow,
+    TicketRow,
+    table_of,
+)
 
 DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
 DEFAULT_ZONE = "UTC"
@@ -212,19 +218,16 @@ def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
 # --- attainment ---------------------------------------------------------------------------------------
 
 
-def settled_counts(session: Session, since: datetime) -> list[tuple[date, str, str, int]]:
-    """(UTC day settled, assignee or "", outcome, tickets) for tickets that became done since `since`,
-    read through the settled-time index."""
-    t = TicketRow
-    day = (
-        func.date(t.sla_settled_at)
-        if dialect_of(session) is Dialect.SQLITE
-        else cast(func.timezone("UTC", t.sla_settled_at), Date)
-    )
+def settled_counts(session: Session, first_day: date) -> list[tuple[date, str, str, int]]:
+    """(UTC day settled, assignee or "", outcome, tickets) for tickets settled on `first_day` (UTC) or after,
+    from the summary the database keeps (storage/sla_settled_sql.py): a few hundred rows a day, whatever
+    the number of tickets. On PostgreSQL its row-level security counts only the tickets the reader sees."""
+    s = SlaSettledRow
     rows = session.execute(
-        select(day, func.coalesce(t.assignee, ""), t.sla_outcome, func.count())
-        .where(t.sla_settled_at >= since, t.sla_outcome.is_not(None))
-        .group_by(day, func.coalesce(t.assignee, ""), t.sla_outcome)
+        select(s.day, s.assignee, s.outcome, func.sum(s.n))
+        .where(s.day >= first_day)
+        .group_by(s.day, s.assignee, s.outcome)
+        .having(func.sum(s.n) > 0)
     ).all()
     return [(as_date(d), who, outcome, int(n)) for d, who, outcome, n in rows]
 
