@@ -169,7 +169,7 @@ def test_attainment_from_the_summary_equals_a_count_over_the_visible_tickets_aft
 @pytest.mark.parametrize(
     "statement",
     [
-        "INSERT INTO sla_settled (day, assignee, outcome, group_id, n) VALUES (current_date, 'x', 'met', 0, 5)",
+        "INSERT INTO sla_settled (week, assignee, outcome, group_id, n) VALUES (current_date, 'x', 'met', 0, 5)",
         "UPDATE sla_settled SET n = n + 100",
         "DELETE FROM sla_settled",
         "TRUNCATE sla_settled",

@@ -115,8 +115,7 @@ class SlaService:
         met = dict.fromkeys(weeks, 0)
         settled = dict.fromkeys(weeks, 0)
         agents: dict[str, list[int]] = {}
-        for day, who, outcome, n in rows:
-            week = week_of(day)
+        for week, who, outcome, n in rows:  # per week settled already (its Monday)
             if week not in settled:
                 continue
             kept = n if outcome == SlaState.MET.value else 0

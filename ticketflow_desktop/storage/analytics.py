@@ -4,7 +4,7 @@
 - `daily_flow`: per day, tickets created, become done (resolved/closed), reopened;
 - `resolution_times`: a histogram of the time from creation to first resolution;
 - `suggestion_counts`: stored suggestions per source, and whether the agent kept them;
-- `sla_settled`: settled tickets per (UTC day, assignee, SLA outcome, group), for the SLA attainment.
+- `sla_settled`: settled tickets per (week, assignee, SLA outcome, group), for the SLA attainment.
 
 They are kept in the same transaction as every write: `add_count_deltas` (create, update, bulk),
 `record_status_change` (TicketService.update), `LoadedHistory` (bulk loads) and `add_suggestion_counts`.
@@ -48,6 +48,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import EventField, NewTicket, Status
+from ticketflow_desktop.domain.sla import week_of
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.sla_settled_sql import fill_sql
 from ticketflow_desktop.storage.tables import (
@@ -242,7 +243,7 @@ def _epoch_sql(dialect: Dialect, column: ColumnExpressionArgument[datetime]) -> 
 
 
 Flow = dict[date, tuple[int, int, int]]  # day -> (created, resolved, reopened)
-SettledKey = tuple[date, str, str, int]  # UTC day settled, assignee or "", outcome, group or 0
+SettledKey = tuple[date, str, str, int]  # week settled (its Monday, UTC), assignee or "", outcome, group or 0
 
 
 def recount_flow(executor: Executor) -> Flow:
@@ -311,19 +312,23 @@ def stored_resolution_times(executor: Executor) -> dict[int, int]:
 
 
 def recount_sla_settled(executor: Executor) -> dict[SettledKey, int]:
-    """The SLA attainment's counts from the tickets (what the triggers keep in sla_settled)."""
+    """The SLA attainment's counts from the tickets (what the triggers keep in sla_settled): counted per UTC
+    day here and folded into weeks in Python, a second way to the same figures."""
     t = TicketRow
-    dialect = dialect_of(executor)
     settled = t.sla_settled_at
+    dialect = dialect_of(executor)
     day = func.date(settled) if dialect is Dialect.SQLITE else cast(func.timezone("UTC", settled), Date)
     key = (day, func.coalesce(t.assignee, ""), t.sla_outcome, func.coalesce(t.group_id, 0))
-    query = select(*key, func.count()).where(t.sla_outcome.is_not(None), t.sla_settled_at.is_not(None)).group_by(*key)
-    return {(as_date(d), a, o, int(g)): int(n) for d, a, o, g, n in executor.execute(query)}
+    query = select(*key, func.count()).where(t.sla_outcome.is_not(None), settled.is_not(None)).group_by(*key)
+    counts: Counter[SettledKey] = Counter()
+    for d, a, o, g, n in executor.execute(query):
+        counts[(week_of(as_date(d)), a, o, int(g))] += int(n)
+    return dict(counts)
 
 
 def stored_sla_settled(executor: Executor) -> dict[SettledKey, int]:
     s = SlaSettledRow
-    rows = executor.execute(select(s.day, s.assignee, s.outcome, s.group_id, s.n))
+    rows = executor.execute(select(s.week, s.assignee, s.outcome, s.group_id, s.n))
     return {(as_date(d), a, o, int(g)): int(n) for d, a, o, g, n in rows if n}
 
 

@@ -218,18 +218,19 @@ def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
 # --- attainment ---------------------------------------------------------------------------------------
 
 
-def settled_counts(session: Session, first_day: date) -> list[tuple[date, str, str, int]]:
-    """(UTC day settled, assignee or "", outcome, tickets) for tickets settled on `first_day` (UTC) or after,
-    from the summary the database keeps (storage/sla_settled_sql.py): a few hundred rows a day, whatever
-    the number of tickets. On PostgreSQL its row-level security counts only the tickets the reader sees."""
+def settled_counts(session: Session, first_week: date) -> list[tuple[date, str, str, int]]:
+    """(week settled: its Monday, assignee or "", outcome, tickets) for tickets settled in the week of
+    `first_week` (a Monday, UTC) or after, from the summary the database keeps (storage/sla_settled_sql.py):
+    at most a few thousand rows a week, whatever the number of tickets. On PostgreSQL its row-level security
+    counts only the tickets the reader sees."""
     s = SlaSettledRow
     rows = session.execute(
-        select(s.day, s.assignee, s.outcome, func.sum(s.n))
-        .where(s.day >= first_day)
-        .group_by(s.day, s.assignee, s.outcome)
+        select(s.week, s.assignee, s.outcome, func.sum(s.n))
+        .where(s.week >= first_week)
+        .group_by(s.week, s.assignee, s.outcome)
         .having(func.sum(s.n) > 0)
     ).all()
-    return [(as_date(d), who, outcome, int(n)) for d, who, outcome, n in rows]
+    return [(as_date(w), who, outcome, int(n)) for w, who, outcome, n in rows]
 
 
 def settle_loaded(session: Session, first_id: int, last_id: int) -> int:

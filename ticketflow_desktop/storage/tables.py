@@ -257,8 +257,8 @@ class ResolutionTimeRow(Base):
 
 
 class SlaSettledRow(Base):
-    """Settled tickets per (UTC day settled, assignee or '', SLA outcome, group or 0): the SLA attainment's
-    counts, a few hundred rows a day however many tickets there are.
+    """Settled tickets per (week settled: the Monday of the UTC day, assignee or '', SLA outcome, group or 0):
+    the SLA attainment's counts, at most a few thousand rows a week however many tickets there are.
 
     Kept by triggers on both backends (storage/sla_settled_sql.py), so every write of a ticket's outcome,
     settled time, assignee or group counts. The group is kept so that, on PostgreSQL, row-level security
@@ -267,7 +267,7 @@ class SlaSettledRow(Base):
 
     __tablename__ = "sla_settled"
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
     assignee: Mapped[str] = mapped_column(String(128), primary_key=True)
     outcome: Mapped[str] = mapped_column(String(16), primary_key=True)
     group_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)  # 0: no group

@@ -1,7 +1,7 @@
-"""SLA attainment from a summary (issue 21): settled tickets counted per (UTC day settled, assignee,
+"""SLA attainment from a summary (issue 21): settled tickets counted per (week settled (UTC), assignee,
 outcome, group) in `sla_settled`, kept by triggers (storage/sla_settled_sql.py) and filled here from the
-tickets with one INSERT ... SELECT ... GROUP BY. The dashboard's attainment reads a few hundred rows a day
-instead of every settled ticket of the window.
+tickets with one INSERT ... SELECT ... GROUP BY. The dashboard's attainment reads at most a few thousand rows a
+week instead of every settled ticket of the window.
 
 On PostgreSQL the triggers are made before the fill, in this transaction: making them locks out every
 writer of `tickets` until the commit, so no write falls between the count and the triggers. The read
@@ -30,12 +30,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "sla_settled",
-        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("week", sa.Date(), nullable=False),
         sa.Column("assignee", sa.String(128), nullable=False),
         sa.Column("outcome", sa.String(16), nullable=False),
         sa.Column("group_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("n", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("day", "assignee", "outcome", "group_id", name=op.f("pk_sla_settled")),
+        sa.PrimaryKeyConstraint("week", "assignee", "outcome", "group_id", name=op.f("pk_sla_settled")),
     )
     dialect = dialect_of(op.get_bind())
     if dialect is Dialect.POSTGRESQL:
