@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, bindparam, delete, false, func, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
@@ -218,19 +218,32 @@ def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
 # --- attainment ---------------------------------------------------------------------------------------
 
 
-def settled_counts(session: Session, first_week: date) -> list[tuple[date, str, str, int]]:
-    """(week settled: its Monday, assignee or "", outcome, tickets) for tickets settled in the week of
-    `first_week` (a Monday, UTC) or after, from the summary the database keeps (storage/sla_settled_sql.py):
-    at most a few thousand rows a week, whatever the number of tickets. On PostgreSQL its row-level security
-    counts only the tickets the reader sees."""
+def _settled_between(first_week: date, last_week: date) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     s = SlaSettledRow
+    met = func.sum(case((s.outcome == SlaState.MET.value, s.n), else_=0))
+    return met, and_(s.week >= first_week, s.week <= last_week)
+
+
+def settled_per_week(session: Session, first_week: date, last_week: date) -> list[tuple[date, int, int]]:
+    """(week: its Monday, met, settled) for tickets settled (UTC) in the weeks from `first_week` to `last_week`.
+
+    Read from the summary the database keeps (storage/sla_settled_sql.py), at most a few thousand rows a week
+    whatever the number of tickets, and summed there: the weeks and the agents come back, not the rows. On
+    PostgreSQL its row-level security counts only the tickets the reader sees."""
+    s = SlaSettledRow
+    met, within = _settled_between(first_week, last_week)
+    rows = session.execute(select(s.week, met, func.sum(s.n)).where(within).group_by(s.week).having(func.sum(s.n) > 0))
+    return [(as_date(w), int(m), int(n)) for w, m, n in rows]
+
+
+def settled_per_agent(session: Session, first_week: date, last_week: date) -> list[tuple[str, int, int]]:
+    """(assignee or "", met, settled) over the same weeks, for the agents with any."""
+    s = SlaSettledRow
+    met, within = _settled_between(first_week, last_week)
     rows = session.execute(
-        select(s.week, s.assignee, s.outcome, func.sum(s.n))
-        .where(s.week >= first_week)
-        .group_by(s.week, s.assignee, s.outcome)
-        .having(func.sum(s.n) > 0)
-    ).all()
-    return [(as_date(w), who, outcome, int(n)) for w, who, outcome, n in rows]
+        select(s.assignee, met, func.sum(s.n)).where(within).group_by(s.assignee).having(func.sum(s.n) > 0)
+    )
+    return [(who, int(m), int(n)) for who, m, n in rows]
 
 
 def settle_loaded(session: Session, first_id: int, last_id: int) -> int:

@@ -273,6 +273,9 @@ class SlaSettledRow(Base):
     group_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)  # 0: no group
     n: Mapped[int] = mapped_column(BigInteger)
 
+    # SQLite: the rows in key order with their counts, so a range of weeks reads no second structure.
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
 
 class AgentRow(Base):
     """A member of the team: on PostgreSQL one per login role (the role is the authentication)."""

@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("group_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("n", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("week", "assignee", "outcome", "group_id", name=op.f("pk_sla_settled")),
+        sqlite_with_rowid=False,
     )
     dialect = dialect_of(op.get_bind())
     if dialect is Dialect.POSTGRESQL:
