@@ -206,3 +206,18 @@ def test_an_agent_reads_the_counts_of_the_groups_they_see_only(database_url: str
         assert {key[3] for key in every} - visible  # the test saw some it may not
     finally:
         owner.dispose()
+
+
+def test_emptying_the_tickets_empties_the_counts(database_url: str, reader: Reader) -> None:
+    owner = open_database(database_url)
+    try:
+        _seed(owner, reader, _today(owner), random.Random(7))
+        with owner.writing() as session:
+            assert analytics.stored_sla_settled(session)
+            if owner.dialect == "postgresql":
+                session.execute(text("TRUNCATE tickets CASCADE"))
+            else:
+                session.execute(delete(TicketRow))
+            assert analytics.stored_sla_settled(session) == {}
+    finally:
+        owner.dispose()

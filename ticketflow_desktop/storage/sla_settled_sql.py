@@ -70,6 +70,14 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Emptying the tickets empties their counts (a TRUNCATE has no transition table).
+CREATE OR REPLACE FUNCTION tf_tickets_sla_settled_truncated() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  DELETE FROM sla_settled;
+  RETURN NULL;
+END $$;
+
 DROP TRIGGER IF EXISTS tf_tickets_sla_settled_insert ON tickets;
 CREATE TRIGGER tf_tickets_sla_settled_insert AFTER INSERT ON tickets
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_sla_settled();
@@ -79,13 +87,17 @@ CREATE TRIGGER tf_tickets_sla_settled_update AFTER UPDATE ON tickets
 DROP TRIGGER IF EXISTS tf_tickets_sla_settled_delete ON tickets;
 CREATE TRIGGER tf_tickets_sla_settled_delete AFTER DELETE ON tickets
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_sla_settled();
+DROP TRIGGER IF EXISTS tf_tickets_sla_settled_truncated ON tickets;
+CREATE TRIGGER tf_tickets_sla_settled_truncated AFTER TRUNCATE ON tickets
+  FOR EACH STATEMENT EXECUTE FUNCTION tf_tickets_sla_settled_truncated();
 """
 
 PG_DROP_SQL = """
 DROP TRIGGER IF EXISTS tf_tickets_sla_settled_insert ON tickets;
 DROP TRIGGER IF EXISTS tf_tickets_sla_settled_update ON tickets;
 DROP TRIGGER IF EXISTS tf_tickets_sla_settled_delete ON tickets;
-DROP FUNCTION IF EXISTS tf_tickets_sla_settled();
+DROP TRIGGER IF EXISTS tf_tickets_sla_settled_truncated ON tickets;
+DROP FUNCTION IF EXISTS tf_tickets_sla_settled(), tf_tickets_sla_settled_truncated();
 """
 
 _SQLITE_IN = (
