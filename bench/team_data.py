@@ -14,8 +14,10 @@ The schema is the app's own migrations; the load is an administrator's trusted l
 PostgreSQL COPY ... FREEZE with the tables' own triggers and foreign keys stood aside and the secondary
 indexes dropped, all rebuilt once at the end in the same transaction; SQLite executemany with the
 indexes and FTS triggers likewise off, the FTS indexes rebuilt once. The summaries are the ones
-storage/bulk.py writes (storage.analytics.LoadedHistory), and each ticket's SLA figures are computed by
-domain/sla.py's rules (settle_loaded's), here rather than by a second pass.
+storage/bulk.py writes (storage.analytics.LoadedHistory) and the SLA attainment's, counted from the
+loaded tickets once (analytics.rebuild_sla_settled: its triggers stood aside with the others), and each
+ticket's SLA figures are computed by domain/sla.py's rules (settle_loaded's), here rather than by a
+second pass.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ from ticketflow_desktop.services.seed_team import (
     messages_for,
 )
 from ticketflow_desktop.storage import sla_store
-from ticketflow_desktop.storage.analytics import LoadedHistory
+from ticketflow_desktop.storage.analytics import LoadedHistory, rebuild_sla_settled
 from ticketflow_desktop.storage.engine import Database, open_database, register_sqlite_functions
 
 SQLITE_DIR = Path("/tmp/tfbench")
@@ -501,7 +503,8 @@ def seed_postgresql(database: Database, tickets: int, steps: Steps) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), (SELECT max({column}) FROM {table}))"
             )
         history.write(session)
-        steps.done("summaries (history, totals, flow, resolution times)")
+        rebuild_sla_settled(session)  # its triggers stood aside too
+        steps.done("summaries (history, totals, flow, resolution times, SLA settled)")
     _build_side_by_side(database, searching)
     steps.done(f"{len(searching)} search indexes built, two at a time")
     with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
@@ -579,7 +582,8 @@ def seed_sqlite(path: Path, tickets: int, steps: Steps) -> None:
     try:
         with database.writing() as session:
             history.write(session)
-        steps.done("summaries (totals, flow, resolution times)")
+            rebuild_sla_settled(session)  # its triggers were dropped for the load
+        steps.done("summaries (totals, flow, resolution times, SLA settled)")
         with database.engine.connect() as connection:
             connection.exec_driver_sql("ANALYZE")
             connection.commit()

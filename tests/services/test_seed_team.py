@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from ticketflow_desktop.cli import main
 from ticketflow_desktop.domain import TicketFilter
 from ticketflow_desktop.services.seed_team import messages_for
+from ticketflow_desktop.storage import analytics
 from ticketflow_desktop.storage.engine import open_database
 from ticketflow_desktop.storage.tables import MessageRow, TicketRow
 
@@ -84,5 +85,10 @@ def test_seeded_tickets_have_sla_states(database_url: str, capsys: pytest.Captur
         assert None not in states  # every priority has a policy
         settled = service.count(TicketFilter(sla_states=frozenset({SlaState.MET, SlaState.BREACHED}))).value
         assert 0 < settled < 200
+        with database.reading() as session:  # the load's settled tickets are in the attainment's summary
+            stored = analytics.stored_sla_settled(session)
+            assert stored == analytics.recount_sla_settled(session)
+            outcomes = session.execute(select(func.count()).where(TicketRow.sla_outcome.is_not(None))).scalar_one()
+            assert sum(stored.values()) == outcomes > 0
     finally:
         database.dispose()

@@ -45,6 +45,7 @@ def test_bulk_summary_equals_a_full_recount(service: TicketService) -> None:
         assert summaries.stored_totals(session) == summaries.recount_totals(session)
         assert summaries.stored_flow(session) == summaries.recount_flow(session)
         assert summaries.stored_resolution_times(session) == summaries.recount_resolution_times(session)
+        assert summaries.stored_sla_settled(session) == summaries.recount_sla_settled(session)
         assert sum(summaries.stored_totals(session).values()) == len(load) + 9
 
 

@@ -62,6 +62,7 @@ def assert_summaries_equal_a_recount(team: Team) -> None:
         assert summaries.stored_totals(session) == summaries.recount_totals(session)
         assert summaries.stored_flow(session) == summaries.recount_flow(session)
         assert summaries.stored_resolution_times(session) == summaries.recount_resolution_times(session)
+        assert summaries.stored_sla_settled(session) == summaries.recount_sla_settled(session)
     service = team.service("lead")
     try:
         assert service.stats().total == len(snapshot(team)[0])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 
 from sqlalchemy import ColumnElement, select
@@ -110,25 +110,14 @@ class SlaService:
         `weeks_for_all_time` weeks), counted by the UTC day each became done."""
         first = week_of(today - timedelta(days=(days or weeks_for_all_time * 7) - 1))
         weeks = tuple(first + timedelta(weeks=i) for i in range((week_of(today) - first).days // 7 + 1))
-        since = datetime.combine(first, time(), UTC)
         with self.database.reading() as session:
-            rows = sla_store.settled_counts(session, since)
+            per_week = sla_store.settled_per_week(session, first, weeks[-1])
+            by_agent = sla_store.settled_per_agent(session, first, weeks[-1])
         met = dict.fromkeys(weeks, 0)
         settled = dict.fromkeys(weeks, 0)
-        agents: dict[str, list[int]] = {}
-        for day, who, outcome, n in rows:
-            week = week_of(day)
-            if week not in settled:
-                continue
-            kept = n if outcome == SlaState.MET.value else 0
-            met[week] += kept
-            settled[week] += n
-            agent = agents.setdefault(who, [0, 0])
-            agent[0] += kept
-            agent[1] += n
-        per_agent = tuple(
-            (who, m, s) for who, (m, s) in sorted(agents.items(), key=lambda item: (item[0] == "", item[0]))
-        )
+        for week, kept, n in per_week:
+            met[week], settled[week] = kept, n
+        per_agent = tuple(sorted(by_agent, key=lambda row: (row[0] == "", row[0])))
         return Attainment(weeks, tuple(met[w] for w in weeks), tuple(settled[w] for w in weeks), per_agent)
 
     def remove_policy(self, priority: Priority) -> int:

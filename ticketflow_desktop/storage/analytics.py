@@ -3,10 +3,12 @@
 - `ticket_totals`: current counts by category/priority/status (at most 64 rows);
 - `daily_flow`: per day, tickets created, become done (resolved/closed), reopened;
 - `resolution_times`: a histogram of the time from creation to first resolution;
-- `suggestion_counts`: stored suggestions per source, and whether the agent kept them.
+- `suggestion_counts`: stored suggestions per source, and whether the agent kept them;
+- `sla_settled`: settled tickets per (week, assignee, SLA outcome, group), for the SLA attainment.
 
 They are kept in the same transaction as every write: `add_count_deltas` (create, update, bulk),
 `record_status_change` (TicketService.update), `LoadedHistory` (bulk loads) and `add_suggestion_counts`.
+`sla_settled` is the exception: triggers keep it on both backends (storage/sla_settled_sql.py).
 `recount_*` derive them from the tickets and their event history, to check against and to fill them
 for an existing database (migration 0002_dashboard). Reading them costs the same at ten tickets as at
 a million: nothing here reads the tickets on the way to a number.
@@ -27,6 +29,7 @@ from sqlalchemy import (
     ColumnElement,
     ColumnExpressionArgument,
     Connection,
+    Date,
     Float,
     Integer,
     Subquery,
@@ -38,17 +41,21 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import EventField, NewTicket, Status
+from ticketflow_desktop.domain.sla import week_of
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
+from ticketflow_desktop.storage.sla_settled_sql import fill_sql
 from ticketflow_desktop.storage.tables import (
     Base,
     DailyFlowRow,
     ResolutionTimeRow,
+    SlaSettledRow,
     SuggestionCountRow,
     TicketEventRow,
     TicketRow,
@@ -236,6 +243,7 @@ def _epoch_sql(dialect: Dialect, column: ColumnExpressionArgument[datetime]) -> 
 
 
 Flow = dict[date, tuple[int, int, int]]  # day -> (created, resolved, reopened)
+SettledKey = tuple[date, str, str, int]  # week settled (its Monday, UTC), assignee or "", outcome, group or 0
 
 
 def recount_flow(executor: Executor) -> Flow:
@@ -301,6 +309,33 @@ def stored_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
 def stored_resolution_times(executor: Executor) -> dict[int, int]:
     rows = executor.execute(select(ResolutionTimeRow.bucket, ResolutionTimeRow.n))
     return {int(b): int(n) for b, n in rows if n}
+
+
+def recount_sla_settled(executor: Executor) -> dict[SettledKey, int]:
+    """The SLA attainment's counts from the tickets (what the triggers keep in sla_settled): counted per UTC
+    day here and folded into weeks in Python, a second way to the same figures."""
+    t = TicketRow
+    settled = t.sla_settled_at
+    dialect = dialect_of(executor)
+    day = func.date(settled) if dialect is Dialect.SQLITE else cast(func.timezone("UTC", settled), Date)
+    key = (day, func.coalesce(t.assignee, ""), t.sla_outcome, func.coalesce(t.group_id, 0))
+    query = select(*key, func.count()).where(t.sla_outcome.is_not(None), settled.is_not(None)).group_by(*key)
+    counts: Counter[SettledKey] = Counter()
+    for d, a, o, g, n in executor.execute(query):
+        counts[(week_of(as_date(d)), a, o, int(g))] += int(n)
+    return dict(counts)
+
+
+def stored_sla_settled(executor: Executor) -> dict[SettledKey, int]:
+    s = SlaSettledRow
+    rows = executor.execute(select(s.week, s.assignee, s.outcome, s.group_id, s.n))
+    return {(as_date(d), a, o, int(g)): int(n) for d, a, o, g, n in rows if n}
+
+
+def rebuild_sla_settled(executor: Executor) -> None:
+    """Count sla_settled again from the tickets: after a load that stood the triggers aside, or to repair."""
+    executor.execute(delete(SlaSettledRow))
+    executor.execute(text(fill_sql(dialect_of(executor))))
 
 
 def rebuild_summaries(executor: Executor) -> None:

@@ -14,10 +14,9 @@ from types import MappingProxyType
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
     and_,
     bindparam,
-    cast,
+    case,
     delete,
     false,
     func,
@@ -44,8 +43,14 @@ from ticketflow_desktop.domain.sla import (
 )
 from ticketflow_desktop.storage.analytics import as_date
 from ticketflow_desktop.storage.convert import sla_columns, sla_from_row
-from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import MessageRow, SlaCalendarRow, SlaPolicyRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import (
+    MessageRow,
+    SlaCalendarRow,
+    SlaPolicyRow,
+    SlaSettledRow,
+    TicketRow,
+    table_of,
+)
 
 DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
 DEFAULT_ZONE = "UTC"
@@ -272,21 +277,32 @@ def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
 # --- attainment ---------------------------------------------------------------------------------------
 
 
-def settled_counts(session: Session, since: datetime) -> list[tuple[date, str, str, int]]:
-    """(UTC day settled, assignee or "", outcome, tickets) for tickets that became done since `since`,
-    read through the settled-time index."""
-    t = TicketRow
-    day = (
-        func.date(t.sla_settled_at)
-        if dialect_of(session) is Dialect.SQLITE
-        else cast(func.timezone("UTC", t.sla_settled_at), Date)
-    )
+def _settled_between(first_week: date, last_week: date) -> tuple[ColumnElement[int], ColumnElement[bool]]:
+    s = SlaSettledRow
+    met = func.sum(case((s.outcome == SlaState.MET.value, s.n), else_=0))
+    return met, and_(s.week >= first_week, s.week <= last_week)
+
+
+def settled_per_week(session: Session, first_week: date, last_week: date) -> list[tuple[date, int, int]]:
+    """(week: its Monday, met, settled) for tickets settled (UTC) in the weeks from `first_week` to `last_week`.
+
+    Read from the summary the database keeps (storage/sla_settled_sql.py), at most a few thousand rows a week
+    whatever the number of tickets, and summed there: the weeks and the agents come back, not the rows. On
+    PostgreSQL its row-level security counts only the tickets the reader sees."""
+    s = SlaSettledRow
+    met, within = _settled_between(first_week, last_week)
+    rows = session.execute(select(s.week, met, func.sum(s.n)).where(within).group_by(s.week).having(func.sum(s.n) > 0))
+    return [(as_date(w), int(m), int(n)) for w, m, n in rows]
+
+
+def settled_per_agent(session: Session, first_week: date, last_week: date) -> list[tuple[str, int, int]]:
+    """(assignee or "", met, settled) over the same weeks, for the agents with any."""
+    s = SlaSettledRow
+    met, within = _settled_between(first_week, last_week)
     rows = session.execute(
-        select(day, func.coalesce(t.assignee, ""), t.sla_outcome, func.count())
-        .where(t.sla_settled_at >= since, t.sla_outcome.is_not(None))
-        .group_by(day, func.coalesce(t.assignee, ""), t.sla_outcome)
-    ).all()
-    return [(as_date(d), who, outcome, int(n)) for d, who, outcome, n in rows]
+        select(s.assignee, met, func.sum(s.n)).where(within).group_by(s.assignee).having(func.sum(s.n) > 0)
+    )
+    return [(who, int(m), int(n)) for who, m, n in rows]
 
 
 def settle_loaded(session: Session, first_id: int, last_id: int) -> int:

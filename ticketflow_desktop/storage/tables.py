@@ -256,6 +256,27 @@ class ResolutionTimeRow(Base):
     __table_args__ = (CheckConstraint("n >= 0", name="n"),)
 
 
+class SlaSettledRow(Base):
+    """Settled tickets per (week settled: the Monday of the UTC day, assignee or '', SLA outcome, group or 0):
+    the SLA attainment's counts, at most a few thousand rows a week however many tickets there are.
+
+    Kept by triggers on both backends (storage/sla_settled_sql.py), so every write of a ticket's outcome,
+    settled time, assignee or group counts. The group is kept so that, on PostgreSQL, row-level security
+    shows an agent the counts of exactly the tickets they may see (storage/team_sql.py's policy).
+    """
+
+    __tablename__ = "sla_settled"
+
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
+    assignee: Mapped[str] = mapped_column(String(128), primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16), primary_key=True)
+    group_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)  # 0: no group
+    n: Mapped[int] = mapped_column(BigInteger)
+
+    # SQLite: the rows in key order with their counts, so a range of weeks reads no second structure.
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class AgentRow(Base):
     """A member of the team: on PostgreSQL one per login role (the role is the authentication)."""
 

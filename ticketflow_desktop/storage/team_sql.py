@@ -21,6 +21,7 @@ from sqlalchemy import Connection
 from ticketflow_desktop.domain import ALLOWED_TRANSITIONS
 from ticketflow_desktop.storage.personal_sql import PERSONAL_SQL, personal_grants_sql
 from ticketflow_desktop.storage.scripts import execute_script
+from ticketflow_desktop.storage.sla_settled_sql import PG_SQL as SLA_SETTLED_SQL
 from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS, sla_schema_sql
 
 ROLES = ("viewer", "agent", "lead", "admin")  # each a member of the one before it
@@ -510,6 +511,12 @@ CREATE POLICY tf_change ON saved_views FOR UPDATE
 DROP POLICY IF EXISTS tf_remove ON saved_views;
 CREATE POLICY tf_remove ON saved_views FOR DELETE
   USING (owner = session_user OR (shared AND (SELECT tf_has_role('lead'))));
+-- The SLA attainment's counts: a row counts tickets of one group (0: none), seen as those tickets are, so an
+-- agent's attainment is what they would count from the tickets they see. Visibility depends on the group
+-- alone (and on who asks), so the counts per group are exact.
+ALTER TABLE sla_settled ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tf_read ON sla_settled;
+CREATE POLICY tf_read ON sla_settled FOR SELECT USING ({visible("nullif(group_id, 0)")});
 DROP POLICY IF EXISTS tf_load ON ticket_events;
 CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_role('admin')));
 """
@@ -517,7 +524,7 @@ CREATE POLICY tf_load ON ticket_events FOR INSERT WITH CHECK ((SELECT tf_has_rol
 _READ_TABLES = (
     "tickets, ticket_events, suggestion_counts, daily_flow, ticket_totals, resolution_times, "
     "agents, groups, agent_groups, redactions, schema_meta, alembic_version, customers, messages, macros, "
-    "ticket_tags, saved_views, sla_calendar, sla_policies, mail_seen, mail_out, attachments"
+    "ticket_tags, saved_views, sla_calendar, sla_policies, mail_seen, mail_out, attachments, sla_settled"
 )
 _AGENT_INSERT = (
     "title, description, category, priority, suggested_category, suggested_priority, suggestion_source, "
@@ -573,7 +580,9 @@ GRANT INSERT, UPDATE ON suggestion_counts, daily_flow, ticket_totals, resolution
 def team_schema_sql() -> str:
     personal = (PERSONAL_SQL, personal_grants_sql(group_role("viewer")))  # read marks, presence
     sla = sla_schema_sql()  # the SLA figures, computed by the database
-    return "\n".join((ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, sla, POLICIES_SQL, grants_sql(), *personal))
+    return "\n".join(
+        (ROLES_SQL, FUNCTIONS_SQL, TRIGGERS_SQL, sla, SLA_SETTLED_SQL, POLICIES_SQL, grants_sql(), *personal)
+    )
 
 
 def apply_team_schema(connection: Connection) -> None:

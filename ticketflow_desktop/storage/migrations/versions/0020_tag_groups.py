@@ -11,7 +11,7 @@ Expand only: an older app's tag writes get the group from the insert trigger (te
 every upgrade). SQLite has no row-level security: nothing changes there.
 
 Revision ID: 0020_tag_groups
-Revises: 0018_team_scale_indexes
+Revises: 0019_sla_settled_summary
 Create Date: 2026-12-04
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020_tag_groups"
-down_revision = "0018_team_scale_indexes"
+down_revision = "0019_sla_settled_summary"
 branch_labels = None
 depends_on = None
 
