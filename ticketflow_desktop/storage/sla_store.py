@@ -65,13 +65,15 @@ def calendar_text(session: Session) -> tuple[str, str, tuple[date, ...]]:
     row = session.get(SlaCalendarRow, 1)
     if row is None:
         return DEFAULT_HOURS, DEFAULT_ZONE, ()
-    holidays = tuple(date.fromisoformat(d) for d in row.holidays.split(",") if d)
-    return row.hours, row.zone, holidays
+    return row.hours, row.zone, _holidays(row.holidays)
+
+
+def _holidays(stored: str) -> tuple[date, ...]:
+    return tuple(date.fromisoformat(d) for d in stored.split(",") if d)
 
 
 def read_calendar(session: Session) -> Calendar:
-    hours, zone, holidays = calendar_text(session)
-    return Calendar.parse(hours, zone, holidays)
+    return read_settings(session)[0]
 
 
 def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPolicy]]:
@@ -103,7 +105,7 @@ def _parsed_settings(
     """(priority or "" for the calendar, hours, zone, holidays, first response, resolution) rows."""
     calendar = next(
         (
-            Calendar.parse(hours, zone, tuple(date.fromisoformat(d) for d in holidays.split(",") if d))
+            Calendar.parse(hours, zone, _holidays(holidays))
             for priority, hours, zone, holidays, _, _ in rows
             if not priority
         ),
@@ -136,11 +138,7 @@ def write_calendar(session: Session, hours: str, zone: str, holidays: Sequence[d
 
 
 def read_policies(session: Session) -> dict[Priority, SlaPolicy]:
-    rows = session.execute(select(SlaPolicyRow)).scalars()
-    return {
-        Priority(r.priority): SlaPolicy(Priority(r.priority), r.first_response_minutes, r.resolution_minutes)
-        for r in rows
-    }
+    return dict(read_settings(session)[1])
 
 
 def write_policy(session: Session, policy: SlaPolicy) -> None:
