@@ -82,22 +82,23 @@ class ConversationService:
     def thread(self, ticket_id: int, after_id: int = 0, limit: int = THREAD_MAX) -> list[Message]:
         """The messages oldest first (those after `after_id`: what arrived since it was read)."""
         check_number("ticket", ticket_id)
-        with self.database.reading() as session:
-            return self._thread_in(session, ticket_id, after_id, limit)[0]
+        return self.database.read(lambda session: self._thread_in(session, ticket_id, after_id, limit)[0])
 
     def conversation(
         self, ticket_id: int, after_id: int = 0, names_for: Iterable[int] = (), limit: int = THREAD_MAX
     ) -> Conversation:
-        """What the conversation panel shows, in one transaction: the messages after `after_id`, the
+        """What the conversation panel shows, in one read: the messages after `after_id`, the
         names of the customers among them and in `names_for` (those the panel has no name for yet) and
         every file of the ticket."""
         check_number("ticket", ticket_id)
-        with self.database.reading() as session:
+
+        def read(session: Session) -> Conversation:
             messages, files = self._thread_in(session, ticket_id, after_id, limit, every_file=True)
             wanted = sorted({m.customer_id for m in messages if m.customer_id is not None} | set(names_for))
             rows = session.execute(select(CustomerRow.id, CustomerRow.name).where(CustomerRow.id.in_(wanted)))
-            names = {customer_id: name for customer_id, name in rows}
-            return Conversation(messages, names, files)
+            return Conversation(messages, {customer_id: name for customer_id, name in rows}, files)
+
+        return self.database.read(read)
 
     def _thread_in(
         self, session: Session, ticket_id: int, after_id: int, limit: int, every_file: bool = False

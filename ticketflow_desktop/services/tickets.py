@@ -119,8 +119,7 @@ class TicketService:
         return [found[i] for i in ticket_ids]
 
     def get(self, ticket_id: int) -> Ticket:
-        with self.database.reading() as session:
-            return self._ticket(session, ticket_id)
+        return self.database.read(lambda session: self._ticket(session, ticket_id))
 
     def page(
         self,
@@ -137,7 +136,7 @@ class TicketService:
             column, ticket_id = getattr(entity, key), entity.id
             return (column.desc(), ticket_id.desc()) if sort.descending else (column.asc(), ticket_id.asc())
 
-        with self.database.reading() as session:
+        def read(session: Session) -> tuple[Sequence[Any], tuple[Ticket, ...]]:
             query = select(TicketRow).where(*self._conditions(filter, session))
             if cursor:
                 query = query.where(self._after(cursor, sort))
@@ -147,7 +146,10 @@ class TicketService:
                 rows = fetch_page(session, query, filter.search_term, order, limit + 1)
             else:  # plain rows with their tags: no ORM objects to build and throw away, no second read
                 rows = session.execute(query.with_only_columns(*table_of(TicketRow).c, tag_list(session))).all()
-            tickets = tuple(self._from_rows(session, rows[:limit]))
+            return rows, tuple(self._from_rows(session, rows[:limit]))
+
+        # A search sets index scans for its transaction (storage/search.py); the other pages need none.
+        rows, tickets = self.database.read(read, transaction=bool(filter.search_term))
         next_cursor = None
         if len(rows) > limit:
             next_cursor = Cursor(_cursor_value(tickets[-1], sort.key), tickets[-1].id).encode()
@@ -174,48 +176,57 @@ class TicketService:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups, filter.sla_states)
         by_summary = all(value is None for value in people) and not filter.tags and self.sees_every_ticket
-        with self.database.reading() as session:
+
+        def read(session: Session) -> int:
             conditions = self._conditions(filter, session)
-            if not filter.search_term and not by_summary:  # counted from the rows this login may see
+            if filter.search_term:
+                return count_matches(session, conditions, filter.search_term, cap)
+            if not by_summary:  # counted from the rows this login may see
                 shown = select(literal(1)).select_from(TicketRow).where(*conditions)
                 limited = shown.limit(cap + 1) if cap is not None else shown
-                n = int(session.execute(select(func.count()).select_from(limited.subquery())).scalar_one())
-            elif not filter.search_term:
-                summary = select(func.coalesce(func.sum(TicketTotalRow.n), 0))
-                for name, values in (
-                    ("category", filter.categories),
-                    ("priority", filter.priorities),
-                    ("status", filter.statuses),
-                ):
-                    if values is not None:
-                        summary = summary.where(getattr(TicketTotalRow, name).in_([v.value for v in values]))
-                return Count(int(session.execute(summary).scalar_one()))
-            else:
-                n = count_matches(session, conditions, filter.search_term, cap)
+                return int(session.execute(select(func.count()).select_from(limited.subquery())).scalar_one())
+            summary = select(func.coalesce(func.sum(TicketTotalRow.n), 0))
+            for name, values in (
+                ("category", filter.categories),
+                ("priority", filter.priorities),
+                ("status", filter.statuses),
+            ):
+                if values is not None:
+                    summary = summary.where(getattr(TicketTotalRow, name).in_([v.value for v in values]))
+            return int(session.execute(summary).scalar_one())
+
+        n = self.database.read(read, transaction=bool(filter.search_term))
+        if by_summary and not filter.search_term:
+            return Count(n)  # exact: never capped
         if cap is not None and n > cap:
             return Count(cap, capped=True)
         return Count(n)
 
     def events(self, ticket_id: int) -> tuple[TicketEvent, ...]:
-        with self.database.reading() as session:
+        def read(session: Session) -> tuple[TicketEvent, ...]:
             self._row(session, ticket_id)
             rows = session.execute(
                 select(TicketEventRow).where(TicketEventRow.ticket_id == ticket_id).order_by(TicketEventRow.id)
             ).scalars()
             return tuple(event_from_row(r) for r in rows)
 
+        return self.database.read(read)
+
     def get_many(self, ids: Iterable[int]) -> dict[int, Ticket]:
         """The tickets among `ids` that exist, in one query (lists refreshing the rows they show)."""
         wanted = sorted(i for i in set(ids) if 1 <= i <= NUMBER_MAX)
-        found: dict[int, Ticket] = {}
-        with self.database.reading() as session:
+
+        def read(session: Session) -> dict[int, Ticket]:
+            found: dict[int, Ticket] = {}
             for start in range(0, len(wanted), MAX_PAGE):
                 chunk = wanted[start : start + MAX_PAGE]
                 rows = session.execute(
                     select(table_of(TicketRow), tag_list(session)).where(TicketRow.id.in_(chunk))
                 ).all()
                 found.update((t.id, t) for t in self._from_rows(session, rows))
-        return found
+            return found
+
+        return self.database.read(read)
 
     def tickets_by_external_id(self, session: Session, external_ids: list[str]) -> dict[str, Ticket]:
         """The tickets that have one of `external_ids`, by it (inside the caller's transaction)."""
@@ -470,13 +481,14 @@ class TicketService:
     def _from_rows(self, session: Session, rows: Sequence[Any]) -> list[Ticket]:
         """Tickets from rows of the tickets table, with their tags (the rows' `tag_list` when the query
         brought it, else read) and their SLA state now (domain/sla.py)."""
-        tickets = [ticket_from_row(r) for r in rows]
         if rows and "tag_list" in getattr(rows[0], "_fields", ()):
             tags = {r.id: split_tag_list(getattr(r, "tag_list")) for r in rows}  # noqa: B009 - a Row's column
         else:
-            tags = tags_of(session, (t.id for t in tickets))
-        slas = sla_store.states_of(session, tickets, self.clock.now())
-        return [replace(t, tags=tags.get(t.id, ()), sla=sla) for t, sla in zip(tickets, slas, strict=True)]
+            tags = tags_of(session, (r.id for r in rows))
+        stored = [(sla_from_row(r), Status(r.status), Priority(r.priority)) for r in rows]
+        slas = sla_store.states_at(session, stored, self.clock.now())
+        # Each ticket built once, with its tags and SLA state (a copy per change cost a page a tenth).
+        return [ticket_from_row(r, tags.get(r.id, ()), sla) for r, sla in zip(rows, slas, strict=True)]
 
     def _read_sla(self, session: Session, tickets: list[Ticket]) -> list[Ticket]:
         """The tickets with their SLA state now."""

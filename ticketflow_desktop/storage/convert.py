@@ -21,8 +21,9 @@ from ticketflow_desktop.domain.sla import SlaState, TicketSla
 from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow
 
 
-def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
-    """From an ORM object or a Core row of the tickets table (same attribute names)."""
+def ticket_from_row(row: TicketRow | Row[Any], tags: tuple[str, ...] = (), sla: TicketSla | None = None) -> Ticket:
+    """From an ORM object or a Core row of the tickets table (same attribute names), with its tags and
+    its SLA read at some instant (default: as stored, no state)."""
     suggestion = None
     if row.suggestion_source and row.suggested_category and row.suggested_priority:
         suggestion = Suggestion(
@@ -47,7 +48,8 @@ def ticket_from_row(row: TicketRow | Row[Any]) -> Ticket:
         group_id=row.group_id,
         requester_id=row.requester_id,
         assignee=row.assignee,
-        sla=sla_from_row(row),
+        tags=tags,
+        sla=sla_from_row(row) if sla is None else sla,
     )
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import select
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor, ExecutionContext
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidatePoolError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -26,6 +29,13 @@ from ticketflow_desktop.storage.errors import translate_errors
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 PG_CONNECT_TIMEOUT_S = 5
+# A pooled PostgreSQL connection idle longer than this is pinged before use (see _check_on_checkout).
+PG_PING_AFTER_IDLE_S = 30.0
+# Whether a checkout pings the server whatever the socket says: for every unit of work but the reads
+# that repeat themselves once on a lost connection (Database.read).
+_PING_ON_CHECKOUT: ContextVar[bool] = ContextVar("ping_on_checkout", default=True)
+
+T = TypeVar("T")
 
 
 def default_sqlite_url() -> str:
@@ -142,6 +152,64 @@ def _make_cancellable(engine: Engine) -> None:
             record.invalidate()
 
 
+def _server_hung_up(dbapi_connection: Any) -> bool:
+    """Whether the server closed or spoke on an idle connection, without a round trip.
+
+    An idle connection's socket has nothing to read unless the server ended the session: its
+    "terminating connection" message (pg_terminate_backend, a restart) or the end of the stream.
+    """
+    if dbapi_connection.closed:
+        return True
+    try:
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
+def _check_on_checkout(engine: Engine) -> None:
+    """The pool's pre-ping, and for the reads that repeat themselves (Database.read) its cheaper
+    form: the socket is looked at (_server_hung_up) and only a connection idle for longer than
+    PG_PING_AFTER_IDLE_S is pinged (a silent network may have lost it). The ping was one of a page's
+    five round trips, and each round trip is where a loaded machine's scheduler makes the p95. The
+    socket can miss a session the server is ending this very moment (the backend not yet scheduled
+    to say so): such a read fails at its first statement and runs once more.
+
+    Like a failed pre-ping, a dead connection invalidates the pool's older ones and the pool
+    connects afresh (SQLAlchemy's "checkout" event contract)."""
+
+    @event.listens_for(engine, "checkin")
+    def checked_in(_dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def checked_out(dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry, _proxy: object) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None:  # a new connection
+            return
+        if _server_hung_up(dbapi_connection):
+            raise InvalidatePoolError("the server closed the connection while it was idle")
+        if _PING_ON_CHECKOUT.get() or time.monotonic() - idle_since > PG_PING_AFTER_IDLE_S:
+            try:
+                engine.dialect.do_ping(dbapi_connection)
+            except engine.dialect.loaded_dbapi.Error as error:
+                raise InvalidatePoolError("the idle connection no longer answers") from error
+
+
+@contextmanager
+def _autocommit(session: Session) -> Iterator[None]:
+    """The session's psycopg2 connection in autocommit meanwhile: no BEGIN before its first statement,
+    and the session's COMMIT sends nothing. Set on the driver, not as SQLAlchemy's isolation level,
+    whose reset at check-in costs a round trip of its own (SET default_transaction_isolation)."""
+    dbapi_connection: Any = session.connection().connection.dbapi_connection  # psycopg2's own API
+    dbapi_connection.autocommit = True
+    try:
+        yield
+    finally:
+        if not dbapi_connection.closed:
+            dbapi_connection.autocommit = False
+
+
 def _bad_url(url: str, why: str) -> ValidationError:
     return ValidationError([FieldError("database_url", f"{mask_url(url)} is not a usable database URL: {why}.")])
 
@@ -166,7 +234,6 @@ def create_engine_for(url: str) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg2")
         engine = create_engine(
             parsed,
-            pool_pre_ping=True,
             # Parameters are ticket text: never in a log line or an error message.
             hide_parameters=True,
             pool_size=5,
@@ -187,6 +254,7 @@ def create_engine_for(url: str) -> Engine:
                 "options": "-c jit=off",
             },
         )
+        _check_on_checkout(engine)
         _make_cancellable(engine)
         return engine
     raise _bad_url(url, f"'{parsed.get_backend_name()}' is not supported; use sqlite:/// or postgresql://")
@@ -231,6 +299,30 @@ class Database:
     def reading(self) -> Iterator[Session]:
         with translate_errors(), self._reader.begin() as session:
             yield session
+
+    def read(self, work: Callable[[Session], T], *, transaction: bool = False) -> T:
+        """`work`'s result, read without the checkout's ping (_check_on_checkout) and, unless
+        `transaction`, without BEGIN and COMMIT on PostgreSQL: its READ COMMITTED gives each statement
+        its own snapshot inside a transaction too, so a read needs one only for settings local to it
+        (search_index_scans). SQLite keeps its transaction (one snapshot, and no round trips).
+        `work` only reads, so when the connection turns out lost it runs once more on a new one."""
+        for attempt in (1, 2):
+            token = _PING_ON_CHECKOUT.set(False)
+            try:
+                with translate_errors():
+                    try:
+                        with self._reader.begin() as session:
+                            if transaction or self.is_sqlite:
+                                return work(session)
+                            with _autocommit(session):
+                                return work(session)
+                    except DBAPIError as error:
+                        if attempt == 1 and error.connection_invalidated:
+                            continue
+                        raise
+            finally:
+                _PING_ON_CHECKOUT.reset(token)
+        raise AssertionError("unreachable")  # pragma: no cover - the second attempt returns or raises
 
     @contextmanager
     def writing(self) -> Iterator[Session]:

@@ -203,10 +203,15 @@ def recomputed_by_database(session: Session) -> int:
 
 def states_of(session: Session, tickets: Sequence[Ticket], now: datetime) -> list[TicketSla]:
     """Each ticket's SLA with its state at `now` (one read of the calendar and policies, if any has one)."""
-    if not any(t.sla.has_policy for t in tickets):
-        return [t.sla for t in tickets]
+    return states_at(session, [(t.sla, t.status, t.priority) for t in tickets], now)
+
+
+def states_at(session: Session, stored: Sequence[tuple[TicketSla, Status, Priority]], now: datetime) -> list[TicketSla]:
+    """Each stored SLA (with its ticket's status and priority) with its state at `now`."""
+    if not any(sla.has_policy for sla, _, _ in stored):
+        return [sla for sla, _, _ in stored]
     calendar, policies = read_settings(session)
-    return [read(t.sla, t.status, policies.get(t.priority), now, calendar) for t in tickets]
+    return [read(sla, status, policies.get(priority), now, calendar) for sla, status, priority in stored]
 
 
 # --- the SLA-state filter ----------------------------------------------------------------------------
