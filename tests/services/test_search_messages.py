@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ticketflow_desktop.domain import Category, Priority, TicketDraft, TicketFilter
 from ticketflow_desktop.domain.conversation import MessageKind
-from ticketflow_desktop.domain.search import matches
+from ticketflow_desktop.domain.search import is_caseless, matches
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.tickets import TicketService
 
@@ -51,3 +51,24 @@ def test_search_means_substring_of_title_description_or_thread(service: TicketSe
     expected = {i for i, body in ids.items() if matches(term, "t", "Nothing special here.", body)}
     found = {t.id for t in service.page(TicketFilter(search=term), limit=500).tickets} & ids.keys()
     assert found == expected
+
+
+# Terms without case ("#47", "2024/0047") are tested as written, lower-casing nothing (storage/search.py,
+# and tf_tickets_containing on PostgreSQL): the same tickets as `matches`, through the walk of the list
+# order (limit 1: the first match ends it) and through the indexes (limit 500: too few for a page).
+CASELESS = "#47/10:3-0ǀ価¥,🦓"
+TEXTS = ("Order #4711 at 10:30", "ref 2024/0047-B", "ǀ47 (a click letter)", "価格 ¥4,711", "🦓#47🦓", "#47")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(term=st.text(st.sampled_from(CASELESS), min_size=1, max_size=4))
+def test_a_term_without_case_finds_what_it_matches(service: TicketService, term: str) -> None:
+    assert is_caseless(term)
+    in_titles = {make(service, text): text for text in TEXTS}
+    in_threads = {make(service, "t", (text,)): text for text in TEXTS}
+    holders = {i for i, text in (in_titles | in_threads).items() if matches(term, text)}
+    every = in_titles.keys() | in_threads.keys()
+    found = {t.id for t in service.page(TicketFilter(search=term), limit=500).tickets} & every
+    assert found == holders
+    first = service.page(TicketFilter(search=term), limit=1).tickets
+    assert ({t.id for t in first} & every) <= holders and (bool(first) or not holders)

@@ -24,6 +24,12 @@ def matches(term: str, *fields: str) -> bool:
     return any(needle in fold(f) for f in fields)
 
 
+def is_caseless(term: str) -> bool:
+    """No character of `term` has a case ("#47", "2024/0047"): a case-sensitive test then means what
+    `matches` means, without lower-casing each text it reads (the search's cost per row)."""
+    return term.lower() == term == term.upper()
+
+
 def like_pattern(term: str, *, anywhere: bool = True) -> str:
     """A LIKE pattern that takes `%`, `_` and `\\` literally (used with ESCAPE '\\'): the term anywhere,
     or (`anywhere=False`) at the start."""

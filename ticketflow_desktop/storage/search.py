@@ -41,7 +41,7 @@ from sqlalchemy import (
 from sqlalchemy import union as union_of
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from ticketflow_desktop.domain.search import ID_SYMBOLS, PIECE_MARKS, fold, like_pattern
+from ticketflow_desktop.domain.search import ID_SYMBOLS, PIECE_MARKS, fold, is_caseless, like_pattern
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.tables import MessageRow, TicketRow
 
@@ -111,7 +111,7 @@ def _sqlite_candidates(term: str) -> ColumnElement[bool]:
 def _holds(body: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
     """A message body containing `term`, tested row by row (no index)."""
     if dialect is Dialect.POSTGRESQL:
-        return func.strpos(func.lower(body), func.lower(literal(term))) > 0
+        return _pg_strpos(body, term)
     return func.instr(_sqlite_folded(body, term), literal(fold(term))) > 0
 
 
@@ -149,13 +149,19 @@ def _pg_indexed(term: str) -> Select[Any]:
     return select(func.tf_tickets_with_piece(term.lower()))
 
 
+def _pg_strpos(text_column: Any, term: str) -> ColumnElement[bool]:
+    """PostgreSQL, row by row: ILIKE's meaning (it lower-cases both sides too in a multi-byte encoding)
+    at a third less per row; a term without case ("#47") is looked for as it is, lower-casing nothing."""
+    if is_caseless(term):
+        return func.strpos(text_column, literal(term)) > 0
+    return func.strpos(func.lower(text_column), func.lower(literal(term))) > 0
+
+
 def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, an alias, or a subquery's .c
-    """PostgreSQL, row by row: ILIKE's meaning (it lower-cases both sides too in a multi-byte
-    encoding) at a third less per row, but no index can serve it."""
-    needle = func.lower(literal(term))
+    """PostgreSQL, row by row (no index can serve it): the title, the description or the thread."""
     return or_(
-        func.strpos(func.lower(entity.title), needle) > 0,
-        func.strpos(func.lower(entity.description), needle) > 0,
+        _pg_strpos(entity.title, term),
+        _pg_strpos(entity.description, term),
         thread_holds(entity.id, Dialect.POSTGRESQL, term),
     )
 
@@ -227,6 +233,9 @@ def search_index_scans(session: Session) -> Iterator[None]:
     Index and sequential scans are off meanwhile: the planner prices ILIKE over long texts as cheap,
     and would rather walk the whole list order (3.8 s at 1M for a rare term) or read every row.
     """
+    if session.connection().connection.dbapi_connection.autocommit:  # type: ignore[union-attr]
+        # A setting for the transaction would end with this statement: the search's shape would be lost.
+        raise RuntimeError("a search runs in a transaction: database.reading(), not transaction=False")
     switch = "SELECT set_config('enable_indexscan', :on, true), set_config('enable_seqscan', :on, true)"
     session.execute(text(switch), {"on": "off"})  # both in one round trip; `true`: for this transaction
     try:
