@@ -1,6 +1,7 @@
 """GUI benchmark: the real main window, offscreen, on a seeded database.
 
     python -m bench.gui --rows 1000000 [--backend sqlite|postgresql]
+    python -m bench.gui --url postgresql://tfteam_agent001@127.0.0.1/tfteam_1000000   # bench/team_data's set
 
 Plays a user: launch until the first rows show, scroll through 10,000 rows with the mouse wheel, type a
 search letter by letter, read the results for 2 s (no input: the app's heavy background work waits
@@ -144,16 +145,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1")
     parser.add_argument("--scroll-rows", type=int, default=10_000)
+    parser.add_argument("--url", help="an existing database instead of --rows/--backend (e.g. the team data set)")
     args = parser.parse_args(argv)
     _isolate()
 
-    from bench.service import prepare
-
     prepare_start = time.perf_counter()
-    database, _ = prepare(args.backend, args.rows, args.pg_url)  # seeds when needed, before the clock starts
+    if args.url:
+        url, args.backend = args.url, args.url.split(":", 1)[0].split("+", 1)[0]
+    else:
+        from bench.service import prepare
+
+        database, _ = prepare(args.backend, args.rows, args.pg_url)  # seeds when needed, before the clock starts
+        url = database.url
+        database.dispose()
     prepare_s = time.perf_counter() - prepare_start
-    url = database.url
-    database.dispose()
 
     launch_start = time.perf_counter()
     age_at_start = _process_age_s()
@@ -261,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     context.close()
 
-    print(f"\n== GUI, {args.backend}, {args.rows:,} tickets (offscreen, 1280x800)")
+    data = f"{args.url.rsplit('/', 1)[-1]}" if args.url else f"{args.rows:,} tickets"
+    print(f"\n== GUI, {args.backend}, {data} (offscreen, 1280x800)")
     for name, value in report:
         print(f"{name:<52} {value}")
     for item in missing:
