@@ -591,6 +591,8 @@ DIALECT_ONLY_OBJECTS = frozenset(
         # PostgreSQL: the ticket's group on each tag row, for row-level security (migration 0020).
         "ticket_group_id",
         "ix_ticket_tags_tag_group",
+        # PostgreSQL: the tickets in id order with status and group, index-only (migration 0021).
+        "ix_tickets_id_cover",
         "messages_fts",
         "messages_fts_data",
         "messages_fts_idx",
