@@ -378,6 +378,12 @@ PRIORITY_VARIANTS: dict[str, Fitter] = {
     "temperature + biases, then top isotonic": then_top(
         temperature_and_biases(["in", "across"]), ["in", "across"], "isotonic"
     ),
+    "temperature + biases, then top beta per predicted label (pull 0.001)": classwise_top(
+        temperature_and_biases(["in", "across"]), ["in", "across"], 0.001
+    ),
+    "temperature + biases, then top beta per predicted label (pull 0.01)": classwise_top(
+        temperature_and_biases(["in", "across"]), ["in", "across"], 0.01
+    ),
     "temperature + biases, then top beta per predicted label (pull 0.1)": classwise_top(
         temperature_and_biases(["in", "across"]), ["in", "across"], 0.1
     ),
