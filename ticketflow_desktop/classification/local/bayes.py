@@ -64,7 +64,7 @@ class Calibration:
 
 # Per label set (category, priority), chosen by measurement (README "Calibration"): the priority on a
 # phrase held out in its language and in all of them, with its top probability mapped (calibration error
-# on the four held-out sets 0.039/0.052/0.052/0.046 -> 0.026/0.036/0.044/0.047, log-loss lower on each);
+# on the four held-out sets 0.039/0.052/0.052/0.046 -> 0.026/0.036/0.045/0.047, log-loss lower on each);
 # the category's temperature also on halves of the problems, since on tickets written apart from the
 # corpus it was too sure (calibration error 0.059 and 0.076 on the fresh sets), and its biases on the
 # five-fold split, where the scoring models know most problems (fitted on halves they cost accuracy). A
