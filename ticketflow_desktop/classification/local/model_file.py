@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-# 4: naive Bayes over texts with cue words; 5: the category calibrated anew (same arrays). Older files are retrained.
-FORMAT_VERSION = 5
+# 4: naive Bayes over texts with cue words; 5: the category calibrated anew (same arrays); 6: each label set's
+# map of its top probability ("top"). Older files are retrained.
+FORMAT_VERSION = 6
 _SEPARATOR = "\n"  # joins a vocabulary in the file: no term contains it (texts are split on whitespace)
 
 
@@ -38,6 +39,7 @@ def save(path: Path, features: Features, weights: Weights, trained_on_tickets: i
         "term_weights": w.terms.astype(np.float32),
         "gram_weights": w.grams.astype(np.float32),
         "bias": w.bias.astype(np.float32),
+        "top": w.top.astype(np.float32),
         "labels": _pack([",".join(group) for group in w.labels]),
         "meta": _pack([json.dumps(meta)]),
     }
@@ -75,7 +77,7 @@ def load(path: Path) -> tuple[Features, Weights, int, dict[str, Any]] | None:
             dict(zip(grams, range(len(grams)), strict=True)),
             a["gram_idf"].astype(np.float32),
         )
-        weights = Weights(labels, *(a[k].astype(np.float32) for k in ("term_weights", "gram_weights", "bias")))
+        weights = Weights(labels, *(a[k].astype(np.float32) for k in ("term_weights", "gram_weights", "bias", "top")))
         k = sum(len(group) for group in labels)
         if (
             len(labels) != 2
@@ -84,6 +86,7 @@ def load(path: Path) -> tuple[Features, Weights, int, dict[str, Any]] | None:
             or weights.grams.shape != (k, len(grams))
             or features.gram_idf.shape != (len(grams),)
             or weights.bias.shape != (k,)
+            or weights.top.shape != (len(labels), 3)
         ):
             return None
         for value in labels[0]:
