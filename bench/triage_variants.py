@@ -2,10 +2,15 @@
 once, and on a cross-validation of the realistic corpus that holds out whole scenarios and impact sentences
 in all eight languages (a problem the corpus has in no language). Prints a table per calibration variant.
 
-    .venv/bin/python -m bench.triage_variants [--all] [--no-cv]
+    .venv/bin/python -m bench.triage_variants [--all] [--no-cv] [--realistic FILE]
     .venv/bin/python -m bench.triage_variants --priority
 
-`--all` compares the category's calibrations of README "Calibration" (default: the shipped one only).
+`--all` compares the category's calibrations of README "Calibration" (default: the shipped one only);
+each row also counts technical tickets called billing per set, and (unless `--no-cv`) the scenario CV and
+`ticketflow eval --cv 5` on the 640 and on the realistic corpus. `--realistic FILE` trains on another
+realistic corpus in place of the shipped one; the one before the category's relabelling (README "The
+category's confusion and calibration") is
+`git show 664e980:ticketflow_desktop/classification/data/realistic_corpus.jsonl`.
 `--priority` compares the priority's calibration maps of README "Calibration": each is fitted here on the
 out-of-fold scores the shipped training computes (the model trained once on the starter corpus, and once
 per fold of the scenario cross-validation), so they differ only in the map. The fresh sets
@@ -47,7 +52,7 @@ from ticketflow_desktop.classification.local.features import Features
 from ticketflow_desktop.domain import Suggestion
 
 REALISTIC = Path(str(files("ticketflow_desktop.classification").joinpath("data", REALISTIC_CORPUS)))
-FRESH = [EVAL_FILE.with_name(f"triage_eval_fresh{n}.jsonl") for n in ("", "2", "3")]
+FRESH = [EVAL_FILE.with_name(f"triage_eval_fresh{n}.jsonl") for n in ("", "2", "3", "4")]
 _PRIORITY = bayes.CALIBRATION[1]
 THIRDS = Split(True, 3)
 # Category calibrations compared (the priority's stays as shipped): the splits for the temperature (and
@@ -60,6 +65,23 @@ VARIANTS: dict[str, Calibration] = {
     "halves; biases on 5 folds": Calibration((HALVES,), (ACROSS_LANGUAGES,)),
     "thirds; biases on 5 folds": Calibration((THIRDS,), (ACROSS_LANGUAGES,)),
     "halves + 5 folds; biases on 5 folds": Calibration((HALVES, ACROSS_LANGUAGES), (ACROSS_LANGUAGES,)),
+    # Then the priority's beta map of the top probability, fitted on the out-of-fold scores named.
+    "halves + 5 folds; biases on 5; top map on 5 folds": Calibration(
+        (HALVES, ACROSS_LANGUAGES), (ACROSS_LANGUAGES,), top=True
+    ),
+    "halves + 5 folds; biases on 5; top map on halves + 5 folds": Calibration(
+        (HALVES, ACROSS_LANGUAGES), (ACROSS_LANGUAGES,), top=True, top_splits=(HALVES, ACROSS_LANGUAGES)
+    ),
+    "halves + 5 folds; biases on 5; top map on thirds": Calibration(
+        (HALVES, ACROSS_LANGUAGES), (ACROSS_LANGUAGES,), top=True, top_splits=(THIRDS,)
+    ),
+    "halves + 5 folds; biases on 5; top map on halves": Calibration(
+        (HALVES, ACROSS_LANGUAGES), (ACROSS_LANGUAGES,), top=True, top_splits=(HALVES,)
+    ),
+    "halves; biases on 5; top map on halves": Calibration(
+        (HALVES,), (ACROSS_LANGUAGES,), top=True, top_splits=(HALVES,)
+    ),
+    "5 folds; top map on halves": Calibration((ACROSS_LANGUAGES,), top=True, top_splits=(HALVES,)),
 }
 
 
@@ -93,25 +115,49 @@ def scenario_cv(starter: Sequence[Example]) -> dict[str, FieldScore]:
     return _score(tested, predicted)
 
 
-def _row(name: str, s: dict[str, FieldScore]) -> str:
+def file_cv(examples: Sequence[Example], k: int = 5) -> dict[str, FieldScore]:
+    """`ticketflow eval FILE --cv k`: each example predicted by a model trained on the file's other folds
+    alone (the CLI's seeded shuffle)."""
+    predicted: list[Suggestion | None] = [None] * len(examples)
+    for fold in np.array_split(np.random.default_rng(0).permutation(len(examples)), k):
+        held_out = set(fold.tolist())
+        model = LocalModel.train([e for i, e in enumerate(examples) if i not in held_out])
+        answers = model.predict_many([(examples[i].title, examples[i].description) for i in fold.tolist()])
+        for i, s in zip(fold.tolist(), answers, strict=True):
+            predicted[i] = s
+    return _score(examples, [p for p in predicted if p is not None])
+
+
+def _row(name: str, s: dict[str, FieldScore], technical_as_billing: int | None = None) -> str:
     c, p = s["category"], s["priority"]
-    return f"  {name:<12} {c.accuracy:6.1%} {p.accuracy:6.1%}   {c.ece:.3f} / {p.ece:.3f}  ({c.n})"
+    line = f"  {name:<12} {c.accuracy:6.1%} {p.accuracy:6.1%}   {c.ece:.3f} / {p.ece:.3f}  ({c.n})"
+    return line if technical_as_billing is None else f"{line}  technical called billing: {technical_as_billing}"
 
 
-def measure(starter: Sequence[Example], cv: bool) -> None:
+def measure(starter: Sequence[Example], cv: bool, realistic: Path = REALISTIC) -> None:
     model = LocalModel.train(starter)
     print(f"  {'set':<12} {'cat':>6} {'pri':>6}   ECE cat / pri")
     for path in [EVAL_FILE, *FRESH]:
         examples = read_jsonl(path)
         predicted = model.predict_many([(e.title, e.description) for e in examples])
-        print(_row(path.stem.removeprefix("triage_eval").strip("_") or "first", _score(examples, predicted)))
+        confused = sum(
+            e.category.value == "technical" and p.category.value == "billing"
+            for e, p in zip(examples, predicted, strict=True)
+        )
+        name = path.stem.removeprefix("triage_eval").strip("_") or "first"
+        print(_row(name, _score(examples, predicted), confused))
         sys.stdout.flush()
     if cv:
         print(_row("scenario CV", scenario_cv(starter)))
+        print(_row("cv 640", file_cv(read_jsonl(EVAL_FILE))))
+        print(_row("cv corpus", file_cv(read_jsonl(realistic))))
 
 
 def main(argv: Sequence[str]) -> None:
+    realistic = Path(argv[argv.index("--realistic") + 1]) if "--realistic" in argv else REALISTIC
     starter = starter_corpus()
+    if realistic != REALISTIC:
+        starter = [*read_jsonl(realistic), *(e for e in starter if not e.group)]
     if "--priority" in argv:
         compare_priority(starter)
         return
@@ -120,7 +166,7 @@ def main(argv: Sequence[str]) -> None:
     for name, category in variants.items():
         print(name)
         bayes.CALIBRATION = (category, _PRIORITY)
-        measure(starter, "--no-cv" not in argv)
+        measure(starter, "--no-cv" not in argv, realistic)
     bayes.CALIBRATION = shipped
 
 
