@@ -52,7 +52,7 @@ from ticketflow_desktop.classification.local.features import Features
 from ticketflow_desktop.domain import Suggestion
 
 REALISTIC = Path(str(files("ticketflow_desktop.classification").joinpath("data", REALISTIC_CORPUS)))
-FRESH = [EVAL_FILE.with_name(f"triage_eval_fresh{n}.jsonl") for n in ("", "2", "3", "4")]
+FRESH = [EVAL_FILE.with_name(f"triage_eval_fresh{n}.jsonl") for n in ("", "2", "3", "4", "5")]
 _PRIORITY = bayes.CALIBRATION[1]
 THIRDS = Split(True, 3)
 # Category calibrations compared (the priority's stays as shipped): the splits for the temperature (and
@@ -144,8 +144,14 @@ def measure(starter: Sequence[Example], cv: bool, realistic: Path = REALISTIC) -
             e.category.value == "technical" and p.category.value == "billing"
             for e, p in zip(examples, predicted, strict=True)
         )
+        pairs = [(e.category.value, p.category.value) for e, p in zip(examples, predicted, strict=True)]
         name = path.stem.removeprefix("triage_eval").strip("_") or "first"
-        print(_row(name, _score(examples, predicted), confused))
+        print(
+            _row(name, _score(examples, predicted), confused)
+            + f", technical called account: {pairs.count(('technical', 'account'))}"
+            + f", general called technical: {pairs.count(('general', 'technical'))}"
+            + f", billing called technical: {pairs.count(('billing', 'technical'))}"
+        )
         sys.stdout.flush()
     if cv:
         print(_row("scenario CV", scenario_cv(starter)))
