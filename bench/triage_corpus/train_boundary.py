@@ -6,14 +6,16 @@ its own country's portals, tax codes and accounting software), without reading t
 - technical faults in the billing parts of the CUSTOMER'S OWN business (the invoicing module computing the
   wrong VAT on their invoices, an e-invoice or tax portal rejecting exported invoices with an error code,
   the payment link or checkout their clients use erroring, invoice PDFs or logos broken, the accounting
-  integration failing, rounding on their quotes and receipts): "bugs, error messages, a feature that does
-  not work, integration problems", so technical;
+  integration failing, rounding on their quotes and receipts, recurring invoices sent twice, numbering gaps,
+  reminders to clients who paid, a credit note that will not save): "bugs, error messages, a feature that
+  does not work, integration problems", so technical;
 - their counterparts that ARE billing: our charge to them is wrong, a refund, a plan change, our invoice
   missing or lacking their VAT number, their card declined when paying us;
-- sign-in or single sign-on broken for a group of users after an update (a bug: technical) against one
-  person's password, two-factor codes or role (account);
+- sign-in, single sign-on, two-factor codes or reset e-mails broken for a group of users after an update
+  (a bug: technical) against one person's password, two-factor phone, locked account, login e-mail or
+  role (account);
 - general questions and feature requests that use the product's technical words (e-invoicing formats,
-  payment methods, webhooks, SAML) but report no fault.
+  payment methods, webhooks, SAML, recurring invoices, reverse charge) but report no fault.
 
 Lines in the same order in every language (a line's number is its group across languages). `scen` format
 of train_pools; the other phrases (greetings, impact sentences, signatures) come from there. Priorities by
@@ -41,6 +43,11 @@ account|L|Give a colleague admin rights // Remove a user who left|Could you make
 general|L|Do you support e-invoicing? // Question about Peppol|Does {p} support sending invoices via Peppol, or is that on the roadmap? We're looking at it for next year. // Is it possible to export invoices as UBL XML? Just asking before we buy, nothing is wrong.
 general|L|Feature request: more payment options for our clients // Suggestion for the API docs|It would be great if the payment links could also offer iDEAL and Bancontact. Just an idea for the future. // Your API docs for webhooks could use an example in Python. Not a problem, just a suggestion.
 general|L|How does single sign-on work with you? // Question about login options|We're evaluating {p}: do you support SAML with Azure AD, Just collecting info for our IT. // Is there documentation on how the login and the API tokens work? Our IT wants to read it before the trial.
+technical|MH|Recurring invoices went out twice // Invoice numbers skipped|Our monthly recurring invoices were generated twice last night, so 60 of our clients got two identical invoices from us. // The invoice numbering in {p} jumped from 2024-118 to 2024-131, our auditor will ask about the gap. No one deleted anything.
+technical|MH|Reminders sent to clients who already paid // Credit note won't save|{p} sent payment reminders to customers who paid weeks ago, the bank feed shows the payments but the invoices stay "open". // When I try to create a credit note for one of our invoices the screen says "Unexpected error, ref 7f3a" and nothing is saved.
+technical|HC|2FA codes rejected for everyone since the update // Nobody gets the password reset email|Since yesterday's update every user in our company gets "invalid code" on the two-factor step, even with fresh codes. 40 people locked out. // None of our users receive password reset or invite emails anymore, we checked spam, it's all of them since Monday.
+account|LM|Locked after too many attempts // Change my login email|I typed my password wrong a few times and now my account is locked, can you unlock it? // I'd like to change the email address I log in with to my new one, how do I do that?
+general|L|How do I set up recurring invoices? // Reverse charge question|Could you explain how to set up recurring invoices for our maintenance contracts? Haven't used that part yet. // How do I configure reverse charge for customers in other EU countries in the invoice settings? Just want to do it right.
 """
 
 BOUNDARY["de"] = """
@@ -61,6 +68,11 @@ account|L|Kollegin Adminrechte geben // Benutzer eines Ex-Mitarbeiters löschen|
 general|L|Unterstützen Sie ZUGFeRD? // Frage zur E-Rechnungspflicht|Kann {p} Rechnungen im ZUGFeRD-Format erzeugen, oder ist das geplant? Wir bereiten uns auf die E-Rechnungspflicht vor. // Gibt es eine Anleitung, wie man XRechnungen an Behörden schickt? Nur eine Frage, alles funktioniert.
 general|L|Wunsch: mehr Zahlungsarten für unsere Kunden // Anregung zur API-Doku|Schön wäre, wenn man in den Zahlungslinks auch Giropay oder Klarna anbieten könnte. Nur eine Idee. // In Ihrer API-Dokumentation fehlt ein Beispiel für die Webhooks, wäre nett wenn das ergänzt wird.
 general|L|Wie funktioniert Single Sign-on bei Ihnen? // Frage zu Anmeldeoptionen|Wir testen {p} gerade: geht SAML mit Azure AD? Nur zur Info für unsere IT. // Gibt es eine Doku, wie Login und API-Schlüssel bei Ihnen funktionieren? Unsere IT möchte das vor dem Test lesen.
+technical|MH|Serienrechnungen doppelt verschickt // Rechnungsnummern übersprungen|Heute Nacht wurden unsere Abo-Rechnungen zweimal erzeugt, 45 Kunden haben von uns zwei gleiche Rechnungen bekommen. // Der Nummernkreis in {p} springt von RE-2024-0311 auf RE-2024-0325, das Finanzamt mag keine Lücken. Gelöscht hat keiner was.
+technical|MH|Mahnungen an Kunden, die schon bezahlt haben // Gutschrift lässt sich nicht speichern|{p} hat Mahnungen an Kunden geschickt, die längst bezahlt haben, der Bankabgleich zeigt die Zahlungen, die Rechnungen bleiben aber offen. // Beim Anlegen einer Gutschrift zu einer unserer Rechnungen kommt "Unerwarteter Fehler (Ref. 88c1)" und nichts wird gespeichert.
+technical|HC|2FA-Codes werden seit dem Update bei allen abgelehnt // Keiner bekommt die Passwort-Mail|Seit dem Update gestern bekommt jeder Nutzer bei uns "Code ungültig" beim zweiten Faktor, auch mit frischen Codes. 35 Leute sind ausgesperrt. // Keiner unserer Nutzer bekommt mehr Mails zum Zurücksetzen oder Einladungen, Spam geprüft, betrifft alle seit Montag.
+account|LM|Konto nach Fehlversuchen gesperrt // Login-E-Mail ändern|Ich habe mich ein paar Mal vertippt und jetzt ist mein Konto gesperrt, können Sie es entsperren? // Ich möchte die E-Mail-Adresse, mit der ich mich anmelde, auf meine neue ändern. Wie geht das?
+general|L|Wie richte ich Serienrechnungen ein? // Frage zum Reverse-Charge-Verfahren|Können Sie erklären, wie man wiederkehrende Rechnungen für Wartungsverträge anlegt? Den Teil nutzen wir noch nicht. // Wo stelle ich in den Rechnungseinstellungen Reverse Charge für Kunden im EU-Ausland ein? Möchte es nur richtig machen.
 """
 
 BOUNDARY["fr"] = """
@@ -81,6 +93,11 @@ account|L|Donner les droits admin à une collègue // Supprimer l'utilisateur d'
 general|L|Gérez-vous Factur-X ? // Question sur la facturation électronique obligatoire|Est-ce que {p} sait produire des factures Factur-X, ou c'est prévu ? On prépare la réforme 2026. // Y a-t-il un guide pour déposer des factures sur Chorus Pro ? Juste une question, tout fonctionne.
 general|L|Suggestion : plus de moyens de paiement pour nos clients // Remarque sur la doc de l'API|Ce serait top de pouvoir proposer le paiement en plusieurs fois dans les liens de paiement. Simple idée. // La doc de l'API ne donne pas d'exemple de webhook, ce serait pratique d'en ajouter un.
 general|L|Comment marche l'authentification unique chez vous ? // Question sur les options de connexion|On évalue {p} : le SAML avec Azure AD est-il possible ? C'est pour notre DSI. // Existe-t-il une documentation sur la connexion et les clés d'API ? Notre informaticien veut la lire avant l'essai.
+technical|MH|Factures récurrentes envoyées deux fois // Numérotation des factures qui saute|Cette nuit nos factures d'abonnement ont été générées en double, une cinquantaine de clients ont reçu deux factures identiques. // La numérotation dans {p} passe de F-0412 à F-0427 sans raison, en France on n'a pas le droit aux trous. Personne n'a rien supprimé.
+technical|MH|Relances envoyées à des clients qui ont payé // Impossible d'enregistrer un avoir|{p} a envoyé des relances à des clients qui ont payé depuis longtemps, le rapprochement bancaire voit les paiements mais les factures restent "à régler". // Quand je crée un avoir sur une de nos factures, j'ai "Erreur inattendue (réf. 2b9e)" et rien n'est enregistré.
+technical|HC|Les codes de double authentification refusés pour tous // Personne ne reçoit le mail de réinitialisation|Depuis la mise à jour d'hier tous nos utilisateurs ont "code invalide" à l'étape de double authentification, même avec un code neuf. 30 personnes bloquées. // Plus aucun de nos utilisateurs ne reçoit les mails de réinitialisation ni les invitations, vérifié dans les spams, c'est tout le monde depuis lundi.
+account|LM|Compte bloqué après plusieurs essais // Changer l'e-mail de connexion|Je me suis trompée de mot de passe plusieurs fois et mon compte est bloqué, vous pouvez le débloquer ? // Je voudrais changer l'adresse e-mail avec laquelle je me connecte, comment faire ?
+general|L|Comment paramétrer les factures récurrentes ? // Question sur l'autoliquidation|Pouvez-vous m'expliquer comment créer des factures récurrentes pour nos contrats de maintenance ? On n'utilise pas encore cette partie. // Où régler l'autoliquidation de TVA pour les clients dans d'autres pays de l'UE ? Je veux juste bien faire.
 """
 
 BOUNDARY["es"] = """
@@ -101,6 +118,11 @@ account|L|Dar permisos de administrador a una compañera // Quitar el usuario de
 general|L|¿Soportáis Facturae? // Pregunta sobre la factura electrónica obligatoria|¿{p} genera facturas en formato Facturae o lo tenéis previsto? Nos estamos preparando para la ley Crea y Crece. // ¿Hay alguna guía para enviar facturas a FACe? Solo es una pregunta, todo funciona.
 general|L|Sugerencia: más formas de pago para nuestros clientes // Comentario sobre la documentación de la API|Estaría genial poder ofrecer Bizum en los enlaces de pago. Es solo una idea. // En la documentación de la API falta un ejemplo de webhook, se agradecería.
 general|L|¿Cómo funciona el inicio de sesión único? // Pregunta sobre opciones de acceso|Estamos probando {p}: ¿se puede usar SAML con Azure AD? Es para el equipo de sistemas. // ¿Tenéis documentación sobre el acceso y las claves de API? Nuestro informático quiere leerla antes de la prueba.
+technical|MH|Las facturas recurrentes salieron dos veces // Se salta la numeración de facturas|Esta noche las facturas periódicas se generaron dos veces y unos 40 clientes recibieron dos facturas iguales nuestras. // La serie de facturas en {p} pasa de la A-233 a la A-241, Hacienda no admite huecos. Nadie ha borrado nada.
+technical|MH|Recordatorios a clientes que ya pagaron // No se puede guardar la factura rectificativa|{p} ha mandado avisos de cobro a clientes que pagaron hace semanas, la conciliación bancaria ve los pagos pero las facturas siguen pendientes. // Al crear una factura rectificativa de una de nuestras facturas sale "Error inesperado (ref. 5d20)" y no se guarda nada.
+technical|HC|Los códigos de verificación fallan para todos tras la actualización // Nadie recibe el correo para cambiar la contraseña|Desde la actualización de ayer a todos los usuarios les sale "código no válido" en la verificación en dos pasos, aunque el código sea nuevo. 25 personas sin acceso. // Ningún usuario recibe ya los correos de restablecer contraseña ni las invitaciones, mirado en spam, pasa con todos desde el lunes.
+account|LM|Cuenta bloqueada por intentos fallidos // Cambiar el correo de acceso|Me equivoqué varias veces con la contraseña y la cuenta se ha bloqueado, ¿me la desbloqueáis? // Quiero cambiar el correo con el que entro por el nuevo, ¿cómo se hace?
+general|L|¿Cómo configuro facturas recurrentes? // Duda sobre inversión del sujeto pasivo|¿Me explicáis cómo crear facturas recurrentes para los contratos de mantenimiento? Aún no usamos esa parte. // ¿Dónde se configura la inversión del sujeto pasivo para clientes de otros países de la UE? Solo quiero hacerlo bien.
 """
 
 BOUNDARY["pt"] = """
@@ -121,6 +143,11 @@ account|L|Dar permissão de administrador a uma colega // Remover o utilizador d
 general|L|Suportam fatura eletrónica CIUS-PT? // Pergunta sobre NFS-e|O {p} consegue gerar faturas em CIUS-PT ou está previsto? Estamos a preparar-nos para a obrigatoriedade. // Há algum guia para emitir NFS-e pela vossa ferramenta? Só uma dúvida, está tudo a funcionar.
 general|L|Sugestão: mais formas de pagamento para os nossos clientes // Comentário sobre a documentação da API|Seria ótimo poder oferecer MB Way nos links de pagamento. Só uma ideia. // Falta um exemplo de webhook na documentação da API, dava jeito.
 general|L|Como funciona o login único convosco? // Dúvida sobre opções de acesso|Estamos a avaliar o {p}: dá para usar SAML com Azure AD? É para a equipa de TI. // Têm documentação sobre o login e as chaves de API? O nosso técnico quer ler antes do teste.
+technical|MH|Faturas recorrentes enviadas duas vezes // Numeração das faturas salta números|Esta noite as faturas da mensalidade foram geradas em duplicado, uns 50 clientes receberam duas faturas iguais nossas. // A série de faturas no {p} passou da FT 2024/187 para a FT 2024/196, a AT não aceita falhas na numeração. Ninguém apagou nada.
+technical|MH|Lembretes enviados a clientes que já pagaram // Não consigo gravar a nota de crédito|O {p} mandou avisos de cobrança a clientes que pagaram há semanas, a conciliação bancária mostra os pagamentos mas as faturas continuam em aberto. // Ao criar uma nota de crédito para uma das nossas faturas aparece "Erro inesperado (ref. 91aa)" e nada fica gravado.
+technical|HC|Códigos de dois fatores recusados para todos desde a atualização // Ninguém recebe o e-mail de recuperação de senha|Desde a atualização de ontem todos os utilizadores recebem "código inválido" no segundo fator, mesmo com códigos novos. 30 pessoas sem acesso. // Nenhum utilizador recebe os e-mails de redefinir senha nem os convites, já vimos no spam, é com todos desde segunda.
+account|LM|Conta bloqueada depois de várias tentativas // Mudar o e-mail de login|Errei a senha algumas vezes e a minha conta ficou bloqueada, podem desbloquear? // Queria trocar o e-mail com que faço login pelo novo, como faço?
+general|L|Como configuro faturas recorrentes? // Dúvida sobre autoliquidação do IVA|Podem explicar como criar faturas recorrentes para os contratos de manutenção? Ainda não usamos essa parte. // Onde configuro a autoliquidação do IVA para clientes de outros países da UE? Só quero fazer bem.
 """
 
 BOUNDARY["it"] = """
@@ -141,6 +168,11 @@ account|L|Dare i permessi di amministratore a una collega // Togliere l'utente d
 general|L|Supportate la fatturazione elettronica verso la PA? // Domanda sul formato FatturaPA|{p} può generare fatture per la PA con il codice univoco ufficio, o è in programma? // C'è una guida per collegare {p} al cassetto fiscale? Solo una domanda, funziona tutto.
 general|L|Suggerimento: più metodi di pagamento per i nostri clienti // Commento sulla documentazione API|Sarebbe bello poter offrire Satispay nei link di pagamento. È solo un'idea. // Nella documentazione API manca un esempio di webhook, sarebbe utile.
 general|L|Come funziona il single sign-on da voi? // Domanda sulle opzioni di accesso|Stiamo valutando {p}: si può usare SAML con Azure AD? È per il nostro IT. // Avete documentazione su login e chiavi API? Il nostro tecnico vuole leggerla prima della prova.
+technical|MH|Fatture ricorrenti inviate due volte // La numerazione delle fatture salta|Stanotte le fatture periodiche sono state generate due volte, una cinquantina di clienti ha ricevuto da noi due fatture identiche. // La numerazione in {p} passa dalla 212 alla 226 senza motivo, e i buchi in numerazione sono un problema col fisco. Nessuno ha cancellato niente.
+technical|MH|Solleciti inviati a clienti che hanno già pagato // La nota di credito non si salva|{p} ha mandato solleciti a clienti che hanno pagato settimane fa, la riconciliazione bancaria vede gli incassi ma le fatture restano aperte. // Quando creo una nota di credito su una nostra fattura compare "Errore imprevisto (rif. 4c7d)" e non salva nulla.
+technical|HC|Codici di verifica rifiutati a tutti dopo l'aggiornamento // Nessuno riceve la mail per reimpostare la password|Dall'aggiornamento di ieri tutti gli utenti ricevono "codice non valido" al secondo fattore, anche con codici nuovi. 30 persone bloccate. // Nessuno dei nostri utenti riceve più le mail di reimpostazione password né gli inviti, controllato lo spam, succede a tutti da lunedì.
+account|LM|Account bloccato dopo troppi tentativi // Cambiare l'email di accesso|Ho sbagliato la password qualche volta e ora l'account è bloccato, potete sbloccarlo? // Vorrei cambiare l'email con cui accedo con quella nuova, come si fa?
+general|L|Come imposto le fatture ricorrenti? // Domanda sul reverse charge|Potete spiegarmi come creare fatture ricorrenti per i contratti di assistenza? Non usiamo ancora quella parte. // Dove si imposta il reverse charge per i clienti di altri paesi UE nelle impostazioni fatture? Voglio solo farlo bene.
 """
 
 BOUNDARY["nl"] = """
@@ -161,6 +193,11 @@ account|L|Collega beheerdersrechten geven // Gebruiker van oud-medewerker verwij
 general|L|Ondersteunen jullie e-facturatie via Peppol? // Vraag over UBL-export|Kan {p} facturen via Peppol versturen, of staat dat op de planning? We oriënteren ons voor volgend jaar. // Is er een handleiding voor het exporteren naar UBL? Gewoon een vraag, alles werkt.
 general|L|Idee: meer betaalmethodes voor onze klanten // Opmerking over de API-documentatie|Het zou mooi zijn als de betaallinks ook Tikkie of Bancontact aanboden. Gewoon een idee. // In de API-documentatie mist een voorbeeld van een webhook, zou handig zijn.
 general|L|Hoe werkt single sign-on bij jullie? // Vraag over inlogopties|We proberen {p} uit: werkt SAML met Azure AD? Het is voor onze IT-afdeling. // Hebben jullie documentatie over inloggen en API-sleutels? Onze systeembeheerder wil die eerst lezen.
+technical|MH|Periodieke facturen dubbel verstuurd // Factuurnummers overgeslagen|Vannacht zijn onze periodieke facturen twee keer aangemaakt, zo'n 40 klanten kregen twee dezelfde facturen van ons. // De factuurnummering in {p} springt van 2024-0198 naar 2024-0210, de Belastingdienst wil geen gaten. Niemand heeft iets verwijderd.
+technical|MH|Herinneringen naar klanten die al betaald hebben // Creditnota wil niet opslaan|{p} heeft betalingsherinneringen gestuurd naar klanten die weken geleden betaald hebben, de bankkoppeling ziet de betalingen maar de facturen blijven open staan. // Als ik een creditnota maak voor een van onze facturen krijg ik "Onverwachte fout (ref. a1f0)" en er wordt niets opgeslagen.
+technical|HC|Tweestapscodes geweigerd voor iedereen na de update // Niemand krijgt de wachtwoordmail|Sinds de update van gisteren krijgt elke gebruiker bij ons "ongeldige code" bij de tweede stap, ook met nieuwe codes. 30 mensen buitengesloten. // Geen van onze gebruikers krijgt nog resetmails of uitnodigingen, spam gecheckt, het geldt voor iedereen sinds maandag.
+account|LM|Account geblokkeerd na te veel pogingen // Inlog-e-mailadres wijzigen|Ik heb een paar keer het verkeerde wachtwoord ingetikt en nu is mijn account geblokkeerd, kunnen jullie het vrijgeven? // Ik wil het e-mailadres waarmee ik inlog veranderen in mijn nieuwe, hoe doe ik dat?
+general|L|Hoe stel ik periodieke facturen in? // Vraag over btw verlegd|Kunnen jullie uitleggen hoe ik periodieke facturen maak voor onze onderhoudscontracten? Dat deel gebruiken we nog niet. // Waar stel ik btw verlegd in voor klanten in andere EU-landen? Wil het gewoon goed doen.
 """
 
 BOUNDARY["pl"] = """
@@ -181,4 +218,9 @@ account|L|Nadanie koleżance uprawnień administratora // Usunięcie użytkownik
 general|L|Czy obsługujecie KSeF? // Pytanie o obowiązkowe e-faktury|Czy {p} będzie wysyłać faktury do KSeF, czy to dopiero w planach? Przygotowujemy się na obowiązek. // Czy jest instrukcja, jak podpiąć {p} do KSeF tokenem? Tylko pytanie, wszystko działa.
 general|L|Propozycja: więcej metod płatności dla naszych klientów // Uwaga do dokumentacji API|Fajnie by było, gdyby linki do płatności oferowały też BLIK. To tylko pomysł. // W dokumentacji API brakuje przykładu webhooka, przydałby się.
 general|L|Jak działa u was logowanie jednokrotne? // Pytanie o opcje logowania|Testujemy {p}: czy da się użyć SAML z Azure AD? Pytam dla naszego działu IT. // Macie dokumentację o logowaniu i kluczach API? Nasz informatyk chce ją przeczytać przed testem.
+technical|MH|Faktury cykliczne wysłane dwa razy // Numeracja faktur przeskakuje|Dziś w nocy faktury abonamentowe wygenerowały się podwójnie, około 40 klientów dostało od nas po dwie takie same faktury. // Numeracja w {p} przeskoczyła z FV/118/2024 na FV/131/2024, urząd skarbowy nie lubi dziur. Nikt nic nie usuwał.
+technical|MH|Przypomnienia do klientów, którzy już zapłacili // Nie da się zapisać korekty faktury|{p} wysłał wezwania do zapłaty klientom, którzy zapłacili tygodnie temu, wyciąg bankowy pokazuje wpłaty, ale faktury dalej są nierozliczone. // Przy tworzeniu faktury korygującej do naszej faktury wyskakuje "Nieoczekiwany błąd (ref. 6e12)" i nic się nie zapisuje.
+technical|HC|Kody dwuetapowe odrzucane wszystkim po aktualizacji // Nikt nie dostaje maila do resetu hasła|Od wczorajszej aktualizacji każdy użytkownik u nas dostaje "nieprawidłowy kod" przy drugim kroku, nawet z nowym kodem. 30 osób bez dostępu. // Żaden z naszych użytkowników nie dostaje już maili do resetu hasła ani zaproszeń, sprawdzaliśmy spam, dotyczy wszystkich od poniedziałku.
+account|LM|Konto zablokowane po kilku próbach // Zmiana maila do logowania|Kilka razy pomyliłem hasło i konto się zablokowało, możecie je odblokować? // Chciałabym zmienić adres e-mail, którym się loguję, na nowy, jak to zrobić?
+general|L|Jak ustawić faktury cykliczne? // Pytanie o odwrotne obciążenie|Możecie wyjaśnić, jak tworzyć faktury cykliczne do umów serwisowych? Jeszcze nie korzystamy z tej części. // Gdzie w ustawieniach faktur ustawić odwrotne obciążenie dla klientów z innych krajów UE? Chcę tylko zrobić to dobrze.
 """

@@ -73,7 +73,7 @@ def _categories(model: LocalModel, texts: list[str]) -> list[Category]:
 
 
 def test_a_fault_in_the_customers_own_billing_is_technical(trained_model: Path) -> None:
-    """Measured: 6 of the 8 technical (French and Polish billing); 5 before the corpus's boundary scenarios."""
+    """Measured: 7 of the 8 technical (French billing); 5 before the corpus's boundary scenarios."""
     model = LocalModel.load(trained_model)
     assert model is not None
     categories = _categories(model, FAULTS_IN_THEIR_BILLING)
