@@ -6,7 +6,8 @@ in all eight languages (a problem the corpus has in no language). Prints a table
     .venv/bin/python -m bench.triage_variants --priority
 
 `--all` compares the category's calibrations of README "Calibration" (default: the shipped one only);
-each row also counts technical tickets called billing per set, and (unless `--no-cv`) the scenario CV and
+each row also counts technical tickets called billing per set (and called account, general ones called
+technical, billing ones called technical), and (unless `--no-cv`) the scenario CV and
 `ticketflow eval --cv 5` on the 640 and on the realistic corpus. `--realistic FILE` trains on another
 realistic corpus in place of the shipped one; the one before the category's relabelling (README "The
 category's confusion and calibration") is
