@@ -2,7 +2,7 @@
 committed). Each comes from its own phrase pools (bench/triage_corpus/train_pools.py, eval_pools.py),
 written separately, so the evaluation measures tickets phrased in ways the model never saw.
 
-    python -m bench.make_triage_corpus [--edge N [--edge-seed S]]
+    python -m bench.make_triage_corpus [--boundary N] [--edge N [--edge-seed S]]
 """
 
 from __future__ import annotations
@@ -11,7 +11,15 @@ import json
 import sys
 from pathlib import Path
 
-from bench.triage_corpus import assemble, eval_pools, train_edge, train_more, train_pools, train_tone
+from bench.triage_corpus import (
+    assemble,
+    eval_pools,
+    train_boundary,
+    train_edge,
+    train_more,
+    train_pools,
+    train_tone,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN_FILE = ROOT / "ticketflow_desktop" / "classification" / "data" / "realistic_corpus.jsonl"
@@ -19,6 +27,9 @@ EVAL_FILE = ROOT / "bench" / "data" / "triage_eval.jsonl"
 TRAIN_COUNT, EVAL_COUNT = 4_000, 640
 # Tickets whose tone and impact disagree (train_tone), after the others so those stay as they were.
 TONE_COUNT = 1_200
+# Technical faults in the billing and sign-in parts of the customer's own business against their billing
+# and account counterparts, and general questions in technical words (train_boundary), after the tone ones.
+BOUNDARY_COUNT = 400
 # Technical faults on billing and account pages, and medium and high tickets that are not outages
 # (train_edge): not in the shipped corpus (no better on the fresh sets, the priority's confidence worse;
 # README "Triage accuracy"). `--edge N` appends N of them, after the others, to measure them again.
@@ -34,10 +45,14 @@ def write(path: Path, rows: list[dict]) -> None:
 
 def main(argv: list[str]) -> int:
     edge_count = int(argv[argv.index("--edge") + 1]) if "--edge" in argv else EDGE_COUNT
+    boundary_count = int(argv[argv.index("--boundary") + 1]) if "--boundary" in argv else BOUNDARY_COUNT
     edge_seed = int(argv[argv.index("--edge-seed") + 1]) if "--edge-seed" in argv else 4
     pools = {lang: {**pool, "scen": pool["scen"] + train_more.MORE[lang]} for lang, pool in train_pools.POOLS.items()}
     train = assemble.build(pools, train_pools.PRODUCTS, TRAIN_COUNT, seed=1, set_name="train")
     train += assemble.build_toned(pools, train_tone.TONE, train_pools.PRODUCTS, TONE_COUNT, seed=3, set_name="tone")
+    boundary = {lang: {**pool, "scen": train_boundary.BOUNDARY[lang]} for lang, pool in train_pools.POOLS.items()}
+    if boundary_count:
+        train += assemble.build(boundary, train_pools.PRODUCTS, boundary_count, seed=6, set_name="boundary")
     edge = {lang: {**pool, "scen": train_edge.EDGE[lang]} for lang, pool in train_pools.POOLS.items()}
     if edge_count:
         train += assemble.build(edge, train_pools.PRODUCTS, edge_count, seed=edge_seed, set_name="edge")

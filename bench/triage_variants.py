@@ -6,7 +6,8 @@ in all eight languages (a problem the corpus has in no language). Prints a table
     .venv/bin/python -m bench.triage_variants --priority
 
 `--all` compares the category's calibrations of README "Calibration" (default: the shipped one only);
-each row also counts technical tickets called billing per set, and (unless `--no-cv`) the scenario CV and
+each row also counts technical tickets called billing per set (and called account, general ones called
+technical, billing ones called technical), and (unless `--no-cv`) the scenario CV and
 `ticketflow eval --cv 5` on the 640 and on the realistic corpus. `--realistic FILE` trains on another
 realistic corpus in place of the shipped one; the one before the category's relabelling (README "The
 category's confusion and calibration") is
@@ -52,7 +53,7 @@ from ticketflow_desktop.classification.local.features import Features
 from ticketflow_desktop.domain import Suggestion
 
 REALISTIC = Path(str(files("ticketflow_desktop.classification").joinpath("data", REALISTIC_CORPUS)))
-FRESH = [EVAL_FILE.with_name(f"triage_eval_fresh{n}.jsonl") for n in ("", "2", "3", "4")]
+FRESH = [EVAL_FILE.with_name(f"triage_eval_fresh{n}.jsonl") for n in ("", "2", "3", "4", "5")]
 _PRIORITY = bayes.CALIBRATION[1]
 THIRDS = Split(True, 3)
 # Category calibrations compared (the priority's stays as shipped): the splits for the temperature (and
@@ -144,8 +145,14 @@ def measure(starter: Sequence[Example], cv: bool, realistic: Path = REALISTIC) -
             e.category.value == "technical" and p.category.value == "billing"
             for e, p in zip(examples, predicted, strict=True)
         )
+        pairs = [(e.category.value, p.category.value) for e, p in zip(examples, predicted, strict=True)]
         name = path.stem.removeprefix("triage_eval").strip("_") or "first"
-        print(_row(name, _score(examples, predicted), confused))
+        print(
+            _row(name, _score(examples, predicted), confused)
+            + f", technical called account: {pairs.count(('technical', 'account'))}"
+            + f", general called technical: {pairs.count(('general', 'technical'))}"
+            + f", billing called technical: {pairs.count(('billing', 'technical'))}"
+        )
         sys.stdout.flush()
     if cv:
         print(_row("scenario CV", scenario_cv(starter)))
