@@ -176,12 +176,13 @@ class TicketService:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
         people = (filter.assignee, filter.requester_id, filter.organisation, filter.groups, filter.sla_states)
         by_summary = all(value is None for value in people) and not filter.tags and self.sees_every_ticket
+        exact = by_summary and not filter.search_term  # from the summary table, never capped
 
         def read(session: Session) -> int:
             conditions = self._conditions(filter, session)
             if filter.search_term:
                 return count_matches(session, conditions, filter.search_term, cap)
-            if not by_summary:  # counted from the rows this login may see
+            if not exact:  # counted from the rows this login may see
                 shown = select(literal(1)).select_from(TicketRow).where(*conditions)
                 limited = shown.limit(cap + 1) if cap is not None else shown
                 return int(session.execute(select(func.count()).select_from(limited.subquery())).scalar_one())
@@ -196,8 +197,8 @@ class TicketService:
             return int(session.execute(summary).scalar_one())
 
         n = self.database.read(read, transaction=bool(filter.search_term))
-        if by_summary and not filter.search_term:
-            return Count(n)  # exact: never capped
+        if exact:
+            return Count(n)
         if cap is not None and n > cap:
             return Count(cap, capped=True)
         return Count(n)

@@ -172,8 +172,7 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
             np.concatenate([p[2] for p in parts]),
         )
 
-    terms, grams, bias = final.terms.copy(), final.grams.copy(), np.zeros(len(y), np.float32)
-    top = np.tile(np.asarray(IDENTITY_TOP, np.float32), (len(labels), 1))
+    terms, grams, bias, top = final.terms.copy(), final.grams.copy(), np.zeros(len(y), np.float32), final.top.copy()
     start = 0
     for n, group in enumerate(labels):
         rows = slice(start, start + len(group))
