@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -142,3 +143,21 @@ def test_format_minutes_reads_back(minutes: int) -> None:
     """Exact below a day; beyond, days and hours (the minutes no longer matter)."""
     shown = parse_duration(format_minutes(minutes).replace(" ", ""), "x")
     assert shown == minutes if minutes < 24 * 60 else shown <= minutes < shown + 60
+
+
+def test_reading_an_sla_keeps_every_stored_field() -> None:
+    """`read_as` builds the read SLA field by field (faster than `replace`): a field added later and
+    forgotten there would silently read as its default."""
+    stored = TicketSla(
+        first_response_due=MONDAY_9,
+        resolution_due=MONDAY_9 + timedelta(hours=8),
+        first_responded_at=MONDAY_9 - timedelta(minutes=5),
+        paused_at=MONDAY_9 + timedelta(hours=1),
+        paused_minutes=17,
+        outcome=SlaState.MET,
+        settled_at=MONDAY_9 + timedelta(hours=2),
+    )
+    read_now = stored.read_as(SlaState.BREACHED, -35)
+    for field in fields(TicketSla):
+        expected = {"state": SlaState.BREACHED, "minutes_left": -35}.get(field.name, getattr(stored, field.name))
+        assert getattr(read_now, field.name) == expected, field.name

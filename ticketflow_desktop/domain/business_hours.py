@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
@@ -21,6 +20,7 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTE = timedelta(minutes=1)
 # `add` gives up after this many days without enough business time (a calendar of only holidays).
 HORIZON_DAYS = 3 * 366
+_DAYS_REMEMBERED = 8192  # days of intervals a calendar keeps (about 22 years' worth)
 _HOURS = re.compile(r"^\s*([a-z]{3})(?:\s*-\s*([a-z]{3}))?\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", re.I)
 
 
@@ -36,6 +36,9 @@ class Calendar:
     hours: tuple[tuple[int, int, int], ...] = tuple((day, 9 * 60, 17 * 60) for day in range(5))
     holidays: frozenset[date] = frozenset()
     _tz: ZoneInfo = field(init=False, repr=False, compare=False)
+    _days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         try:
@@ -101,9 +104,16 @@ class Calendar:
         raise _bad(f"The calendar has no {minutes} business minutes within {HORIZON_DAYS} days.")
 
     def _intervals(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
-        """The day's business time as UTC intervals, whole minutes (remembered: a page of tickets asks
-        for the same few days thousands of times, and each answer costs time-zone arithmetic)."""
-        return _day_intervals(self, day)
+        """The day's business time as UTC intervals, whole minutes (remembered per calendar: a page of
+        tickets asks for the same few days thousands of times, and each answer costs time-zone arithmetic;
+        a dictionary of its own, as a shared cache would hash the whole calendar on every lookup)."""
+        days = self._days
+        found = days.get(day)
+        if found is None:
+            if len(days) >= _DAYS_REMEMBERED:
+                days.clear()
+            found = days[day] = tuple(self._compute_intervals(day))
+        return found
 
     def _compute_intervals(self, day: date) -> list[tuple[datetime, datetime]]:
         if day in self.holidays:
@@ -143,11 +153,6 @@ class Calendar:
         if open_at is not None:
             intervals.append((open_at, stop))
         return intervals
-
-
-@lru_cache(maxsize=8192)
-def _day_intervals(calendar: Calendar, day: date) -> tuple[tuple[datetime, datetime], ...]:
-    return tuple(calendar._compute_intervals(day))
 
 
 def _minutes(span: timedelta) -> int:

@@ -160,9 +160,9 @@ def running_target(sla: TicketSla, policy: SlaPolicy | None) -> int | None:
 def read(sla: TicketSla, status: Status, policy: SlaPolicy | None, now: datetime, calendar: Calendar) -> TicketSla:
     """`sla` with its state and minutes left at `now`."""
     if not sla.has_policy:
-        return replace(sla, state=None, minutes_left=None)
+        return sla.read_as(None, None)
     if sla.outcome is not None:
-        return replace(sla, state=sla.outcome, minutes_left=None)
+        return sla.read_as(sla.outcome, None)
     due = sla.running_due
     assert due is not None
     # While pending the resolution clock stands at the moment the wait began.
@@ -178,7 +178,7 @@ def read(sla: TicketSla, status: Status, policy: SlaPolicy | None, now: datetime
         target = running_target(sla, policy)
         soon = due_soon_minutes(target) if target is not None else DUE_SOON_MINUTES
         state = SlaState.DUE_SOON if left < soon else SlaState.OK
-    return replace(sla, state=state, minutes_left=left)
+    return sla.read_as(state, left)
 
 
 def time_left_text(sla: TicketSla) -> str:

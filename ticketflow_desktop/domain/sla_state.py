@@ -38,6 +38,21 @@ class TicketSla:
     # Business minutes to the running target's due; once past it, minus the real minutes since; None: none runs.
     minutes_left: int | None = field(default=None, compare=False)
 
+    def read_as(self, state: SlaState | None, minutes_left: int | None) -> TicketSla:
+        """This SLA as read at one moment. Built directly: `dataclasses.replace` walks the fields by name,
+        and a page of tickets reads fifty of these (a fifth of its conversion time)."""
+        return TicketSla(
+            first_response_due=self.first_response_due,
+            resolution_due=self.resolution_due,
+            first_responded_at=self.first_responded_at,
+            paused_at=self.paused_at,
+            paused_minutes=self.paused_minutes,
+            outcome=self.outcome,
+            settled_at=self.settled_at,
+            state=state,
+            minutes_left=minutes_left,
+        )
+
     @property
     def has_policy(self) -> bool:
         return self.resolution_due is not None

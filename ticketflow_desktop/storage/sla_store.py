@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     and_,
     bindparam,
     case,
@@ -79,23 +81,27 @@ def read_calendar(session: Session) -> Calendar:
 def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPolicy]]:
     """The calendar and the policies in one round trip (every page of tickets needs both to tell each
     ticket's SLA state), parsed once per distinct content: an unchanged calendar costs no parsing."""
-    c, p = SlaCalendarRow, SlaPolicyRow
-    rows: Iterable[tuple[str, str, str, str, int, int]] = session.execute(
-        union_all(
-            select(literal_column("''"), c.hours, c.zone, c.holidays, literal_column("0"), literal_column("0")).where(
-                c.id == 1
-            ),
-            select(
-                p.priority,
-                literal_column("''"),
-                literal_column("''"),
-                literal_column("''"),
-                p.first_response_minutes,
-                p.resolution_minutes,
-            ),
-        )
-    )
+    rows: Iterable[tuple[str, str, str, str, int, int]] = session.execute(_settings_statement())
     return _parsed_settings(tuple(sorted(tuple(row) for row in rows)))
+
+
+@cache
+def _settings_statement() -> CompoundSelect[Any]:
+    """Built once: constructing the union on every page cost more than running it (0.3 ms a page)."""
+    c, p = table_of(SlaCalendarRow).c, table_of(SlaPolicyRow).c
+    return union_all(
+        select(literal_column("''"), c.hours, c.zone, c.holidays, literal_column("0"), literal_column("0")).where(
+            c.id == 1
+        ),
+        select(
+            p.priority,
+            literal_column("''"),
+            literal_column("''"),
+            literal_column("''"),
+            p.first_response_minutes,
+            p.resolution_minutes,
+        ),
+    )
 
 
 @lru_cache(maxsize=16)

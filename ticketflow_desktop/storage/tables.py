@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.expression import false, true
 
@@ -58,10 +60,20 @@ class UtcDateTime(TypeDecorator[datetime]):
         # SQLite stores text; a fixed naive form keeps it sortable and comparable as text.
         return value.replace(tzinfo=None) if getattr(dialect, "name", "") == "sqlite" else value
 
-    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], datetime | None]:
+        """The driver's value (parsed from SQLite's text) in UTC, in one call (TypeDecorator's own chain
+        calls two functions for each value, and a page of tickets reads 400 of them)."""
+        parse = self.impl_instance.result_processor(dialect, coltype)
+
+        def process(value: Any) -> datetime | None:
+            if value is None:
+                return None
+            if parse is not None:
+                value = parse(value)
+            stored: datetime = value
+            return stored.replace(tzinfo=UTC) if stored.tzinfo is None else stored.astimezone(UTC)
+
+        return process
 
 
 def _in(column: str, enum: type[Enum]) -> str:
