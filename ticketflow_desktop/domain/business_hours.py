@@ -12,15 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTE = timedelta(minutes=1)
+ONE_DAY = timedelta(days=1)
 # `add` gives up after this many days without enough business time (a calendar of only holidays).
 HORIZON_DAYS = 3 * 366
 _DAYS_REMEMBERED = 8192  # days of intervals a calendar keeps (about 22 years' worth)
+# A day's business time: its UTC intervals and their total minutes.
+_Day: TypeAlias = tuple[tuple[tuple[datetime, datetime], ...], int]
 _HOURS = re.compile(r"^\s*([a-z]{3})(?:\s*-\s*([a-z]{3}))?\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$", re.I)
 
 
@@ -36,9 +40,7 @@ class Calendar:
     hours: tuple[tuple[int, int, int], ...] = tuple((day, 9 * 60, 17 * 60) for day in range(5))
     holidays: frozenset[date] = frozenset()
     _tz: ZoneInfo = field(init=False, repr=False, compare=False)
-    _days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _days: dict[date, _Day] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         try:
@@ -74,15 +76,24 @@ class Calendar:
         """Business minutes in [start, end) (0 when end is not after start)."""
         if end <= start:
             return 0
-        total = 0
         day = start.astimezone(self._tz).date()
         last = end.astimezone(self._tz).date()
-        while day <= last:
-            for a, b in self._intervals(day):
-                lo, hi = max(a, start), min(b, end)
-                if hi > lo:
-                    total += _minutes(hi - lo)
-            day += timedelta(days=1)
+        if day == last:
+            return self._minutes_within(day, start, end)
+        # The first and last days in part, the days between whole (their sums remembered).
+        total = self._minutes_within(day, start, end) + self._minutes_within(last, start, end)
+        day += ONE_DAY
+        while day < last:
+            total += self._day(day)[1]
+            day += ONE_DAY
+        return total
+
+    def _minutes_within(self, day: date, start: datetime, end: datetime) -> int:
+        total = 0
+        for a, b in self._day(day)[0]:
+            lo, hi = max(a, start), min(b, end)
+            if hi > lo:
+                total += _minutes(hi - lo)
         return total
 
     def add(self, start: datetime, minutes: int) -> datetime:
@@ -104,15 +115,20 @@ class Calendar:
         raise _bad(f"The calendar has no {minutes} business minutes within {HORIZON_DAYS} days.")
 
     def _intervals(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
-        """The day's business time as UTC intervals, whole minutes (remembered per calendar: a page of
-        tickets asks for the same few days thousands of times, and each answer costs time-zone arithmetic;
-        a dictionary of its own, as a shared cache would hash the whole calendar on every lookup)."""
+        return self._day(day)[0]
+
+    def _day(self, day: date) -> _Day:
+        """The day's business time as UTC intervals, whole minutes, and their sum in minutes (remembered
+        per calendar: a page of tickets asks for the same few days thousands of times, and each answer
+        costs time-zone arithmetic; a dictionary of its own, as a shared cache hashed the whole calendar
+        on every lookup)."""
         days = self._days
         found = days.get(day)
         if found is None:
             if len(days) >= _DAYS_REMEMBERED:
                 days.clear()
-            found = days[day] = tuple(self._compute_intervals(day))
+            intervals = tuple(self._compute_intervals(day))
+            found = days[day] = (intervals, sum(_minutes(b - a) for a, b in intervals))
         return found
 
     def _compute_intervals(self, day: date) -> list[tuple[datetime, datetime]]:

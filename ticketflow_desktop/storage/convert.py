@@ -105,21 +105,21 @@ def ticket_from_values(values: Mapping[str, Any], tags: tuple[str, ...] = (), sl
 
 
 def sla_from_row(row: StoredTicket) -> TicketSla:
-    """The stored SLA (a transient row from a create, or a row without the SLA's columns, has none)."""
+    """The stored SLA (a transient row from a create has none yet: its columns read None)."""
     return sla_from_values(row_values(row))
 
 
 def sla_from_values(values: Mapping[str, Any]) -> TicketSla:
     """`sla_from_row` for a row already read as a mapping (`row_values`)."""
-    outcome = values.get("sla_outcome")
+    outcome = values["sla_outcome"]
     return TicketSla(
-        first_response_due=values.get("first_response_due"),
-        resolution_due=values.get("resolution_due"),
-        first_responded_at=values.get("first_responded_at"),
-        paused_at=values.get("sla_paused_at"),
-        paused_minutes=values.get("sla_paused_minutes") or 0,
+        first_response_due=values["first_response_due"],
+        resolution_due=values["resolution_due"],
+        first_responded_at=values["first_responded_at"],
+        paused_at=values["sla_paused_at"],
+        paused_minutes=values["sla_paused_minutes"] or 0,
         outcome=_SLA_STATES[outcome] if outcome else None,
-        settled_at=values.get("sla_settled_at"),
+        settled_at=values["sla_settled_at"],
     )
 
 
