@@ -107,15 +107,37 @@ class ConversationService:
         message is among them, or `every_file`)."""
         if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
             raise NotFound(ticket_id)
-        rows = session.execute(
-            select(MessageRow, AgentRow.name, MailOutRow.state, MailOutRow.last_error)
-            .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
-            .outerjoin(MailOutRow, MailOutRow.message_ref == MessageRow.id)
-            .where(MessageRow.ticket_id == ticket_id, MessageRow.id > after_id)
-            .order_by(MessageRow.id)
+        # Plain rows on the session's connection: a 200-message thread built 200 ORM objects to throw
+        # away, half the Python time of opening the ticket.
+        m, agents, mail = table_of(MessageRow).c, table_of(AgentRow), table_of(MailOutRow)
+        rows = session.connection().execute(
+            select(m.id, m.ticket_id, m.kind, m.author, m.at, m.body, m.customer_id, m.written_at)
+            .add_columns(agents.c.name, mail.c.state, mail.c.last_error)
+            .select_from(
+                table_of(MessageRow)
+                .outerjoin(agents, agents.c.login == m.author)
+                .outerjoin(mail, mail.c.message_ref == m.id)
+            )
+            .where(m.ticket_id == ticket_id, m.id > after_id)
+            .order_by(m.id)
             .limit(limit)
         )
-        messages = [message_from_row(*row) for row in rows]
+        messages = [
+            Message(
+                id=number,
+                ticket_id=ticket,
+                kind=MessageKind(kind),
+                author=author,
+                at=at,
+                body=body,
+                customer_id=customer,
+                written_at=written,
+                author_name=name,
+                mail_state=state,
+                mail_error=error,
+            )
+            for number, ticket, kind, author, at, body, customer, written, name, state, error in rows
+        ]
         files: list[AttachmentInfo] = []
         if every_file or any(m.kind is MessageKind.CUSTOMER for m in messages):
             files = attachments_of_ticket(session, ticket_id)
