@@ -183,6 +183,21 @@ def test_eval_reports_languages_classes_calibration_and_a_reliability_plot(
     assert "expected calibration error" in out and "by language: de " in out and "precision" in out
 
 
+def test_eval_says_when_the_model_was_trained_on_the_file(
+    capsys, local_model: Path, sqlite_url: str, tmp_path: Path
+) -> None:
+    """fresh..fresh3 are in the starter corpus now (bench/make_triage_corpus.py WRITER_SETS); fresh4 is not."""
+    data = Path(__file__).resolve().parents[2] / "bench" / "data"
+    for name, trained in (("triage_eval_fresh2.jsonl", True), ("triage_eval_fresh4.jsonl", False)):
+        file = tmp_path / name
+        file.write_text("".join((data / name).read_text("utf-8").splitlines(keepends=True)[:8]), encoding="utf-8")
+        code, out, _ = run(capsys, "--database-url", sqlite_url, "eval", str(file), "--json")
+        assert code == 0
+        evaluated = json.loads(out)["evaluated"]
+        assert ("TRAINED ON 8 of these 8" in evaluated) is trained, evaluated
+        assert ("not trained on this file" in evaluated) is not trained, evaluated
+
+
 def test_suggestions_kept_per_source_and_week(capsys, sqlite_url: str) -> None:
     from ticketflow_desktop.domain import Category, Priority, Suggestion, SuggestionSource, TicketDraft
     from ticketflow_desktop.services.tickets import TicketService
