@@ -49,15 +49,45 @@ THREAD_MAX = 1000  # messages read at once; a longer thread is read on in pages 
 def message_from_row(
     row: MessageRow, author_name: str | None = None, mail_state: str | None = None, mail_error: str | None = None
 ) -> Message:
+    return message_from_columns(
+        row.id,
+        row.ticket_id,
+        row.kind,
+        row.author,
+        row.at,
+        row.body,
+        row.customer_id,
+        row.written_at,
+        author_name,
+        mail_state,
+        mail_error,
+    )
+
+
+def message_from_columns(
+    number: int,
+    ticket_id: int,
+    kind: str,
+    author: str,
+    at: datetime,
+    body: str,
+    customer_id: int | None,
+    written_at: datetime | None,
+    author_name: str | None = None,
+    mail_state: str | None = None,
+    mail_error: str | None = None,
+) -> Message:
+    """A message from its stored columns, in the order `_thread_in` selects them (a plain row unpacks
+    into it)."""
     return Message(
-        id=row.id,
-        ticket_id=row.ticket_id,
-        kind=MessageKind(row.kind),
-        author=row.author,
-        at=row.at,
-        body=row.body,
-        customer_id=row.customer_id,
-        written_at=row.written_at,
+        id=number,
+        ticket_id=ticket_id,
+        kind=MessageKind(kind),
+        author=author,
+        at=at,
+        body=body,
+        customer_id=customer_id,
+        written_at=written_at,
         author_name=author_name,
         mail_state=mail_state,
         mail_error=mail_error,
@@ -122,22 +152,7 @@ class ConversationService:
             .order_by(m.id)
             .limit(limit)
         )
-        messages = [
-            Message(
-                id=number,
-                ticket_id=ticket,
-                kind=MessageKind(kind),
-                author=author,
-                at=at,
-                body=body,
-                customer_id=customer,
-                written_at=written,
-                author_name=name,
-                mail_state=state,
-                mail_error=error,
-            )
-            for number, ticket, kind, author, at, body, customer, written, name, state, error in rows
-        ]
+        messages = [message_from_columns(*row) for row in rows]
         files: list[AttachmentInfo] = []
         if every_file or any(m.kind is MessageKind.CUSTOMER for m in messages):
             files = attachments_of_ticket(session, ticket_id)
