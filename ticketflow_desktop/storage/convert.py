@@ -42,7 +42,7 @@ def row_values(row: StoredTicket) -> Mapping[str, Any]:
 
 
 class _Attributes(Mapping[str, Any]):
-    """An object's attributes as a read-only mapping (an ORM row, or a row of a few columns)."""
+    """A ticket's ORM object as a read-only mapping of its columns."""
 
     __slots__ = ("_source",)
 
