@@ -284,9 +284,15 @@ class MessageDelegate(QStyledItemDelegate):
         self.view = view
         self.clock = clock
         self._documents: dict[int, QTextDocument] = {}  # message id -> its laid-out text
+        # message id -> (text width, with files) and the height they give: the list asks each row's size
+        # two or three times while it lays out a thread, and the answer costs a text layout. (A new font
+        # forgets them all: ThreadPanel's FontChange.)
+        self._heights: dict[int, tuple[tuple[int, bool], int]] = {}
+        self._width_for: tuple[int, int] = (-1, 80)  # (the view's width, the text width it gives)
 
     def forget(self) -> None:
         self._documents.clear()
+        self._heights.clear()
 
     def _document(self, message: Message, width: int, font: QFont) -> QTextDocument:
         document = self._documents.get(message.id)
@@ -309,7 +315,13 @@ class MessageDelegate(QStyledItemDelegate):
         return document
 
     def _text_width(self) -> int:
-        return max(80, self.view.viewport().width() - 2 * GAP - BAR - 2 * PAD)
+        """The text's width as if the scroll bar were shown: it appears once a thread outgrows the view,
+        and a width that changed with it laid out every message's text twice on opening."""
+        view_width = self.view.width()
+        if self._width_for[0] != view_width:  # asked for each row: worked out once per width
+            room = self.view.maximumViewportSize().width() - self.view.verticalScrollBar().sizeHint().width()
+            self._width_for = (view_width, max(80, room - 2 * GAP - BAR - 2 * PAD))
+        return self._width_for[1]
 
     def _header_height(self, font: QFont) -> int:
         return QFontMetrics(font).height()
@@ -318,11 +330,17 @@ class MessageDelegate(QStyledItemDelegate):
         message = index.data(Role.MESSAGE)
         if message is None:
             return super().sizeHint(option, index)
+        width = self._text_width()
+        key = (width, bool(message.attachments))
+        known = self._heights.get(message.id)
+        if known is not None and known[0] == key:
+            return QSize(self.view.viewport().width(), known[1])
         font = self.view.font()
-        document = self._document(message, self._text_width(), font)
+        document = self._document(message, width, font)
         height = GAP + PAD + self._header_height(font) + 6 + int(document.size().height() + 0.999) + PAD
         if message.attachments:
             height += FILES_GAP + self._header_height(font)
+        self._heights[message.id] = (key, height)
         return QSize(self.view.viewport().width(), height)
 
     def body_rect(self, rect: QRect, font: QFont, message: Message | None = None) -> QRect:
