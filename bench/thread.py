@@ -132,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{f'open a {args.messages}-message thread (median of {args.runs})':<52} {statistics.median(timings):>9.0f} ms"
     )
+    if len(timings) >= 20:  # the target is a p95
+        print(f"{'  … p95':<52} {statistics.quantiles(timings, n=20)[18]:>9.0f} ms")
+    if len(timings) >= 20:  # the target is a p95
+        print(f"{'  … p95':<52} {statistics.quantiles(timings, n=20)[18]:>9.0f} ms")
     print(f"{'  … slowest run':<52} {max(timings):>9.0f} ms")
     print(f"{'scroll it top to bottom, 50 painted steps':<52} {scroll_ms:>9.0f} ms")
 

@@ -6,31 +6,84 @@ Exit status: 0 success, 1 the environment failed (database unreachable, conflict
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 
-from ticketflow_desktop import __version__, config
+from ticketflow_desktop import config
 from ticketflow_desktop.domain import Conflict, NotFound, TicketFlowError, ValidationError
 from ticketflow_desktop.private_files import keep_files_private
 
+# Each module adds its subcommands, in this order in --help; a new area of the app adds one module here
+# and its commands below (tests/cli/test_commands.py checks that the two agree).
+MODULES = ("tickets", "conversation", "admin", "team", "classify", "views", "sla", "mail", "attachments")
+COMMANDS = {
+    **dict.fromkeys(("create", "list", "show", "update", "stats"), "tickets"),
+    **dict.fromkeys(("reply", "macro", "thread"), "conversation"),
+    **dict.fromkeys(("db", "seed", "import", "export"), "admin"),
+    **dict.fromkeys(("whoami", "agent", "group", "redact"), "team"),
+    **dict.fromkeys(("classify", "eval", "suggestions"), "classify"),
+    **dict.fromkeys(("view", "tags"), "views"),
+    **dict.fromkeys(("sla", "calendar"), "sla"),
+    "mail": "mail",
+    "attachment": "attachments",
+}
 
-def command_modules() -> list[ModuleType]:
-    """Each module adds its subcommands; a new area of the app adds one module here.
 
-    Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's
-    first window does not need (launch time)."""
-    from ticketflow_desktop.cli import admin, attachments, classify, conversation, mail, sla, team, tickets, views
+def command_modules(command: str | None = None) -> list[ModuleType]:
+    """The module that registers `command`, or all of them (for --help, or a name that is none of them).
 
-    return [tickets, conversation, admin, team, classify, views, sla, mail, attachments]
+    Imported only when a subcommand (or --help) is given: they load SQLAlchemy, which the GUI's first
+    window does not need (launch time); and a call imports its own command's module only."""
+    names = (COMMANDS[command],) if command in COMMANDS else MODULES
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+_started = False
+
+
+@contextmanager
+def _start_up() -> Iterator[None]:
+    """Importing a command (SQLAlchemy and the storage layer) builds some 100,000 objects that live as
+    long as the process. With the cyclic garbage collector on, it walks them again and again while they
+    are built, and once more when the process exits; so it is off while they load, and they are then
+    frozen out of its reach (a CLI call 0.46 -> 0.35 s, bench/README). Once per process: in a test
+    session, freezing again would keep every earlier test's garbage cycles for good."""
+    global _started
+    if _started or not gc.isenabled():
+        yield
+        return
+    _started = True
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+class _ShowVersion(argparse.Action):
+    """--version: the installed version, looked up only when asked for (see ticketflow_desktop/__init__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from ticketflow_desktop import __version__
+
+        print(f"{parser.prog} {__version__}")  # on standard output, as argparse's own version action
+        parser.exit()
+
+
+def build_parser(*, commands: bool = True, command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ticketflow", description="TicketFlow Desktop: support tickets.", add_help=commands
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_ShowVersion)
     parser.add_argument(
         "--database-url",
         default=None,
@@ -49,17 +102,19 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    for module in command_modules(command):
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     keep_files_private()
-    # Only global options (the GUI) parse without loading the command modules.
-    args, rest = build_parser(commands=False).parse_known_args(argv)
-    if rest:
-        args = build_parser().parse_args(argv)
+    with _start_up():
+        # Only global options (the GUI) parse without loading the command modules.
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+        if rest:
+            command = next((word for word in rest if not word.startswith("-")), None)
+            args = build_parser(command=command).parse_args(argv)
     if args.database_url is not None:
         _warn_if_password_shown(args.database_url)
     if args.database_url is None:
