@@ -18,8 +18,10 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 HEARTBEAT_MS = 5
 TYPED = "error"
@@ -72,6 +74,64 @@ class Heartbeat:
     def summary(late: list[float]) -> tuple[float, float]:
         values = sorted(late) or [0.0]
         return values[-1], values[min(len(values) - 1, int(0.99 * len(values)))]
+
+    def last_beat(self) -> float:
+        return self._last
+
+
+class StallSampler:
+    """Where the GUI thread is while the event loop stalls: a watchdog thread looks every 2 ms, and when
+    the heartbeat is more than `threshold_ms` late it takes the GUI thread's Python stack (the frames
+    from our code, innermost first), once per 10 ms of the stall. Qt's own C++ work shows as the Python
+    call that entered it. A diagnosis aid: the samples are from the bench process, never a test."""
+
+    def __init__(self, beat: Heartbeat, threshold_ms: float = 30.0) -> None:
+        import threading
+
+        self.samples: Counter[tuple[str, ...]] = Counter()
+        self._beat = beat
+        self._threshold = threshold_ms / 1000
+        self._gui = threading.get_ident()
+        self._running = True
+        self._thread = threading.Thread(target=self._watch, name="stall-sampler", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        last_sample = 0.0
+        while self._running:
+            time.sleep(0.002)
+            now = time.perf_counter()
+            if now - self._beat.last_beat() > self._threshold + HEARTBEAT_MS / 1000 and now - last_sample >= 0.01:
+                frame = sys._current_frames().get(self._gui)
+                if frame is not None:
+                    self.samples[_our_frames(frame)] += 1
+                    last_sample = now
+
+    def stop(self) -> None:
+        self._running = False
+
+    def report(self, top: int = 12) -> None:
+        total = sum(self.samples.values())
+        print(f"\nwhere the GUI thread was during stalls (samples every 10 ms of a stall; {total} in all):")
+        for frames, n in self.samples.most_common(top):
+            print(f"{n:6d} x {n * 10:>6d} ms  " + "\n                    <- ".join(frames or ("(outside our code)",)))
+
+
+def _our_frames(frame: FrameType | None, depth: int = 4) -> tuple[str, ...]:
+    """The innermost frames, with those of the app and the bench marked; at most `depth` of ours."""
+    found: list[str] = []
+    innermost = None
+    while frame is not None and len(found) < depth:
+        code = frame.f_code
+        where = f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}"
+        if innermost is None:
+            innermost = where
+        if "ticketflow_desktop" in code.co_filename or "/bench/" in code.co_filename:
+            found.append(where)
+        frame = frame.f_back
+    if innermost is not None and (not found or found[0] != innermost):
+        found.insert(0, f"[{innermost}]")
+    return tuple(found)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:

@@ -21,7 +21,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.gui import Heartbeat, _isolate, pump, show_main_window, wait_until, wheel
+from bench.gui import Heartbeat, StallSampler, _isolate, pump, show_main_window, wait_until, wheel
 
 TERMS = ("error", "#47", "A1", "refund", "zqxv")
 KEY_GAP_MS = 120
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1")
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--trace", action="store_true", help="print where Python's memory grew after round 2")
+    parser.add_argument("--why", action="store_true", help="sample the GUI thread's stack during each stall")
     args = parser.parse_args(argv)
     _isolate()
 
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         return not tab.model.is_fetching() and not context.tasks.is_busy()
 
     beat = Heartbeat()
+    sampler = StallSampler(beat) if args.why else None
     phases: dict[str, list[float]] = defaultdict(list)
     durations: dict[str, list[float]] = defaultdict(list)
     timeouts: dict[str, int] = defaultdict(int)
@@ -187,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak {peak:.0f} MB (target ≤ {TARGET_MEMORY_MB:.0f}): {'yes' if peak <= TARGET_MEMORY_MB else 'NO'}")
     if len(after_ten) >= 2:
         print(f"growth from minute 10 to the end: {after_ten[-1] - after_ten[0]:+.0f} MB")
+    if sampler is not None:
+        sampler.stop()
+        sampler.report()
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown of Qt objects (a PySide6 crash at exit, not ours to measure)
 
