@@ -225,9 +225,11 @@ def _out_of_fold(
         left_out = (folds == f).any(axis=0)
         if len(held) == 0 or left_out.all():
             continue
+        # The left-out examples' sums, from their rows alone (a fold's model is the whole one less them).
+        out = np.flatnonzero(left_out)
         w = _complement_weights(
-            term_total - x.terms.t_times(weighted * left_out),
-            gram_total - x.spelling.t_times(x.mix.t_times(weighted * left_out)),
+            term_total - x.terms.take(out).t_times(weighted[:, out]),
+            gram_total - x.spelling.t_times(x.mix.take(out).t_times(weighted[:, out])),
             labels,
         )
         raw[:, held] = w.scores(_rows(x, held))
