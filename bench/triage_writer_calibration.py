@@ -1,0 +1,128 @@
+"""The priority's calibration against writers who label differently (issue 22): which out-of-fold scores to
+fit its temperature, biases and top map on, chosen on training data alone.
+
+    .venv/bin/python -m bench.triage_writer_calibration [--variants NAME;NAME] [--held-out]
+
+Leave one writer out over the three writers' sets in the corpus (fresh, fresh2, fresh3; bench/
+make_triage_corpus.py WRITER_SETS): the corpus in its order without one writer's tickets, tested on them.
+Prints per variant the priority's accuracy (pooled), calibration error (per writer, averaged, worst, and
+over the three pooled), the log-loss of the true priority (pooled), stated confidence minus accuracy per
+writer (positive: too sure) and the category's accuracy and error. `--held-out` also trains on the whole
+corpus and prints the held-out sets' figures: a check after choosing, not something to choose on.
+
+In the variants "W" is `bayes.BY_WRITER`: each writer's tickets (group "writer:NAME") scored by a model
+that has read none of that writer's tickets; "IA" the shipped phrase splits (in its language, across
+languages), where a writer's ticket is on its own, as in the shipped corpus.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from bench.triage_writers import gap, score
+from ticketflow_desktop.classification.corpus import Example, read_jsonl, starter_corpus
+from ticketflow_desktop.classification.evaluation import expected_calibration_error, reliability
+from ticketflow_desktop.classification.local import LocalModel, bayes, model_text
+from ticketflow_desktop.classification.local.bayes import (
+    ACROSS_LANGUAGES,
+    BY_WRITER,
+    IN_LANGUAGE,
+    WRITER_PREFIX,
+    Calibration,
+    Split,
+)
+
+DATA = Path(__file__).resolve().parent / "data"
+WRITERS = {name: DATA / f"triage_eval_{name}.jsonl" for name in ("fresh", "fresh2", "fresh3")}
+HELD_OUT = {"first": DATA / "triage_eval.jsonl", **{f"fresh{n}": DATA / f"triage_eval_fresh{n}.jsonl" for n in "4567"}}
+
+IA = (IN_LANGUAGE, ACROSS_LANGUAGES)
+APART = (Split(False, without_writers=True), Split(True, without_writers=True))  # IA without the writers' tickets
+# name: (how the writers' tickets are grouped, the priority's calibration)
+VARIANTS: dict[str, tuple[str, Calibration]] = {
+    "shipped: T and top on IA": ("none", Calibration(IA, top=True)),
+    "T on IA, top on IA + W": ("writer", Calibration(IA, top=True, top_splits=(*IA, BY_WRITER))),
+    "T and top on IA + W": ("writer", Calibration((*IA, BY_WRITER), top=True)),
+    "T on IA + W, top on IA": ("writer", Calibration((*IA, BY_WRITER), top=True, top_splits=IA)),
+    "T on IA, top on W": ("writer", Calibration(IA, top=True, top_splits=(BY_WRITER,))),
+    "T on IA, biases and top on W": ("writer", Calibration(IA, (BY_WRITER,), top=True)),
+    "T on IA, biases and top on IA + W": ("writer", Calibration(IA, (*IA, BY_WRITER), top=True)),
+    "T and top on W": ("writer", Calibration((BY_WRITER,), top=True)),
+    "writers whole: T and top on IA without them + W": ("writer", Calibration((*APART, BY_WRITER), top=True)),
+    "the same, W twice (the writers' share as shipped)": (
+        "writer",
+        Calibration((APART[0], BY_WRITER, APART[1], BY_WRITER), top=True),
+    ),
+    "writers' own scenario groups": ("ticket", Calibration(IA, top=True)),
+    "T and top on in-language": ("none", Calibration((IN_LANGUAGE,), top=True)),
+    "T and top on across": ("none", Calibration((ACROSS_LANGUAGES,), top=True)),
+    "no top map": ("none", Calibration(IA)),
+}
+
+
+def corpus(grouping: str, without: str | None = None) -> list[Example]:
+    """The starter corpus in its order (so the round-robin folds are the shipped ones), the writers' tickets
+    grouped by `grouping` ("none" as shipped, "writer", or "ticket": their files' scenario groups), and
+    writer `without` left out."""
+    writer_of = {(e.title, e.description): (name, e.group) for name, path in WRITERS.items() for e in read_jsonl(path)}
+    out = []
+    for e in starter_corpus():
+        name, group = writer_of.get((e.title, e.description), (None, None))
+        if name is None:
+            out.append(e)
+        elif name != without:
+            out.append(replace(e, group={"none": None, "writer": f"{WRITER_PREFIX}{name}", "ticket": group}[grouping]))
+    return out
+
+
+def run(name: str, held_out: bool) -> None:
+    import numpy as np
+
+    grouping, plan = VARIANTS[name]
+    bayes.CALIBRATION = (bayes.CALIBRATION[0], plan)
+    per, confidence, right, loss = [], [], [], []
+    for writer, path in WRITERS.items():
+        model = LocalModel.train(corpus(grouping, writer))
+        examples = read_jsonl(path)
+        cat, pri = score(model, examples)
+        per.append((writer, cat, pri))
+        _, p = model.weights.probabilities(
+            model.features.transform([model_text(e.title, e.description) for e in examples])
+        )
+        truth = np.asarray([model.weights.labels[1].index(e.priority.value) for e in examples])
+        confidence += p.max(axis=0).tolist()
+        right += (p.argmax(axis=0) == truth).tolist()
+        loss += (-np.log(np.maximum(p[truth, np.arange(len(truth))], 1e-12))).tolist()
+    n = sum(c.n for _, c, _ in per)
+    eces = [p.ece or 0.0 for _, _, p in per]
+    print(
+        f"{name}\n  priority {sum(p.accuracy * p.n for _, _, p in per) / n * 100:.1f}%, error {np.mean(eces):.3f} "
+        f"(worst {max(eces):.3f}, pooled {expected_calibration_error(reliability(confidence, right)):.3f}), "
+        f"log-loss {np.mean(loss):.4f}; sure by "
+        + " ".join(f"{w} {gap(p):+.3f}" for w, _, p in per)
+        + f"; category {sum(c.accuracy * c.n for _, c, _ in per) / n * 100:.1f}% / "
+        f"{np.mean([c.ece or 0.0 for _, c, _ in per]):.3f}",
+        flush=True,
+    )
+    if held_out:
+        model = LocalModel.train(corpus(grouping))
+        figures = []
+        for set_name, path in HELD_OUT.items():
+            cat, pri = score(model, read_jsonl(path))
+            figures.append(
+                f"{set_name} {cat.accuracy * 100:.1f}%/{cat.ece:.3f} {pri.accuracy * 100:.1f}%/{pri.ece:.3f}"
+            )
+        print("  held out (category, priority): " + ", ".join(figures), flush=True)
+
+
+def main(argv: list[str]) -> int:
+    names = argv[argv.index("--variants") + 1].split(";") if "--variants" in argv else list(VARIANTS)
+    for name in names:
+        run(name, "--held-out" in argv)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
