@@ -9,7 +9,8 @@ Prints per variant the priority's accuracy (pooled), calibration error (per writ
 over the three pooled), the log-loss of the true priority (pooled), stated confidence minus accuracy per
 writer (positive: too sure) and the category's accuracy and error; then, against the first variant, how
 far the averaged error and the log-loss differ over `--draws` resamplings of each writer's tickets (a 90%
-interval: the noise of 560 tickets a writer, not of the writers themselves). `--held-out` also trains on
+interval: the noise of 560 tickets a writer, not of the writers themselves), and for the first what a
+perfectly calibrated model with its confidences would score. `--held-out` also trains on
 the whole corpus and prints the held-out sets' figures: a check after choosing, not something to choose on.
 
 In the variants "W" is `bayes.BY_WRITER`: each writer's tickets (group "writer:NAME") scored by a model
@@ -141,6 +142,25 @@ def _resampled(answers: Answers, draws: list[list[int]]) -> list[tuple[float, fl
     return out
 
 
+def floor(answers: Answers, count: int = 200) -> str:
+    """What a perfectly calibrated model with these confidences would score: each answer right with the
+    probability it states."""
+    import numpy as np
+
+    writers, confidence, _, _ = answers
+    rng = np.random.default_rng(1)
+    averages = []
+    for _ in range(count):
+        errors = []
+        for w in WRITERS:
+            stated = [c for c, name in zip(confidence, writers, strict=True) if name == w]
+            drawn = (rng.random(len(stated)) < np.asarray(stated)).tolist()
+            errors.append(expected_calibration_error(reliability(stated, drawn)))
+        averages.append(sum(errors) / len(errors))
+    mean, high = np.mean(averages), np.percentile(averages, 90)
+    return f"  perfectly calibrated at these confidences: error {mean:.3f} (90th percentile {high:.3f})"
+
+
 def compare(base: Answers, other: Answers, draws: list[list[int]]) -> str:
     import numpy as np
 
@@ -163,6 +183,7 @@ def main(argv: list[str]) -> int:
             rng = np.random.default_rng(0)
             where = [np.flatnonzero(np.asarray(answers[0]) == w) for w in WRITERS]
             draws = [np.concatenate([rng.choice(w, len(w)) for w in where]).tolist() for _ in range(count)]
+            print(floor(answers), flush=True)
         elif count:
             print(compare(first, answers, draws), flush=True)
     return 0
