@@ -205,20 +205,21 @@ def _priority_scores(examples: Sequence[Example], tests: Mapping[str, Sequence[E
     features, x = Features.fit([model_text(e.title, e.description) for e in examples])
     targets = ([e.category.value for e in examples], [e.priority.value for e in examples])
     weights = np.asarray([e.weight for e in examples], np.float64)
-    labels, onehot = [], []
+    labels, onehot, classes = [], [], []
     for target in targets:
         names, index = np.unique(np.asarray(target), return_inverse=True)
+        classes.append(sum(len(group) for group in labels) + index)
         labels.append(tuple(str(n) for n in names))
         onehot.append(np.eye(len(names))[:, index])
     y = np.vstack(onehot)
-    weighted = y * weights[None, :]
-    totals = (x.terms.t_times(weighted), x.spelling.t_times(x.mix.t_times(weighted)))
+    labelled = np.stack(classes), weights
+    totals = bayes._sums(x, *labelled, len(y))
     final = bayes._complement_weights(*totals, labels)
     rows = slice(len(labels[0]), len(y))
     groups = [e.group for e in examples]
     oof: dict[str, Scored] = {}
     for name, split in SPLITS.items():
-        raw, scored = bayes._out_of_fold(x, y, weighted, totals, labels, groups, split)
+        raw, scored = bayes._out_of_fold(x, labelled, totals, labels, groups, split)
         oof[name] = raw[rows][:, scored], y[rows][:, scored], weights[scored]
     out = {}
     for name, held in tests.items():

@@ -98,3 +98,33 @@ def test_the_trained_model_maps_the_priority_and_leaves_the_category(trained_mod
         abs(sum(field.values()) - 1.0) < 1e-6
         for field in model.field_probabilities("Payments fail", "Nobody can pay since this morning").values()
     )
+
+
+def test_a_writer_split_scores_each_writers_tickets_by_a_model_that_never_read_that_writer() -> None:
+    """`bayes.BY_WRITER` (measured for the priority, not shipped: README "The priority's calibration across
+    writers"): only tickets grouped "writer:NAME" are scored, each by the model of every other example; in
+    the phrase splits such a ticket is on its own, as one with no group."""
+    from ticketflow_desktop.classification.local import bayes
+    from ticketflow_desktop.classification.local.features import Features
+
+    rng = np.random.default_rng(1)
+    words = ["invoice", "refund", "crash", "error", "password", "login", "urgent", "whenever"]
+    texts = [" ".join(rng.choice(words, 6).tolist()) for _ in range(90)]
+    _, x = Features.fit(texts)
+    classes = np.stack([rng.integers(0, 2, 90), 2 + rng.integers(0, 2, 90)])
+    weights = np.ones(90)
+    labels = [("a", "b"), ("low", "high")]
+    totals = bayes._sums(x, classes, weights, 4)
+    writers = [f"{bayes.WRITER_PREFIX}w{n % 3}" if n < 45 else None for n in range(90)]
+    raw, scored = bayes._out_of_fold(x, (classes, weights), totals, labels, writers, bayes.BY_WRITER)
+    assert scored.tolist() == [n < 45 for n in range(90)]
+    others = np.asarray([w != writers[0] for w in writers])
+    alone = bayes._complement_weights(
+        *bayes._sums(bayes._rows(x, np.flatnonzero(others)), classes[:, others], weights[others], 4), labels
+    )
+    first = np.flatnonzero(~others)
+    assert np.allclose(raw[:, first], alone.scores(bayes._rows(x, first)))
+    for split in (bayes.IN_LANGUAGE, bayes.ACROSS_LANGUAGES):
+        as_tagged = bayes._out_of_fold(x, (classes, weights), totals, labels, writers, split)
+        as_none = bayes._out_of_fold(x, (classes, weights), totals, labels, [None] * 90, split)
+        assert np.array_equal(as_tagged[0], as_none[0]) and np.array_equal(as_tagged[1], as_none[1])

@@ -1,7 +1,7 @@
 """Training the local model and saving it: here, or in a process of its own for the desktop app.
 
-Training is seconds of numpy and Python work (the starter corpus and 5,000 tickets: 4.3 s CPU). In a thread of the app's
-own process it holds the GIL in long stretches, and the window stalls 50-140 ms at a time while it
+Training is seconds of numpy and Python work (the starter corpus and 5,000 tickets: 2.1 s CPU). In a thread of the
+app's own process it holds the GIL in long stretches, and the window stalls 50-140 ms at a time while it
 runs; in a child process it uses the other core and the window only loads the saved result (10 ms).
 """
 
@@ -25,8 +25,9 @@ ExampleSource = Callable[[], Iterable[Example]] | None
 
 # Agents' final choices outweigh the generic starter examples.
 DATABASE_WEIGHT = 3.0
-# The newest tickets the local model learns from: with the starter corpus (5,630) they train in 4.3 s CPU
-# and 222 MB at the peak, in the child process; more would cost time and memory for little gain.
+# The newest tickets the local model learns from: with the starter corpus (7,694) they train in 2.1 s CPU and
+# 276 MB at the peak, in the child process (`python -m bench.triage`, a quiet machine); more would cost
+# time and memory for little gain.
 MAX_DATABASE_EXAMPLES = 5_000
 
 

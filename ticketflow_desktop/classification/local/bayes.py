@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ticketflow_desktop.classification.local.features import Design
+from ticketflow_desktop.classification.local.sparse import Csr
 
 if TYPE_CHECKING:
     from ticketflow_desktop.classification.local.sparse import Floats, Ints
@@ -46,9 +47,17 @@ class Split:
 
     across_languages: bool
     folds: int = _FOLDS
+    # Instead: a fold per writer (group "writer:NAME"), each writer's tickets scored by a model that has read
+    # none of that writer's, as a team's tickets are; the other examples are never scored nor left out.
+    by_writer: bool = False
+    without_writers: bool = False  # writers' tickets (as above) neither scored nor left out here
 
 
 IN_LANGUAGE, ACROSS_LANGUAGES, HALVES = Split(False), Split(True), Split(True, 2)
+# Measured for the priority and not used: no better in a leave-one-writer-out estimate (README "The priority's
+# calibration across writers"; bench/triage_writer_calibration.py). The shipped corpus has no writer groups.
+BY_WRITER = Split(True, by_writer=True)
+WRITER_PREFIX = "writer:"  # a group naming the ticket's writer, not what decided its labels
 
 
 @dataclass(frozen=True)
@@ -145,16 +154,17 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
     on out-of-fold scores. `groups` keeps related examples in one fold (None: an example on its own)."""
     import numpy as np
 
-    labels, onehot = [], []
+    labels: list[tuple[str, ...]] = []
+    onehot, classes = [], []
     for target in targets:
         names, index = np.unique(np.asarray(target), return_inverse=True)
+        classes.append(sum(len(group) for group in labels) + index)  # numbered across the label sets
         labels.append(tuple(str(n) for n in names))
         onehot.append(np.eye(len(names))[:, index])
     y = np.vstack(onehot)  # labels × examples
-    weighted = y * weights[None, :]
-    term_total = x.terms.t_times(weighted)
-    gram_total = x.spelling.t_times(x.mix.t_times(weighted))
-    final = _complement_weights(term_total, gram_total, labels)
+    labelled = np.stack(classes), weights
+    totals = _sums(x, *labelled, len(y))
+    final = _complement_weights(*totals, labels)
 
     # Calibrated on out-of-fold scores (README "Calibration"): each label set's temperature and biases are
     # fitted on the splits CALIBRATION names, scored once each and shared between the label sets.
@@ -163,7 +173,7 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
     def out_of_fold(wanted: Sequence[Split]) -> tuple[Floats, Floats, Floats]:
         for split in wanted:
             if split not in splits:
-                scores, scored = _out_of_fold(x, y, weighted, (term_total, gram_total), labels, groups, split)
+                scores, scored = _out_of_fold(x, labelled, totals, labels, groups, split)
                 splits[split] = scores[:, scored], y[:, scored], weights[scored]
         parts = [splits[split] for split in wanted]
         return (
@@ -197,10 +207,15 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
     return Weights(tuple(labels), terms, grams, bias, top)
 
 
+def _sums(x: Design, classes: Ints, weights: Floats, k: int) -> tuple[Floats, Floats]:
+    """Per label (`classes`: label sets × examples, numbered across the sets; k labels in all), the weighted
+    sums of its examples' word n-gram and character n-gram features: what complement naive Bayes counts."""
+    return x.terms.class_sums(classes, weights, k), x.spelling.t_times(x.mix.class_sums(classes, weights, k))
+
+
 def _out_of_fold(
     x: Design,
-    y: Floats,
-    weighted: Floats,
+    labelled: tuple[Ints, Floats],
     totals: tuple[Floats, Floats],
     labels: Sequence[Sequence[str]],
     groups: Sequence[str | None],
@@ -214,22 +229,35 @@ def _out_of_fold(
     same phrase in another language falls in the same fold."""
     import numpy as np
 
-    term_total, gram_total = totals
-    folds = np.stack(
-        [_fold_of([_part(g, part, split.across_languages) for g in groups], split.folds) for part in range(len(labels))]
-    )
-    raw = np.zeros_like(y)
-    scored = np.zeros(y.shape[1], bool)
-    for f in range(split.folds):
+    classes, weights = labelled
+    if split.by_writer:
+        writers = [g[len(WRITER_PREFIX) :] if g and g.startswith(WRITER_PREFIX) else None for g in groups]
+        names = sorted({w for w in writers if w is not None})
+        fold = np.asarray([-1 if w is None else names.index(w) for w in writers])
+        folds, n_folds = np.stack([fold] * len(labels)), len(names)
+    else:
+        # A writer's name says nothing of the phrasing: such a ticket is on its own here, as one with no group.
+        plain = [None if g and g.startswith(WRITER_PREFIX) else g for g in groups]
+        folds = np.stack(
+            [
+                _fold_of([_part(g, part, split.across_languages) for g in plain], split.folds)
+                for part in range(len(labels))
+            ]
+        )
+        n_folds = split.folds
+        if split.without_writers:
+            folds[:, [g is not None and g.startswith(WRITER_PREFIX) for g in groups]] = -1
+    k = sum(len(group) for group in labels)
+    raw = np.zeros((k, len(groups)))
+    scored = np.zeros(len(groups), bool)
+    for f in range(n_folds):
         held = np.flatnonzero((folds == f).all(axis=0))
         left_out = (folds == f).any(axis=0)
         if len(held) == 0 or left_out.all():
             continue
-        w = _complement_weights(
-            term_total - x.terms.t_times(weighted * left_out),
-            gram_total - x.spelling.t_times(x.mix.t_times(weighted * left_out)),
-            labels,
-        )
+        # The whole model less the left-out examples' sums, taken from their rows and words alone.
+        term_out, gram_out = _sums(_rows(x, np.flatnonzero(left_out)), classes[:, left_out], weights[left_out], k)
+        w = _complement_weights(totals[0] - term_out, totals[1] - gram_out, labels)
         raw[:, held] = w.scores(_rows(x, held))
         scored[held] = True
     return raw, scored
@@ -255,7 +283,15 @@ def _fold_of(groups: Sequence[str | None], folds: int = _FOLDS) -> Ints:
 
 
 def _rows(x: Design, rows: Ints) -> Design:
-    return Design(x.terms.take(rows), x.mix.take(rows), x.spelling)
+    """These rows of the design, with the words they use alone (renumbered)."""
+    import numpy as np
+
+    mix = x.mix.take(rows)
+    words = np.flatnonzero(np.bincount(mix.indices, minlength=mix.n_cols))
+    number = np.zeros(mix.n_cols, np.int64)
+    number[words] = np.arange(len(words))
+    mix = Csr(mix.indptr, number[mix.indices], mix.data, len(words))
+    return Design(x.terms.take(rows), mix, x.spelling.take(words))
 
 
 def _complement_weights(term_sums: Floats, gram_sums: Floats, labels: Sequence[Sequence[str]]) -> Weights:

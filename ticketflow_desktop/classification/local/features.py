@@ -80,7 +80,15 @@ class Features:
             dict(zip([local[i] for i in kept.tolist()], range(len(kept)), strict=True)),
             _idf(df[kept], n),
         )
-        return features, features._design(texts, (rows, ids, names), (mix_rows, mix_cols, mix_counts, words))
+        # The words' n-grams in the kept vocabulary's ids, from the count above rather than cut again: ids
+        # kept in order, so the pairs stay sorted as _spell would give them.
+        column = np.full(len(local), -1, np.int64)
+        column[kept] = np.arange(len(kept))
+        spell_cols = column[spell_cols]
+        known = spell_cols >= 0
+        spelled = (spell_rows[known], spell_cols[known], spell_counts[known])
+        mix = (mix_rows, mix_cols, mix_counts, words)
+        return features, features._design(texts, (rows, ids, names), mix, spelled)
 
     def transform(self, texts: Sequence[str]) -> Design:
         texts = [t.lower() for t in texts]
@@ -88,7 +96,11 @@ class Features:
         return self._design(texts, _terms(texts), (*unique_pairs(word_rows, word_ids, len(words)), words))
 
     def _design(
-        self, texts: Sequence[str], terms: tuple[Ints, Ints, list[str]], mix: tuple[Ints, Ints, Ints, list[str]]
+        self,
+        texts: Sequence[str],
+        terms: tuple[Ints, Ints, list[str]],
+        mix: tuple[Ints, Ints, Ints, list[str]],
+        spelled: tuple[Ints, Ints, Ints] | None = None,
     ) -> Design:
         import numpy as np
 
@@ -103,7 +115,10 @@ class Features:
         term_matrix = Csr.from_sorted(rows, cols, vals, n, len(self.terms))
 
         mix_rows, mix_cols, mix_counts, words = mix
-        _, spell_rows, spell_cols, spell_counts = _spell(words, self.grams, self.spelled)
+        if spelled is None:
+            _, spell_rows, spell_cols, spell_counts = _spell(words, self.grams, self.spelled)
+        else:
+            spell_rows, spell_cols, spell_counts = spelled
         spell_vals = spell_counts * self.gram_idf[spell_cols]
         spelling = Csr.from_sorted(spell_rows, spell_cols, spell_vals, len(words), len(self.grams))
         word_square = np.bincount(spell_rows, weights=spell_vals * spell_vals, minlength=len(words))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,6 +58,18 @@ class Csr:
         if len(filled):
             out[:, filled] = np.add.reduceat(weights[:, self.indices] * self.data, self.indptr[filled], axis=1)
         return out
+
+    def class_sums(self, classes: Ints, row_weights: Floats, n_classes: int) -> Floats:
+        """Per class, the weighted sum of its rows: t_times of one-hot rows times the weights, without
+        multiplying by the zeros (a quarter of the work with four classes a set). `classes` is label sets ×
+        rows, each row in one class of each set; the classes are numbered across the sets."""
+        import numpy as np
+
+        rows = self.row_ids()
+        keys = classes[:, rows] * self.n_cols + self.indices
+        values = np.tile(self.data * row_weights[rows], len(classes))
+        sums = np.bincount(keys.ravel(), weights=values, minlength=n_classes * self.n_cols)
+        return cast("Floats", sums.reshape(n_classes, self.n_cols))  # float: bincount with weights
 
     def t_times(self, grad: Floats) -> Floats:
         """grad @ self: one row per class (grad is classes × rows), one column per column of self."""
