@@ -17,7 +17,7 @@ from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.storage.team import local_login
 from ticketflow_desktop.ui.context import AppContext
 from ticketflow_desktop.ui.dashboard.charts import day_x
-from ticketflow_desktop.ui.dashboard.sla_charts import NOBODY
+from ticketflow_desktop.ui.dashboard.sla_charts import MAX_AGENT_BARS, NOBODY, shown_agents
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # a first top level, offscreen
 
@@ -50,5 +50,18 @@ def test_attainment_per_week_and_agent_is_drawn(qtbot: QtBot, context: AppContex
         day_x(this_week): 200.0 / 3,
     }
     assert tab.sla_agents.labels == [local_login(), NOBODY]
-    assert list(tab.sla_agents.bars.opts["height"]) == [200.0 / 3, 100.0]
+    assert list(tab.sla_agents.bars.opts["width"]) == [200.0 / 3, 100.0]  # horizontal bars, names on the left
+    assert tab.sla_agents.widget.getAxis("left")._tickLevels == [[(0, local_login()), (1, NOBODY)]]
     assert [t.textItem.toPlainText() for t in tab.sla_agents.value_labels] == ["2/3", "1/1"]
+
+
+def test_a_large_team_shows_the_agents_who_settled_most_and_the_rest_as_one_bar() -> None:
+    rows = [(f"agent{n:03d}", n % 7, 10 + n) for n in range(120)] + [(NOBODY, 5, 9)]
+    shown = shown_agents(rows)
+    assert len(shown) == MAX_AGENT_BARS
+    most = [f"agent{n:03d}" for n in range(119, 119 - (MAX_AGENT_BARS - 1), -1)]
+    assert [who for who, _m, _s in shown[:-1]] == sorted(most)  # in the service's order
+    rest = [row for row in rows if row[0] not in most]
+    assert shown[-1] == (f"{len(rest)} others", sum(r[1] for r in rest), sum(r[2] for r in rest))
+    assert sum(s for _w, _m, s in shown) == sum(s for _w, _m, s in rows)  # every settled ticket counted once
+    assert shown_agents(rows[:MAX_AGENT_BARS]) == rows[:MAX_AGENT_BARS]

@@ -42,6 +42,8 @@ class AcceptanceTrend:
         for source, curve in self.curves.items():
             mine = [w for w in self.weeks if w.source is source and w.suggested]
             curve.setData([day_x(w.week) for w in mine], [100.0 * w.share for w in mine])
+        # No weeks: no dates either (the empty axis spans the epoch's first second: "00.250", "00.500").
+        self.widget.getAxis("bottom").setStyle(showValues=bool(self.weeks))
         if self.weeks:
             first, last = min(w.week for w in self.weeks), max(w.week for w in self.weeks)
             self.widget.setXRange(day_x(first) - HALF_WEEK_S, day_x(last) + HALF_WEEK_S, padding=0)
