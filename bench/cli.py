@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from bench.team import BENCH_AGENT, as_agent
-from bench.team_data import DEFAULT_PG, DEFAULT_TICKETS, prepare
+from bench.team_data import data_set_arguments, prepare
 from ticketflow_desktop.services.tickets import TicketService
 
 TARGET_MS = 300
@@ -61,10 +61,8 @@ def import_costs(args: list[str], env: dict[str, str]) -> tuple[Counter[str], fl
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.cli", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="postgresql")
-    parser.add_argument("--tickets", type=int, default=DEFAULT_TICKETS)
+    data_set_arguments(parser)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--pg-url", default=DEFAULT_PG, help="PostgreSQL server (the database name is ignored)")
     options = parser.parse_args(argv)
     owner, _steps = prepare(options.backend, options.tickets, options.pg_url)
     url = agent_url(owner.url)

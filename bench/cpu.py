@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from bench.team import as_agent, queues, requesters
-from bench.team_data import DEFAULT_PG, DEFAULT_TICKETS, long_thread_id, prepare
+from bench.team_data import data_set_arguments, long_thread_id, prepare
 from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.tickets import TicketService
 
@@ -37,10 +37,8 @@ def medians(call: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.cpu", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="postgresql")
-    parser.add_argument("--tickets", type=int, default=DEFAULT_TICKETS)
+    data_set_arguments(parser)
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--pg-url", default=DEFAULT_PG, help="PostgreSQL server (the database name is ignored)")
     args = parser.parse_args(argv)
     owner, _steps = prepare(args.backend, args.tickets, args.pg_url)
     database = as_agent(owner)

@@ -21,7 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bench.service import Bench, render
-from bench.team_data import BENCH_AGENT, BENCH_GROUPS, DEFAULT_PG, DEFAULT_TICKETS, agent_login, long_thread_id, prepare
+from bench.team_data import BENCH_AGENT, BENCH_GROUPS, agent_login, data_set_arguments, long_thread_id, prepare
 from ticketflow_desktop.domain import Priority, Sort, SortKey, Status, TicketFilter
 from ticketflow_desktop.domain.conversation import MessageKind
 from ticketflow_desktop.domain.models import UNASSIGNED
@@ -211,10 +211,8 @@ def run_writes(bench: Bench, owner: Database) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.team", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="postgresql")
-    parser.add_argument("--tickets", type=int, default=DEFAULT_TICKETS)
+    data_set_arguments(parser)
     parser.add_argument("--runs", type=int, default=30, help="timed runs per query (after one warm-up)")
-    parser.add_argument("--pg-url", default=DEFAULT_PG, help="PostgreSQL server (the database name is ignored)")
     parser.add_argument("--no-writes", action="store_true")
     parser.add_argument("--no-reads", action="store_true")
     args = parser.parse_args(argv)

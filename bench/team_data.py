@@ -660,11 +660,16 @@ def prepare(backend: str, tickets: int, pg: str = DEFAULT_PG) -> tuple[Database,
     return database, steps
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.team_data", description=__doc__.split("\n\n")[0])
+def data_set_arguments(parser: argparse.ArgumentParser) -> None:
+    """--backend, --tickets and --pg-url: which data set a benchmark runs on (`prepare`'s arguments)."""
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="postgresql")
     parser.add_argument("--tickets", type=int, default=DEFAULT_TICKETS)
     parser.add_argument("--pg-url", default=DEFAULT_PG, help="PostgreSQL server (the database name is ignored)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.team_data", description=__doc__.split("\n\n")[0])
+    data_set_arguments(parser)
     args = parser.parse_args(argv)
     database, steps = prepare(args.backend, args.tickets, args.pg_url)
     try:
