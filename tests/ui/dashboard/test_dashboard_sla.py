@@ -65,3 +65,17 @@ def test_a_large_team_shows_the_agents_who_settled_most_and_the_rest_as_one_bar(
     assert shown[-1] == (f"{len(rest)} others", sum(r[1] for r in rest), sum(r[2] for r in rest))
     assert sum(s for _w, _m, s in shown) == sum(s for _w, _m, s in rows)  # every settled ticket counted once
     assert shown_agents(rows[:MAX_AGENT_BARS]) == rows[:MAX_AGENT_BARS]
+
+
+def test_a_long_agent_name_is_cut_to_fit_beside_the_bars(qtbot: QtBot) -> None:
+    from ticketflow_desktop.domain.sla import Attainment
+    from ticketflow_desktop.ui.dashboard.sla_charts import NAME_WIDTH, AgentAttainment
+
+    chart = AgentAttainment()
+    qtbot.addWidget(chart.widget)
+    long_name = "ذكاء" * 40 + " 🎫 " + "x" * 200
+    chart.set_attainment(Attainment((), (), (), ((long_name, 1, 2), ("ann", 2, 2))))
+    (ticks,) = chart.widget.getAxis("left")._tickLevels
+    assert ticks[1] == (1, "ann") and ticks[0][1].endswith("…") and len(ticks[0][1]) < len(long_name)
+    assert chart.labels == [long_name, "ann"]  # the whole name stays the chart's (CSV, tests)
+    assert chart.widget.getAxis("left").width() <= NAME_WIDTH + 12

@@ -7,6 +7,7 @@ with nothing settled gets no point or bar rather than a misleading 0 %.
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from ticketflow_desktop.domain.sla import Attainment
@@ -18,6 +19,7 @@ NOBODY = "Nobody"  # tickets settled without an assignee
 # more agents shows those who settled most, and the rest as one bar. (A bar and a label per agent of a
 # hundred was an unreadable comb, and building its hundred labels stalled the window 100 ms.)
 MAX_AGENT_BARS = 8
+NAME_WIDTH = 150  # pixels: a longer name is cut with "…"
 PERCENT_TICKS = [[(v, f"{v}%") for v in (0, 25, 50, 75, 100)]]
 
 
@@ -64,10 +66,10 @@ def shown_agents(rows: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
     the given order) and then "N others" with the rest's sums."""
     if len(rows) <= MAX_AGENT_BARS:
         return rows
-    most = sorted(range(len(rows)), key=lambda i: -rows[i][2])[: MAX_AGENT_BARS - 1]
-    rest = [row for i, row in enumerate(rows) if i not in set(most)]
+    most = set(sorted(range(len(rows)), key=lambda i: -rows[i][2])[: MAX_AGENT_BARS - 1])
+    rest = [row for i, row in enumerate(rows) if i not in most]
     others = (f"{len(rest)} others", sum(met for _w, met, _s in rest), sum(settled for _w, _m, settled in rest))
-    return [rows[i] for i in sorted(most)] + [others]
+    return [row for i, row in enumerate(rows) if i in most] + [others]
 
 
 class AgentAttainment:
@@ -92,9 +94,10 @@ class AgentAttainment:
         self.labels = [who for who, _m, _s in rows]
         self.shares = [100.0 * met / settled for _w, met, settled in rows]
         left = self.widget.getAxis("left")
-        left.setTicks([list(enumerate(self.labels))])
-        widest = max((QFontMetrics(left.font()).horizontalAdvance(name) for name in self.labels), default=0)
-        left.setWidth(min(widest + 12, 160))
+        metrics = QFontMetrics(left.font())
+        names = [metrics.elidedText(name, Qt.TextElideMode.ElideRight, NAME_WIDTH) for name in self.labels]
+        left.setTicks([list(enumerate(names))])
+        left.setWidth(max((metrics.horizontalAdvance(name) for name in names), default=0) + 12)
         self.bars.setOpts(y=list(range(len(rows))), width=self.shares, brushes=self._brushes())
         for text in self.value_labels:
             self.widget.removeItem(text)
