@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.gui import wait_until
+from bench.gui import pump, wait_until
 
 AUTHORS = ("ann", "bob", "chidi")
 BODIES = (
@@ -108,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     context.open(url)
     tab = window.tickets_tab
     wait_until(lambda: tab.model.rowCount() >= 3, 30)
+    # Timed once the app has settled: at its first pause it imports the dashboard's charts in a worker
+    # (0.3 s holding the interpreter in long stretches) and builds them hidden, and an open in those
+    # seconds waits for that (30-60 ms more: a launch cost, not an open's).
+    wait_until(lambda: getattr(window.dashboard_tab, "loads", 0) >= 1, 30)
+    pump(1.0)
     detail = tab.detail
     panel = detail.conversation
 
@@ -132,8 +137,6 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{f'open a {args.messages}-message thread (median of {args.runs})':<52} {statistics.median(timings):>9.0f} ms"
     )
-    if len(timings) >= 20:  # the target is a p95
-        print(f"{'  … p95':<52} {statistics.quantiles(timings, n=20)[18]:>9.0f} ms")
     if len(timings) >= 20:  # the target is a p95
         print(f"{'  … p95':<52} {statistics.quantiles(timings, n=20)[18]:>9.0f} ms")
     print(f"{'  … slowest run':<52} {max(timings):>9.0f} ms")
