@@ -28,7 +28,7 @@ def test_three_writers_are_trained_on_and_the_other_fresh_sets_held_out() -> Non
     """fresh, fresh2 and fresh3 are training data (bench/make_triage_corpus.py WRITER_SETS); fresh4-8 stay
     held out, as does the first set (above)."""
     training = {(e.title, e.description) for e in starter_corpus()}
-    for name, trained in (("", True), ("2", True), ("3", True), ("4", False), ("5", False), ("6", False), ("7", False), ("8", False)):
+    for name, trained in [("", True), ("2", True), ("3", True)] + [(str(n), False) for n in range(4, 9)]:
         examples = read_jsonl(HELD_OUT.with_name(f"triage_eval_fresh{name}.jsonl"))
         inside = sum((e.title, e.description) in training for e in examples)
         assert inside == (len(examples) if trained else 0), (name, inside)
@@ -123,7 +123,8 @@ def accuracy(model: LocalModel, examples: list[Example]) -> float:
 
 def test_corrections_teach_an_unseen_language_and_product() -> None:
     """The learning curve: starter corpus alone, then with 50 and 200 corrected Swedish tickets (measured:
-    25%, 30%, 39%; 25%, 26%, 42% before the corpus's boundary scenarios, which moved a few Swedish
+    17.5%, 27.5%, 45% since the writers' tickets joined the corpus; 25%, 30%, 39% before them; 25%, 26%,
+    42% before the corpus's boundary scenarios, which moved a few Swedish
     priorities, no category: 80 arriving tickets, one is 1.25 points; before the corpus had politely told
     outages, 8%, 39%, 44%: it now gets the Swedish critical tickets right out of the box, so corrections
     have less to add). A rise of at least 12.5 points (10 tickets) is what "measurably" asks here."""
