@@ -160,8 +160,10 @@ def test_eval_bad_file_is_bad_input(capsys, tmp_path: Path) -> None:
 
 
 def test_eval_reports_languages_classes_calibration_and_a_reliability_plot(
-    capsys, local_model: Path, sqlite_url: str, tmp_path: Path
+    capsys, local_model: Path, sqlite_url: str, tmp_path: Path, qapp: object
 ) -> None:
+    # `qapp`: the test session's QApplication exists before the plot asks for one. Otherwise the plot makes a
+    # QGuiApplication that outlives this test, and a later widget test (in random order) cannot start.
     held_out = Path(__file__).resolve().parents[2] / "bench" / "data" / "triage_eval.jsonl"
     file = tmp_path / "eval.jsonl"
     file.write_text("".join(held_out.read_text("utf-8").splitlines(keepends=True)[:96]), encoding="utf-8")
