@@ -18,6 +18,7 @@ import argparse
 import os
 import sys
 import time
+from array import array
 from collections import defaultdict
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
     beat = Heartbeat()
     sampler = StallSampler(beat) if args.why else None
-    phases: dict[str, list[float]] = defaultdict(list)
+    phases: dict[str, array[float]] = defaultdict(lambda: array("f"))  # compact: see Heartbeat
     durations: dict[str, list[float]] = defaultdict(list)
     timeouts: dict[str, int] = defaultdict(int)
 
