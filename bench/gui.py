@@ -85,8 +85,9 @@ class Heartbeat:
 class StallSampler:
     """Where the GUI thread is while the event loop stalls: a watchdog thread looks every 2 ms, and when
     the heartbeat is more than `threshold_ms` late it takes the GUI thread's Python stack (the frames
-    from our code, innermost first), once per 10 ms of the stall. Qt's own C++ work shows as the Python
-    call that entered it. A diagnosis aid: the samples are from the bench process, never a test."""
+    from our code, innermost first), once per 10 ms of the stall. Qt's own C++ work, and a wait for the
+    interpreter's lock held by a worker, show as the Python call that entered Qt (often the event loop).
+    A diagnosis aid: the samples are from the bench process, never a test."""
 
     def __init__(self, beat: Heartbeat, threshold_ms: float = 30.0) -> None:
         import threading
@@ -121,7 +122,8 @@ class StallSampler:
 
 
 def _our_frames(frame: FrameType | None, depth: int = 4) -> tuple[str, ...]:
-    """The innermost frames, with those of the app and the bench marked; at most `depth` of ours."""
+    """The innermost frame (in brackets when it is a library's), then up to `depth` of the app's and the
+    bench's own frames, innermost first."""
     found: list[str] = []
     innermost = None
     while frame is not None and len(found) < depth:
