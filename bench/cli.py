@@ -24,20 +24,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
-from bench.team import BENCH_AGENT, as_agent
+from bench.team import as_agent
 from bench.team_data import data_set_arguments, prepare
 from ticketflow_desktop.services.tickets import TicketService
 
 TARGET_MS = 300
-
-
-def agent_url(owner_url: str) -> str:
-    url = make_url(owner_url)
-    if url.get_backend_name() == "postgresql":
-        url = url.set(username=BENCH_AGENT, password=None)
-    return url.render_as_string(hide_password=False)
 
 
 def call_ms(args: list[str], env: dict[str, str]) -> float:
@@ -65,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     options = parser.parse_args(argv)
     owner, _steps = prepare(options.backend, options.tickets, options.pg_url)
-    url = agent_url(owner.url)
-    agent = as_agent(owner)
+    agent = as_agent(owner)  # the benchmark agent under row-level security (SQLite: the owner)
+    url = agent.url
     shown = TicketService(agent).page(limit=1).tickets[0].id  # one the agent may see
     commands = (("show", str(shown)), ("list", "--json"), ("stats", "--json"))
     if agent is not owner:
