@@ -136,6 +136,41 @@ def test_an_admins_load_cannot_write_history_in_anothers_name(team: Team) -> Non
     assert sorted(actors) == sorted({team.logins["agent"], team.logins["admin"]})
 
 
+def test_who_holds_a_role_and_who_may_load_history_as_postgresql_answers(team: Team) -> None:
+    """tf_has_role asks membership first and the owner's test after (an import calls it per row); a
+    role that does not exist is nobody's but the owner's; a trusted load keeps its times for an
+    administrator only."""
+    expected = {
+        "admin": {"admin", "lead", "agent", "viewer"},
+        "lead": {"lead", "agent", "viewer"},
+        "agent": {"agent", "viewer"},
+        "viewer": {"viewer"},
+    }
+    wanted = ("admin", "lead", "agent", "viewer", "no_such_role")
+    question = "SELECT " + ", ".join(f"tf_has_role('{r}')" for r in wanted)
+    for role, held in expected.items():
+        with team.connect(role) as connection:
+            answers = connection.execute(text(question)).one()
+        assert {r for r, yes in zip(wanted, answers, strict=True) if yes} == held, role
+    with team.owner.engine.connect() as connection:
+        assert all(connection.execute(text(question)).one())
+    long_ago = datetime(2001, 1, 1, tzinfo=UTC)
+    load = f"INSERT INTO tickets ({NEW}, created_at, version) VALUES ('a', 'b', 'billing', 'low', :t, 7) RETURNING id"
+    kept = {}
+    for trusted in (False, True):
+        with team.connect("admin") as connection, connection.begin():
+            if trusted:
+                connection.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
+            kept[trusted] = connection.execute(text(load), {"t": long_ago}).scalar_one()
+    with team.connect("lead") as connection:
+        connection.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', false)"))
+        assert refused(connection, load, {"t": long_ago}) == "42501"
+    with team.owner.engine.connect() as connection:
+        stored = {i: at for i, at in connection.execute(text("SELECT id, created_at FROM tickets"))}
+    assert stored[kept[True]] == long_ago
+    assert stored[kept[False]] > long_ago + timedelta(days=3650)
+
+
 def test_version_times_and_status_are_the_databases(team: Team) -> None:
     ticket_id = ticket(team)
     long_ago = datetime(2001, 1, 1, tzinfo=UTC)
