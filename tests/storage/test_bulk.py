@@ -4,9 +4,22 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ticketflow_desktop.domain import Category, NewTicket, Priority, Status, TicketChanges, TicketDraft, TicketFilter
+from ticketflow_desktop.domain import (
+    Category,
+    NewTicket,
+    Priority,
+    Sort,
+    SortKey,
+    Status,
+    TicketChanges,
+    TicketDraft,
+    TicketFilter,
+)
+from ticketflow_desktop.domain.sla import SlaPolicy, SlaState, due_times
+from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics as summaries
+from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.bulk import bulk_insert
 
 START = datetime(2026, 1, 1, 9, tzinfo=UTC)
@@ -47,6 +60,45 @@ def test_bulk_summary_equals_a_full_recount(service: TicketService) -> None:
         assert summaries.stored_resolution_times(session) == summaries.recount_resolution_times(session)
         assert summaries.stored_sla_settled(session) == summaries.recount_sla_settled(session)
         assert sum(summaries.stored_totals(session).values()) == len(load) + 9
+
+
+def test_loaded_tickets_get_their_sla_figures_like_tickets_made_in_the_app(service: TicketService) -> None:
+    """A load's triggers stand aside, so the load brings each ticket's dues and outcome itself: by the
+    policies and calendar of the database, from the ticket's creation, settled when it was last changed."""
+    sla = SlaService(service.database)
+    sla.set_calendar("Mon-Fri 09:00-17:00", "Europe/Berlin")
+    policies = {p: SlaPolicy(p, 60 * (i + 1), 480 * (i + 1)) for i, p in enumerate((Priority.CRITICAL, Priority.HIGH))}
+    for policy in policies.values():
+        sla.set_policy(policy)
+    late = START + timedelta(days=30)
+    load = [
+        NewTicket("open", "x", Category.BILLING, Priority.HIGH, START),
+        NewTicket("no policy", "x", Category.BILLING, Priority.LOW, START),
+        NewTicket(
+            "met",
+            "x",
+            Category.BILLING,
+            Priority.CRITICAL,
+            START,
+            status_changes=((START + timedelta(minutes=30), Status.RESOLVED),),
+        ),
+        NewTicket("breached", "x", Category.BILLING, Priority.CRITICAL, START, status_changes=((late, Status.CLOSED),)),
+    ]
+    bulk_insert(service.database, load, batch_size=3)
+    with service.database.reading() as session:
+        calendar = sla_store.read_calendar(session)
+    loaded = {t.title: t for t in service.page(limit=10).tickets}
+    first, resolution = due_times(START, policies[Priority.HIGH], 0, calendar)
+    assert (loaded["open"].sla.first_response_due, loaded["open"].sla.resolution_due) == (first, resolution)
+    assert loaded["open"].sla.state is not None
+    assert loaded["no policy"].sla.resolution_due is None and loaded["no policy"].sla.state is None
+    assert (loaded["met"].sla.outcome, loaded["breached"].sla.outcome) == (SlaState.MET, SlaState.BREACHED)
+    assert loaded["breached"].sla.settled_at == late
+    by_due = service.page(TicketFilter(status=(Status.OPEN,)), Sort(SortKey.DUE, descending=False), limit=10)
+    assert [t.title for t in by_due.tickets] == ["open", "no policy"]
+    with service.database.reading() as session:
+        assert summaries.stored_sla_settled(session) == summaries.recount_sla_settled(session)
+        assert sum(summaries.stored_sla_settled(session).values()) == 2
 
 
 def test_failed_bulk_load_stores_nothing_and_keeps_search_working(service: TicketService) -> None:

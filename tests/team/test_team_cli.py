@@ -13,6 +13,9 @@ from sqlalchemy import text
 
 from tests.team.conftest import Team
 from ticketflow_desktop.cli import main
+from ticketflow_desktop.domain import Priority
+from ticketflow_desktop.domain.sla import SlaPolicy
+from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.storage.migrate import head_revision
 
 pytestmark = pytest.mark.postgresql
@@ -213,18 +216,25 @@ def test_a_schema_behind_is_upgraded_only_by_an_administrator(team: Team, capsys
 
 
 def test_an_administrators_import_is_recorded_as_theirs(team: Team, tmp_path: Path, capsys) -> None:
+    """...with the SLA figures its load brings (the load's triggers stand aside; an administrator writes them
+    through staging tables, as PostgreSQL refuses COPY under row-level security)."""
+    SlaService(team.owner).set_policy(SlaPolicy(Priority.HIGH, 60, 480))
     csv_file = tmp_path / "in.csv"
     csv_file.write_text(
         "title,description,category,priority,status,created_at\n"
-        "Old one,From the web app,billing,low,resolved,2024-05-01T09:00:00+00:00\n",
+        "Old one,From the web app,billing,low,resolved,2024-05-01T09:00:00+00:00\n"
+        "Still open,From the web app,billing,high,open,2024-05-02T09:00:00+00:00\n",
         encoding="utf-8",
     )
     code, _, err = run(capsys, team.urls["agent"], "import", str(csv_file))
     assert code == 1 and "may not" in err
     code, out, err = run(capsys, team.urls["admin"], "import", str(csv_file), "--json")
-    assert (code, json.loads(out)["imported"]) == (0, 1)
+    assert (code, json.loads(out)["imported"]) == (0, 2)
     code, out, _ = run(capsys, team.urls["admin"], "list", "--json")
-    imported = json.loads(out)[0]
+    listed = {t["title"]: t for t in json.loads(out)}
+    imported = listed["Old one"]
     assert imported["created_at"].startswith("2024-05-01")  # an import keeps its history's times
+    assert (imported["first_response_due"], listed["Still open"]["sla_state"]) == (None, "breached")
+    assert listed["Still open"]["first_response_due"].startswith("2024-05-02")
     code, out, _ = run(capsys, team.urls["admin"], "show", str(imported["id"]), "--json")
     assert {e["by"] for e in json.loads(out)["events"]} == {team.logins["admin"]}

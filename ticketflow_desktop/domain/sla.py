@@ -126,6 +126,18 @@ def outcome(sla: TicketSla, at: datetime) -> SlaState | None:
     return SlaState.MET if first_ok and resolved_ok else SlaState.BREACHED
 
 
+def as_loaded(
+    sla: TicketSla, created_at: datetime, updated_at: datetime, status: Status, policy: SlaPolicy, calendar: Calendar
+) -> TicketSla:
+    """The SLA of a ticket a bulk load brings with its history (a seed, an import): its policy's dues
+    counted from its creation, the first reply `sla` holds, and a done ticket settled when it was last
+    changed. The load's tickets never waited as pending in this app: no pause is counted."""
+    sla = apply_policy(replace(sla, outcome=None), created_at, Status.OPEN, policy, calendar)
+    if status in DONE:
+        sla = replace(sla, outcome=outcome(sla, updated_at), settled_at=updated_at)
+    return sla
+
+
 def on_status_change(sla: TicketSla, old: Status, new: Status, at: datetime, calendar: Calendar) -> TicketSla:
     """The SLA after the ticket moved from `old` to `new` at `at`."""
     if old is Status.PENDING and new is not Status.PENDING:

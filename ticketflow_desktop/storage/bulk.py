@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,14 +16,18 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ticketflow_desktop.domain import EventField, NewTicket
+from ticketflow_desktop.domain import EventField, NewTicket, Priority
+from ticketflow_desktop.domain.business_hours import Calendar
 from ticketflow_desktop.domain.search import short_pieces
+from ticketflow_desktop.domain.sla import SlaPolicy, TicketSla, as_loaded
+from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
 
 Progress = Callable[[int], None]
+SlaRules = tuple[Calendar, Mapping[Priority, SlaPolicy]]  # the calendar and policies a load's tickets are timed by
 Record = tuple[int, *tuple[object, ...]]  # a row for the driver: the ticket's id, then the other columns
 Prepare = Callable[[Session, list[NewTicket]], list[NewTicket]]
 
@@ -124,13 +128,14 @@ def bulk_insert(
 
     with database.writing() as session, _reading_ahead(_batches(tickets, batch_size)) as read:
         batches = prepared(session, read)
+        rules = sla_store.read_settings(session)
         if database.dialect is Dialect.POSTGRESQL:
             with _postgresql_load(session, rebuild=_pg_should_rebuild(session, expected or 0)):
-                _copy_batches(session, batches, loaded)
+                _copy_batches(session, batches, loaded, rules)
         else:
             with _sqlite_load(session):
                 for batch in batches:
-                    _load_sqlite(session, batch)
+                    _load_sqlite(session, batch, rules)
                     loaded(batch)
         history.write(session)
         announce(session, None)  # too many ids to name: listeners refresh what they show
@@ -228,13 +233,22 @@ def _merge_postponed(database: Database) -> None:
                 return
 
 
+def _loaded_sla(ticket: NewTicket, rules: SlaRules) -> TicketSla:
+    calendar, policies = rules
+    policy = policies.get(ticket.priority)
+    if policy is None:
+        return TicketSla()
+    return as_loaded(TicketSla(), ticket.created_at, ticket.updated_at, ticket.final_status, policy, calendar)
+
+
 def _rows(
-    first_id: int, batch: list[NewTicket], when: Callable[[datetime], object]
+    first_id: int, batch: list[NewTicket], when: Callable[[datetime], object], rules: SlaRules
 ) -> tuple[list[Record], list[Record]]:
     tickets: list[Record] = []
     events: list[Record] = []
     for ticket_id, t in enumerate(batch, start=first_id):
         version = 1 + len(t.status_changes)
+        sla = _loaded_sla(t, rules)
         tickets.append(
             (
                 ticket_id,
@@ -247,6 +261,11 @@ def _rows(
                 when(t.updated_at),
                 version,
                 t.external_id,
+                sla.first_response_due and when(sla.first_response_due),
+                sla.resolution_due and when(sla.resolution_due),
+                sla.outcome and sla.outcome.value,
+                sla.settled_at and when(sla.settled_at),
+                when(sla.sort_due),
             )
         )
         events.append(
@@ -261,17 +280,24 @@ def _rows(
     return tickets, events
 
 
-_TICKET_COLUMNS = "id, title, description, category, priority, status, created_at, updated_at, version, external_id"
+# A load brings each ticket's SLA figures too (its triggers stand aside): computed here by the app's
+# rules, as they would have been had the tickets been made in it, so the dues, the views sorted by them
+# and the SLA attainment count imported tickets like any other.
+_TICKET_COLUMNS = (
+    "id, title, description, category, priority, status, created_at, updated_at, version, external_id, "
+    "first_response_due, resolution_due, sla_outcome, sla_settled_at, sla_due"
+)
 _EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version"
 
 
-def _load_sqlite(session: Session, batch: list[NewTicket]) -> None:
+def _load_sqlite(session: Session, batch: list[NewTicket], rules: SlaRules) -> None:
     raw = _dbapi(session)
     cursor = raw.cursor()
     # The write lock is held (BEGIN IMMEDIATE), so the next ids are ours alone.
     first_id = (cursor.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]) + 1
-    tickets, events = _rows(first_id, batch, _sqlite_time)
-    cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets)
+    tickets, events = _rows(first_id, batch, _sqlite_time, rules)
+    marks = ", ".join("?" * len(tickets[0]))
+    cursor.executemany(f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES ({marks})", tickets)
     cursor.executemany(f"INSERT INTO ticket_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", events)
     by_batch = session.info.get("by_batch", frozenset())
     if SQLITE_FTS_TRIGGER in by_batch:
@@ -298,9 +324,9 @@ def _csv(rows: Iterable[Record]) -> str:
     return buffer.getvalue()
 
 
-def _postgresql_payload(ids: list[int], batch: list[NewTicket]) -> tuple[str, str]:
+def _postgresql_payload(ids: list[int], batch: list[NewTicket], rules: SlaRules) -> tuple[str, str]:
     """The CSV text of a batch's tickets and events, with the ids the sequence gave them."""
-    tickets, events = _rows(0, batch, lambda d: d.astimezone(UTC).isoformat())
+    tickets, events = _rows(0, batch, lambda d: d.astimezone(UTC).isoformat(), rules)
     return (
         _csv((ids[row[0]], *row[1:]) for row in tickets),
         _csv((ids[row[0]], *row[1:]) for row in events),
@@ -310,7 +336,7 @@ def _postgresql_payload(ids: list[int], batch: list[NewTicket]) -> tuple[str, st
 Loaded = Callable[[list[NewTicket]], None]
 
 
-def _copy_batches(session: Session, batches: Iterator[list[NewTicket]], loaded: Loaded) -> None:
+def _copy_batches(session: Session, batches: Iterator[list[NewTicket]], loaded: Loaded, rules: SlaRules) -> None:
     """COPY batch after batch. A helper thread writes the next batch's CSV meanwhile: Python work that
     would otherwise wait for the server, which is busy with the indexes (psycopg2 lets go of the GIL
     while it waits)."""
@@ -345,7 +371,7 @@ def _copy_batches(session: Session, batches: Iterator[list[NewTicket]], loaded: 
                     "SELECT nextval(pg_get_serial_sequence('tickets', 'id')) FROM generate_series(1, %s)",
                     (len(batch),),
                 )
-                prepared = helper.submit(_postgresql_payload, [r[0] for r in cursor.fetchall()], batch)
+                prepared = helper.submit(_postgresql_payload, [r[0] for r in cursor.fetchall()], batch, rules)
                 if ahead is not None:
                     copy(*ahead)
                 ahead = (prepared, batch)

@@ -39,8 +39,8 @@ from ticketflow_desktop.domain.sla import (
     SlaState,
     TicketSla,
     apply_policy,
+    as_loaded,
     due_soon_minutes,
-    outcome,
     read,
 )
 from ticketflow_desktop.storage.analytics import as_date
@@ -344,12 +344,8 @@ def settle_loaded(session: Session, first_id: int, last_id: int) -> int:
             policy = policies.get(Priority(row.priority))
             if policy is None:
                 continue
-            status = Status(row.status)
-            sla = replace(sla_from_row(row), first_responded_at=row.first_reply, outcome=None)
-            sla = apply_policy(sla, row.created_at, Status.OPEN, policy, calendar)
-            if status in DONE:
-                settled = outcome(sla, row.updated_at)
-                sla = replace(sla, outcome=settled, settled_at=row.updated_at)
+            sla = replace(sla_from_row(row), first_responded_at=row.first_reply)
+            sla = as_loaded(sla, row.created_at, row.updated_at, Status(row.status), policy, calendar)
             changes.append({"ticket_id": row.id, **sla_columns(sla)})
         if changes:
             session.execute(
