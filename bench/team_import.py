@@ -95,14 +95,23 @@ def add_importer(owner_url: str) -> str:
     return make_url(owner_url).set(username=IMPORTER).render_as_string(hide_password=False)
 
 
-def _loop(stop: Event, pause_s: float, work: list[tuple[str, Callable[[], object]]], out: list[Timing]) -> None:
+Work = list[tuple[str, Callable[[], object]]]
+
+
+def _work(work: Work, pause_s: float, ready: Event, stop: Event, results: multiprocessing.Queue) -> None:
+    """Each piece once (connected and warm before the baseline), then round after round until stopped."""
+    for _name, fn in work:
+        fn()
+    out: list[Timing] = []
+    ready.set()
     while not stop.is_set():
         for name, fn in work:
             start = time.monotonic()
             fn()
             out.append((start, name, (time.monotonic() - start) * 1000))
             if stop.wait(pause_s):
-                return
+                break
+    results.put(out)
 
 
 def reader(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) -> None:
@@ -120,7 +129,7 @@ def reader(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) 
         service.get(some)
         return conversation.conversation(some)
 
-    work: list[tuple[str, Callable[[], object]]] = [
+    work: Work = [
         ("list: Mine", lambda: service.page(TicketFilter(assignee=BENCH_AGENT), limit=50)),
         (
             "list: Unassigned, active, by SLA due",
@@ -130,13 +139,8 @@ def reader(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) 
         ("search 'error'", lambda: service.page(TicketFilter(search="error"), limit=50)),
         ("open a ticket", open_ticket),
     ]
-    for _name, fn in work:  # connected and warm before the baseline
-        fn()
-    out: list[Timing] = []
-    ready.set()
-    _loop(stop, 0.05, work, out)
+    _work(work, 0.05, ready, stop, results)
     database.dispose()
-    results.put(out)
 
 
 def writer(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) -> None:
@@ -157,7 +161,7 @@ def writer(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) 
         n += 1
         return ids[n % len(ids)]
 
-    work: list[tuple[str, Callable[[], object]]] = [
+    work: Work = [
         ("write: a note", lambda: conversation.add(turn(), MessageKind.NOTE, f"Note {n} while the import runs")),
         ("write: assign", lambda: service.assign(turn(), WRITER if n % 2 else None)),
         ("write: tag", lambda: tags.add(turn(), "during-import")),
@@ -168,13 +172,8 @@ def writer(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) 
             ),
         ),
     ]
-    for _name, fn in work:
-        fn()
-    out: list[Timing] = []
-    ready.set()
-    _loop(stop, 0.2, work, out)
+    _work(work, 0.2, ready, stop, results)
     database.dispose()
-    results.put(out)
 
 
 def watcher(url: str, ready: Event, stop: Event, results: multiprocessing.Queue) -> None:
