@@ -205,14 +205,8 @@ def _priority_scores(examples: Sequence[Example], tests: Mapping[str, Sequence[E
     features, x = Features.fit([model_text(e.title, e.description) for e in examples])
     targets = ([e.category.value for e in examples], [e.priority.value for e in examples])
     weights = np.asarray([e.weight for e in examples], np.float64)
-    labels, onehot, classes = [], [], []
-    for target in targets:
-        names, index = np.unique(np.asarray(target), return_inverse=True)
-        classes.append(sum(len(group) for group in labels) + index)
-        labels.append(tuple(str(n) for n in names))
-        onehot.append(np.eye(len(names))[:, index])
-    y = np.vstack(onehot)
-    labelled = np.stack(classes), weights
+    labels, y, classes = bayes._encode(targets)
+    labelled = classes, weights
     totals = bayes._sums(x, *labelled, len(y))
     final = bayes._complement_weights(*totals, labels)
     rows = slice(len(labels[0]), len(y))

@@ -154,15 +154,8 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
     on out-of-fold scores. `groups` keeps related examples in one fold (None: an example on its own)."""
     import numpy as np
 
-    labels: list[tuple[str, ...]] = []
-    onehot, classes = [], []
-    for target in targets:
-        names, index = np.unique(np.asarray(target), return_inverse=True)
-        classes.append(sum(len(group) for group in labels) + index)  # numbered across the label sets
-        labels.append(tuple(str(n) for n in names))
-        onehot.append(np.eye(len(names))[:, index])
-    y = np.vstack(onehot)  # labels × examples
-    labelled = np.stack(classes), weights
+    labels, y, classes = _encode(targets)
+    labelled = classes, weights
     totals = _sums(x, *labelled, len(y))
     final = _complement_weights(*totals, labels)
 
@@ -205,6 +198,21 @@ def fit(x: Design, targets: Sequence[Sequence[str]], weights: Floats, groups: Se
         bias[rows] = shift
         start += len(group)
     return Weights(tuple(labels), terms, grams, bias, top)
+
+
+def _encode(targets: Sequence[Sequence[str]]) -> tuple[list[tuple[str, ...]], Floats, Ints]:
+    """Each label set's names (sorted), the one-hot labels (labels × examples, the sets stacked) and each
+    example's class per set (label sets × examples, numbered across the sets)."""
+    import numpy as np
+
+    labels: list[tuple[str, ...]] = []
+    onehot, classes = [], []
+    for target in targets:
+        names, index = np.unique(np.asarray(target), return_inverse=True)
+        classes.append(sum(len(group) for group in labels) + index)
+        labels.append(tuple(str(n) for n in names))
+        onehot.append(np.eye(len(names))[:, index])
+    return labels, np.vstack(onehot), np.stack(classes)
 
 
 def _sums(x: Design, classes: Ints, weights: Floats, k: int) -> tuple[Floats, Floats]:
