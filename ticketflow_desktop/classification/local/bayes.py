@@ -238,14 +238,14 @@ def _out_of_fold(
     import numpy as np
 
     classes, weights = labelled
+    writers = [g[len(WRITER_PREFIX) :] if g and g.startswith(WRITER_PREFIX) else None for g in groups]
     if split.by_writer:
-        writers = [g[len(WRITER_PREFIX) :] if g and g.startswith(WRITER_PREFIX) else None for g in groups]
         names = sorted({w for w in writers if w is not None})
         fold = np.asarray([-1 if w is None else names.index(w) for w in writers])
         folds, n_folds = np.stack([fold] * len(labels)), len(names)
     else:
         # A writer's name says nothing of the phrasing: such a ticket is on its own here, as one with no group.
-        plain = [None if g and g.startswith(WRITER_PREFIX) else g for g in groups]
+        plain = [None if w is not None else g for g, w in zip(groups, writers, strict=True)]
         folds = np.stack(
             [
                 _fold_of([_part(g, part, split.across_languages) for g in plain], split.folds)
@@ -254,7 +254,7 @@ def _out_of_fold(
         )
         n_folds = split.folds
         if split.without_writers:
-            folds[:, [g is not None and g.startswith(WRITER_PREFIX) for g in groups]] = -1
+            folds[:, [w is not None for w in writers]] = -1
     k = sum(len(group) for group in labels)
     raw = np.zeros((k, len(groups)))
     scored = np.zeros(len(groups), bool)
