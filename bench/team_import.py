@@ -35,6 +35,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.live import _percentile
 from bench.service import write_csv
 from bench.team import ACTIVE, DUE
 from bench.team_data import BENCH_AGENT, BENCH_GROUPS, agent_login, data_set_arguments, prepare
@@ -201,8 +202,7 @@ def _stats(values: list[float]) -> str:
     if not values:
         return f"{'-':>8} {'-':>8} {'-':>8} {0:>5}"
     ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"{statistics.median(ordered):8.1f} {p95:8.1f} {ordered[-1]:8.1f} {len(ordered):5d}"
+    return f"{statistics.median(ordered):8.1f} {_percentile(ordered, 0.95):8.1f} {ordered[-1]:8.1f} {len(ordered):5d}"
 
 
 def report(timings: list[Timing], began: float, ended: float) -> str:
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         f" into {args.tickets:,} tickets, {5 * args.tickets:,} messages; colleagues under row-level security"
     )
     print(report(timings, began, ended))
-    list_p95 = sorted(lists)[round(0.95 * (len(lists) - 1))] if lists else float("nan")
+    list_p95 = _percentile(lists, 0.95) if lists else float("nan")
     longest = max(waits + ops, default=0.0)
     verdicts = [
         ("the import", f"{took:.1f} s", f"≤ {TARGET_IMPORT_S:.0f} s", took <= TARGET_IMPORT_S),
