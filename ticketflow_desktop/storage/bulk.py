@@ -23,6 +23,7 @@ from ticketflow_desktop.domain.sla import SlaPolicy, TicketSla, as_loaded
 from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.analytics import LoadedHistory
 from ticketflow_desktop.storage.changes import announce
+from ticketflow_desktop.storage.convert import sla_columns
 from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
 
@@ -248,26 +249,21 @@ def _rows(
     events: list[Record] = []
     for ticket_id, t in enumerate(batch, start=first_id):
         version = 1 + len(t.status_changes)
-        sla = _loaded_sla(t, rules)
-        tickets.append(
-            (
-                ticket_id,
-                t.title,
-                t.description,
-                t.category.value,
-                t.priority.value,
-                t.final_status.value,
-                when(t.created_at),
-                when(t.updated_at),
-                version,
-                t.external_id,
-                sla.first_response_due and when(sla.first_response_due),
-                sla.resolution_due and when(sla.resolution_due),
-                sla.outcome and sla.outcome.value,
-                sla.settled_at and when(sla.settled_at),
-                when(sla.sort_due),
-            )
+        stored = sla_columns(_loaded_sla(t, rules))  # the SLA columns as the app stores them, in their order
+        sla = tuple(when(value) if isinstance(value, datetime) else value for value in stored.values())
+        columns = (
+            t.title,
+            t.description,
+            t.category.value,
+            t.priority.value,
+            t.final_status.value,
+            when(t.created_at),
+            when(t.updated_at),
+            version,
+            t.external_id,
+            *sla,
         )
+        tickets.append((ticket_id, *columns))
         events.append(
             (ticket_id, when(t.created_at), EventField.CREATED.value, None, t.initial_status.value, t.source.value, 1)
         )
@@ -285,7 +281,7 @@ def _rows(
 # and the SLA attainment count imported tickets like any other.
 _TICKET_COLUMNS = (
     "id, title, description, category, priority, status, created_at, updated_at, version, external_id, "
-    "first_response_due, resolution_due, sla_outcome, sla_settled_at, sla_due"
+    + ", ".join(sla_columns(TicketSla()))
 )
 _EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version"
 
