@@ -59,21 +59,26 @@ def client(url: str) -> None:
     feed.stop()
 
 
-def _admin(url: str):
-    return create_engine(make_url(url).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT")
+def server_engine(url: str):
+    """Statements about databases, on the server's own `postgres` database of `url`'s server."""
+    return create_engine(
+        make_url(url).set(drivername="postgresql+psycopg2", database="postgres"), isolation_level="AUTOCOMMIT"
+    )
 
 
-def _fresh_database(pg_url: str) -> str:
-    admin = _admin(pg_url)
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {DATABASE}"))
-    admin.dispose()
-    return make_url(pg_url).set(database=DATABASE).render_as_string(hide_password=False)
+def recreate_database(url: str, name: str, template: str | None = None) -> str:
+    """`name` on `url`'s server, dropped if there and made anew: empty, or a copy of `template` (no session
+    may be connected to it meanwhile). Returns its URL."""
+    server = server_engine(url)
+    with server.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {name}" + (f' TEMPLATE "{template}"' if template else "")))
+    server.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 def _transactions(url: str) -> int:
-    with _admin(url).connect() as connection:
+    with server_engine(url).connect() as connection:
         return int(
             connection.execute(
                 text("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = :d"), {"d": DATABASE}
@@ -83,7 +88,7 @@ def _transactions(url: str) -> int:
 
 def _backend_cpu_s(url: str) -> float | None:
     """CPU seconds used so far by the listening clients' backends (None off Linux or without access)."""
-    with _admin(url).connect() as connection:
+    with server_engine(url).connect() as connection:
         pids = connection.execute(
             text("SELECT pid FROM pg_stat_activity WHERE datname = :d AND application_name = :a"),
             {"d": DATABASE, "a": APP_NAME},
@@ -119,7 +124,7 @@ def main() -> None:
     from ticketflow_desktop.services.tickets import TicketService
     from ticketflow_desktop.storage.engine import open_database
 
-    url = _fresh_database(args.pg_url)
+    url = recreate_database(args.pg_url, DATABASE)
     writer = TicketService(open_database(url, upgrade=True))
     ticket = writer.create(TicketDraft("Live 0", "Watched by every client.", Category.GENERAL, Priority.LOW))
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.live import _percentile
+from bench.live import _percentile, recreate_database, server_engine
 from bench.service import write_csv
 from bench.team import ACTIVE, DUE
 from bench.team_data import BENCH_AGENT, BENCH_GROUPS, agent_login, data_set_arguments, prepare
@@ -52,26 +52,16 @@ AFTER_S = 4.0
 Timing = tuple[float, str, float]  # (monotonic start, what, milliseconds)
 
 
-def _server(url: str):
-    return create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-
-
 def copy_data_set(url: str) -> str:
     """A throwaway copy of the data set (no session may be connected to it meanwhile), and its URL."""
-    source = make_url(url).database
-    engine = _server(url)
-    with engine.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {COPY} WITH (FORCE)"))
-        connection.execute(text(f'CREATE DATABASE {COPY} TEMPLATE "{source}"'))
-    engine.dispose()
-    return make_url(url).set(database=COPY).render_as_string(hide_password=False)
+    return recreate_database(url, COPY, template=make_url(url).database)
 
 
 def drop_copy(url: str) -> None:
-    engine = _server(url)
-    with engine.connect() as connection:
+    server = server_engine(url)
+    with server.connect() as connection:
         connection.execute(text(f"DROP DATABASE IF EXISTS {COPY} WITH (FORCE)"))
-    engine.dispose()
+    server.dispose()
 
 
 def add_importer(owner_url: str) -> str:
