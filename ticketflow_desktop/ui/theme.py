@@ -158,6 +158,9 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+# Item views (the tickets table, lists) keep Fusion's own frame: a style-sheet border on a scroll area
+# makes its viewport see-through, so that every row's repaint (a selection, a live change) first painted
+# the main window and each panel under it; it made the window's paints while tickets open 25-45% longer.
 STYLE_TEMPLATE = """
 QToolTip {{ color: {text}; background: {surface}; border: 1px solid {border}; padding: 4px; }}
 QTabWidget::pane {{ border: none; }}
@@ -185,7 +188,7 @@ QPushButton:disabled {{ color: {text_muted}; background: {window}; }}
 QPushButton[primary="true"]:disabled {{ background: {border}; border-color: {border}; color: {text_muted}; }}
 QPushButton[queue="true"] {{ border-radius: 12px; padding: 3px 12px; }}
 QPushButton[queue="true"]:checked {{ background: {selection}; color: {selection_text}; border-color: {accent}; }}
-QTableView, QTreeView, QListView {{ gridline-color: {border}; border: 1px solid {border}; border-radius: 6px; }}
+QTableView, QTreeView, QListView {{ gridline-color: {border}; }}
 QHeaderView::section {{ background: {surface_alt}; border: none; border-bottom: 1px solid {border};
     padding: 6px; color: {text_muted}; font-weight: 600; }}
 QGroupBox {{ border: 1px solid {border}; border-radius: 8px; margin-top: 14px; padding: 12px 10px 8px 10px; }}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.databases import service_at
@@ -14,6 +15,7 @@ from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database
+from ticketflow_desktop.ui.theme import ThemeManager
 from ticketflow_desktop.ui.tickets.model import TicketTableModel
 
 
@@ -42,6 +44,18 @@ def other_service(database_url: str, clock: FixedClock) -> Iterator[TicketServic
     """A colleague: another engine on the same database."""
     with service_at(database_url, clock) as service:
         yield service
+
+
+@pytest.fixture
+def themed() -> Iterator[ThemeManager]:
+    """The theme's style sheet, as the app always has it (its header is taller than the bare style's)."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    theme = ThemeManager(qapp, "light")
+    yield theme
+    qapp.setStyleSheet("")
+    qapp.setPalette(qapp.style().standardPalette())
+    theme.deleteLater()
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from tests.ui.tickets.conftest import load_all
@@ -16,6 +16,7 @@ from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.domain.sla import SlaPolicy
 from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
+from ticketflow_desktop.ui.theme import ThemeManager
 from ticketflow_desktop.ui.tickets.model import COL_ID, COL_PRIORITY, COL_SLA, COL_TITLE, HEADERS
 
 
@@ -59,3 +60,41 @@ def test_each_painted_cell_gets_its_text_alignment_colour_and_mark_in_one_reques
     # The priority's coloured mark, and the title's unread mark (blank: nothing unread here), are drawn.
     assert not cells[late.id, COL_PRIORITY].icon.isNull()
     assert cells[late.id, COL_PRIORITY].features & QStyleOptionViewItem.ViewItemFeature.HasDecoration
+
+
+def test_a_rows_repaint_paints_that_row_alone_not_the_window_beneath(
+    qtbot: QtBot, make_app, seed, themed: ThemeManager
+) -> None:
+    """A selection or a live change repaints one row: the table's viewport is opaque, so nothing under
+    it (the main window, the tab, the panels) is painted first (a style-sheet border on the views made
+    it see-through, and each row's repaint a repaint of every ancestor)."""
+    seed(5)
+    app = make_app(tab="tickets", theme=themed)  # the theme's style sheet, as the app always has it
+    load_all(qtbot, app.model)
+    table = app.tab.table
+    qtbot.waitExposed(table)
+    qtbot.wait(300)  # the first paints after showing are done
+    painted: list[QObject] = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    spy = Painted()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        row = table.visualRect(app.model.index(1, COL_TITLE))
+        table.viewport().update(row.adjusted(-table.viewport().width(), 0, table.viewport().width(), 0))
+        qtbot.waitUntil(lambda: bool(painted), timeout=5_000)
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    ancestors = []
+    parent = table.viewport().parentWidget()
+    while parent is not None:
+        ancestors.append(parent)
+        parent = parent.parentWidget()
+    assert table.viewport() in painted
+    assert not [w for w in painted if w in ancestors], [type(w).__name__ for w in painted]

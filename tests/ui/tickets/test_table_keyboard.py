@@ -5,7 +5,6 @@ filter, times, and the first-launch state on each backend."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -290,18 +289,6 @@ def _layout(app: App) -> str:
         f"{splitter.orientation().name} {splitter.sizes()}, table viewport {tab.table.viewport().size().toTuple()}, "
         f"rows {app.model.rowCount()}, whole rows {_whole_rows_visible(app)}"
     )
-
-
-@pytest.fixture
-def themed() -> Iterator[ThemeManager]:
-    """The theme's style sheet, as the app always has it (its header is taller than the bare style's)."""
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    theme = ThemeManager(qapp, "light")
-    yield theme
-    qapp.setStyleSheet("")
-    qapp.setPalette(qapp.style().standardPalette())
-    theme.deleteLater()
 
 
 def test_ten_rows_show_at_800x600_and_at_960x540(qtbot: QtBot, make_app, seed, themed: ThemeManager) -> None:
