@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ticketflow_desktop.domain import Count, Status, TicketFilter
@@ -49,6 +49,14 @@ QUEUES: dict[Queue, tuple[str, str]] = {
     Queue.MY_GROUPS: ("My groups", "Alt+G"),
     Queue.OPEN: ("All open", "Alt+O"),
     Queue.BREACHING: ("Breaching soon", "Alt+B"),
+}
+# What each queue lists, in its button's tooltip (with the count when the row has no room for it).
+QUEUE_TIPS: dict[Queue, str] = {
+    Queue.MINE: "Tickets assigned to you",
+    Queue.UNASSIGNED: "Tickets assigned to nobody",
+    Queue.MY_GROUPS: "Tickets of your groups",
+    Queue.OPEN: "Open tickets",
+    Queue.BREACHING: "Tickets due soon or already late",
 }
 # Breaching soon: not done, and due soon or already late (services/sla.py's states).
 _NOT_DONE = (Status.OPEN, Status.IN_PROGRESS, Status.PENDING)
@@ -94,6 +102,7 @@ class QueueBar(QWidget):
         self.current: Queue | None = None
         self.counts: dict[Queue, Count] = {}
         self._stale = True  # counts to read once the row is shown
+        self._compact = False  # the counts left out of the buttons' text: the row is too narrow for them
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -109,8 +118,6 @@ class QueueBar(QWidget):
             button.setCheckable(True)
             button.setProperty("queue", True)
             button.setAccessibleName(f"Queue: {label}")
-            shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"Show the {label.lower()} tickets ({shortcut}); again for all tickets")
             button.clicked.connect(partial(self._clicked, queue))
             self.group.addButton(button)
             self.buttons[queue] = button
@@ -228,8 +235,41 @@ class QueueBar(QWidget):
         self._show_counts()
         self.counts_changed.emit()
 
+    def _full_text(self, queue: Queue) -> str:
+        label, count = QUEUES[queue][0], self.counts.get(queue)
+        return label if count is None else f"{label} · {count}"
+
     def _show_counts(self) -> None:
+        self._compact = self.width() < self._width_with_counts()
         for queue, button in self.buttons.items():
-            label = QUEUES[queue][0]
-            count = self.counts.get(queue)
-            button.setText(label if count is None else f"{label} · {count}")
+            label, count = QUEUES[queue][0], self.counts.get(queue)
+            button.setText(label if self._compact else self._full_text(queue))
+            shortcut = self.queue_actions[queue].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            counted = "" if count is None else f": {count}"
+            button.setToolTip(f"{QUEUE_TIPS[queue]}{counted} ({shortcut}; again for all tickets)")
+
+    def _width_with_counts(self) -> int:
+        """The row's width with every shown button naming its count: on a narrow window ("Breaching soon ·
+        1,000+" and four more) the buttons would be squeezed until their text was cut, so then they name
+        their queue alone and the count moves to the tooltip."""
+        layout = self.layout()
+        assert layout is not None
+        items = (layout.itemAt(i) for i in range(layout.count()))
+        widgets = [w for w in (item.widget() for item in items if item is not None) if w and not w.isHidden()]
+        width = layout.spacing() * max(0, len(widgets) - 1)
+        queues = {id(button): queue for queue, button in self.buttons.items()}
+        for widget in widgets:
+            queue = queues.get(id(widget))
+            if queue is None:
+                width += max(widget.minimumSizeHint().width(), widget.minimumWidth())
+                continue
+            button = self.buttons[queue]
+            metrics = button.fontMetrics()
+            padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+            width += padding + metrics.horizontalAdvance(self._full_text(queue))
+        return width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (self.width() < self._width_with_counts()) != self._compact:
+            self._show_counts()
