@@ -12,6 +12,7 @@ from tests.databases import service_at
 from tests.ui.harness import App, settled
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.seed import synthetic_tickets
+from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database
@@ -44,6 +45,14 @@ def other_service(database_url: str, clock: FixedClock) -> Iterator[TicketServic
     """A colleague: another engine on the same database."""
     with service_at(database_url, clock) as service:
         yield service
+
+
+@pytest.fixture
+def round_the_clock(service: TicketService, clock: FixedClock) -> SlaService:
+    """The team's SLA clocks running every hour of every day (UTC): a test's minutes are business minutes."""
+    sla = SlaService(service.database, clock)
+    sla.set_calendar("Mon-Sun 00:00-24:00", "UTC")
+    return sla
 
 
 @pytest.fixture

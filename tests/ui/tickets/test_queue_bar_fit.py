@@ -28,7 +28,7 @@ def test_queue_buttons_name_their_counts_when_there_is_room_and_are_never_cut(
     qtbot.waitUntil(lambda: unassigned.text() == "Unassigned · 1,000+", timeout=10_000)
     shown = [button for button in bar.buttons.values() if not button.isHidden()]
     wide = [button.text() for button in shown]
-    assert "All open · 93" in wide or any(t.startswith("All open · ") for t in wide), wide
+    assert any(text.startswith("All open · ") for text in wide), wide
 
     margins = column.contentsMargins()
     holder.resize(bar.sizeHint().width() - 30 + margins.left() + margins.right(), 60)  # too narrow for the counts
@@ -36,6 +36,7 @@ def test_queue_buttons_name_their_counts_when_there_is_room_and_are_never_cut(
     qtbot.waitUntil(lambda: unassigned.text() == "Unassigned", timeout=5_000)
     assert [button.text() for button in shown] == [text.split(" · ")[0] for text in wide]
     assert unassigned.toolTip().startswith("Tickets assigned to nobody: 1,000+ (")
+    assert unassigned.accessibleDescription() == unassigned.toolTip()
     for button in shown:
         assert button.width() >= button.sizeHint().width(), (button.text(), button.width())
 

@@ -19,10 +19,9 @@ from ticketflow_desktop.ui.tickets.model import COL_SLA, HEADERS, SLA_STATE_ROLE
 
 
 def test_the_sla_column_shows_time_left_coloured_and_sorts_due_first(
-    qtbot: QtBot, open_app, service: TicketService, clock: FixedClock
+    qtbot: QtBot, open_app, service: TicketService, clock: FixedClock, round_the_clock: SlaService
 ) -> None:
-    sla = SlaService(service.database, clock)
-    sla.set_calendar("Mon-Sun 00:00-24:00", "UTC")
+    sla = round_the_clock
     sla.set_policy(SlaPolicy(Priority.HIGH, 60, 8 * 60))
     sla.set_policy(SlaPolicy(Priority.CRITICAL, 30, 4 * 60))
 

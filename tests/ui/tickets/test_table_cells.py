@@ -28,10 +28,9 @@ class Delegate(QStyledItemDelegate):
 
 
 def test_each_painted_cell_gets_its_text_alignment_colour_and_mark_in_one_request(
-    qtbot: QtBot, open_app, service: TicketService, clock: FixedClock
+    qtbot: QtBot, open_app, service: TicketService, clock: FixedClock, round_the_clock: SlaService
 ) -> None:
-    sla = SlaService(service.database, clock)
-    sla.set_calendar("Mon-Sun 00:00-24:00", "UTC")
+    sla = round_the_clock
     sla.set_policy(SlaPolicy(Priority.CRITICAL, 30, 4 * 60))
     late = service.create(TicketDraft("Late ✈️ שלום", "x", Category.TECHNICAL, Priority.CRITICAL))
     calm = service.create(TicketDraft("No policy", "x", Category.BILLING, Priority.LOW))

@@ -246,7 +246,9 @@ class QueueBar(QWidget):
             button.setText(label if self._compact else self._full_text(queue))
             shortcut = self.queue_actions[queue].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             counted = "" if count is None else f": {count}"
-            button.setToolTip(f"{QUEUE_TIPS[queue]}{counted} ({shortcut}; again for all tickets)")
+            tip = f"{QUEUE_TIPS[queue]}{counted} ({shortcut}; again for all tickets)"
+            button.setToolTip(tip)
+            button.setAccessibleDescription(tip)  # the count for a screen reader too, whatever the text shows
 
     def _width_with_counts(self) -> int:
         """The row's width with every shown button naming its count: on a narrow window ("Breaching soon ·
