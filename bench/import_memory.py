@@ -23,7 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
+from bench.databases import drop_database, recreate_database
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,24 +79,13 @@ def main() -> int:
         started = time.perf_counter()
         rows = write_csv(path, args.mb, args.description_chars)
         print(f"wrote {path.stat().st_size / 1e6:,.0f} MB, {rows:,} rows in {time.perf_counter() - started:.0f} s")
-        admin = None
-        if args.postgresql:
-            name = f"tf_import_bench_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(
-                make_url(args.postgresql).set(drivername="postgresql+psycopg2"), isolation_level="AUTOCOMMIT"
-            )
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            url = make_url(args.postgresql).set(database=name).render_as_string(hide_password=False)
-        else:
-            url = f"sqlite:///{folder / 'tickets.sqlite3'}"
+        name = f"tf_import_bench_{uuid.uuid4().hex[:8]}"
+        url = recreate_database(args.postgresql, name) if args.postgresql else f"sqlite:///{folder / 'tickets.sqlite3'}"
         try:
             _, elapsed, peak_mb = run_import(url, path, folder / "home")
         finally:
-            if admin is not None:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                admin.dispose()
+            if args.postgresql:
+                drop_database(args.postgresql, name)
         backend = "PostgreSQL" if args.postgresql else "SQLite"
         print()
         print("| backend | file | rows | import time | peak RSS (target < 200 MB) |")

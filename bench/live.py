@@ -26,7 +26,9 @@ import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import text
+
+from bench.databases import recreate_database, server_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "tfbench_live"
@@ -57,24 +59,6 @@ def client(url: str) -> None:
     print("READY", flush=True)
     sys.stdin.read()  # until the benchmark closes our stdin
     feed.stop()
-
-
-def server_engine(url: str):
-    """Statements about databases, on the server's own `postgres` database of `url`'s server."""
-    return create_engine(
-        make_url(url).set(drivername="postgresql+psycopg2", database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-
-
-def recreate_database(url: str, name: str, template: str | None = None) -> str:
-    """`name` on `url`'s server, dropped if there and made anew: empty, or a copy of `template` (no session
-    may be connected to it meanwhile). Returns its URL."""
-    server = server_engine(url)
-    with server.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        connection.execute(text(f"CREATE DATABASE {name}" + (f' TEMPLATE "{template}"' if template else "")))
-    server.dispose()
-    return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
 def _transactions(url: str) -> int:

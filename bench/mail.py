@@ -16,8 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
+from bench.databases import recreate_database
 from tests.mail.servers import PASSWORD, Dovecot, free_port
 from ticketflow_desktop.config import MailSettings
 from ticketflow_desktop.mail.fetch import PROCESSED
@@ -25,16 +26,6 @@ from ticketflow_desktop.mail.samples import sample_mailbox
 from ticketflow_desktop.services.mail import MailService
 from ticketflow_desktop.storage.engine import open_database
 from ticketflow_desktop.storage.tables import MessageRow, TicketRow
-
-
-def fresh_postgres(admin_url: str) -> str:
-    name = f"tfbench_mail_{os.getpid()}"
-    engine = create_engine(admin_url.replace("postgresql://", "postgresql+psycopg2://"), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 def run(backend: str, url: str, mails: int) -> list[str]:
@@ -86,7 +77,7 @@ def main() -> None:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     rows = [run("sqlite", f"sqlite:///{tempfile.mkdtemp(prefix='tfbench-mail-db-')}/mail.sqlite3", args.mails)]
     if args.pg_url:
-        rows.append(run("postgresql", fresh_postgres(args.pg_url), args.mails))
+        rows.append(run("postgresql", recreate_database(args.pg_url, f"tfbench_mail_{os.getpid()}"), args.mails))
     header = [
         "backend",
         "mails",

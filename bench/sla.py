@@ -20,6 +20,7 @@ from collections.abc import Callable
 import psycopg2
 from sqlalchemy import make_url
 
+from bench.databases import drop_database, recreate_database
 from ticketflow_desktop.domain import Priority
 from ticketflow_desktop.domain.sla import SlaPolicy
 from ticketflow_desktop.services.sla import SlaService
@@ -76,12 +77,7 @@ def main() -> None:
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args()
-    admin = psycopg2.connect(make_url(args.pg_url).set(drivername="postgresql").render_as_string(False))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {NAME}")
-    url = make_url(args.pg_url).set(database=NAME)
+    url = make_url(recreate_database(args.pg_url, NAME))
     database = open_database(url.render_as_string(False), upgrade=True)
     sla = SlaService(database)
     sla.set_calendar("Mon-Fri 09:00-17:00", "Europe/Berlin")
@@ -129,9 +125,7 @@ def main() -> None:
         p50, p95 = _percentiles(_timed(cursor, args.runs, lambda _i, sql=sql: sql))
         print(f"{name:<48} {p50:>11.3f} {p95:>7.3f}")
     connection.close()
-    with admin.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {NAME} WITH (FORCE)")
-    admin.close()
+    drop_database(args.pg_url, NAME)
 
 
 if __name__ == "__main__":

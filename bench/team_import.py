@@ -35,7 +35,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.live import _percentile, recreate_database, server_engine
+from bench.databases import drop_database, recreate_database
+from bench.live import _percentile
 from bench.service import write_csv
 from bench.team import ACTIVE, DUE
 from bench.team_data import BENCH_AGENT, BENCH_GROUPS, agent_login, data_set_arguments, prepare
@@ -55,13 +56,6 @@ Timing = tuple[float, str, float]  # (monotonic start, what, milliseconds)
 def copy_data_set(url: str) -> str:
     """A throwaway copy of the data set (no session may be connected to it meanwhile), and its URL."""
     return recreate_database(url, COPY, template=make_url(url).database)
-
-
-def drop_copy(url: str) -> None:
-    server = server_engine(url)
-    with server.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {COPY} WITH (FORCE)"))
-    server.dispose()
 
 
 def add_importer(owner_url: str) -> str:
@@ -258,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         service.database.dispose()
     finally:
         stop.set()
-        drop_copy(source_url)
+        drop_database(source_url, COPY)
     took = ended - began
     waits = [ms for _at, name, ms in timings if name.startswith("lock wait")]
     lists = [ms for at, name, ms in timings if name.startswith("list") and began <= at < ended]
