@@ -25,7 +25,7 @@ from ticketflow_desktop.mail.fetch import PROCESSED
 from ticketflow_desktop.mail.samples import sample_mailbox
 from ticketflow_desktop.services.mail import MailService
 from ticketflow_desktop.storage.engine import open_database
-from ticketflow_desktop.storage.tables import MessageRow, TicketRow
+from ticketflow_desktop.storage.tables import message_table, ticket_table
 
 
 def run(backend: str, url: str, mails: int) -> list[str]:
@@ -44,8 +44,8 @@ def run(backend: str, url: str, mails: int) -> list[str]:
                 report = service.fetch_once(mailbox)
             fetch_s = time.perf_counter() - started
             with database.reading() as session:
-                tickets = session.execute(select(func.count()).select_from(TicketRow)).scalar_one()
-                messages = session.execute(select(func.count()).select_from(MessageRow)).scalar_one()
+                tickets = session.execute(select(func.count()).select_from(ticket_table)).scalar_one()
+                messages = session.execute(select(func.count()).select_from(message_table)).scalar_one()
         finally:
             database.dispose()
         processed = dovecot.folder_count(PROCESSED)

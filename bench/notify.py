@@ -25,7 +25,7 @@ from ticketflow_desktop.services.reads import ReadService
 from ticketflow_desktop.services.seed import synthetic_tickets
 from ticketflow_desktop.storage.bulk import bulk_insert
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.tables import AgentRow, MessageRow, table_of
+from ticketflow_desktop.storage.tables import agent_table, message_table
 from ticketflow_desktop.storage.team import agent_login
 
 AT = datetime(2026, 1, 1, tzinfo=UTC)
@@ -45,7 +45,7 @@ def _prepare(database: Database, tickets: int) -> tuple[str, list[int]]:
     with database.writing() as session:
         me = agent_login(session)
         if database.enforces_team_rules:
-            session.execute(insert(table_of(AgentRow)).values(login=me, name="Bench", role="admin"))
+            session.execute(insert(agent_table).values(login=me, name="Bench", role="admin"))
         session.execute(text("UPDATE tickets SET assignee = :me WHERE id % 10 = 0"), {"me": me})
         ids = [int(i) for i in session.execute(text("SELECT id FROM tickets ORDER BY id DESC LIMIT 1000")).scalars()]
     reads = ReadService(database)
@@ -63,7 +63,7 @@ def _messages(database: Database, me: str, ids: list[int], n: int) -> None:
     with database.writing() as session:
         if database.enforces_team_rules:
             session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
-        session.execute(insert(table_of(MessageRow)), rows)
+        session.execute(insert(message_table), rows)
 
 
 def main() -> None:

@@ -171,9 +171,9 @@ def restored(owner: Database, ticket_ids: list[int]) -> Iterator[None]:
 
 
 def _ticket_columns(session: object) -> list[str]:
-    from ticketflow_desktop.storage.tables import TicketRow
+    from ticketflow_desktop.storage.tables import ticket_table
 
-    return [c.name for c in TicketRow.__table__.columns]
+    return [c.name for c in ticket_table.columns]
 
 
 def _analyze(database: Database) -> None:

@@ -455,7 +455,7 @@ def seed_postgresql(database: Database, tickets: int, steps: Steps) -> None:
     steps.done("groups, 200 agents (login roles), SLA policies")
     history = LoadedHistory()
     with database.writing() as session:
-        cursor = session.connection().connection.dbapi_connection.cursor()
+        cursor = session.connection.dbapi_connection.cursor()
         cursor.execute("SELECT set_config('ticketflow.trusted_load', 'on', true)")
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
         # Empty tables made empty in this transaction: COPY FREEZE writes the rows already frozen and

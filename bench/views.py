@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 from ticketflow_desktop.domain import Priority, Sort, SortKey, Status, TicketFilter
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import open_database
-from ticketflow_desktop.storage.tables import TicketRow
+from ticketflow_desktop.storage.tables import ticket_table
 
 FILTERS = {
     "status open,in_progress": TicketFilter(status=(Status.OPEN, Status.IN_PROGRESS)),
@@ -46,10 +46,13 @@ def main(url: str) -> None:
         plan = ""
         if postgres:
             query = (
-                select(TicketRow.id).where(*service._conditions(flt)).order_by(TicketRow.updated_at.desc()).limit(51)
+                select(ticket_table.c.id)
+                .where(*service._conditions(flt))
+                .order_by(ticket_table.c.updated_at.desc())
+                .limit(51)
             )
             with service.database.reading() as session:
-                compiled = query.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+                compiled = query.compile(session.engine, compile_kwargs={"literal_binds": True})
                 lines = session.execute(text(f"EXPLAIN {compiled}")).scalars().all()
             plan = "; ".join(sorted({w for line in lines for w in line.split() if w.startswith(("ix_", "pk_"))}))
             if any("Seq Scan" in line for line in lines):

@@ -16,7 +16,7 @@ from tests.databases import fresh_database_url, service_at
 from ticketflow_desktop.domain.clock import FixedClock
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.tables import Base
+from ticketflow_desktop.storage.tables import metadata
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch a real keyring or the user's real settings.
@@ -73,7 +73,7 @@ def _truncate(database: Database) -> None:
 
     A window's pooled connections outlive it until the garbage collector finds them; with a hundred
     GUI tests on PostgreSQL they reached the server's max_connections (100). The engine here re-pings."""
-    names = ", ".join(table.name for table in Base.metadata.sorted_tables if table.name != "schema_meta")
+    names = ", ".join(table.name for table in metadata.sorted_tables if table.name != "schema_meta")
     with database.engine.begin() as connection:
         connection.execute(
             text(

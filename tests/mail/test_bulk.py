@@ -11,7 +11,7 @@ from ticketflow_desktop.mail.fetch import PROCESSED
 from ticketflow_desktop.mail.samples import sample_mailbox
 from ticketflow_desktop.services.mail import MailService
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import MessageRow, TicketRow
+from ticketflow_desktop.storage.tables import message_table, ticket_table
 
 
 @pytest.mark.slow
@@ -33,6 +33,6 @@ def test_a_thousand_mails_none_lost_or_duplicated(
         sample.duplicates,
     )
     with database.reading() as session:
-        assert session.execute(select(func.count()).select_from(TicketRow)).scalar_one() == sample.new_tickets
-        assert session.execute(select(func.count()).select_from(MessageRow)).scalar_one() == sample.answers
+        assert session.execute(select(func.count()).select_from(ticket_table)).scalar_one() == sample.new_tickets
+        assert session.execute(select(func.count()).select_from(message_table)).scalar_one() == sample.answers
     assert (dovecot.folder_count("INBOX"), dovecot.folder_count(PROCESSED)) == (0, 1000)

@@ -15,7 +15,7 @@ from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.outbox import Outbox, Queued
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.outbox_store import OutboxStore
-from ticketflow_desktop.storage.tables import AgentRow, table_of
+from ticketflow_desktop.storage.tables import agent_table
 
 from .proxy import FaultProxy
 
@@ -31,7 +31,7 @@ def bodies(service: TicketService, ticket_id: int) -> list[str]:
 def make_agents(service: TicketService, *logins: str) -> None:
     with service.database.writing() as session:
         for login in logins:
-            session.execute(table_of(AgentRow).insert().values(login=login, name=login.title(), role="agent"))
+            session.execute(agent_table.insert().values(login=login, name=login.title(), role="agent"))
 
 
 def test_a_reply_written_during_an_outage_is_sent_once_it_is_back(

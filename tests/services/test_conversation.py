@@ -27,10 +27,10 @@ def assignee_for(service: TicketService) -> str:
     """Someone who may own tickets: this computer's login on SQLite, an agent made for it on PostgreSQL."""
     if service.database.is_sqlite:
         return ME
-    from ticketflow_desktop.storage.tables import AgentRow, table_of
+    from ticketflow_desktop.storage.tables import agent_table
 
     with service.database.writing() as session:  # an agent record (no login role needed to own a ticket)
-        session.execute(table_of(AgentRow).insert().values(login="ann_agent", name="Ann Agent", role="agent"))
+        session.execute(agent_table.insert().values(login="ann_agent", name="Ann Agent", role="agent"))
     return "ann_agent"
 
 
@@ -199,9 +199,9 @@ def test_the_thread_names_agents_by_their_team_name_and_falls_back_to_the_login(
     first = conversation.add(ticket.id, MessageKind.NOTE, "Before I had a name.")
     [unnamed] = conversation.thread(ticket.id)
     assert (unnamed.author_name, unnamed.shown_author) == (None, first.author)
-    from ticketflow_desktop.storage.tables import AgentRow, table_of
+    from ticketflow_desktop.storage.tables import agent_table
 
     with service.database.writing() as session:
-        session.execute(table_of(AgentRow).insert().values(login=first.author, name="Pat Müller", role="agent"))
+        session.execute(agent_table.insert().values(login=first.author, name="Pat Müller", role="agent"))
     [named] = conversation.thread(ticket.id)
     assert (named.author, named.shown_author) == (first.author, "Pat Müller")

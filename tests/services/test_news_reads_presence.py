@@ -15,7 +15,7 @@ from ticketflow_desktop.services.notifications import NotificationService
 from ticketflow_desktop.services.presence import PresenceService
 from ticketflow_desktop.services.reads import ReadService
 from ticketflow_desktop.services.tickets import TicketService
-from ticketflow_desktop.storage.tables import AgentRow, TicketEventRow, table_of
+from ticketflow_desktop.storage.tables import agent_table, ticket_event_table
 
 
 def me(service: TicketService) -> str:
@@ -26,7 +26,7 @@ def me(service: TicketService) -> str:
 
             return local_login()
         login = str(session.execute(text("SELECT session_user")).scalar_one())
-        session.execute(insert(table_of(AgentRow)).values(login=login, name="Me Myself", role="admin"))
+        session.execute(insert(agent_table).values(login=login, name="Me Myself", role="admin"))
         return login
 
 
@@ -120,7 +120,7 @@ def _event_by_nobody(service: TicketService, ticket_id: int, field: str, value: 
         if not service.database.is_sqlite:
             session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
         session.execute(
-            insert(table_of(TicketEventRow)).values(
+            insert(ticket_event_table).values(
                 ticket_id=ticket_id, at=service.clock.now(), field=field, old_value=None, new_value=value,
                 source="import", version=1, actor=None,
             )

@@ -13,7 +13,7 @@ from ticketflow_desktop.domain import TicketFilter
 from ticketflow_desktop.services.seed_team import messages_for
 from ticketflow_desktop.storage import analytics
 from ticketflow_desktop.storage.engine import open_database
-from ticketflow_desktop.storage.tables import MessageRow, TicketRow
+from ticketflow_desktop.storage.tables import message_table, ticket_table
 
 
 def test_threads_have_a_median_of_three_and_a_tail_to_two_hundred() -> None:
@@ -31,8 +31,12 @@ def test_seed_gives_tickets_people_and_threads(database_url: str, capsys: pytest
     database = open_database(database_url)
     try:
         with database.reading() as session:
-            tickets = session.execute(select(TicketRow.requester_id, TicketRow.assignee, TicketRow.group_id)).all()
-            messages = session.execute(select(MessageRow.ticket_id, func.count()).group_by(MessageRow.ticket_id)).all()
+            tickets = session.execute(
+                select(ticket_table.c.requester_id, ticket_table.c.assignee, ticket_table.c.group_id)
+            ).all()
+            messages = session.execute(
+                select(message_table.c.ticket_id, func.count()).group_by(message_table.c.ticket_id)
+            ).all()
         assert len(tickets) == 300 and all(t.requester_id for t in tickets)
         assert 0.7 < sum(1 for t in tickets if t.assignee) / 300 < 0.9  # one in five nobody's
         assert 0.8 < sum(1 for t in tickets if t.group_id) / 300 < 0.95  # one in eleven in no group
@@ -88,7 +92,7 @@ def test_seeded_tickets_have_sla_states(database_url: str, capsys: pytest.Captur
         with database.reading() as session:  # the load's settled tickets are in the attainment's summary
             stored = analytics.stored_sla_settled(session)
             assert stored == analytics.recount_sla_settled(session)
-            outcomes = session.execute(select(func.count()).where(TicketRow.sla_outcome.is_not(None))).scalar_one()
+            outcomes = session.execute(select(func.count()).where(ticket_table.c.sla_outcome.is_not(None))).scalar_one()
             assert sum(stored.values()) == outcomes > 0
     finally:
         database.dispose()

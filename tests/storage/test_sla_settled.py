@@ -23,7 +23,7 @@ from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import analytics
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.tables import MessageRow, TicketEventRow, TicketRow, TicketTagRow, table_of
+from ticketflow_desktop.storage.tables import message_table, ticket_event_table, ticket_table, ticket_tag_table
 
 GROUPS = ("G1", "G2", "G3")
 reader = test_team_queues.reader  # the fixture: an agent in G1 and G2 on PostgreSQL
@@ -74,7 +74,7 @@ def _seed(owner: Database, reader: Reader, today: date, rng: random.Random, n: i
         if owner.dialect == "postgresql":  # an administrator's load keeps the rows as given
             session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
             session.execute(text("SELECT setval(pg_get_serial_sequence('tickets', 'id'), :n)"), {"n": n})
-        session.execute(insert(table_of(TicketRow)), rows)
+        session.execute(insert(ticket_table), rows)
         analytics.rebuild_summaries(session)  # the other summaries, which such a load brings itself
 
 
@@ -84,7 +84,7 @@ def _write(owner: Database, agent: Database, reader: Reader, rng: random.Random,
     for _ in range(steps):
         service = rng.choice(services)
         with owner.reading() as session:
-            ids = list(session.execute(select(TicketRow.id).order_by(TicketRow.id)).scalars())
+            ids = list(session.execute(select(ticket_table.c.id).order_by(ticket_table.c.id)).scalars())
         visible = [t.id for t in service.iterate()]
         ticket_id = rng.choice(visible)
         ticket = service.get(ticket_id)
@@ -110,15 +110,15 @@ def _write(owner: Database, agent: Database, reader: Reader, rng: random.Random,
         else:  # only the owner deletes (no role may)
             gone = rng.choice(ids)
             with owner.writing() as session:
-                for table in (TicketEventRow, MessageRow, TicketTagRow):
-                    session.execute(delete(table).where(table.ticket_id == gone))
-                session.execute(delete(TicketRow).where(TicketRow.id == gone))
+                for table in (ticket_event_table, message_table, ticket_tag_table):
+                    session.execute(delete(table).where(table.c.ticket_id == gone))
+                session.execute(delete(ticket_table).where(ticket_table.c.id == gone))
 
 
 def _expected(owner: Database, reader: Reader, days: int | None, today: date) -> tuple[dict, dict]:
     """Attainment per week and per agent, counted in Python over the rows of the tickets the reader sees."""
     first = week_of(today - timedelta(days=(days or 26 * 7) - 1))
-    t = TicketRow
+    t = ticket_table.c
     with owner.reading() as session:
         rows = session.execute(select(t.group_id, t.assignee, t.sla_outcome, t.sla_settled_at)).all()
     weeks: dict[date, list[int]] = {}
@@ -217,7 +217,7 @@ def test_emptying_the_tickets_empties_the_counts(database_url: str, reader: Read
             if owner.dialect == "postgresql":
                 session.execute(text("TRUNCATE tickets CASCADE"))
             else:
-                session.execute(delete(TicketRow))
+                session.execute(delete(ticket_table))
             assert analytics.stored_sla_settled(session) == {}
     finally:
         owner.dispose()

@@ -21,7 +21,7 @@ from ticketflow_desktop.services.sla import SlaService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage import tags as tag_store
 from ticketflow_desktop.storage.engine import Database, open_database
-from ticketflow_desktop.storage.tables import GroupRow, TicketRow, TicketTagRow, table_of
+from ticketflow_desktop.storage.tables import group_table, ticket_table, ticket_tag_table
 from ticketflow_desktop.storage.team import add_group
 
 TODAY = date(2026, 6, 15)
@@ -43,7 +43,7 @@ def reader(database_url: str) -> Iterator[Reader]:
     try:
         if owner.dialect == "sqlite":
             with owner.writing() as session:
-                session.execute(insert(table_of(GroupRow)), [{"id": n, "name": g} for n, g in enumerate(GROUPS, 1)])
+                session.execute(insert(group_table), [{"id": n, "name": g} for n, g in enumerate(GROUPS, 1)])
             yield Reader(owner, "ann", "bob", None)
             return
         for g in GROUPS:
@@ -104,8 +104,8 @@ def _seed(database_url: str, reader: Reader, n: int = 240) -> list[dict[str, obj
     with owner.writing() as session:
         if owner.dialect == "postgresql":  # an administrator's load keeps the rows as given
             session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
-        session.execute(insert(table_of(TicketRow)), rows)
-        session.execute(insert(table_of(TicketTagRow)), tags)
+        session.execute(insert(ticket_table), rows)
+        session.execute(insert(ticket_tag_table), tags)
     owner.dispose()
     for r in rows:
         r["tags"] = {t["tag"] for t in tags if t["ticket_id"] == r["id"]}

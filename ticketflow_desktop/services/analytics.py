@@ -31,9 +31,7 @@ class AnalyticsService:
         if range_days is not None and range_days < 1:
             raise ValueError("a range holds at least one day")
         today = today or self.clock.now().date()
-        with self.database.reading() as session:
-            # Core, not the ORM: plain rows, without the per-row cost of ORM result processing.
-            connection = session.connection()
+        with self.database.reading() as connection:
             stats = compute_stats(connection, today)
             first = stats.created_per_day[0].day if stats.created_per_day else None
             start = (first or today) if range_days is None else today - timedelta(days=range_days - 1)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, insert, select
 
 from ticketflow_desktop.domain import Status, TicketChanges
 from ticketflow_desktop.domain.attachments import AttachmentInfo
@@ -36,18 +36,18 @@ from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.mail_store import queue_reply, requeue_failed
 from ticketflow_desktop.storage.people import (
     customer_by_email,
-    customer_from_row,
+    customer_of,
     customers_matching,
     find_or_create_customer,
 )
-from ticketflow_desktop.storage.tables import AgentRow, CustomerRow, MailOutRow, MessageRow, TicketRow, table_of
+from ticketflow_desktop.storage.tables import agent_table, customer_table, mail_out_table, message_table, ticket_table
 from ticketflow_desktop.storage.team import agent_login, local_login
 
 THREAD_MAX = 1000  # messages read at once; a longer thread is read on in pages (after_id)
 
 
 def message_from_row(
-    row: MessageRow, author_name: str | None = None, mail_state: str | None = None, mail_error: str | None = None
+    row: Row[Any], author_name: str | None = None, mail_state: str | None = None, mail_error: str | None = None
 ) -> Message:
     return message_from_columns(
         row.id,
@@ -122,31 +122,29 @@ class ConversationService:
         every file of the ticket."""
         check_number("ticket", ticket_id)
 
-        def read(session: Session) -> Conversation:
+        def read(session: Connection) -> Conversation:
             messages, files = self._thread_in(session, ticket_id, after_id, limit, every_file=True)
             wanted = sorted({m.customer_id for m in messages if m.customer_id is not None} | set(names_for))
-            rows = session.execute(select(CustomerRow.id, CustomerRow.name).where(CustomerRow.id.in_(wanted)))
+            rows = session.execute(
+                select(customer_table.c.id, customer_table.c.name).where(customer_table.c.id.in_(wanted))
+            )
             return Conversation(messages, {customer_id: name for customer_id, name in rows}, files)
 
         return self.database.read(read)
 
     def _thread_in(
-        self, session: Session, ticket_id: int, after_id: int, limit: int, every_file: bool = False
+        self, session: Connection, ticket_id: int, after_id: int, limit: int, every_file: bool = False
     ) -> tuple[list[Message], list[AttachmentInfo]]:
         """The messages after `after_id` with their files, and the ticket's files (read when a customer's
         message is among them, or `every_file`)."""
-        if session.execute(select(TicketRow.id).where(TicketRow.id == ticket_id)).first() is None:
+        if session.execute(select(ticket_table.c.id).where(ticket_table.c.id == ticket_id)).first() is None:
             raise NotFound(ticket_id)
-        # Plain rows on the session's connection: a 200-message thread built 200 ORM objects to throw
-        # away, half the Python time of opening the ticket.
-        m, agents, mail = table_of(MessageRow).c, table_of(AgentRow), table_of(MailOutRow)
-        rows = session.connection().execute(
+        m, agents, mail = message_table.c, agent_table, mail_out_table
+        rows = session.execute(
             select(m.id, m.ticket_id, m.kind, m.author, m.at, m.body, m.customer_id, m.written_at)
             .add_columns(agents.c.name, mail.c.state, mail.c.last_error)
             .select_from(
-                table_of(MessageRow)
-                .outerjoin(agents, agents.c.login == m.author)
-                .outerjoin(mail, mail.c.message_ref == m.id)
+                message_table.outerjoin(agents, agents.c.login == m.author).outerjoin(mail, mail.c.message_ref == m.id)
             )
             .where(m.ticket_id == ticket_id, m.id > after_id)
             .order_by(m.id)
@@ -184,8 +182,8 @@ class ConversationService:
         with self.database.writing() as session:
             if idempotency_key is not None:
                 stored = session.execute(
-                    select(MessageRow).where(MessageRow.idempotency_key == idempotency_key)
-                ).scalar_one_or_none()
+                    select(message_table).where(message_table.c.idempotency_key == idempotency_key)
+                ).one_or_none()
                 if stored is not None:
                     return message_from_row(stored)
             if seen_up_to is not None and kind is MessageKind.REPLY:
@@ -200,22 +198,22 @@ class ConversationService:
                 idempotency_key=idempotency_key,
             )
 
-    def check_nothing_new(self, session: Session, ticket_id: int, seen_up_to: int) -> None:
+    def check_nothing_new(self, session: Connection, ticket_id: int, seen_up_to: int) -> None:
         """Raise ThreadMovedOn when someone else (a colleague, the customer) wrote after `seen_up_to`."""
         me = agent_login(session)
         rows = session.execute(
-            select(MessageRow)
-            .where(MessageRow.ticket_id == ticket_id, MessageRow.id > seen_up_to)
-            .order_by(MessageRow.id)
+            select(message_table)
+            .where(message_table.c.ticket_id == ticket_id, message_table.c.id > seen_up_to)
+            .order_by(message_table.c.id)
             .limit(THREAD_MAX)
-        ).scalars()
+        )
         new = tuple(m for m in map(message_from_row, rows) if m.author != me or m.kind is MessageKind.CUSTOMER)
         if new:
             raise ThreadMovedOn(ticket_id, new)
 
     def add_in(
         self,
-        session: Session,
+        session: Connection,
         ticket_id: int,
         kind: MessageKind,
         body: str,
@@ -227,8 +225,8 @@ class ConversationService:
         """`add` inside a transaction the caller holds (a saved reply that also changes the ticket)."""
         check_number("ticket", ticket_id)
         body = validate_body(body)
-        messages = table_of(MessageRow)
-        t = TicketRow
+        messages = message_table
+        t = ticket_table.c
         ticket = session.execute(
             select(t.requester_id, t.status, t.first_responded_at, t.resolution_due).where(t.id == ticket_id)
         ).first()
@@ -284,12 +282,12 @@ class ConversationService:
                 raise ValidationError([FieldError("message", words)])
             announce(session, [ticket_id])
             row = session.execute(
-                select(MessageRow, AgentRow.name, MailOutRow.state, MailOutRow.last_error)
-                .outerjoin(AgentRow, AgentRow.login == MessageRow.author)
-                .join(MailOutRow, MailOutRow.message_ref == MessageRow.id)
-                .where(MessageRow.id == message_id)
+                select(message_table, agent_table.c.name, mail_out_table.c.state, mail_out_table.c.last_error)
+                .outerjoin(agent_table, agent_table.c.login == message_table.c.author)
+                .join(mail_out_table, mail_out_table.c.message_ref == message_table.c.id)
+                .where(message_table.c.id == message_id)
             ).one()
-            return message_from_row(*row)
+            return message_from_row(row, row.name, row.state, row.last_error)
 
     def customers(self, prefix: str) -> list[Customer]:
         with self.database.reading() as session:
@@ -297,8 +295,7 @@ class ConversationService:
 
     def customer(self, customer_id: int) -> Customer | None:
         with self.database.reading() as session:
-            row = session.get(CustomerRow, customer_id)
-            return customer_from_row(row) if row is not None else None
+            return customer_of(session, customer_id)
 
     def customer_by_email(self, email: str) -> Customer | None:
         with self.database.reading() as session:

@@ -4,8 +4,9 @@ its placeholders filled in, and the ticket's field changes, in one transaction."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Row, delete, insert, select
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.conversation import Message, MessageKind
@@ -17,11 +18,11 @@ from ticketflow_desktop.services.conversation import ConversationService
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import customer_of
-from ticketflow_desktop.storage.tables import MacroRow, table_of
+from ticketflow_desktop.storage.tables import macro_table
 from ticketflow_desktop.storage.team import agent_name, local_login
 
 
-def _macro(row: MacroRow) -> Macro:
+def _macro(row: Row[Any]) -> Macro:
     return Macro(
         row.id,
         row.name,
@@ -60,9 +61,9 @@ class MacroService:
         }
         if not self.database.enforces_team_rules:  # PostgreSQL sets the owner itself
             values["owner"] = local_login()
-        macros = table_of(MacroRow)
+        macros = macro_table
         with self.database.writing() as session:
-            if session.execute(select(MacroRow.id).where(MacroRow.name == name)).first() is not None:
+            if session.execute(select(macro_table.c.id).where(macro_table.c.name == name)).first() is not None:
                 raise ValidationError([FieldError("name", f"A saved reply called {name!r} exists already.")])
             row = session.execute(insert(macros).values(values).returning(macros.c.id, macros.c.owner)).one()
         return Macro(row.id, name, body, status, priority, category, row.owner, shared)
@@ -70,12 +71,12 @@ class MacroService:
     def available(self) -> list[Macro]:
         """The saved replies this agent may use (shared ones and their own), by name."""
         with self.database.reading() as session:
-            return [_macro(r) for r in session.execute(select(MacroRow).order_by(MacroRow.name)).scalars()]
+            return [_macro(r) for r in session.execute(select(macro_table).order_by(macro_table.c.name))]
 
     def remove(self, name: str) -> None:
         with self.database.writing() as session:
-            gone = session.execute(select(MacroRow.id).where(MacroRow.name == name)).first()
-            session.execute(delete(MacroRow).where(MacroRow.name == name))
+            gone = session.execute(select(macro_table.c.id).where(macro_table.c.name == name)).first()
+            session.execute(delete(macro_table).where(macro_table.c.name == name))
         if not gone:
             raise ValidationError([FieldError("name", f"There is no saved reply called {name!r} that you may remove.")])
 
@@ -87,7 +88,7 @@ class MacroService:
         tickets = TicketService(self.database, self.clock)
         conversation = ConversationService(self.database, self.clock)
         with self.database.writing() as session:
-            row = session.execute(select(MacroRow).where(MacroRow.name == name)).scalar_one_or_none()
+            row = session.execute(select(macro_table).where(macro_table.c.name == name)).one_or_none()
             if row is None:
                 raise ValidationError([FieldError("name", f"There is no saved reply called {name!r}.")])
             macro = _macro(row)

@@ -19,8 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from ticketflow_desktop.classification.local import is_confident
 from ticketflow_desktop.classification.suggest import Suggester
@@ -56,7 +55,7 @@ from ticketflow_desktop.storage.attachments import add_attachments
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import customer_email
-from ticketflow_desktop.storage.tables import TicketRow
+from ticketflow_desktop.storage.tables import ticket_table
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +191,8 @@ class MailService:
             found = mail_store.ticket_for_references(session, mail.references)
             if found is not None or mail.ticket_tag is None:
                 return found
-            row = session.get(TicketRow, mail.ticket_tag)
+            t = ticket_table.c
+            row = session.execute(select(t.requester_id).where(t.id == mail.ticket_tag)).first()
             if row is None:
                 return None
             requester = customer_email(session, row.requester_id)
@@ -212,7 +212,7 @@ class MailService:
                 idempotency_key=key,
             )
             self._store_attachments(session, mail, ticket_id, message.id)
-            status = session.execute(select(TicketRow.status).where(TicketRow.id == ticket_id)).scalar_one()
+            status = session.execute(select(ticket_table.c.status).where(ticket_table.c.id == ticket_id)).scalar_one()
             if status in REOPENED_BY_ANSWER:
                 tickets.update_in(session, ticket_id, TicketChanges(status=Status.OPEN), None)
             mail_store.record_seen(
@@ -264,7 +264,7 @@ class MailService:
             return None
         return suggestion
 
-    def _store_attachments(self, session: Session, mail: ParsedMail, ticket_id: int, message_id: int | None) -> None:
+    def _store_attachments(self, session: Connection, mail: ParsedMail, ticket_id: int, message_id: int | None) -> None:
         kept = mail.kept_attachments
         if kept:
             now = mail_store.shared_now(session, self.clock.now())

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import BigInteger, ColumnElement, and_, func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, Connection, and_, func, or_, select
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
 from ticketflow_desktop.domain.enums import EventField
@@ -36,7 +35,7 @@ from ticketflow_desktop.domain.notifications import (
 )
 from ticketflow_desktop.storage.dialect import Dialect
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import AgentRow, MessageRow, TicketEventRow, TicketRow
+from ticketflow_desktop.storage.tables import agent_table, message_table, ticket_event_table, ticket_table
 from ticketflow_desktop.storage.team import agent_login
 
 LIMIT = 200  # news listed per kind and call; beyond, they are counted (`News.more`)
@@ -49,26 +48,28 @@ class BreachSource(Protocol):
     """The SLA's answer: the tickets assigned to `login`, not done, whose SLA falls due at or before
     `until` and has not been missed yet, as (ticket id, title, due time)."""
 
-    def __call__(self, session: Session, login: str, until: datetime) -> Iterable[tuple[int, str, datetime]]: ...
+    def __call__(self, session: Connection, login: str, until: datetime) -> Iterable[tuple[int, str, datetime]]: ...
 
 
-def _with_names(session: Session, found: list[Notification]) -> list[Notification]:
+def _with_names(session: Connection, found: list[Notification]) -> list[Notification]:
     """The actors' names from their agent records ("Ann Lee assigned…", not "alee")."""
     logins = {n.actor for n in found if n.actor}
     if not logins:
         return found
-    names = dict(session.execute(select(AgentRow.login, AgentRow.name).where(AgentRow.login.in_(logins))).all())
+    names = dict(
+        session.execute(select(agent_table.c.login, agent_table.c.name).where(agent_table.c.login.in_(logins))).all()
+    )
     return [replace(n, actor_name=names.get(n.actor)) if n.actor else n for n in found]
 
 
-def _since(column: InstrumentedAttribute[int], after: int, top: int, filled: tuple[int, ...]) -> ColumnElement[bool]:
+def _since(column: ColumnElement[int], after: int, top: int, filled: tuple[int, ...]) -> ColumnElement[bool]:
     """Ids newer than the cursor up to `top`, and the cursor's gaps that are visible now."""
     newer = and_(column > after, column <= top)
     return or_(newer, column.in_(filled)) if filled else newer
 
 
 def _gaps(
-    session: Session, kind: str, after: int, top: int, old: tuple[int, ...]
+    session: Connection, kind: str, after: int, top: int, old: tuple[int, ...]
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """PostgreSQL: (the old gaps committed now, the ids in (after, top] and old gaps still not committed).
     Committed is asked of the database whoever may read the rows (storage/team_sql.py's
@@ -107,8 +108,8 @@ class NotificationService:
         """What concerns me since `cursor`, oldest first, and the cursor to ask with next time."""
         with self.database.reading() as session:
             me = agent_login(session)
-            top_event = session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
-            top_message = session.execute(select(func.coalesce(func.max(MessageRow.id), 0))).scalar_one()
+            top_event = session.execute(select(func.coalesce(func.max(ticket_event_table.c.id), 0))).scalar_one()
+            top_message = session.execute(select(func.coalesce(func.max(message_table.c.id), 0))).scalar_one()
             now = self._now(session)
             found: list[Notification] = []
             more = 0
@@ -131,7 +132,7 @@ class NotificationService:
         found.sort(key=lambda n: n.at)
         return News(tuple(found), NewsCursor(int(top_event), int(top_message), until, *carried), more)
 
-    def _now(self, session: Session) -> datetime:
+    def _now(self, session: Connection) -> datetime:
         """The shared clock: the server's on PostgreSQL, the injected one on one person's SQLite file."""
         if self.database.enforces_team_rules:
             return session.execute(select(func.now())).scalar_one()
@@ -142,36 +143,41 @@ class NotificationService:
         return rows[:LIMIT], max(0, len(rows) - LIMIT)
 
     def _assigned(
-        self, session: Session, me: str, cursor: NewsCursor, top_event: int, _top_message: int, late: Late
+        self, session: Connection, me: str, cursor: NewsCursor, top_event: int, _top_message: int, late: Late
     ) -> tuple[list[Notification], int]:
         rows = session.execute(
-            select(TicketEventRow.ticket_id, TicketEventRow.actor, TicketEventRow.at, TicketRow.title)
-            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-            .where(
-                _since(TicketEventRow.id, cursor.event_id, top_event, late.events),
-                TicketEventRow.field == EventField.ASSIGNEE.value,
-                TicketEventRow.new_value == me,
-                or_(TicketEventRow.actor.is_(None), TicketEventRow.actor != me),
-                TicketRow.assignee == me,  # still mine: a ticket passed on meanwhile is no news
+            select(
+                ticket_event_table.c.ticket_id,
+                ticket_event_table.c.actor,
+                ticket_event_table.c.at,
+                ticket_table.c.title,
             )
-            .order_by(TicketEventRow.id)
+            .join(ticket_table, ticket_table.c.id == ticket_event_table.c.ticket_id)
+            .where(
+                _since(ticket_event_table.c.id, cursor.event_id, top_event, late.events),
+                ticket_event_table.c.field == EventField.ASSIGNEE.value,
+                ticket_event_table.c.new_value == me,
+                or_(ticket_event_table.c.actor.is_(None), ticket_event_table.c.actor != me),
+                ticket_table.c.assignee == me,  # still mine: a ticket passed on meanwhile is no news
+            )
+            .order_by(ticket_event_table.c.id)
             .limit(LIMIT + 1)
         ).all()
         return self._split([Notification(NotificationKind.ASSIGNED, r.ticket_id, r.title, r.actor, r.at) for r in rows])
 
     def _customer_wrote(
-        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int, late: Late
+        self, session: Connection, me: str, cursor: NewsCursor, _top_event: int, top_message: int, late: Late
     ) -> tuple[list[Notification], int]:
         rows = session.execute(
-            select(MessageRow.ticket_id, MessageRow.at, MessageRow.body, TicketRow.title)
-            .join(TicketRow, TicketRow.id == MessageRow.ticket_id)
+            select(message_table.c.ticket_id, message_table.c.at, message_table.c.body, ticket_table.c.title)
+            .join(ticket_table, ticket_table.c.id == message_table.c.ticket_id)
             .where(
-                _since(MessageRow.id, cursor.message_id, top_message, late.messages),
-                MessageRow.kind == "customer",
-                MessageRow.author != me,  # one I recorded myself is my own act
-                TicketRow.assignee == me,
+                _since(message_table.c.id, cursor.message_id, top_message, late.messages),
+                message_table.c.kind == "customer",
+                message_table.c.author != me,  # one I recorded myself is my own act
+                ticket_table.c.assignee == me,
             )
-            .order_by(MessageRow.id)
+            .order_by(message_table.c.id)
             .limit(LIMIT + 1)
         ).all()
         return self._split(
@@ -182,19 +188,25 @@ class NotificationService:
         )
 
     def _mentioned(
-        self, session: Session, me: str, cursor: NewsCursor, _top_event: int, top_message: int, late: Late
+        self, session: Connection, me: str, cursor: NewsCursor, _top_event: int, top_message: int, late: Late
     ) -> tuple[list[Notification], int]:
         # The database finds the candidates ("@me" anywhere); the domain's rule decides (not "x@me.org").
         rows = session.execute(
-            select(MessageRow.ticket_id, MessageRow.author, MessageRow.at, MessageRow.body, TicketRow.title)
-            .join(TicketRow, TicketRow.id == MessageRow.ticket_id)
-            .where(
-                _since(MessageRow.id, cursor.message_id, top_message, late.messages),
-                MessageRow.kind == "note",
-                MessageRow.author != me,
-                func.lower(MessageRow.body).like(f"%@{_escape_like(me.lower())}%", escape="\\"),
+            select(
+                message_table.c.ticket_id,
+                message_table.c.author,
+                message_table.c.at,
+                message_table.c.body,
+                ticket_table.c.title,
             )
-            .order_by(MessageRow.id)
+            .join(ticket_table, ticket_table.c.id == message_table.c.ticket_id)
+            .where(
+                _since(message_table.c.id, cursor.message_id, top_message, late.messages),
+                message_table.c.kind == "note",
+                message_table.c.author != me,
+                func.lower(message_table.c.body).like(f"%@{_escape_like(me.lower())}%", escape="\\"),
+            )
+            .order_by(message_table.c.id)
             .limit(LIMIT + 1)
         ).all()
         return self._split(
@@ -206,7 +218,7 @@ class NotificationService:
         )
 
     def _breaching(
-        self, session: Session, me: str, announced_until: datetime | None, until: datetime
+        self, session: Connection, me: str, announced_until: datetime | None, until: datetime
     ) -> list[Notification]:
         if self.breaches is None:
             return []

@@ -7,13 +7,12 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from sqlalchemy import insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select, text
 
 from ticketflow_desktop.domain import Priority, Status, TicketFilter
 from ticketflow_desktop.domain.models import UNASSIGNED
 from ticketflow_desktop.domain.views import ViewSpec, encode_view
-from ticketflow_desktop.storage.tables import SavedViewRow, TicketTagRow, table_of
+from ticketflow_desktop.storage.tables import saved_view_table, ticket_tag_table
 from ticketflow_desktop.storage.team import agent_login
 
 TAGS = (
@@ -43,31 +42,31 @@ def _ticket_tags(first_id: int, last_id: int, rng: random.Random) -> Iterator[di
             yield {"ticket_id": ticket_id, "tag": tag}
 
 
-def seed_tags_and_views(session: Session, first_id: int, last_id: int, rng: random.Random) -> int:
+def seed_tags_and_views(session: Connection, first_id: int, last_id: int, rng: random.Random) -> int:
     """Tag tickets `first_id`..`last_id` and add the shared views the loader lacks; return the tags added.
     Inside the caller's transaction (on PostgreSQL a trusted load: no history entries per tag)."""
     added, batch = 0, []
     for row in _ticket_tags(first_id, last_id, rng):
         batch.append(row)
         if len(batch) == BATCH:
-            session.execute(insert(table_of(TicketTagRow)), batch)
+            session.execute(insert(ticket_tag_table), batch)
             added, batch = added + len(batch), []
     if batch:
-        session.execute(insert(table_of(TicketTagRow)), batch)
+        session.execute(insert(ticket_tag_table), batch)
         added += len(batch)
-    if session.get_bind().dialect.name == "postgresql":
+    if session.engine.dialect.name == "postgresql":
         # Fresh statistics now: with stale ones (a few hundred tags; a tenth of the open tickets) the planner
         # fetched every ticket of a common tag and sorted them (620 ms for 'vip' at 200k, 560 ms for two tags
         # and two statuses) instead of walking the list order (26 and 41 ms). The owner's right; otherwise a
         # warning, and autovacuum catches up later.
         session.execute(text("ANALYZE ticket_tags, tickets"))
     me = agent_login(session)
-    have = set(session.execute(select(SavedViewRow.name).where(SavedViewRow.owner == me)).scalars())
+    have = set(session.execute(select(saved_view_table.c.name).where(saved_view_table.c.owner == me)).scalars())
     views = [
         {"name": name, "owner": me, "shared": True, "spec": encode_view(spec), "position": n}
         for n, (name, spec) in enumerate(VIEWS)
         if name not in have
     ]
     if views:
-        session.execute(insert(table_of(SavedViewRow)), views)
+        session.execute(insert(saved_view_table), views)
     return added

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, insert, select, text
 
 from ticketflow_desktop.domain import Priority
 from ticketflow_desktop.domain.sla import SlaPolicy
@@ -24,13 +23,12 @@ from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.tables import (
-    AgentGroupRow,
-    AgentRow,
-    CustomerRow,
-    GroupRow,
-    MessageRow,
-    TicketRow,
-    table_of,
+    agent_group_table,
+    agent_table,
+    customer_table,
+    group_table,
+    message_table,
+    ticket_table,
 )
 
 SEED_CALENDAR = ("Mon-Fri 09:00-17:00", "Europe/Berlin")
@@ -164,11 +162,11 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
     with database.writing() as session:
         if database.enforces_team_rules:  # an administrator's load: the times and authors it brings stay
             session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
-        base_group = session.execute(select(func.coalesce(func.max(GroupRow.id), 0))).scalar_one()
+        base_group = session.execute(select(func.coalesce(func.max(group_table.c.id), 0))).scalar_one()
         groups = [f"Team {base_group + n + 1}" for n in range(size.groups)]
-        session.execute(insert(table_of(GroupRow)), [{"name": name} for name in groups])
-        group_ids = list(session.execute(select(GroupRow.id).where(GroupRow.name.in_(groups))).scalars())
-        taken = set(session.execute(select(AgentRow.login)).scalars())
+        session.execute(insert(group_table), [{"name": name} for name in groups])
+        group_ids = list(session.execute(select(group_table.c.id).where(group_table.c.name.in_(groups))).scalars())
+        taken = set(session.execute(select(agent_table.c.login)).scalars())
         agents = []
         for n in range(size.agents):
             first, last = FIRST[n % len(FIRST)], LAST[(n // len(FIRST)) % len(LAST)]
@@ -184,12 +182,12 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
                     }
                 )
         if agents:
-            session.execute(insert(table_of(AgentRow)), agents)
+            session.execute(insert(agent_table), agents)
             session.execute(
-                insert(table_of(AgentGroupRow)),
+                insert(agent_group_table),
                 [{"login": a["login"], "group_id": group_ids[i % len(group_ids)]} for i, a in enumerate(agents)],
             )
-        base_customer = session.execute(select(func.coalesce(func.max(CustomerRow.id), 0))).scalar_one()
+        base_customer = session.execute(select(func.coalesce(func.max(customer_table.c.id), 0))).scalar_one()
         customers = []
         for n in range(size.customers):
             first, last = FIRST[rng.randrange(len(FIRST))], LAST[rng.randrange(len(LAST))]
@@ -203,7 +201,7 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
                 }
             )
         for start in range(0, len(customers), BATCH):
-            session.execute(insert(table_of(CustomerRow)), customers[start : start + BATCH])
+            session.execute(insert(customer_table), customers[start : start + BATCH])
         # People by arithmetic on the id: one statement each, whatever the number of tickets.
         logins: list[str] = [str(a["login"]) for a in agents] or sorted(taken)
         session.execute(text("CREATE TEMP TABLE tf_seed_people (i INTEGER PRIMARY KEY, login TEXT, grp BIGINT)"))
@@ -226,7 +224,7 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
         session.execute(text("DROP TABLE tf_seed_people"))
         added = 0
         for batch in _batches(_messages(session, first_id, last_id, logins, rng)):
-            session.execute(insert(table_of(MessageRow)), batch)
+            session.execute(insert(message_table), batch)
             added += len(batch)
         # SLAs: a calendar and policies unless the team has its own, then each ticket's dues and outcome.
         sla_store.ensure_defaults(session, SEED_CALENDAR, SEED_POLICIES)
@@ -237,12 +235,12 @@ def seed_team(database: Database, first_id: int, last_id: int, *, seed: int = 7)
 
 
 def _messages(
-    session: Session, first_id: int, last_id: int, logins: list[str], rng: random.Random
+    session: Connection, first_id: int, last_id: int, logins: list[str], rng: random.Random
 ) -> Iterator[dict[str, object]]:
     rows = session.execute(
-        select(TicketRow.id, TicketRow.created_at, TicketRow.requester_id, TicketRow.assignee)
-        .where(TicketRow.id.between(first_id, last_id))
-        .order_by(TicketRow.id)
+        select(ticket_table.c.id, ticket_table.c.created_at, ticket_table.c.requester_id, ticket_table.c.assignee)
+        .where(ticket_table.c.id.between(first_id, last_id))
+        .order_by(ticket_table.c.id)
     ).all()
     now = datetime.now(UTC)
     for ticket_id, created_at, requester_id, assignee in rows:

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import partial
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, select
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
 from ticketflow_desktop.domain.business_hours import Calendar
@@ -38,7 +37,7 @@ from ticketflow_desktop.domain.sla import (
 from ticketflow_desktop.storage import sla_store
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import TicketRow
+from ticketflow_desktop.storage.tables import ticket_table
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,6 @@ class SlaService:
             counted = []
             for change in changes:  # each write's trigger recomputes what it touched (storage/sla_sql.py)
                 change()
-                session.flush()
                 counted.append(sla_store.recomputed_by_database(session))
             return counted[0] if len(counted) == 1 else (0 if not counted else None)
 
@@ -125,7 +123,7 @@ class SlaService:
             sla_store.remove_policy(session, priority)
             return self._recompute(session, [priority])
 
-    def _recompute(self, session: Session, priorities: list[Priority] | None) -> int:
+    def _recompute(self, session: Connection, priorities: list[Priority] | None) -> int:
         """How many open tickets got new dues: counted by the database's trigger on PostgreSQL (which did
         the work when the calendar or policy row changed), done here on SQLite."""
         if self.database.enforces_team_rules:
@@ -144,8 +142,8 @@ class BreachesSoon:
 
     clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
 
-    def __call__(self, session: Session, login: str, until: datetime) -> list[tuple[int, str, datetime]]:
-        t = TicketRow
+    def __call__(self, session: Connection, login: str, until: datetime) -> list[tuple[int, str, datetime]]:
+        t = ticket_table.c
         rows = session.execute(
             select(t.id, t.title, t.sla_due)
             .where(t.assignee == login, sla_store.running_in_time(self.clock.now()), t.sla_due <= until)
@@ -158,7 +156,7 @@ class BreachesSoon:
 BREACHES_LISTED = 200
 
 
-def after_create(session: Session, ticket: Ticket) -> Ticket:
+def after_create(session: Connection, ticket: Ticket) -> Ticket:
     """Set a new ticket's dues from its priority's policy (counted from its stored creation time).
     SQLite only: on PostgreSQL the insert's trigger did it."""
     policies = sla_store.read_policies(session)
@@ -170,7 +168,7 @@ def after_create(session: Session, ticket: Ticket) -> Ticket:
     return _with(ticket, sla)
 
 
-def after_update(session: Session, before: Ticket, after: Ticket) -> Ticket:
+def after_update(session: Connection, before: Ticket, after: Ticket) -> Ticket:
     """A changed priority takes its policy's dues; a changed status pauses, resumes or settles the clock.
     `after.updated_at` is the change's time. SQLite only: on PostgreSQL the update's trigger did it."""
     if before.priority == after.priority and before.status == after.status:
@@ -188,7 +186,7 @@ def after_update(session: Session, before: Ticket, after: Ticket) -> Ticket:
 
 
 def after_message(
-    session: Session, ticket_id: int, kind: MessageKind, at: datetime, status: Status, awaiting_first_reply: bool
+    session: Connection, ticket_id: int, kind: MessageKind, at: datetime, status: Status, awaiting_first_reply: bool
 ) -> bool:
     """An agent's first reply stops the first-response clock; a customer writing to a ticket that waits
     on them reopens it (True: the caller moves it to open, and the clock resumes with that change).

@@ -38,7 +38,7 @@ class SuggestionOutcomes:
         first_monday = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
         since = datetime.combine(first_monday, time(), UTC)
         with self.database.reading() as session:
-            rows = outcomes_since(session.connection(), since)
+            rows = outcomes_since(session, since)
         suggested: Counter[tuple[date, str]] = Counter()
         kept: Counter[tuple[date, str]] = Counter()
         for created_at, source, accepted in rows:

@@ -12,8 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from ticketflow_desktop.domain import EventField, EventSource, Ticket, ValidationError
 from ticketflow_desktop.domain.clock import SYSTEM_CLOCK, Clock
@@ -23,7 +22,7 @@ from ticketflow_desktop.domain.validation import check_number
 from ticketflow_desktop.services.tickets import TicketService
 from ticketflow_desktop.storage.changes import announce
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, TicketTagRow, table_of
+from ticketflow_desktop.storage.tables import ticket_event_table, ticket_table, ticket_tag_table
 from ticketflow_desktop.storage.tags import known_tags, tags_of
 from ticketflow_desktop.storage.team import local_login, recorded_by_database
 
@@ -96,22 +95,22 @@ class TagService:
             return known_tags(session, normalize_tag(prefix), max(1, min(limit, 200)))
 
     def _write(
-        self, session: Session, tickets: dict[int, Ticket], changes: dict[int, tuple[list[str], list[str]]]
+        self, session: Connection, tickets: dict[int, Ticket], changes: dict[int, tuple[list[str], list[str]]]
     ) -> dict[int, dict[str, Any]]:
         """Store the tag changes with their history; returns each ticket's new version and time."""
-        ticket_tags = table_of(TicketTagRow)
+        ticket_tags = ticket_tag_table
         added = [{"ticket_id": ticket_id, "tag": t} for ticket_id, (new, _) in changes.items() for t in new]
         removed = [{"ticket": ticket_id, "gone": t} for ticket_id, (_, gone) in changes.items() for t in gone]
-        removal = delete(ticket_tags).where(
+        removal = delete(ticket_tag_table).where(
             ticket_tags.c.ticket_id == bindparam("ticket"), ticket_tags.c.tag == bindparam("gone")
         )
         if self.database.enforces_team_rules:  # the database stamps the tickets and writes the history
             with recorded_by_database(session, EventSource.USER, None):
                 if added:
-                    session.execute(insert(ticket_tags), added)
+                    session.execute(insert(ticket_tag_table), added)
                 if removed:
                     session.execute(removal, removed)
-            t = table_of(TicketRow)
+            t = ticket_table
             rows = session.execute(select(t.c.id, t.c.version, t.c.updated_at).where(t.c.id.in_(list(changes))))
             return {row.id: {"version": row.version, "updated_at": row.updated_at} for row in rows}
         now, events, stamps = self.clock.now(), [], {}
@@ -132,12 +131,14 @@ class TagService:
                     }
                 )
             stamps[ticket_id] = {"version": version, "updated_at": now}
-        t = table_of(TicketRow)
-        stamp = update(t).where(t.c.id == bindparam("ticket")).values(version=bindparam("to"), updated_at=now)
+        t = ticket_table
+        stamp = (
+            update(ticket_table).where(t.c.id == bindparam("ticket")).values(version=bindparam("to"), updated_at=now)
+        )
         session.execute(stamp, [{"ticket": i, "to": s["version"]} for i, s in stamps.items()])
         if added:
-            session.execute(insert(ticket_tags), added)
+            session.execute(insert(ticket_tag_table), added)
         if removed:
             session.execute(removal, removed)
-        session.execute(insert(table_of(TicketEventRow)), events)
+        session.execute(insert(ticket_event_table), events)
         return stamps

@@ -17,8 +17,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, insert, literal, select, tuple_, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Row, func, insert, literal, select, tuple_, update
 
 from ticketflow_desktop.domain import (
     Category,
@@ -68,9 +67,15 @@ from ticketflow_desktop.storage.convert import (
 )
 from ticketflow_desktop.storage.engine import Database
 from ticketflow_desktop.storage.people import check_assignee, customer_email, find_or_create_customer
-from ticketflow_desktop.storage.search import count_matches, fetch_page
+from ticketflow_desktop.storage.search import Columns, count_matches, fetch_page
 from ticketflow_desktop.storage.sla_sql import SLA_COLUMNS
-from ticketflow_desktop.storage.tables import CustomerRow, GroupRow, TicketEventRow, TicketRow, TicketTotalRow, table_of
+from ticketflow_desktop.storage.tables import (
+    customer_table,
+    group_table,
+    ticket_event_table,
+    ticket_table,
+    ticket_total_table,
+)
 from ticketflow_desktop.storage.tags import split_tag_list, tag_list, tagged_with_any, tags_of
 from ticketflow_desktop.storage.team import group_id, group_name, local_login, recorded_by_database, sees_every_ticket
 
@@ -80,12 +85,12 @@ MAX_PAGE = 500
 # about 20 ms to 1,000.
 DEFAULT_COUNT_CAP = 1_000
 _SORT_COLUMNS = {
-    SortKey.CREATED: TicketRow.created_at,
-    SortKey.UPDATED: TicketRow.updated_at,
-    SortKey.PRIORITY: TicketRow.priority_rank,
-    SortKey.STATUS: TicketRow.status_rank,
-    SortKey.TITLE: TicketRow.title,
-    SortKey.DUE: TicketRow.sla_due,
+    SortKey.CREATED: ticket_table.c.created_at,
+    SortKey.UPDATED: ticket_table.c.updated_at,
+    SortKey.PRIORITY: ticket_table.c.priority_rank,
+    SortKey.STATUS: ticket_table.c.status_rank,
+    SortKey.TITLE: ticket_table.c.title,
+    SortKey.DUE: ticket_table.c.sla_due,
 }
 _TRACKED_FIELDS = tuple(f for f in EventField if f is not EventField.CREATED)  # what an edit may change
 
@@ -103,11 +108,11 @@ class TicketService:
         """False for an agent limited by row-level security: the summaries count tickets they cannot see."""
         return sees_every_ticket(self.database)
 
-    def get_in(self, session: Session, ticket_id: int, *, lock: bool = False) -> Ticket:
+    def get_in(self, session: Connection, ticket_id: int, *, lock: bool = False) -> Ticket:
         """The ticket inside the caller's transaction (`lock`: its row locked until that ends)."""
         return self._ticket(session, ticket_id, lock)
 
-    def get_many_in(self, session: Session, ticket_ids: Sequence[int], *, lock: bool = False) -> list[Ticket]:
+    def get_many_in(self, session: Connection, ticket_ids: Sequence[int], *, lock: bool = False) -> list[Ticket]:
         """The tickets of `ticket_ids`, in that order, inside the caller's transaction, in one read of a
         few statements however many (`lock`: their rows locked, in id order, so two bulk changes over
         the same tickets queue instead of deadlocking). NotFound names the first one missing or hidden."""
@@ -115,7 +120,7 @@ class TicketService:
             check_number("ticket", ticket_id)
         wanted = sorted(set(ticket_ids))
         found: dict[int, Ticket] = {}
-        columns = table_of(TicketRow)
+        columns = ticket_table
         for start in range(0, len(wanted), MAX_PAGE):
             query = select(columns, tag_list(session)).where(columns.c.id.in_(wanted[start : start + MAX_PAGE]))
             query = query.order_by(columns.c.id)
@@ -140,22 +145,21 @@ class TicketService:
             raise ValidationError([FieldError("limit", f"A page holds 1 to {MAX_PAGE} tickets.")])
         key = _SORT_COLUMNS[sort.key].key
 
-        def order(entity: type[TicketRow]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        def order(entity: Columns) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
             column, ticket_id = getattr(entity, key), entity.id
             return (column.desc(), ticket_id.desc()) if sort.descending else (column.asc(), ticket_id.asc())
 
-        def read(session: Session) -> tuple[Sequence[Any], tuple[Ticket, ...]]:
-            query = select(TicketRow).where(*self._conditions(filter, session))
+        def read(session: Connection) -> tuple[Sequence[Any], tuple[Ticket, ...]]:
+            query = select(ticket_table).where(*self._conditions(filter, session))
             if cursor:
                 query = query.where(self._after(cursor, sort))
-            query = query.order_by(*order(TicketRow)).limit(limit + 1)
-            rows: Sequence[Any]  # ORM rows from a search, plain rows otherwise
+            query = query.order_by(*order(ticket_table.c)).limit(limit + 1)
+            rows: Sequence[Any]
             if filter.search_term:
                 rows = fetch_page(session, query, filter.search_term, order, limit + 1)
-            else:  # plain rows with their tags: no ORM objects to build and throw away, no second read; on
-                # the session's connection, as the ORM's result layer cost a page a tenth for nothing
-                plain = query.with_only_columns(*table_of(TicketRow).c, tag_list(session))
-                rows = session.connection().execute(plain).all()
+            else:  # with their tags: no second read
+                plain = query.with_only_columns(*ticket_table.c, tag_list(session))
+                rows = session.execute(plain).all()
             return rows, tuple(self._from_rows(session, rows[:limit]))
 
         # A search sets index scans for its transaction (storage/search.py); the other pages need none.
@@ -180,7 +184,7 @@ class TicketService:
     def last_id(self) -> int:
         """The newest ticket's id (0 when there is none): where a load's tickets begin."""
         with self.database.reading() as session:
-            return int(session.execute(select(func.coalesce(func.max(TicketRow.id), 0))).scalar_one())
+            return int(session.execute(select(func.coalesce(func.max(ticket_table.c.id), 0))).scalar_one())
 
     def count(self, filter: TicketFilter = TicketFilter(), cap: int | None = DEFAULT_COUNT_CAP) -> Count:
         """Exact from the summary table without a search; with one, capped so it stays fast."""
@@ -188,22 +192,22 @@ class TicketService:
         by_summary = all(value is None for value in people) and not filter.tags and self.sees_every_ticket
         exact = by_summary and not filter.search_term  # from the summary table, never capped
 
-        def read(session: Session) -> int:
+        def read(session: Connection) -> int:
             conditions = self._conditions(filter, session)
             if filter.search_term:
                 return count_matches(session, conditions, filter.search_term, cap)
             if not exact:  # counted from the rows this login may see
-                shown = select(literal(1)).select_from(TicketRow).where(*conditions)
+                shown = select(literal(1)).select_from(ticket_table).where(*conditions)
                 limited = shown.limit(cap + 1) if cap is not None else shown
                 return int(session.execute(select(func.count()).select_from(limited.subquery())).scalar_one())
-            summary = select(func.coalesce(func.sum(TicketTotalRow.n), 0))
+            summary = select(func.coalesce(func.sum(ticket_total_table.c.n), 0))
             for name, values in (
                 ("category", filter.categories),
                 ("priority", filter.priorities),
                 ("status", filter.statuses),
             ):
                 if values is not None:
-                    summary = summary.where(getattr(TicketTotalRow, name).in_([v.value for v in values]))
+                    summary = summary.where(ticket_total_table.c[name].in_([v.value for v in values]))
             return int(session.execute(summary).scalar_one())
 
         n = self.database.read(read, transaction=bool(filter.search_term))
@@ -214,11 +218,13 @@ class TicketService:
         return Count(n)
 
     def events(self, ticket_id: int) -> tuple[TicketEvent, ...]:
-        def read(session: Session) -> tuple[TicketEvent, ...]:
+        def read(session: Connection) -> tuple[TicketEvent, ...]:
             self._row(session, ticket_id)
             rows = session.execute(
-                select(TicketEventRow).where(TicketEventRow.ticket_id == ticket_id).order_by(TicketEventRow.id)
-            ).scalars()
+                select(ticket_event_table)
+                .where(ticket_event_table.c.ticket_id == ticket_id)
+                .order_by(ticket_event_table.c.id)
+            )
             return tuple(event_from_row(r) for r in rows)
 
         return self.database.read(read)
@@ -227,24 +233,22 @@ class TicketService:
         """The tickets among `ids` that exist, in one query (lists refreshing the rows they show)."""
         wanted = sorted(i for i in set(ids) if 1 <= i <= NUMBER_MAX)
 
-        def read(session: Session) -> dict[int, Ticket]:
+        def read(session: Connection) -> dict[int, Ticket]:
             found: dict[int, Ticket] = {}
             for start in range(0, len(wanted), MAX_PAGE):
                 chunk = wanted[start : start + MAX_PAGE]
-                rows = (
-                    session.connection()
-                    .execute(select(table_of(TicketRow), tag_list(session)).where(TicketRow.id.in_(chunk)))
-                    .all()
-                )
+                rows = session.execute(
+                    select(ticket_table, tag_list(session)).where(ticket_table.c.id.in_(chunk))
+                ).all()
                 found.update((t.id, t) for t in self._from_rows(session, rows))
             return found
 
         return self.database.read(read)
 
-    def tickets_by_external_id(self, session: Session, external_ids: list[str]) -> dict[str, Ticket]:
+    def tickets_by_external_id(self, session: Connection, external_ids: list[str]) -> dict[str, Ticket]:
         """The tickets that have one of `external_ids`, by it (inside the caller's transaction)."""
         found: dict[str, Ticket] = {}
-        tickets = TicketRow.__table__
+        tickets = ticket_table
         for start in range(0, len(external_ids), MAX_PAGE):
             chunk = external_ids[start : start + MAX_PAGE]
             rows = session.execute(select(tickets).where(tickets.c.external_id.in_(chunk)))
@@ -279,7 +283,7 @@ class TicketService:
 
     def create_in(
         self,
-        session: Session,
+        session: Connection,
         draft: TicketDraft,
         source: EventSource = EventSource.USER,
         *,
@@ -294,8 +298,8 @@ class TicketService:
         now = self.clock.now()
         if draft.idempotency_key:
             existing = session.execute(
-                select(TicketRow).where(TicketRow.idempotency_key == draft.idempotency_key)
-            ).scalar_one_or_none()
+                select(ticket_table).where(ticket_table.c.idempotency_key == draft.idempotency_key)
+            ).one_or_none()
             if existing is not None:  # the first attempt was stored; its answer was lost
                 return ticket_from_row(existing)
         values = {
@@ -316,9 +320,8 @@ class TicketService:
             values["requester_id"] = find_or_create_customer(session, requester).id
         if assignee is not None:
             values["assignee"] = check_assignee(session, assignee)
-        # Core statements on the tables, not the ORM's unit of work (a third of a create's time),
-        # and no reading back: what was inserted is known, and RETURNING gives the id.
-        tickets = table_of(TicketRow)
+        # No reading back: what was inserted is known, and RETURNING gives the id.
+        tickets = ticket_table
         if self.database.enforces_team_rules:
             stamped: tuple[str, ...] = ("created_at", "updated_at", "version", "status")
             for name in stamped:
@@ -328,14 +331,14 @@ class TicketService:
             inserted = insert(tickets).values(values).returning(tickets.c.id, *(tickets.c[n] for n in stamped))
             with recorded_by_database(session, source, written_at):
                 ticket_id, *server_values = session.execute(inserted).one()
-            row = TicketRow(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
+            row = _as_written(id=ticket_id, **values, **dict(zip(stamped, server_values, strict=True)))
             announce(session, [ticket_id])
             return self._read_sla(session, [ticket_from_row(row)])[0]
         ticket_id = session.execute(insert(tickets).values(values).returning(tickets.c.id)).scalar_one()
-        row = TicketRow(id=ticket_id, **values)  # transient: never added to the session
+        row = _as_written(id=ticket_id, **values)
         event = _event(ticket_id, now, EventField.CREATED, None, Status.OPEN.value, source, 1, written_at)
         _add_events(session, [event])
-        add_count_deltas(session, Counter({(now.date(), row.category, row.priority, row.status): 1}))
+        add_count_deltas(session, Counter({(now.date(), row["category"], row["priority"], row["status"]): 1}))
         if draft.suggestion is not None:
             accepted = (draft.suggestion.category, draft.suggestion.priority) == (draft.category, draft.priority)
             add_suggestion_counts(session, Counter({(draft.suggestion.source.value, accepted): 1}))
@@ -365,7 +368,7 @@ class TicketService:
 
     def update_in(
         self,
-        session: Session,
+        session: Connection,
         ticket_id: int,
         changes: TicketChanges,
         expected_version: int | None,
@@ -377,8 +380,7 @@ class TicketService:
 
         `changes` are validated already; `expected_version` None applies them to whatever is stored.
         """
-        # Core statements and no reading back (the row is locked: what is written is what is
-        # stored): the ORM's loading and synchronising were half of an update's time.
+        # No reading back: the row is locked, so what is written is what is stored.
         current = self._ticket(session, ticket_id, lock=True)
         wanted = changes.as_dict()
         expected_version = current.version if expected_version is None else expected_version
@@ -397,7 +399,7 @@ class TicketService:
         }
         if not diffs:
             return current
-        tickets = table_of(TicketRow)
+        tickets = ticket_table
         changed: dict[str, Any] = {f: wanted[f] for f in diffs}
         if self.database.enforces_team_rules:
             with recorded_by_database(session, source, written_at):
@@ -455,20 +457,20 @@ class TicketService:
 
     def _set_reference(
         self,
-        session: Session,
+        session: Connection,
         ticket_id: int,
         column: str,
         value: object,
         field: EventField,
         shown: str | None,
-        shown_before: Callable[[Session, Any], str | None],
+        shown_before: Callable[[Connection, Any], str | None],
     ) -> Ticket:
         """Set one of the ticket's references (group, assignee, requester) with its history entry."""
         current = self._ticket(session, ticket_id, lock=True)
         before = getattr(current, column)
         if value == before:
             return current
-        tickets = table_of(TicketRow)
+        tickets = ticket_table
         statement = update(tickets).where(tickets.c.id == ticket_id).values({column: value})
         if self.database.enforces_team_rules:  # the database stamps it and writes the history
             with recorded_by_database(session, EventSource.USER, None):
@@ -487,11 +489,11 @@ class TicketService:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _ticket(self, session: Session, ticket_id: int, lock: bool = False) -> Ticket:
+    def _ticket(self, session: Connection, ticket_id: int, lock: bool = False) -> Ticket:
         """The stored ticket with its tags and SLA state (`lock`: its row locked until the transaction ends)."""
         return self._from_rows(session, [self._row(session, ticket_id, lock, with_tags=True)])[0]
 
-    def _from_rows(self, session: Session, rows: Sequence[Any]) -> list[Ticket]:
+    def _from_rows(self, session: Connection, rows: Sequence[Any]) -> list[Ticket]:
         """Tickets from rows of the tickets table, with their tags (the rows' `tag_list` when the query
         brought it, else read) and their SLA state now (domain/sla.py)."""
         stored = [row_values(r) for r in rows]
@@ -507,14 +509,14 @@ class TicketService:
         # Each ticket built once, with its tags and SLA state (a copy per change cost a page a tenth).
         return [ticket_from_values(v, tags.get(v["id"], ()), sla) for v, sla in zip(stored, slas, strict=True)]
 
-    def _read_sla(self, session: Session, tickets: list[Ticket]) -> list[Ticket]:
+    def _read_sla(self, session: Connection, tickets: list[Ticket]) -> list[Ticket]:
         """The tickets with their SLA state now."""
         slas = sla_store.states_of(session, tickets, self.clock.now())
         return [replace(t, sla=sla) for t, sla in zip(tickets, slas, strict=True)]
 
-    def _row(self, session: Session, ticket_id: int, lock: bool = False, with_tags: bool = False) -> Row[Any]:
+    def _row(self, session: Connection, ticket_id: int, lock: bool = False, with_tags: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
-        columns = table_of(TicketRow)
+        columns = ticket_table
         query = select(columns, tag_list(session)) if with_tags else select(columns)
         query = query.where(columns.c.id == ticket_id)
         row = session.execute(query.with_for_update(of=columns) if lock else query).first()
@@ -522,35 +524,39 @@ class TicketService:
             raise NotFound(ticket_id)
         return row
 
-    def _changed_since(self, session: Session, ticket_id: int, version: int) -> set[str]:
+    def _changed_since(self, session: Connection, ticket_id: int, version: int) -> set[str]:
         fields = session.execute(
-            select(TicketEventRow.field).where(TicketEventRow.ticket_id == ticket_id, TicketEventRow.version > version)
+            select(ticket_event_table.c.field).where(
+                ticket_event_table.c.ticket_id == ticket_id, ticket_event_table.c.version > version
+            )
         ).scalars()
         return set(fields)
 
-    def _conditions(self, filter: TicketFilter, session: Session | None = None) -> list[ColumnElement[bool]]:
+    def _conditions(self, filter: TicketFilter, session: Connection | None = None) -> list[ColumnElement[bool]]:
         """The filter as conditions on `tickets`; given the session, shaped for what it holds (tags on SQLite)."""
         conditions: list[ColumnElement[bool]] = []
         # Several values: IN, which both planners serve from the same indexes as one value.
         for column, values in (
-            (TicketRow.category, filter.categories),
-            (TicketRow.priority, filter.priorities),
-            (TicketRow.status, filter.statuses),
+            (ticket_table.c.category, filter.categories),
+            (ticket_table.c.priority, filter.priorities),
+            (ticket_table.c.status, filter.statuses),
         ):
             if values is not None and len(values) == 1:
                 conditions.append(column == values[0].value)
             elif values is not None:
                 conditions.append(column.in_([v.value for v in values]))
         if filter.assignee is not None:
-            owned = TicketRow.assignee
+            owned = ticket_table.c.assignee
             conditions.append(owned.is_(None) if filter.assignee == UNASSIGNED else owned == filter.assignee)
         if filter.requester_id is not None:
-            conditions.append(TicketRow.requester_id == filter.requester_id)
+            conditions.append(ticket_table.c.requester_id == filter.requester_id)
         if filter.organisation is not None:
-            members = select(CustomerRow.id).where(CustomerRow.organisation == filter.organisation)
-            conditions.append(TicketRow.requester_id.in_(members))
+            members = select(customer_table.c.id).where(customer_table.c.organisation == filter.organisation)
+            conditions.append(ticket_table.c.requester_id.in_(members))
         if filter.groups is not None:
-            conditions.append(TicketRow.group_id.in_(select(GroupRow.id).where(GroupRow.name.in_(filter.groups))))
+            conditions.append(
+                ticket_table.c.group_id.in_(select(group_table.c.id).where(group_table.c.name.in_(filter.groups)))
+            )
         if filter.tags:
             conditions.append(tagged_with_any(filter.tags, session))
         if filter.sla_states is not None:
@@ -569,9 +575,14 @@ class TicketService:
         except ValueError as error:
             raise ValidationError([FieldError("cursor", "That page cursor is not valid.")]) from error
         column = _SORT_COLUMNS[sort.key]
-        key = tuple_(column, TicketRow.id)
-        bound = tuple_(literal(value, column.type), literal(cursor.id, TicketRow.id.type))
+        key = tuple_(column, ticket_table.c.id)
+        bound = tuple_(literal(value, column.type), literal(cursor.id, ticket_table.c.id.type))
         return key < bound if sort.descending else key > bound
+
+
+def _as_written(**values: Any) -> dict[str, Any]:
+    """A ticket's row as an insert wrote it: every column, None where the statement gave none."""
+    return dict.fromkeys(ticket_table.c.keys()) | values
 
 
 def _event(
@@ -597,8 +608,8 @@ def _event(
     }
 
 
-def _add_events(session: Session, events: list[dict[str, object]]) -> None:
-    session.execute(insert(table_of(TicketEventRow)), events)  # the table: a plain executemany, no ORM
+def _add_events(session: Connection, events: list[dict[str, object]]) -> None:
+    session.execute(insert(ticket_event_table), events)  # one executemany
 
 
 def _stored(ticket: Ticket, field: str) -> str:

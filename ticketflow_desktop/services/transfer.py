@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from ticketflow_desktop.domain import (
     Category,
@@ -290,7 +290,7 @@ def import_csv(
     total = plan.count
     result = ImportResult()
 
-    def already_imported(session: Session, batch: list[NewTicket]) -> list[NewTicket]:
+    def already_imported(session: Connection, batch: list[NewTicket]) -> list[NewTicket]:
         known = service.tickets_by_external_id(session, [t.external_id for t in batch if t.external_id])
         if not known:
             return batch
@@ -332,7 +332,7 @@ def _changes_from(row: NewTicket, stored: Ticket) -> TicketChanges:
 
 
 def _update_from_row(
-    service: TicketService, session: Session, ticket_id: int, row: NewTicket, changes: TicketChanges
+    service: TicketService, session: Connection, ticket_id: int, row: NewTicket, changes: TicketChanges
 ) -> None:
     try:
         service.update_in(session, ticket_id, changes, None, EventSource.IMPORT)

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, case, delete, func, insert, select, update
 
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.domain.views import SavedView, ViewSpec, decode_view, encode_view, view_name_error
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import SavedViewRow, table_of
+from ticketflow_desktop.storage.tables import saved_view_table
 from ticketflow_desktop.storage.team import agent_login, local_login
 
 log = logging.getLogger(__name__)
 
 
-def _view(row: SavedViewRow) -> SavedView:
+def _view(row: Row[Any]) -> SavedView:
     decoded = decode_view(row.spec)
     if decoded.skipped:
         log.warning("saved view %r: could not read %s", row.name, ", ".join(decoded.skipped))
@@ -41,10 +41,12 @@ class ViewService:
         """The views this login may use: their own and the shared ones; own first, then by position."""
         with self.database.reading() as session:
             me = agent_login(session)
-            mine_first = case((SavedViewRow.owner == me, 0), else_=1)
+            mine_first = case((saved_view_table.c.owner == me, 0), else_=1)
             rows = session.execute(
-                select(SavedViewRow).order_by(mine_first, SavedViewRow.position, SavedViewRow.name, SavedViewRow.id)
-            ).scalars()
+                select(saved_view_table).order_by(
+                    mine_first, saved_view_table.c.position, saved_view_table.c.name, saved_view_table.c.id
+                )
+            )
             views = []
             for row in rows:
                 try:
@@ -64,26 +66,21 @@ class ViewService:
     def save(self, name: str, spec: ViewSpec, *, shared: bool = False) -> SavedView:
         """Save `spec` as `name`: a new view, or the new content of one's own view of that name."""
         name = _name(name)
-        views = table_of(SavedViewRow)
+        views = saved_view_table
         with self.database.writing() as session:
             me = agent_login(session)
             existing = session.execute(
-                select(SavedViewRow.id).where(SavedViewRow.owner == me, SavedViewRow.name == name)
+                select(saved_view_table.c.id).where(saved_view_table.c.owner == me, saved_view_table.c.name == name)
             ).scalar_one_or_none()
             values: dict[str, object] = {"name": name, "shared": shared, "spec": encode_view(spec)}
             if existing is not None:
                 session.execute(update(views).where(views.c.id == existing).values(values))
-                row = session.get(SavedViewRow, existing)
-                assert row is not None
-                session.refresh(row)
-                return _view(row)
+                return _view(_stored(session, existing))
             values["position"] = _next_position(session)
             if not self.database.enforces_team_rules:  # PostgreSQL sets the owner itself
                 values["owner"] = local_login()
             new_id = session.execute(insert(views).values(values).returning(views.c.id)).scalar_one()
-            row = session.get(SavedViewRow, new_id)
-            assert row is not None
-            return _view(row)
+            return _view(_stored(session, new_id))
 
     def rename(self, view_id: int, new_name: str) -> SavedView:
         return self._change(view_id, name=_name(new_name))
@@ -97,7 +94,7 @@ class ViewService:
     def remove(self, view_id: int) -> None:
         with self.database.writing() as session:
             gone = session.execute(
-                delete(SavedViewRow).where(SavedViewRow.id == view_id).returning(SavedViewRow.id)
+                delete(saved_view_table).where(saved_view_table.c.id == view_id).returning(saved_view_table.c.id)
             ).first()
         if not gone:  # absent, or (PostgreSQL) someone else's that this login may not remove
             raise ValidationError([FieldError("view", "That saved view is gone, or is not yours to remove.")])
@@ -106,24 +103,27 @@ class ViewService:
         with self.database.writing() as session:
             if "name" in values:
                 taken = session.execute(
-                    select(SavedViewRow.id).where(
-                        SavedViewRow.owner == agent_login(session),
-                        SavedViewRow.name == values["name"],
-                        SavedViewRow.id != view_id,
+                    select(saved_view_table.c.id).where(
+                        saved_view_table.c.owner == agent_login(session),
+                        saved_view_table.c.name == values["name"],
+                        saved_view_table.c.id != view_id,
                     )
                 ).first()
                 if taken:
                     raise ValidationError([FieldError("name", f"You have a view called {values['name']!r} already.")])
-            views = table_of(SavedViewRow)
+            views = saved_view_table
             changed = session.execute(
                 update(views).where(views.c.id == view_id).values(values).returning(views.c.id)
             ).first()
             if changed is None:
                 raise ValidationError([FieldError("view", "That saved view is gone, or is not yours to change.")])
-            row = session.get(SavedViewRow, view_id)
-            assert row is not None
-            return _view(row)
+            return _view(_stored(session, view_id))
 
 
-def _next_position(session: Session) -> int:
-    return int(session.execute(select(func.coalesce(func.max(SavedViewRow.position), -1) + 1)).scalar_one())
+def _stored(session: Connection, view_id: int) -> Row[Any]:
+    """A view as stored now (its owner set by the database on PostgreSQL)."""
+    return session.execute(select(saved_view_table).where(saved_view_table.c.id == view_id)).one()
+
+
+def _next_position(session: Connection) -> int:
+    return int(session.execute(select(func.coalesce(func.max(saved_view_table.c.position), -1) + 1)).scalar_one())

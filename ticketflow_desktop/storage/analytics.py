@@ -33,6 +33,7 @@ from sqlalchemy import (
     Float,
     Integer,
     Subquery,
+    Table,
     and_,
     case,
     cast,
@@ -45,22 +46,19 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import EventField, NewTicket, Status
 from ticketflow_desktop.domain.sla import week_of
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
 from ticketflow_desktop.storage.sla_settled_sql import fill_sql
 from ticketflow_desktop.storage.tables import (
-    Base,
-    DailyFlowRow,
-    ResolutionTimeRow,
-    SlaSettledRow,
-    SuggestionCountRow,
-    TicketEventRow,
-    TicketRow,
-    TicketTotalRow,
-    table_of,
+    daily_flow_table,
+    resolution_time_table,
+    sla_settled_table,
+    suggestion_count_table,
+    ticket_event_table,
+    ticket_table,
+    ticket_total_table,
 )
 
 DONE = frozenset({Status.RESOLVED.value, Status.CLOSED.value})
@@ -68,7 +66,6 @@ _DONE = tuple(sorted(DONE))
 # Resolution-time buckets: 0 holds [0, 1 s); bucket b >= 1 holds [BASE**(b-1), BASE**b) seconds.
 BASE = 1.01
 
-Executor = Session | Connection
 CountKey = tuple[date, str, str, str]  # created day, category, priority, status
 
 
@@ -101,7 +98,7 @@ class FlowKind(StrEnum):
     REOPENED = "reopened"
 
 
-def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Sequence[Mapping[str, object]]) -> None:
+def _add(executor: Connection, table: Table, keys: tuple[str, ...], rows: Sequence[Mapping[str, object]]) -> None:
     """Add each row's counts to the stored ones (an upsert), in the rows' order.
 
     The rows go as parameters of one statement, not as a multi-row VALUES: SQLAlchemy cannot cache
@@ -110,8 +107,8 @@ def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Seq
     if not rows:
         return
     dialect_insert = postgresql.insert if dialect_of(executor) is Dialect.POSTGRESQL else sqlite.insert
-    columns = table_of(table).c
-    statement = dialect_insert(table_of(table))
+    columns = table.c
+    statement = dialect_insert(table)
     counted = [name for name in rows[0] if name not in keys]
     statement = statement.on_conflict_do_update(
         index_elements=list(keys), set_={name: columns[name] + statement.excluded[name] for name in counted}
@@ -119,19 +116,19 @@ def _add(executor: Executor, table: type[Base], keys: tuple[str, ...], rows: Seq
     executor.execute(statement, rows)
 
 
-def _add_flow(executor: Executor, deltas: Counter[tuple[date, FlowKind]]) -> None:
+def _add_flow(executor: Connection, deltas: Counter[tuple[date, FlowKind]]) -> None:
     per_day: dict[date, dict[str, int]] = {}
     for (day, kind), n in deltas.items():
         per_day.setdefault(day, {k.value: 0 for k in FlowKind})[kind.value] += n
     rows = [{"day": d, **per_day[d]} for d in sorted(per_day) if any(per_day[d].values())]
-    _add(executor, DailyFlowRow, ("day",), rows)
+    _add(executor, daily_flow_table, ("day",), rows)
 
 
-def _add_totals(executor: Executor, rows: list[dict[str, object]]) -> None:
-    _add(executor, TicketTotalRow, ("category", "priority", "status"), rows)
+def _add_totals(executor: Connection, rows: list[dict[str, object]]) -> None:
+    _add(executor, ticket_total_table, ("category", "priority", "status"), rows)
 
 
-def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
+def add_count_deltas(executor: Connection, deltas: Counter[CountKey]) -> None:
     """Count tickets arriving at (+1) or leaving (-1) a (created day, category, priority, status):
     the totals by category/priority/status and the tickets created per day."""
     totals: Counter[tuple[str, str, str]] = Counter()
@@ -141,7 +138,7 @@ def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
         created[(day, FlowKind.CREATED)] += n  # a move between keys of one day adds up to nothing
     # Rows are touched in key order, decremented or incremented, so concurrent writers cannot
     # deadlock on them.
-    t = TicketTotalRow
+    t = ticket_total_table.c
     batch: list[dict[str, object]] = []
     for (c, p, s), n in sorted(totals.items()):
         if n > 0:
@@ -149,24 +146,26 @@ def add_count_deltas(executor: Executor, deltas: Counter[CountKey]) -> None:
         elif n < 0:  # the row exists (the moved ticket was counted in it); an upsert's CHECK would refuse -1
             _add_totals(executor, batch)
             batch = []
-            executor.execute(update(t).where(t.category == c, t.priority == p, t.status == s).values(n=t.n + n))
+            executor.execute(
+                update(ticket_total_table).where(t.category == c, t.priority == p, t.status == s).values(n=t.n + n)
+            )
     _add_totals(executor, batch)
     _add_flow(executor, created)
 
 
-def add_suggestion_counts(executor: Executor, deltas: Counter[tuple[str, bool]]) -> None:
+def add_suggestion_counts(executor: Connection, deltas: Counter[tuple[str, bool]]) -> None:
     """Count stored suggestions by (source, accepted)."""
     rows = [{"source": s, "accepted": a, "n": n} for (s, a), n in sorted(deltas.items()) if n]
-    _add(executor, SuggestionCountRow, ("source", "accepted"), rows)
+    _add(executor, suggestion_count_table, ("source", "accepted"), rows)
 
 
-def _add_resolution_times(executor: Executor, deltas: Counter[int]) -> None:
+def _add_resolution_times(executor: Connection, deltas: Counter[int]) -> None:
     rows = [{"bucket": b, "n": n} for b, n in sorted(deltas.items()) if n]
-    _add(executor, ResolutionTimeRow, ("bucket",), rows)
+    _add(executor, resolution_time_table, ("bucket",), rows)
 
 
 def record_status_change(
-    session: Session, ticket_id: int, created_at: datetime, old: str, new: str, at: datetime, version: int
+    session: Connection, ticket_id: int, created_at: datetime, old: str, new: str, at: datetime, version: int
 ) -> None:
     """Count one status change made by `version` (call before its event row is flushed or after: the
     first-resolution check only looks at older versions)."""
@@ -178,12 +177,12 @@ def record_status_change(
     _add_flow(session, flow)
     if new in DONE:
         earlier = session.execute(
-            select(TicketEventRow.id)
+            select(ticket_event_table.c.id)
             .where(
-                TicketEventRow.ticket_id == ticket_id,
-                TicketEventRow.field == EventField.STATUS.value,
-                TicketEventRow.new_value.in_(_DONE),
-                TicketEventRow.version < version,
+                ticket_event_table.c.ticket_id == ticket_id,
+                ticket_event_table.c.field == EventField.STATUS.value,
+                ticket_event_table.c.new_value.in_(_DONE),
+                ticket_event_table.c.version < version,
             )
             .limit(1)
         ).first()
@@ -221,7 +220,7 @@ class LoadedHistory:
                 self.times[bucket_of(_epoch(first_done) - _epoch(t.created_at))] += 1
         return self
 
-    def write(self, executor: Executor) -> None:
+    def write(self, executor: Connection) -> None:
         add_count_deltas(executor, self.counts)
         _add_flow(executor, self.flow)
         _add_resolution_times(executor, self.times)
@@ -246,10 +245,10 @@ Flow = dict[date, tuple[int, int, int]]  # day -> (created, resolved, reopened)
 SettledKey = tuple[date, str, str, int]  # week settled (its Monday, UTC), assignee or "", outcome, group or 0
 
 
-def recount_flow(executor: Executor) -> Flow:
+def recount_flow(executor: Connection) -> Flow:
     """Created per day from the tickets; resolved and reopened per day from every status event."""
     dialect = dialect_of(executor)
-    e = TicketEventRow
+    e = ticket_event_table.c
     became_done = and_(e.new_value.in_(_DONE), or_(e.field == EventField.CREATED.value, e.old_value.notin_(_DONE)))
     reopened = and_(e.field == EventField.STATUS.value, e.old_value.in_(_DONE), e.new_value.notin_(_DONE))
     day = _utc_day(dialect, e.at).label("day")
@@ -259,21 +258,21 @@ def recount_flow(executor: Executor) -> Flow:
         .group_by(day)
     )
     changes = {as_date(d): (int(r), int(o)) for d, r, o in executor.execute(query)}
-    created_day = _utc_day(dialect, TicketRow.created_at).label("day")
+    created_day = _utc_day(dialect, ticket_table.c.created_at).label("day")
     created = {as_date(d): int(n) for d, n in executor.execute(select(created_day, func.count()).group_by(created_day))}
     flow = {d: (created.get(d, 0), *changes.get(d, (0, 0))) for d in created.keys() | changes.keys()}
     return {d: v for d, v in flow.items() if any(v)}
 
 
-def recount_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
-    t = TicketRow
+def recount_totals(executor: Connection) -> dict[tuple[str, str, str], int]:
+    t = ticket_table.c
     query = select(t.category, t.priority, t.status, func.count()).group_by(t.category, t.priority, t.status)
     return {(c, p, s): int(n) for c, p, s, n in executor.execute(query)}
 
 
 def first_resolutions() -> Subquery:
     """Each ticket's first move to resolved or closed, from the event history: (ticket_id, at)."""
-    e = TicketEventRow
+    e = ticket_event_table.c
     return (
         select(e.ticket_id, func.min(e.at).label("at"))
         .where(e.field == EventField.STATUS.value, e.new_value.in_(_DONE))
@@ -282,11 +281,11 @@ def first_resolutions() -> Subquery:
     )
 
 
-def recount_resolution_times(executor: Executor) -> dict[int, int]:
+def recount_resolution_times(executor: Connection) -> dict[int, int]:
     dialect = dialect_of(executor)
     first = first_resolutions()
-    seconds = (_epoch_sql(dialect, first.c.at) - _epoch_sql(dialect, TicketRow.created_at)).label("s")
-    durations = select(seconds).select_from(first.join(TicketRow, TicketRow.id == first.c.ticket_id)).subquery()
+    seconds = (_epoch_sql(dialect, first.c.at) - _epoch_sql(dialect, ticket_table.c.created_at)).label("s")
+    durations = select(seconds).select_from(first.join(ticket_table, ticket_table.c.id == first.c.ticket_id)).subquery()
     s = cast(durations.c.s, Float)
     bucket = case((durations.c.s < 1, 0), else_=1 + cast(func.floor(func.ln(s) / math.log(BASE)), Integer)).label(
         "bucket"
@@ -295,26 +294,26 @@ def recount_resolution_times(executor: Executor) -> dict[int, int]:
     return {int(b): int(n) for b, n in executor.execute(query)}
 
 
-def stored_flow(executor: Executor) -> Flow:
-    f = DailyFlowRow
+def stored_flow(executor: Connection) -> Flow:
+    f = daily_flow_table.c
     rows = executor.execute(select(f.day, f.created, f.resolved, f.reopened))
     return {as_date(d): (int(c), int(r), int(o)) for d, c, r, o in rows if c or r or o}
 
 
-def stored_totals(executor: Executor) -> dict[tuple[str, str, str], int]:
-    t = TicketTotalRow
+def stored_totals(executor: Connection) -> dict[tuple[str, str, str], int]:
+    t = ticket_total_table.c
     return {(c, p, s): int(n) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n)) if n}
 
 
-def stored_resolution_times(executor: Executor) -> dict[int, int]:
-    rows = executor.execute(select(ResolutionTimeRow.bucket, ResolutionTimeRow.n))
+def stored_resolution_times(executor: Connection) -> dict[int, int]:
+    rows = executor.execute(select(resolution_time_table.c.bucket, resolution_time_table.c.n))
     return {int(b): int(n) for b, n in rows if n}
 
 
-def recount_sla_settled(executor: Executor) -> dict[SettledKey, int]:
+def recount_sla_settled(executor: Connection) -> dict[SettledKey, int]:
     """The SLA attainment's counts from the tickets (what the triggers keep in sla_settled): counted per UTC
     day here and folded into weeks in Python, a second way to the same figures."""
-    t = TicketRow
+    t = ticket_table.c
     settled = t.sla_settled_at
     dialect = dialect_of(executor)
     day = func.date(settled) if dialect is Dialect.SQLITE else cast(func.timezone("UTC", settled), Date)
@@ -326,53 +325,53 @@ def recount_sla_settled(executor: Executor) -> dict[SettledKey, int]:
     return dict(counts)
 
 
-def stored_sla_settled(executor: Executor) -> dict[SettledKey, int]:
-    s = SlaSettledRow
+def stored_sla_settled(executor: Connection) -> dict[SettledKey, int]:
+    s = sla_settled_table.c
     rows = executor.execute(select(s.week, s.assignee, s.outcome, s.group_id, s.n))
     return {(as_date(d), a, o, int(g)): int(n) for d, a, o, g, n in rows if n}
 
 
-def rebuild_sla_settled(executor: Executor) -> None:
+def rebuild_sla_settled(executor: Connection) -> None:
     """Count sla_settled again from the tickets: after a load that stood the triggers aside, or to repair."""
-    executor.execute(delete(SlaSettledRow))
+    executor.execute(delete(sla_settled_table))
     executor.execute(text(fill_sql(dialect_of(executor))))
 
 
-def rebuild_summaries(executor: Executor) -> None:
+def rebuild_summaries(executor: Connection) -> None:
     """Replace the dashboard summaries with a full recount (migration, repair)."""
     flow = recount_flow(executor)
     totals = recount_totals(executor)
     times = recount_resolution_times(executor)
-    for table in (DailyFlowRow, TicketTotalRow, ResolutionTimeRow):
+    for table in (daily_flow_table, ticket_total_table, resolution_time_table):
         executor.execute(delete(table))
     flow_rows = [{"day": d, "created": c, "resolved": r, "reopened": o} for d, (c, r, o) in sorted(flow.items())]
     for start in range(0, len(flow_rows), 1000):
-        executor.execute(insert(DailyFlowRow), flow_rows[start : start + 1000])
+        executor.execute(insert(daily_flow_table), flow_rows[start : start + 1000])
     if totals:
         rows = [{"category": c, "priority": p, "status": s, "n": n} for (c, p, s), n in sorted(totals.items())]
-        executor.execute(insert(TicketTotalRow), rows)
+        executor.execute(insert(ticket_total_table), rows)
     if times:
-        executor.execute(insert(ResolutionTimeRow), [{"bucket": b, "n": n} for b, n in sorted(times.items())])
+        executor.execute(insert(resolution_time_table), [{"bucket": b, "n": n} for b, n in sorted(times.items())])
 
 
 # --- reading for the dashboard --------------------------------------------------------------------
 
 
-def breakdown(executor: Executor) -> list[tuple[str, str, str, int]]:
+def breakdown(executor: Connection) -> list[tuple[str, str, str, int]]:
     """Current ticket counts by (category, priority, status): at most 64 rows."""
-    t = TicketTotalRow
+    t = ticket_total_table.c
     return [(c, p, s, int(n)) for c, p, s, n in executor.execute(select(t.category, t.priority, t.status, t.n))]
 
 
-def flow_since(executor: Executor, start: date) -> Flow:
-    f = DailyFlowRow
+def flow_since(executor: Connection, start: date) -> Flow:
+    f = daily_flow_table.c
     query = select(f.day, f.created, f.resolved, f.reopened).where(f.day >= start)
     return {as_date(d): (int(c), int(r), int(o)) for d, c, r, o in executor.execute(query)}
 
 
-def median_resolution(executor: Executor) -> float | None:
+def median_resolution(executor: Connection) -> float | None:
     """The median of the histogram, found by the database (a running sum over at most a few thousand rows)."""
-    r = ResolutionTimeRow
+    r = resolution_time_table.c
     total = int(executor.execute(select(func.coalesce(func.sum(r.n), 0))).scalar_one())
     if total == 0:
         return None
@@ -387,6 +386,8 @@ def median_resolution(executor: Executor) -> float | None:
     return (bucket_value(int(first)) + bucket_value(int(second))) / 2
 
 
-def suggestion_counts(executor: Executor) -> list[tuple[str, bool, int]]:
-    rows = executor.execute(select(SuggestionCountRow.source, SuggestionCountRow.accepted, SuggestionCountRow.n))
+def suggestion_counts(executor: Connection) -> list[tuple[str, bool, int]]:
+    rows = executor.execute(
+        select(suggestion_count_table.c.source, suggestion_count_table.c.accepted, suggestion_count_table.c.n)
+    )
     return [(s, bool(a), int(n)) for s, a, n in rows]

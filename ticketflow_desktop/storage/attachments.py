@@ -7,11 +7,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select
 
 from ticketflow_desktop.domain.attachments import AttachmentInfo
-from ticketflow_desktop.storage.tables import AttachmentRow, table_of
+from ticketflow_desktop.storage.tables import attachment_table
 
 
 class NewAttachment(Protocol):
@@ -26,18 +25,18 @@ class NewAttachment(Protocol):
 
 
 _INFO = (
-    AttachmentRow.id,
-    AttachmentRow.ticket_id,
-    AttachmentRow.message_id,
-    AttachmentRow.filename,
-    AttachmentRow.content_type,
-    AttachmentRow.size,
-    AttachmentRow.created_at,
+    attachment_table.c.id,
+    attachment_table.c.ticket_id,
+    attachment_table.c.message_id,
+    attachment_table.c.filename,
+    attachment_table.c.content_type,
+    attachment_table.c.size,
+    attachment_table.c.created_at,
 )
 
 
 def add_attachments(
-    session: Session,
+    session: Connection,
     ticket_id: int,
     message_id: int | None,
     files: Iterable[NewAttachment],
@@ -60,7 +59,7 @@ def add_attachments(
             row["created_at"] = at
         rows.append(row)
     for row in rows:  # one statement each: a multi-row insert would hold every file's bytes twice
-        session.execute(insert(table_of(AttachmentRow)).values(row))
+        session.execute(insert(attachment_table).values(row))
     return len(rows)
 
 
@@ -68,13 +67,17 @@ def _info(r: Any) -> AttachmentInfo:  # a Row with the _INFO columns (and perhap
     return AttachmentInfo(r.id, r.ticket_id, r.message_id, r.filename, r.content_type, r.size, r.created_at)
 
 
-def attachments_of_ticket(session: Session, ticket_id: int) -> list[AttachmentInfo]:
-    rows = session.execute(select(*_INFO).where(AttachmentRow.ticket_id == ticket_id).order_by(AttachmentRow.id))
+def attachments_of_ticket(session: Connection, ticket_id: int) -> list[AttachmentInfo]:
+    rows = session.execute(
+        select(*_INFO).where(attachment_table.c.ticket_id == ticket_id).order_by(attachment_table.c.id)
+    )
     return [_info(r) for r in rows]
 
 
-def attachment_content(session: Session, attachment_id: int) -> tuple[AttachmentInfo, bytes] | None:
-    row = session.execute(select(*_INFO, AttachmentRow.content).where(AttachmentRow.id == attachment_id)).first()
+def attachment_content(session: Connection, attachment_id: int) -> tuple[AttachmentInfo, bytes] | None:
+    row = session.execute(
+        select(*_INFO, attachment_table.c.content).where(attachment_table.c.id == attachment_id)
+    ).first()
     if row is None:
         return None
     return _info(row), bytes(row.content)

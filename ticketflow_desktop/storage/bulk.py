@@ -13,8 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, text
 
 from ticketflow_desktop.domain import EventField, NewTicket, Priority
 from ticketflow_desktop.domain.business_hours import Calendar
@@ -30,12 +29,12 @@ from ticketflow_desktop.storage.engine import Database
 Progress = Callable[[int], None]
 SlaRules = tuple[Calendar, Mapping[Priority, SlaPolicy]]  # the calendar and policies a load's tickets are timed by
 Record = tuple[int, *tuple[object, ...]]  # a row for the driver: the ticket's id, then the other columns
-Prepare = Callable[[Session, list[NewTicket]], list[NewTicket]]
+Prepare = Callable[[Connection, list[NewTicket]], list[NewTicket]]
 
 
-def _dbapi(session: Session) -> Any:
+def _dbapi(session: Connection) -> Any:
     """The driver's connection under the session's (sqlite3 or psycopg2: their own APIs are used here)."""
-    raw = session.connection().connection.dbapi_connection
+    raw = session.connection.dbapi_connection
     assert raw is not None  # checked out: a live connection
     return raw
 
@@ -117,7 +116,7 @@ def bulk_insert(
         if progress is not None:
             progress(done + passed_over)
 
-    def prepared(session: Session, batches: Iterator[list[NewTicket]]) -> Iterator[list[NewTicket]]:
+    def prepared(session: Connection, batches: Iterator[list[NewTicket]]) -> Iterator[list[NewTicket]]:
         nonlocal passed_over
         for batch in batches:
             kept = prepare(session, batch) if prepare is not None else batch
@@ -145,7 +144,7 @@ def bulk_insert(
     return done
 
 
-def _pg_should_rebuild(session: Session, expected: int) -> bool:
+def _pg_should_rebuild(session: Connection, expected: int) -> bool:
     """Rebuild the search indexes for a large load into an empty table (a seed), never for an import
     into tickets colleagues are working on (see PG_REBUILD_THRESHOLD)."""
     if expected < PG_REBUILD_THRESHOLD or not session.execute(text("SELECT tf_is_owner()")).scalar():
@@ -154,7 +153,7 @@ def _pg_should_rebuild(session: Session, expected: int) -> bool:
 
 
 @contextmanager
-def _postgresql_load(session: Session, rebuild: bool) -> Iterator[None]:
+def _postgresql_load(session: Connection, rebuild: bool) -> Iterator[None]:
     # The tickets keep their own times and bring their own history and summary counts (written
     # below): the team triggers stand aside for an administrator's load (storage/team_sql).
     session.execute(text("SELECT set_config('ticketflow.trusted_load', 'on', true)"))
@@ -182,7 +181,7 @@ FTS_DEFAULT_AUTOMERGE = 4
 
 
 @contextmanager
-def _sqlite_load(session: Session) -> Iterator[None]:
+def _sqlite_load(session: Connection) -> Iterator[None]:
     raw = _dbapi(session)
     cache = raw.execute("PRAGMA cache_size").fetchone()[0]
     triggers = dict(
@@ -286,7 +285,7 @@ _TICKET_COLUMNS = (
 _EVENT_COLUMNS = "ticket_id, at, field, old_value, new_value, source, version"
 
 
-def _load_sqlite(session: Session, batch: list[NewTicket], rules: SlaRules) -> None:
+def _load_sqlite(session: Connection, batch: list[NewTicket], rules: SlaRules) -> None:
     raw = _dbapi(session)
     cursor = raw.cursor()
     # The write lock is held (BEGIN IMMEDIATE), so the next ids are ours alone.
@@ -332,7 +331,7 @@ def _postgresql_payload(ids: list[int], batch: list[NewTicket], rules: SlaRules)
 Loaded = Callable[[list[NewTicket]], None]
 
 
-def _copy_batches(session: Session, batches: Iterator[list[NewTicket]], loaded: Loaded, rules: SlaRules) -> None:
+def _copy_batches(session: Connection, batches: Iterator[list[NewTicket]], loaded: Loaded, rules: SlaRules) -> None:
     """COPY batch after batch. A helper thread writes the next batch's CSV meanwhile: Python work that
     would otherwise wait for the server, which is busy with the indexes (psycopg2 lets go of the GIL
     while it waits)."""

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, text
 
 from ticketflow_desktop.domain.validation import NUMBER_MAX
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
@@ -19,7 +18,7 @@ CHANNEL = "ticketflow_changes"
 MAX_PAYLOAD_IDS = 500
 
 
-def announce(session: Session, ids: Iterable[int] | None) -> None:
+def announce(session: Connection, ids: Iterable[int] | None) -> None:
     """Queue a notification naming `ids` (None: "something changed, ids unknown")."""
     if dialect_of(session) is not Dialect.POSTGRESQL:
         return
@@ -50,7 +49,7 @@ def parse_payload(payload: str) -> frozenset[int] | None:
 PRESENCE_PREFIX = "presence:"
 
 
-def announce_presence(session: Session, ticket_id: int) -> None:
+def announce_presence(session: Connection, ticket_id: int) -> None:
     """Queue a hint that who is on ticket `ticket_id` (or typing there) changed."""
     if dialect_of(session) is Dialect.POSTGRESQL:
         session.execute(

@@ -1,8 +1,8 @@
-"""Rows to domain dataclasses, and back. Nothing above storage sees an ORM object."""
+"""Rows to domain dataclasses, and back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeAlias, cast
 
 from sqlalchemy import Row
@@ -19,7 +19,6 @@ from ticketflow_desktop.domain import (
     TicketEvent,
 )
 from ticketflow_desktop.domain.sla import SlaState, TicketSla
-from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow, table_of
 
 # A stored value's enum member by dictionary: calling the enum (`Category("billing")`) costs a page of
 # fifty tickets 250 calls through EnumType.__call__.
@@ -29,41 +28,18 @@ _STATUSES = {m.value: m for m in Status}
 _SOURCES = {m.value: m for m in SuggestionSource}
 _SLA_STATES = {m.value: m for m in SlaState}
 
-StoredTicket: TypeAlias = "TicketRow | Row[Any] | Mapping[str, Any]"
+StoredTicket: TypeAlias = "Row[Any] | Mapping[str, Any]"
 
 
 def row_values(row: StoredTicket) -> Mapping[str, Any]:
     """A stored ticket's values by column name: a Core row's mapping (reading a `Row` by attribute costs
-    five times as much, and a page reads 1,500 values), an ORM object's attributes."""
+    five times as much, and a page reads 1,500 values)."""
     mapping = getattr(row, "_mapping", None)  # a Row (cheaper than isinstance: Row is an ABC)
-    if mapping is not None:
-        return cast("Mapping[str, Any]", mapping)
-    return row if isinstance(row, Mapping) else _Attributes(row)
-
-
-class _Attributes(Mapping[str, Any]):
-    """A ticket's ORM object as a read-only mapping of its columns."""
-
-    __slots__ = ("_source",)
-
-    def __init__(self, source: object) -> None:
-        self._source = source
-
-    def __getitem__(self, key: str) -> Any:
-        try:
-            return getattr(self._source, key)
-        except AttributeError:
-            raise KeyError(key) from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(table_of(TicketRow).columns.keys())
-
-    def __len__(self) -> int:
-        return len(table_of(TicketRow).columns)
+    return cast("Mapping[str, Any]", mapping) if mapping is not None else cast("Mapping[str, Any]", row)
 
 
 def ticket_from_row(row: StoredTicket, tags: tuple[str, ...] = (), sla: TicketSla | None = None) -> Ticket:
-    """From an ORM object, a Core row or a row's mapping of the tickets table, with its tags and its SLA
+    """From a row of the tickets table or its mapping, with its tags and its SLA
     read at some instant (default: as stored, no state)."""
     return ticket_from_values(row_values(row), tags, sla)
 
@@ -137,7 +113,7 @@ def sla_columns(sla: TicketSla) -> dict[str, object]:
     }
 
 
-def event_from_row(row: TicketEventRow) -> TicketEvent:
+def event_from_row(row: Row[Any]) -> TicketEvent:
     return TicketEvent(
         id=row.id,
         ticket_id=row.ticket_id,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import StrEnum
 
 from sqlalchemy import URL, Connection, Engine
-from sqlalchemy.orm import Session
 
 
 class Dialect(StrEnum):
@@ -13,10 +12,9 @@ class Dialect(StrEnum):
     POSTGRESQL = "postgresql"
 
 
-def dialect_of(bind: Session | Connection | Engine) -> Dialect:
-    """The backend a session, connection or engine talks to."""
-    engine_or_connection = bind.get_bind() if isinstance(bind, Session) else bind
-    return Dialect(engine_or_connection.dialect.name)
+def dialect_of(bind: Connection | Engine) -> Dialect:
+    """The backend a connection or engine talks to."""
+    return Dialect(bind.dialect.name)
 
 
 def backend_of(url: URL) -> Dialect | None:

@@ -1,4 +1,4 @@
-"""Opening a database: the engine, its per-backend settings, sessions, and the schema upgrade."""
+"""Opening a database: the engine, its per-backend settings, units of work, and the schema upgrade."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor, ExecutionContext
 from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidatePoolError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from ticketflow_desktop import __version__, config
@@ -197,11 +196,11 @@ def _check_on_checkout(engine: Engine) -> None:
 
 
 @contextmanager
-def _autocommit(session: Session) -> Iterator[None]:
-    """The session's psycopg2 connection in autocommit meanwhile: no BEGIN before its first statement,
-    and the session's COMMIT sends nothing. Set on the driver, not as SQLAlchemy's isolation level,
+def _autocommit(connection: Connection) -> Iterator[None]:
+    """The psycopg2 connection in autocommit meanwhile: no BEGIN before its first statement, and the
+    unit of work's COMMIT sends nothing. Set on the driver, not as SQLAlchemy's isolation level,
     whose reset at check-in costs a round trip of its own (SET default_transaction_isolation)."""
-    dbapi_connection: Any = session.connection().connection.dbapi_connection  # psycopg2's own API
+    dbapi_connection: Any = connection.connection.dbapi_connection  # psycopg2's own API
     dbapi_connection.autocommit = True
     try:
         yield
@@ -262,17 +261,15 @@ def create_engine_for(url: str) -> Engine:
 
 @dataclass
 class Database:
-    """An open, upgraded database: the engine and the two kinds of unit of work."""
+    """An open, upgraded database: the engine and the two kinds of unit of work (a connection in a
+    transaction: Core statements, no ORM session)."""
 
     url: str
     engine: Engine
-    _reader: sessionmaker[Session] = field(init=False, repr=False)
-    _writer: sessionmaker[Session] = field(init=False, repr=False)
+    _writer_engine: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._reader = sessionmaker(self.engine, expire_on_commit=False)
-        writer_engine = self.engine.execution_options(sqlite_immediate=True)
-        self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        self._writer_engine = self.engine.execution_options(sqlite_immediate=True)
 
     @property
     def dialect(self) -> Dialect:
@@ -296,11 +293,11 @@ class Database:
         return describe_url(self.url)
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
-        with translate_errors(), self._reader.begin() as session:
-            yield session
+    def reading(self) -> Iterator[Connection]:
+        with translate_errors(), self.engine.begin() as connection:
+            yield connection
 
-    def read(self, work: Callable[[Session], T], *, transaction: bool = False) -> T:
+    def read(self, work: Callable[[Connection], T], *, transaction: bool = False) -> T:
         """`work`'s result, read without the checkout's ping (_check_on_checkout) and, unless
         `transaction`, without BEGIN and COMMIT on PostgreSQL: its READ COMMITTED gives each statement
         its own snapshot inside a transaction too, so a read needs one only for settings local to it
@@ -311,11 +308,12 @@ class Database:
             try:
                 with translate_errors():
                     try:
-                        with self._reader.begin() as session:
+                        with self.engine.connect() as connection:
                             if transaction or self.is_sqlite:
-                                return work(session)
-                            with _autocommit(session):
-                                return work(session)
+                                with connection.begin():
+                                    return work(connection)
+                            with _autocommit(connection), connection.begin():
+                                return work(connection)
                     except DBAPIError as error:
                         if attempt == 1 and error.connection_invalidated:
                             continue
@@ -325,9 +323,9 @@ class Database:
         raise AssertionError("unreachable")  # pragma: no cover - the second attempt returns or raises
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        with translate_errors(), self._writer.begin() as session:
-            yield session
+    def writing(self) -> Iterator[Connection]:
+        with translate_errors(), self._writer_engine.begin() as connection:
+            yield connection
 
     def dispose(self) -> None:
         self.engine.dispose()

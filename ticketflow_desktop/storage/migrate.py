@@ -135,8 +135,8 @@ def schema_drift(engine: Engine) -> list[object]:
     from alembic.runtime.migration import MigrationContext
 
     from ticketflow_desktop.storage.migrations.env_options import include_object
-    from ticketflow_desktop.storage.tables import Base
+    from ticketflow_desktop.storage.tables import metadata
 
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": include_object, "compare_type": True})
-        return list(compare_metadata(context, Base.metadata))
+        return list(compare_metadata(context, metadata))

@@ -10,32 +10,31 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, text
+from sqlalchemy import Connection, bindparam, delete, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain.notifications import PresentAgent
 from ticketflow_desktop.storage.changes import announce_presence
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import MessageRow, PresenceRow, TicketEventRow, TicketReadRow, table_of
+from ticketflow_desktop.storage.tables import message_table, presence_table, ticket_event_table, ticket_read_table
 from ticketflow_desktop.storage.team import agent_login
 
 
-def mark_read(session: Session, ticket_id: int, now: datetime) -> None:
+def mark_read(session: Connection, ticket_id: int, now: datetime) -> None:
     """The agent has read the ticket as it is now: its newest event and message are seen."""
     postgres = dialect_of(session) is Dialect.POSTGRESQL
     values: dict[str, object] = {
         "ticket_id": ticket_id,
-        "seen_event_id": select(func.coalesce(func.max(TicketEventRow.id), 0))
-        .where(TicketEventRow.ticket_id == ticket_id)
+        "seen_event_id": select(func.coalesce(func.max(ticket_event_table.c.id), 0))
+        .where(ticket_event_table.c.ticket_id == ticket_id)
         .scalar_subquery(),
-        "seen_message_id": select(func.coalesce(func.max(MessageRow.id), 0))
-        .where(MessageRow.ticket_id == ticket_id)
+        "seen_message_id": select(func.coalesce(func.max(message_table.c.id), 0))
+        .where(message_table.c.ticket_id == ticket_id)
         .scalar_subquery(),
     }
     if not postgres:  # PostgreSQL stamps login and time itself
         values |= {"login": agent_login(session), "seen_at": now}
-    statement = (postgresql.insert if postgres else sqlite.insert)(table_of(TicketReadRow)).values(values)
+    statement = (postgresql.insert if postgres else sqlite.insert)(ticket_read_table).values(values)
     changed: dict[str, Any] = {name: statement.excluded[name] for name in ("seen_event_id", "seen_message_id")}
     changed["seen_at"] = statement.excluded["seen_at"] if not postgres else func.now()
     session.execute(statement.on_conflict_do_update(index_elements=["login", "ticket_id"], set_=changed))
@@ -58,7 +57,7 @@ WHERE t.id IN :ids AND (t.assignee = :me OR r.login IS NOT NULL) AND (
 ).bindparams(bindparam("ids", expanding=True))
 
 
-def unread_among(session: Session, ids: Collection[int]) -> frozenset[int]:
+def unread_among(session: Connection, ids: Collection[int]) -> frozenset[int]:
     if not ids:
         return frozenset()
     rows = session.execute(_UNREAD, {"me": agent_login(session), "ids": list(ids)}).scalars()
@@ -70,9 +69,9 @@ def unread_among(session: Session, ids: Collection[int]) -> frozenset[int]:
 STALE_ROWS = timedelta(hours=1)  # one's own rows older than this are swept away on leaving a ticket
 
 
-def beat(session: Session, ticket_id: int, typing: bool) -> None:
+def beat(session: Connection, ticket_id: int, typing: bool) -> None:
     """I have the ticket open (and am typing, or not): a row the server stamps with its login and time."""
-    statement = postgresql.insert(table_of(PresenceRow)).values(ticket_id=ticket_id, typing=typing)
+    statement = postgresql.insert(presence_table).values(ticket_id=ticket_id, typing=typing)
     statement = statement.on_conflict_do_update(
         index_elements=["login", "ticket_id"], set_={"typing": statement.excluded.typing, "seen_at": func.now()}
     )
@@ -80,14 +79,14 @@ def beat(session: Session, ticket_id: int, typing: bool) -> None:
     announce_presence(session, ticket_id)
 
 
-def leave(session: Session, ticket_id: int) -> None:
+def leave(session: Connection, ticket_id: int) -> None:
     """I closed the ticket: my row goes (and any of mine a crash or a sleep left behind long ago)."""
     me = agent_login(session)
-    session.execute(delete(PresenceRow).where(PresenceRow.login == me, PresenceRow.ticket_id == ticket_id))
+    session.execute(delete(presence_table).where(presence_table.c.login == me, presence_table.c.ticket_id == ticket_id))
     session.execute(
-        delete(PresenceRow).where(
-            PresenceRow.login == me,
-            PresenceRow.seen_at < func.now() - func.make_interval(0, 0, 0, 0, 0, 0, STALE_ROWS.total_seconds()),
+        delete(presence_table).where(
+            presence_table.c.login == me,
+            presence_table.c.seen_at < func.now() - func.make_interval(0, 0, 0, 0, 0, 0, STALE_ROWS.total_seconds()),
         )
     )
     announce_presence(session, ticket_id)
@@ -103,7 +102,7 @@ ORDER BY 2
 )
 
 
-def others_here(session: Session, ticket_id: int, fresh: timedelta) -> tuple[PresentAgent, ...]:
+def others_here(session: Connection, ticket_id: int, fresh: timedelta) -> tuple[PresentAgent, ...]:
     """Who else has the ticket open: rows whose heartbeat is younger than `fresh` by the server's clock,
     so a laptop that went to sleep drops out on its own."""
     rows = session.execute(_HERE, {"ticket": ticket_id, "fresh": fresh.total_seconds()})

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
+    Row,
     Select,
     TextClause,
     column,
@@ -39,11 +41,14 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy import union as union_of
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.sql.base import ReadOnlyColumnCollection
 
 from ticketflow_desktop.domain.search import ID_SYMBOLS, PIECE_MARKS, fold, is_caseless, like_pattern
 from ticketflow_desktop.storage.dialect import Dialect, dialect_of
-from ticketflow_desktop.storage.tables import MessageRow, TicketRow
+from ticketflow_desktop.storage.tables import message_table, ticket_table
+
+# The tickets table's columns, or a subquery's over it, by name (`entity.title`).
+Columns: TypeAlias = ReadOnlyColumnCollection[str, Any]
 
 TRIGRAM = 3
 # PostgreSQL's trigram indexes see the symbols of identifiers as these letters (migration
@@ -82,7 +87,7 @@ def _fts_match(term: str) -> TextClause:
     return text("tickets_fts MATCH :fts_phrase").bindparams(fts_phrase=_fts_phrase(term))
 
 
-def _sqlite_folded(column: ColumnElement[str] | InstrumentedAttribute[str], term: str) -> ColumnElement[str]:
+def _sqlite_folded(column: ColumnElement[str], term: str) -> ColumnElement[str]:
     if not term.isascii():
         return func.tf_fold(column)
     # An ASCII term can only match a run of ASCII characters, which fold() and lower() treat alike.
@@ -91,7 +96,7 @@ def _sqlite_folded(column: ColumnElement[str] | InstrumentedAttribute[str], term
     return func.lower(column)
 
 
-def _sqlite_exact(term: str, entity: Any = TicketRow) -> ColumnElement[bool]:  # TicketRow or a subquery's .c
+def _sqlite_exact(term: str, entity: Columns = ticket_table.c) -> ColumnElement[bool]:  # the table's or a subquery's
     folded = literal(fold(term))
     return or_(
         func.instr(_sqlite_folded(entity.title, term), folded) > 0,
@@ -99,13 +104,13 @@ def _sqlite_exact(term: str, entity: Any = TicketRow) -> ColumnElement[bool]:  #
     )
 
 
-def _sqlite_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow or a subquery's .c
+def _sqlite_contains(entity: Columns, term: str) -> ColumnElement[bool]:  # the table's or a subquery's
     """SQLite, row by row: the ticket's title, description or thread holds `term` (no index)."""
     return or_(_sqlite_exact(term, entity), thread_holds(entity.id, Dialect.SQLITE, term))
 
 
 def _sqlite_candidates(term: str) -> ColumnElement[bool]:
-    return TicketRow.id.in_(select(text("rowid")).select_from(text("tickets_fts")).where(_fts_match(term)))
+    return ticket_table.c.id.in_(select(text("rowid")).select_from(text("tickets_fts")).where(_fts_match(term)))
 
 
 def _holds(body: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
@@ -117,7 +122,7 @@ def _holds(body: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
 
 def message_holders(dialect: Dialect, term: str) -> Select[Any]:
     """SQLite: the ids of tickets whose thread contains `term`, found through the messages' FTS index."""
-    m = MessageRow
+    m = message_table.c
     if len(term) < TRIGRAM:
         return select(m.ticket_id).where(_holds(m.body, dialect, term))
     phrase = text("messages_fts MATCH :message_phrase").bindparams(message_phrase=_fts_phrase(term))
@@ -128,7 +133,7 @@ def message_holders(dialect: Dialect, term: str) -> Select[Any]:
 def thread_holds(ticket_id: Any, dialect: Dialect, term: str) -> ColumnElement[bool]:
     """Whether the thread of the ticket `ticket_id` (a correlated column) contains `term`: a few rows
     through the messages' ticket index, for a search that walks the list order."""
-    m = MessageRow
+    m = message_table.c
     return exists().where(m.ticket_id == ticket_id, _holds(m.body, dialect, term))
 
 
@@ -157,7 +162,7 @@ def _pg_strpos(text_column: Any, term: str) -> ColumnElement[bool]:
     return func.strpos(func.lower(text_column), func.lower(literal(term))) > 0
 
 
-def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, an alias, or a subquery's .c
+def _pg_contains(entity: Columns, term: str) -> ColumnElement[bool]:  # the table's or a subquery's
     """PostgreSQL, row by row (no index can serve it): the title, the description or the thread."""
     return or_(
         _pg_strpos(entity.title, term),
@@ -166,41 +171,41 @@ def _pg_contains(entity: Any, term: str) -> ColumnElement[bool]:  # TicketRow, a
     )
 
 
-def search_condition(dialect: Dialect, term: str, entity: type[TicketRow] = TicketRow) -> ColumnElement[bool]:
+def search_condition(dialect: Dialect, term: str, entity: Columns = ticket_table.c) -> ColumnElement[bool]:
     """One condition that is right for every term (fetch_page and apply_search pick a faster shape)."""
     if dialect is Dialect.POSTGRESQL:
         return entity.id.in_(_pg_indexed(term)) if has_index(term) else _pg_contains(entity, term)
     if len(term) < TRIGRAM:
-        return _sqlite_contains(TicketRow, term)
-    return or_(_sqlite_candidates(term) & _sqlite_exact(term), TicketRow.id.in_(message_holders(dialect, term)))
+        return _sqlite_contains(ticket_table.c, term)
+    return or_(_sqlite_candidates(term) & _sqlite_exact(term), ticket_table.c.id.in_(message_holders(dialect, term)))
 
 
 def _sqlite_piece_holders(term: str) -> Select[Any]:
     return select(_pieces.c.ticket_id).where(_pieces.c.piece == term.lower())
 
 
-def _piece_is_common(session: Session, term: str) -> bool:
+def _piece_is_common(session: Connection, term: str) -> bool:
     """SQLite: whether more than COMMON_CANDIDATES tickets hold the piece `term` (walked, then)."""
     return _count(session, _sqlite_piece_holders(term), COMMON_CANDIDATES) > COMMON_CANDIDATES
 
 
-def is_common(session: Session, term: str) -> bool:
+def is_common(session: Connection, term: str) -> bool:
     """SQLite: whether the FTS index holds more than COMMON_CANDIDATES candidates for `term`."""
     probe: Select[Any] = select(literal_column("rowid")).select_from(text("tickets_fts")).where(_fts_match(term))
     return _count(session, probe, COMMON_CANDIDATES) > COMMON_CANDIDATES
 
 
-Order = Callable[[type[TicketRow]], Sequence[ColumnElement[Any]]]
+Order = Callable[[Columns], Sequence[ColumnElement[Any]]]
 
 
-def fetch_page(session: Session, query: Select[Any], term: str, order: Order, size: int) -> Sequence[TicketRow]:
+def fetch_page(session: Connection, query: Select[Any], term: str, order: Order, size: int) -> Sequence[Row[Any]]:
     """The rows of `query` (tickets in a list order, LIMIT `size`) that contain `term`.
 
-    `order` gives the list order's ORDER BY for the tickets table or an alias of it.
+    `order` gives the list order's ORDER BY for the tickets table's columns or a subquery's.
     """
     dialect = dialect_of(session)
     if dialect is not Dialect.POSTGRESQL or not has_index(term):
-        return session.execute(apply_search(query, session, term, ordered=True)).scalars().all()
+        return session.execute(apply_search(query, session, term, ordered=True)).all()
     # A common term: its page lies within the first rows of the list order. The LIMIT inside the
     # subquery keeps the planner from reaching for the search indexes (a quarter of the table). A
     # short walk first: a term absent from it is most likely rare, and goes to the indexes at once.
@@ -216,24 +221,26 @@ def fetch_page(session: Session, query: Select[Any], term: str, order: Order, si
         return rows
     # A rare term (or a short list): every match through the search indexes, then sorted.
     with search_index_scans(session):
-        return session.execute(query.where(search_condition(dialect, term))).scalars().all()
+        return session.execute(query.where(search_condition(dialect, term))).all()
 
 
-def _walk(session: Session, query: Select[Any], term: str, order: Order, size: int, window: int) -> Sequence[TicketRow]:
+def _walk(
+    session: Connection, query: Select[Any], term: str, order: Order, size: int, window: int
+) -> Sequence[Row[Any]]:
     """PostgreSQL: of the first `window` rows of `query`'s list order, the first `size` holding `term`."""
-    walked = aliased(TicketRow, query.limit(window).subquery())
-    page = select(walked).where(_pg_contains(walked, term)).order_by(*order(walked)).limit(size)
-    return session.execute(page).scalars().all()
+    walked = query.limit(window).subquery()
+    page = select(walked).where(_pg_contains(walked.c, term)).order_by(*order(walked.c)).limit(size)
+    return session.execute(page).all()
 
 
 @contextmanager
-def search_index_scans(session: Session) -> Iterator[None]:
+def search_index_scans(session: Connection) -> Iterator[None]:
     """PostgreSQL: the statements run within reach the rows through the search indexes (bitmap scans).
 
     Index and sequential scans are off meanwhile: the planner prices ILIKE over long texts as cheap,
     and would rather walk the whole list order (3.8 s at 1M for a rare term) or read every row.
     """
-    if session.connection().connection.dbapi_connection.autocommit:  # type: ignore[union-attr]
+    if session.connection.dbapi_connection.autocommit:  # type: ignore[union-attr]
         # A setting for the transaction would end with this statement: the search's shape would be lost.
         raise RuntimeError("a search runs in a transaction: database.reading(), not transaction=False")
     switch = "SELECT set_config('enable_indexscan', :on, true), set_config('enable_seqscan', :on, true)"
@@ -244,7 +251,7 @@ def search_index_scans(session: Session) -> Iterator[None]:
         session.execute(text(switch), {"on": "on"})
 
 
-def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], term: str, cap: int | None) -> int:
+def count_matches(session: Connection, conditions: Sequence[ColumnElement[bool]], term: str, cap: int | None) -> int:
     """How many tickets meeting `conditions` contain `term`; with a cap, any number above it means "more"."""
     dialect = dialect_of(session)
     # A common word passes the cap within a few thousand rows, read in any order; through the indexes
@@ -255,36 +262,41 @@ def count_matches(session: Session, conditions: Sequence[ColumnElement[bool]], t
         if n > cap:
             return n
     if dialect is not Dialect.POSTGRESQL or not has_index(term):
-        query = select(literal(1)).select_from(TicketRow).where(*conditions)
+        query = select(literal(1)).select_from(ticket_table).where(*conditions)
         return _count(session, apply_search(query, session, term, ordered=False), cap)
     # Otherwise through the search indexes, whatever the planner guesses: it would read rows until
     # the cap whenever it expects many matches.
     with search_index_scans(session):
-        query = select(literal(1)).select_from(TicketRow).where(*conditions, search_condition(dialect, term))
+        query = select(literal(1)).select_from(ticket_table).where(*conditions, search_condition(dialect, term))
         return _count(session, query, cap)
 
 
-def _count(session: Session, query: Select[Any], cap: int | None) -> int:
+def _count(session: Connection, query: Select[Any], cap: int | None) -> int:
     """The rows of `query`, counted up to cap + 1."""
     query = query.limit(cap + 1) if cap is not None else query
     return session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
 
 
-def _dense(session: Session, conditions: Sequence[ColumnElement[bool]], term: str) -> bool:
+def _dense(session: Connection, conditions: Sequence[ColumnElement[bool]], term: str) -> bool:
     """Whether `term` is in at least DENSE_SHARE of DENSE_PROBE rows meeting `conditions`."""
     probe = _rows_holding(session, conditions, term, DENSE_PROBE)
     return _count(session, probe, None) >= DENSE_PROBE * DENSE_SHARE
 
 
-def _rows_holding(session: Session, conditions: Sequence[ColumnElement[bool]], term: str, rows: int) -> Select[Any]:
+def _rows_holding(session: Connection, conditions: Sequence[ColumnElement[bool]], term: str, rows: int) -> Select[Any]:
     """Of the first `rows` tickets meeting `conditions` (in any order), those holding `term`."""
-    read = select(TicketRow.id, TicketRow.title, TicketRow.description).where(*conditions).limit(rows).subquery()
+    read = (
+        select(ticket_table.c.id, ticket_table.c.title, ticket_table.c.description)
+        .where(*conditions)
+        .limit(rows)
+        .subquery()
+    )
     if dialect_of(session) is Dialect.POSTGRESQL:
         return select(literal(1)).select_from(read).where(_pg_contains(read.c, term))
     return select(literal(1)).select_from(read).where(_sqlite_contains(read.c, term))
 
 
-def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bool) -> Select[Any]:
+def apply_search(query: Select[Any], session: Connection, term: str, *, ordered: bool) -> Select[Any]:
     """`query` (over tickets) narrowed to `term`, in the shape fastest for it on this backend (but a
     PostgreSQL page: see fetch_page).
 
@@ -294,14 +306,16 @@ def apply_search(query: Select[Any], session: Session, term: str, *, ordered: bo
     dialect = dialect_of(session)
     pieces = dialect is Dialect.SQLITE and len(term) < TRIGRAM and has_index(term)
     if pieces and (not ordered or not _piece_is_common(session, term)):  # driven by the pieces
-        return query.where(TicketRow.id.in_(_sqlite_piece_holders(term)), _sqlite_contains(TicketRow, term))
+        return query.where(ticket_table.c.id.in_(_sqlite_piece_holders(term)), _sqlite_contains(ticket_table.c, term))
     if dialect is Dialect.POSTGRESQL or len(term) < TRIGRAM:
         return query.where(search_condition(dialect, term))
     if not ordered:  # driven by the two FTS indexes
         in_ticket = (
-            select(TicketRow.id).join(_fts, _fts.c.rowid == TicketRow.id).where(_fts_match(term), _sqlite_exact(term))
+            select(ticket_table.c.id)
+            .join(_fts, _fts.c.rowid == ticket_table.c.id)
+            .where(_fts_match(term), _sqlite_exact(term))
         )
-        return query.where(TicketRow.id.in_(union_of(in_ticket, message_holders(dialect, term))))
+        return query.where(ticket_table.c.id.in_(union_of(in_ticket, message_holders(dialect, term))))
     if is_common(session, term):
-        return query.where(_sqlite_contains(TicketRow, term))
+        return query.where(_sqlite_contains(ticket_table.c, term))
     return query.where(search_condition(dialect, term))  # a rare term: through the FTS candidates

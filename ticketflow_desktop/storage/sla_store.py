@@ -16,12 +16,15 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
+    Connection,
+    Row,
     and_,
     bindparam,
     case,
     delete,
     false,
     func,
+    insert,
     literal_column,
     or_,
     select,
@@ -29,7 +32,6 @@ from sqlalchemy import (
     union_all,
     update,
 )
-from sqlalchemy.orm import Session
 
 from ticketflow_desktop.domain import Priority, Status, Ticket
 from ticketflow_desktop.domain.business_hours import Calendar
@@ -46,12 +48,11 @@ from ticketflow_desktop.domain.sla import (
 from ticketflow_desktop.storage.analytics import as_date
 from ticketflow_desktop.storage.convert import sla_columns, sla_from_row
 from ticketflow_desktop.storage.tables import (
-    MessageRow,
-    SlaCalendarRow,
-    SlaPolicyRow,
-    SlaSettledRow,
-    TicketRow,
-    table_of,
+    message_table,
+    sla_calendar_table,
+    sla_policy_table,
+    sla_settled_table,
+    ticket_table,
 )
 
 DEFAULT_HOURS = "Mon-Fri 09:00-17:00"
@@ -62,23 +63,27 @@ RECOMPUTE_BATCH = 500
 # --- calendar and policies ---------------------------------------------------------------------------
 
 
-def calendar_text(session: Session) -> tuple[str, str, tuple[date, ...]]:
+def calendar_text(session: Connection) -> tuple[str, str, tuple[date, ...]]:
     """(hours as written, time zone, holidays); the default calendar until one is set."""
-    row = session.get(SlaCalendarRow, 1)
+    row = _calendar_row(session)
     if row is None:
         return DEFAULT_HOURS, DEFAULT_ZONE, ()
     return row.hours, row.zone, _holidays(row.holidays)
+
+
+def _calendar_row(session: Connection) -> Row[Any] | None:
+    return session.execute(select(sla_calendar_table).where(sla_calendar_table.c.id == 1)).one_or_none()
 
 
 def _holidays(stored: str) -> tuple[date, ...]:
     return tuple(date.fromisoformat(d) for d in stored.split(",") if d)
 
 
-def read_calendar(session: Session) -> Calendar:
+def read_calendar(session: Connection) -> Calendar:
     return read_settings(session)[0]
 
 
-def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPolicy]]:
+def read_settings(session: Connection) -> tuple[Calendar, Mapping[Priority, SlaPolicy]]:
     """The calendar and the policies in one round trip (every page of tickets needs both to tell each
     ticket's SLA state), parsed once per distinct content: an unchanged calendar costs no parsing."""
     rows: Iterable[tuple[str, str, str, str, int, int]] = session.execute(_settings_statement())
@@ -88,7 +93,7 @@ def read_settings(session: Session) -> tuple[Calendar, Mapping[Priority, SlaPoli
 @cache
 def _settings_statement() -> CompoundSelect[Any]:
     """Built once: constructing the union on every page cost more than running it (0.3 ms a page)."""
-    c, p = table_of(SlaCalendarRow).c, table_of(SlaPolicyRow).c
+    c, p = sla_calendar_table.c, sla_policy_table.c
     return union_all(
         select(literal_column("''"), c.hours, c.zone, c.holidays, literal_column("0"), literal_column("0")).where(
             c.id == 1
@@ -125,62 +130,61 @@ def _parsed_settings(
     return calendar or Calendar.parse(DEFAULT_HOURS, DEFAULT_ZONE), MappingProxyType(policies)
 
 
-def ensure_defaults(session: Session, calendar: tuple[str, str], policies: Iterable[SlaPolicy]) -> None:
+def ensure_defaults(session: Connection, calendar: tuple[str, str], policies: Iterable[SlaPolicy]) -> None:
     """A calendar and policies for a database that has none yet (a team's own are never replaced)."""
-    if session.get(SlaCalendarRow, 1) is None:
+    if _calendar_row(session) is None:
         write_calendar(session, calendar[0], calendar[1], ())
     if not read_policies(session):
         for policy in policies:
             write_policy(session, policy)
 
 
-def write_calendar(session: Session, hours: str, zone: str, holidays: Sequence[date]) -> None:
+def write_calendar(session: Connection, hours: str, zone: str, holidays: Sequence[date]) -> None:
     values = {"hours": hours.strip(), "zone": zone, "holidays": ",".join(d.isoformat() for d in sorted(set(holidays)))}
-    if session.get(SlaCalendarRow, 1) is None:
-        session.add(SlaCalendarRow(id=1, **values))
+    if _calendar_row(session) is None:
+        session.execute(insert(sla_calendar_table).values(id=1, **values))
     else:
-        session.execute(update(SlaCalendarRow).where(SlaCalendarRow.id == 1).values(values))
-    session.flush()
+        session.execute(update(sla_calendar_table).where(sla_calendar_table.c.id == 1).values(values))
 
 
-def read_policies(session: Session) -> dict[Priority, SlaPolicy]:
+def read_policies(session: Connection) -> dict[Priority, SlaPolicy]:
     return dict(read_settings(session)[1])
 
 
-def write_policy(session: Session, policy: SlaPolicy) -> None:
+def write_policy(session: Connection, policy: SlaPolicy) -> None:
     values = {
         "first_response_minutes": policy.first_response_minutes,
         "resolution_minutes": policy.resolution_minutes,
     }
-    if session.get(SlaPolicyRow, policy.priority.value) is None:
-        session.add(SlaPolicyRow(priority=policy.priority.value, **values))
+    p = sla_policy_table.c
+    if session.execute(select(p.priority).where(p.priority == policy.priority.value)).first() is None:
+        session.execute(insert(sla_policy_table).values(priority=policy.priority.value, **values))
     else:
-        session.execute(update(SlaPolicyRow).where(SlaPolicyRow.priority == policy.priority.value).values(values))
-    session.flush()
+        session.execute(update(sla_policy_table).where(p.priority == policy.priority.value).values(values))
 
 
-def remove_policy(session: Session, priority: Priority) -> None:
-    session.execute(delete(SlaPolicyRow).where(SlaPolicyRow.priority == priority.value))
+def remove_policy(session: Connection, priority: Priority) -> None:
+    session.execute(delete(sla_policy_table).where(sla_policy_table.c.priority == priority.value))
 
 
 # --- per ticket --------------------------------------------------------------------------------------
 
 
-def store(session: Session, ticket_id: int, sla: TicketSla) -> None:
-    tickets = table_of(TicketRow)
+def store(session: Connection, ticket_id: int, sla: TicketSla) -> None:
+    tickets = ticket_table
     session.execute(update(tickets).where(tickets.c.id == ticket_id).values(sla_columns(sla)))
 
 
-def stored(session: Session, ticket_id: int) -> TicketSla:
-    tickets = table_of(TicketRow)
+def stored(session: Connection, ticket_id: int) -> TicketSla:
+    tickets = ticket_table
     row = session.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
     return sla_from_row(row)
 
 
-def recompute(session: Session, priorities: Iterable[Priority] | None = None) -> int:
+def recompute(session: Connection, priorities: Iterable[Priority] | None = None) -> int:
     """Apply the current calendar and policies to the tickets not done (of `priorities`); how many changed."""
     calendar, policies = read_calendar(session), read_policies(session)
-    tickets = table_of(TicketRow)
+    tickets = ticket_table
     query = select(tickets).where(tickets.c.status.not_in([s.value for s in DONE]))
     if priorities is not None:
         query = query.where(tickets.c.priority.in_([p.value for p in priorities]))
@@ -200,19 +204,21 @@ def recompute(session: Session, priorities: Iterable[Priority] | None = None) ->
         after = rows[-1].id
 
 
-def recomputed_by_database(session: Session) -> int:
+def recomputed_by_database(session: Connection) -> int:
     """How many tickets' figures the last calendar or policy change of this transaction moved, as
     PostgreSQL's trigger counted them (storage/sla_sql.py: tf_sla_recompute)."""
     value = session.execute(text("SELECT current_setting('ticketflow.sla_recomputed', true)")).scalar()
     return int(value) if value else 0
 
 
-def states_of(session: Session, tickets: Sequence[Ticket], now: datetime) -> list[TicketSla]:
+def states_of(session: Connection, tickets: Sequence[Ticket], now: datetime) -> list[TicketSla]:
     """Each ticket's SLA with its state at `now` (one read of the calendar and policies, if any has one)."""
     return states_at(session, [(t.sla, t.status, t.priority) for t in tickets], now)
 
 
-def states_at(session: Session, stored: Sequence[tuple[TicketSla, Status, Priority]], now: datetime) -> list[TicketSla]:
+def states_at(
+    session: Connection, stored: Sequence[tuple[TicketSla, Status, Priority]], now: datetime
+) -> list[TicketSla]:
     """Each stored SLA (with its ticket's status and priority) with its state at `now`."""
     if not any(sla.has_policy for sla, _, _ in stored):
         return [sla for sla, _, _ in stored]
@@ -223,13 +229,13 @@ def states_at(session: Session, stored: Sequence[tuple[TicketSla, Status, Priori
 # --- the SLA-state filter ----------------------------------------------------------------------------
 
 
-def state_conditions(session: Session, states: frozenset[SlaState], now: datetime) -> ColumnElement[bool]:
+def state_conditions(session: Connection, states: frozenset[SlaState], now: datetime) -> ColumnElement[bool]:
     """Tickets in one of `states` at `now`, as conditions on the stored columns (domain/sla.read's rules).
 
     Due soon is "due before the instant at which the threshold's business minutes have passed", one
     instant per priority and target, so the filter stays a range condition on the dues.
     """
-    t = TicketRow
+    t = ticket_table.c
     has_policy = t.resolution_due.is_not(None)
     running = t.sla_outcome.is_(None)
     first_late = and_(t.first_responded_at.is_not(None), t.first_responded_at > t.first_response_due)
@@ -260,7 +266,7 @@ def state_conditions(session: Session, states: frozenset[SlaState], now: datetim
 def running_in_time(now: datetime) -> ColumnElement[bool]:
     """Tickets whose clock runs at `now` (a policy, not settled, not waiting on the customer) and whose
     running target (first response, then resolution) is not missed yet: due soon, or still fine."""
-    t = TicketRow
+    t = ticket_table.c
     answered_in_time = or_(t.first_responded_at.is_(None), t.first_responded_at <= t.first_response_due)
     return and_(
         t.resolution_due.is_not(None),
@@ -271,9 +277,9 @@ def running_in_time(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
+def _due_soon(session: Connection, now: datetime) -> ColumnElement[bool]:
     calendar, policies = read_calendar(session), read_policies(session)
-    t = TicketRow
+    t = ticket_table.c
     parts: list[ColumnElement[bool]] = []
     for priority, policy in sorted(policies.items()):
         for responded, target in ((False, policy.first_response_minutes), (True, policy.resolution_minutes)):
@@ -287,26 +293,26 @@ def _due_soon(session: Session, now: datetime) -> ColumnElement[bool]:
 
 
 def _settled_between(first_week: date, last_week: date) -> tuple[ColumnElement[int], ColumnElement[bool]]:
-    s = SlaSettledRow
+    s = sla_settled_table.c
     met = func.sum(case((s.outcome == SlaState.MET.value, s.n), else_=0))
     return met, and_(s.week >= first_week, s.week <= last_week)
 
 
-def settled_per_week(session: Session, first_week: date, last_week: date) -> list[tuple[date, int, int]]:
+def settled_per_week(session: Connection, first_week: date, last_week: date) -> list[tuple[date, int, int]]:
     """(week: its Monday, met, settled) for tickets settled (UTC) in the weeks from `first_week` to `last_week`.
 
     Read from the summary the database keeps (storage/sla_settled_sql.py), at most a few thousand rows a week
     whatever the number of tickets, and summed there: the weeks and the agents come back, not the rows. On
     PostgreSQL its row-level security counts only the tickets the reader sees."""
-    s = SlaSettledRow
+    s = sla_settled_table.c
     met, within = _settled_between(first_week, last_week)
     rows = session.execute(select(s.week, met, func.sum(s.n)).where(within).group_by(s.week).having(func.sum(s.n) > 0))
     return [(as_date(w), int(m), int(n)) for w, m, n in rows]
 
 
-def settled_per_agent(session: Session, first_week: date, last_week: date) -> list[tuple[str, int, int]]:
+def settled_per_agent(session: Connection, first_week: date, last_week: date) -> list[tuple[str, int, int]]:
     """(assignee or "", met, settled) over the same weeks, for the agents with any."""
-    s = SlaSettledRow
+    s = sla_settled_table.c
     met, within = _settled_between(first_week, last_week)
     rows = session.execute(
         select(s.assignee, met, func.sum(s.n)).where(within).group_by(s.assignee).having(func.sum(s.n) > 0)
@@ -314,15 +320,15 @@ def settled_per_agent(session: Session, first_week: date, last_week: date) -> li
     return [(who, int(m), int(n)) for who, m, n in rows]
 
 
-def settle_loaded(session: Session, first_id: int, last_id: int) -> int:
+def settle_loaded(session: Connection, first_id: int, last_id: int) -> int:
     """Dues, first replies and outcomes for tickets a bulk load brought (seed, import): the first reply is
     the thread's first agent reply, and a done ticket settled when it was last changed. Returns how many
     tickets have a policy."""
     calendar, policies = read_calendar(session), read_policies(session)
     if not policies:
         return 0
-    t = table_of(TicketRow)
-    messages = table_of(MessageRow)
+    t = ticket_table
+    messages = message_table
     first_reply = (
         select(func.min(messages.c.at))
         .where(messages.c.ticket_id == t.c.id, messages.c.kind == "reply")

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from ticketflow_desktop.domain import Category, DailyCount, Priority, Stats, Status, SuggestionSource
 from ticketflow_desktop.storage import analytics
-from ticketflow_desktop.storage.analytics import Executor, as_date
-from ticketflow_desktop.storage.tables import DailyFlowRow
+from ticketflow_desktop.storage.analytics import as_date
+from ticketflow_desktop.storage.tables import daily_flow_table
 
 
-def created_per_day(executor: Executor, start: date | None = None, end: date | None = None) -> tuple[DailyCount, ...]:
+def created_per_day(executor: Connection, start: date | None = None, end: date | None = None) -> tuple[DailyCount, ...]:
     """Tickets created per day, days without any left out."""
-    f = DailyFlowRow
+    f = daily_flow_table.c
     query = select(f.day, f.created).where(f.created > 0).order_by(f.day)
     if start is not None:
         query = query.where(f.day >= start)
@@ -27,7 +27,7 @@ def created_per_day(executor: Executor, start: date | None = None, end: date | N
     return tuple(DailyCount(as_date(d), int(n)) for d, n in executor.execute(query))
 
 
-def compute_stats(executor: Executor, today: date) -> Stats:
+def compute_stats(executor: Connection, today: date) -> Stats:
     counts = analytics.breakdown(executor)
     # Every key, in the enum's order, zeros included (the web app dropped them).
     by_status = {s: sum(n for _c, _p, st, n in counts if st == s.value) for s in Status}

@@ -15,17 +15,17 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from ticketflow_desktop.domain import EventField
-from ticketflow_desktop.storage.tables import TicketEventRow, TicketRow
+from ticketflow_desktop.storage.tables import ticket_event_table, ticket_table
 
 
 def _submitted(field: EventField, current: ColumnElement[str]) -> ColumnElement[str]:
     """The value a ticket was submitted with: the old value of its first change of `field`, if any."""
     first_change = (
-        select(TicketEventRow.old_value)
-        .where(and_(TicketEventRow.ticket_id == TicketRow.id, TicketEventRow.field == field.value))
-        .order_by(TicketEventRow.id)
+        select(ticket_event_table.c.old_value)
+        .where(and_(ticket_event_table.c.ticket_id == ticket_table.c.id, ticket_event_table.c.field == field.value))
+        .order_by(ticket_event_table.c.id)
         .limit(1)
-        .correlate(TicketRow)
+        .correlate(ticket_table)
         .scalar_subquery()
     )
     submitted: ColumnElement[str] = func.coalesce(first_change, current)
@@ -34,16 +34,16 @@ def _submitted(field: EventField, current: ColumnElement[str]) -> ColumnElement[
 
 def outcomes_since(connection: Connection, since: datetime) -> list[tuple[datetime, str, bool]]:
     """(created_at, suggestion source, kept) for every ticket created at or after `since` with a suggestion."""
-    category = _submitted(EventField.CATEGORY, TicketRow.__table__.c.category)
-    priority = _submitted(EventField.PRIORITY, TicketRow.__table__.c.priority)
+    category = _submitted(EventField.CATEGORY, ticket_table.c.category)
+    priority = _submitted(EventField.PRIORITY, ticket_table.c.priority)
     rows = connection.execute(
         select(
-            TicketRow.created_at,
-            TicketRow.suggestion_source,
-            TicketRow.suggested_category,
-            TicketRow.suggested_priority,
+            ticket_table.c.created_at,
+            ticket_table.c.suggestion_source,
+            ticket_table.c.suggested_category,
+            ticket_table.c.suggested_priority,
             category,
             priority,
-        ).where(TicketRow.created_at >= since, TicketRow.suggestion_source.is_not(None))
+        ).where(ticket_table.c.created_at >= since, ticket_table.c.suggestion_source.is_not(None))
     )
     return [(at, str(source), (sc, sp) == (c, p)) for at, source, sc, sp, c, p in rows]

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, insert, select, text, update
 
 from ticketflow_desktop.domain.errors import FieldError, ValidationError
 from ticketflow_desktop.storage.engine import Database
-from ticketflow_desktop.storage.tables import AgentGroupRow, AgentRow, GroupRow, RedactionRow, table_of
+from ticketflow_desktop.storage.tables import agent_group_table, agent_table, group_table, redaction_table
 from ticketflow_desktop.storage.team_sql import ROLES, group_role
 
 LOGIN_MAX = 63  # PostgreSQL's identifier limit (NAMEDATALEN - 1)
@@ -64,7 +63,7 @@ def local_login() -> str:
 
 
 @contextmanager
-def recorded_by_database(session: Session, source: object, written_at: datetime | None) -> Iterator[None]:
+def recorded_by_database(session: Connection, source: object, written_at: datetime | None) -> Iterator[None]:
     """A write whose history and summaries the database writes: tell it what only the client knows
     (this transaction only). Inside a bulk load (an import updating tickets it has) the load's trust
     is set aside for the write and restored after, so the write is recorded like any other."""
@@ -89,31 +88,31 @@ def sees_every_ticket(database: Database) -> bool:
         return bool(session.execute(text("SELECT tf_sees_all()")).scalar())
 
 
-def agent_login(session: Session) -> str:
+def agent_login(session: Connection) -> str:
     """Whoever is writing: the database login (PostgreSQL), the OS login (SQLite)."""
-    if session.get_bind().dialect.name == "sqlite":
+    if session.engine.dialect.name == "sqlite":
         return local_login()
     return str(session.execute(text("SELECT session_user")).scalar_one())
 
 
-def agent_name(session: Session) -> str:
+def agent_name(session: Connection) -> str:
     """The name of whoever is writing: their agent record's, else their login."""
     login = agent_login(session)
-    name = session.execute(select(AgentRow.name).where(AgentRow.login == login)).scalar_one_or_none()
+    name = session.execute(select(agent_table.c.name).where(agent_table.c.login == login)).scalar_one_or_none()
     return name or login
 
 
-def group_id(session: Session, name: str) -> int:
-    found = session.execute(select(GroupRow.id).where(GroupRow.name == name)).scalar_one_or_none()
+def group_id(session: Connection, name: str) -> int:
+    found = session.execute(select(group_table.c.id).where(group_table.c.name == name)).scalar_one_or_none()
     if found is None:
         raise ValidationError([FieldError("group", f"There is no group called {name!r}.")])
     return int(found)
 
 
-def group_name(session: Session, group: int | None) -> str | None:
+def group_name(session: Connection, group: int | None) -> str | None:
     if group is None:
         return None
-    return session.execute(select(GroupRow.name).where(GroupRow.id == group)).scalar_one_or_none()
+    return session.execute(select(group_table.c.name).where(group_table.c.id == group)).scalar_one_or_none()
 
 
 def _check_login(login: str) -> str:
@@ -132,8 +131,8 @@ def _check_role(role: str) -> str:
     return role
 
 
-def _quote(session: Session, identifier: str) -> str:
-    return session.get_bind().dialect.identifier_preparer.quote_identifier(identifier)
+def _quote(session: Connection, identifier: str) -> str:
+    return session.engine.dialect.identifier_preparer.quote_identifier(identifier)
 
 
 def _needs_team_database(database: Database) -> None:
@@ -149,13 +148,13 @@ def whoami(database: Database) -> Identity:
         return Identity(login, login, "admin", local=True)
     with database.reading() as session:
         login = str(session.execute(text("SELECT session_user")).scalar_one())
-        row = session.execute(select(AgentRow.name).where(AgentRow.login == login)).first()
+        row = session.execute(select(agent_table.c.name).where(agent_table.c.login == login)).first()
         role = _role_of(session, login)
         groups = _groups_of(session, login)
     return Identity(login, row.name if row else login, role, groups)
 
 
-def _role_of(session: Session, login: str) -> str:
+def _role_of(session: Connection, login: str) -> str:
     """The highest group role the login is in (the schema owner and superusers are administrators)."""
     if session.execute(text("SELECT tf_is_owner()")).scalar_one():
         return "admin"
@@ -168,12 +167,12 @@ def _role_of(session: Session, login: str) -> str:
     return "none"
 
 
-def _groups_of(session: Session, login: str) -> tuple[str, ...]:
+def _groups_of(session: Connection, login: str) -> tuple[str, ...]:
     query = (
-        select(GroupRow.name)
-        .join(AgentGroupRow, AgentGroupRow.group_id == GroupRow.id)
-        .where(AgentGroupRow.login == login)
-        .order_by(GroupRow.name)
+        select(group_table.c.name)
+        .join(agent_group_table, agent_group_table.c.group_id == group_table.c.id)
+        .where(agent_group_table.c.login == login)
+        .order_by(group_table.c.name)
     )
     return tuple(session.execute(query).scalars())
 
@@ -201,33 +200,33 @@ def add_agent(
         if password:
             _set_password(session, login, password)
         session.execute(
-            insert(table_of(AgentRow)).values(login=login, name=name or login, email=email, role=role, active=True)
+            insert(agent_table).values(login=login, name=name or login, email=email, role=role, active=True)
         )
         _set_groups(session, login, groups)
     return Agent(login, name or login, email, role, True, tuple(sorted(groups)))
 
 
-def _set_password(session: Session, login: str, password: str) -> None:
+def _set_password(session: Connection, login: str, password: str) -> None:
     """Only a SCRAM verifier reaches the server (and its logs), made here by libpq; never the password."""
     from psycopg2 import sql
     from psycopg2.extensions import encrypt_password
 
-    dbapi: Any = session.connection().connection.dbapi_connection
+    dbapi: Any = session.connection.dbapi_connection
     verifier = encrypt_password(password, login, dbapi, "scram-sha-256")
     statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(login), sql.Literal(verifier))
     with dbapi.cursor() as cursor:  # the driver quotes the verifier (its $ : % are not parameters)
         cursor.execute(statement)
 
 
-def _set_groups(session: Session, login: str, groups: tuple[str, ...]) -> None:
+def _set_groups(session: Connection, login: str, groups: tuple[str, ...]) -> None:
     ids = [group_id(session, name) for name in groups]
-    session.execute(delete(AgentGroupRow).where(AgentGroupRow.login == login))
+    session.execute(delete(agent_group_table).where(agent_group_table.c.login == login))
     if ids:
-        session.execute(insert(table_of(AgentGroupRow)), [{"login": login, "group_id": gid} for gid in ids])
+        session.execute(insert(agent_group_table), [{"login": login, "group_id": gid} for gid in ids])
 
 
-def _agent_row(session: Session, login: str) -> Any:
-    row = session.execute(select(table_of(AgentRow)).where(AgentRow.login == login)).first()
+def _agent_row(session: Connection, login: str) -> Any:
+    row = session.execute(select(agent_table).where(agent_table.c.login == login)).first()
     if row is None:
         raise ValidationError([FieldError("login", f"There is no agent called {login!r}.")])
     return row
@@ -243,7 +242,7 @@ def set_role(database: Database, login: str, role: str) -> None:
             session.execute(text(f"REVOKE {group_role(other)} FROM {quoted}"))
         session.execute(text(f"GRANT {group_role(role)} TO {quoted}"))
         session.execute(text(f"ALTER ROLE {quoted} {'CREATEROLE' if role == 'admin' else 'NOCREATEROLE'}"))
-        session.execute(update(AgentRow).where(AgentRow.login == login).values(role=role))
+        session.execute(update(agent_table).where(agent_table.c.login == login).values(role=role))
 
 
 def set_groups(database: Database, login: str, groups: tuple[str, ...]) -> None:
@@ -259,13 +258,13 @@ def disable_agent(database: Database, login: str) -> None:
     with database.writing() as session:
         _agent_row(session, login)
         session.execute(text(f"ALTER ROLE {_quote(session, login)} NOLOGIN"))
-        session.execute(update(AgentRow).where(AgentRow.login == login).values(active=False))
+        session.execute(update(agent_table).where(agent_table.c.login == login).values(active=False))
 
 
 def list_agents(database: Database) -> list[Agent]:
     _needs_team_database(database)
     with database.reading() as session:
-        rows = session.execute(select(table_of(AgentRow)).order_by(AgentRow.login)).all()
+        rows = session.execute(select(agent_table).order_by(agent_table.c.login)).all()
         return [Agent(r.login, r.name, r.email, r.role, bool(r.active), _groups_of(session, r.login)) for r in rows]
 
 
@@ -275,14 +274,14 @@ def add_group(database: Database, name: str) -> None:
     if not 1 <= len(name) <= 100:
         raise ValidationError([FieldError("group", "A group's name has 1 to 100 characters.")])
     with database.writing() as session:
-        if session.execute(select(GroupRow.id).where(GroupRow.name == name)).first() is not None:
+        if session.execute(select(group_table.c.id).where(group_table.c.name == name)).first() is not None:
             raise ValidationError([FieldError("group", f"A group called {name!r} exists already.")])
-        session.execute(insert(table_of(GroupRow)).values(name=name))
+        session.execute(insert(group_table).values(name=name))
 
 
 def list_groups(database: Database) -> list[str]:
     with database.reading() as session:
-        return list(session.execute(select(GroupRow.name).order_by(GroupRow.name)).scalars())
+        return list(session.execute(select(group_table.c.name).order_by(group_table.c.name)).scalars())
 
 
 def redact(database: Database, ticket_id: int, field: str, reason: str) -> None:
@@ -301,8 +300,8 @@ def redact(database: Database, ticket_id: int, field: str, reason: str) -> None:
 def redactions(database: Database, ticket_id: int) -> list[tuple[str, str, str, datetime]]:
     with database.reading() as session:
         rows = session.execute(
-            select(RedactionRow.field, RedactionRow.reason, RedactionRow.actor, RedactionRow.at)
-            .where(RedactionRow.ticket_id == ticket_id)
-            .order_by(RedactionRow.id)
+            select(redaction_table.c.field, redaction_table.c.reason, redaction_table.c.actor, redaction_table.c.at)
+            .where(redaction_table.c.ticket_id == ticket_id)
+            .order_by(redaction_table.c.id)
         )
         return [(r.field, r.reason, r.actor, r.at) for r in rows]

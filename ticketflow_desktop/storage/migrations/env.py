@@ -3,12 +3,12 @@
 from alembic import context
 
 from ticketflow_desktop.storage.migrations.env_options import include_object
-from ticketflow_desktop.storage.tables import Base
+from ticketflow_desktop.storage.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     include_object=include_object,
     compare_type=True,
