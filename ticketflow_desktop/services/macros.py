@@ -61,11 +61,12 @@ class MacroService:
         }
         if not self.database.enforces_team_rules:  # PostgreSQL sets the owner itself
             values["owner"] = local_login()
-        macros = macro_table
         with self.database.writing() as session:
             if session.execute(select(macro_table.c.id).where(macro_table.c.name == name)).first() is not None:
                 raise ValidationError([FieldError("name", f"A saved reply called {name!r} exists already.")])
-            row = session.execute(insert(macros).values(values).returning(macros.c.id, macros.c.owner)).one()
+            row = session.execute(
+                insert(macro_table).values(values).returning(macro_table.c.id, macro_table.c.owner)
+            ).one()
         return Macro(row.id, name, body, status, priority, category, row.owner, shared)
 
     def available(self) -> list[Macro]:

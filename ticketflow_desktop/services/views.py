@@ -66,7 +66,6 @@ class ViewService:
     def save(self, name: str, spec: ViewSpec, *, shared: bool = False) -> SavedView:
         """Save `spec` as `name`: a new view, or the new content of one's own view of that name."""
         name = _name(name)
-        views = saved_view_table
         with self.database.writing() as session:
             me = agent_login(session)
             existing = session.execute(
@@ -74,12 +73,14 @@ class ViewService:
             ).scalar_one_or_none()
             values: dict[str, object] = {"name": name, "shared": shared, "spec": encode_view(spec)}
             if existing is not None:
-                session.execute(update(views).where(views.c.id == existing).values(values))
+                session.execute(update(saved_view_table).where(saved_view_table.c.id == existing).values(values))
                 return _view(_stored(session, existing))
             values["position"] = _next_position(session)
             if not self.database.enforces_team_rules:  # PostgreSQL sets the owner itself
                 values["owner"] = local_login()
-            new_id = session.execute(insert(views).values(values).returning(views.c.id)).scalar_one()
+            new_id = session.execute(
+                insert(saved_view_table).values(values).returning(saved_view_table.c.id)
+            ).scalar_one()
             return _view(_stored(session, new_id))
 
     def rename(self, view_id: int, new_name: str) -> SavedView:
@@ -111,9 +112,11 @@ class ViewService:
                 ).first()
                 if taken:
                     raise ValidationError([FieldError("name", f"You have a view called {values['name']!r} already.")])
-            views = saved_view_table
             changed = session.execute(
-                update(views).where(views.c.id == view_id).values(values).returning(views.c.id)
+                update(saved_view_table)
+                .where(saved_view_table.c.id == view_id)
+                .values(values)
+                .returning(saved_view_table.c.id)
             ).first()
             if changed is None:
                 raise ValidationError([FieldError("view", "That saved view is gone, or is not yours to change.")])

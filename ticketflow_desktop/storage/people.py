@@ -32,8 +32,7 @@ def find_or_create_customer(session: Connection, requester: Requester) -> Custom
         "email_key": requester.email_key,
         "organisation": requester.organisation,
     }
-    customers = customer_table
-    new_id = session.execute(insert(customers).values(values).returning(customers.c.id)).scalar_one()
+    new_id = session.execute(insert(customer_table).values(values).returning(customer_table.c.id)).scalar_one()
     return Customer(int(new_id), requester.name, requester.email, requester.organisation)
 
 
