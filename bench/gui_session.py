@@ -7,22 +7,33 @@ the event loop stall while an agent works (issue 21)?
 One round of the script: scroll 2,000 rows down the list and back to the top, type a search letter by
 letter (a rotating set: common word, order number, 2-character code, no match) and clear it, open three
 tickets (their threads), switch to the dashboard and back. Rounds repeat until the time is up. A QTimer
-heartbeat records how late the event loop runs; the resident memory is sampled each minute. Printed:
-the stall max and p99 per phase and over all, and memory per minute with the growth after minute 10.
+heartbeat records how late the event loop runs (kept as histograms, so the bench does not grow the
+process it measures); the resident memory and where it is (anonymous and file pages, malloc's used and
+free, Python's blocks, live QObjects) are sampled each minute. Printed: the stall max and p99 per phase and
+over all, and memory per minute with the growth after minute 10.
 Launch is not part of it (bench/gui.py measures launch).
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import sys
 import time
-from array import array
 from collections import defaultdict
 from pathlib import Path
 
-from bench.gui import Heartbeat, StallSampler, _isolate, pump, show_main_window, wait_until, wheel
+from bench.gui import (
+    Heartbeat,
+    LatenessHistogram,
+    StallSampler,
+    _isolate,
+    pump,
+    show_main_window,
+    wait_until,
+    wheel,
+)
 
 TERMS = ("error", "#47", "A1", "refund", "zqxv")
 KEY_GAP_MS = 120
@@ -38,6 +49,43 @@ def _resident_mb() -> float:
     """The process's resident memory now (not the peak), from /proc."""
     pages = int(Path("/proc/self/statm").read_text().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            *("arena", "ordblks", "smblks", "hblks", "hblkhd"),
+            *("usmblks", "fsmblks", "uordblks", "fordblks", "keepcost"),
+        )
+    ]
+
+
+def _memory_parts(window) -> dict[str, float]:
+    """Where the resident memory is (MB unless said), to tell a leak from the allocator keeping freed
+    memory or from library pages touched for the first time: anonymous and file-backed resident memory
+    (/proc), what C and C++ code holds through malloc and what malloc keeps free (glibc's mallinfo2, every
+    arena), Python's allocated blocks (thousands), and the window's live QObjects."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    parts = {
+        "anon": int(status["RssAnon"].split()[0]) / 1024,
+        "file": int(status["RssFile"].split()[0]) / 1024,
+    }
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):  # not glibc 2.33+
+        pass
+    else:
+        mallinfo2.restype = _MallInfo2
+        info = mallinfo2()
+        parts["malloc used"] = (info.uordblks + info.hblkhd) / 2**20
+        parts["malloc free"] = info.fordblks / 2**20
+    parts["py blocks k"] = sys.getallocatedblocks() / 1000
+    parts["qobjects"] = float(len(window.findChildren(QObject)) + len(QApplication.topLevelWidgets()))
+    return parts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,16 +130,16 @@ def main(argv: list[str] | None = None) -> int:
 
     beat = Heartbeat()
     sampler = StallSampler(beat) if args.why else None
-    phases: dict[str, array[float]] = defaultdict(lambda: array("f"))  # compact: see Heartbeat
+    phases: dict[str, LatenessHistogram] = defaultdict(LatenessHistogram)
     durations: dict[str, list[float]] = defaultdict(list)
     timeouts: dict[str, int] = defaultdict(int)
 
     def phase(name: str, action) -> None:
-        mark = beat.mark()
+        beat.take()  # between phases: nobody's
         began = time.perf_counter()
         action()
         durations[name].append(time.perf_counter() - began)
-        phases[name] += beat.late[mark:]
+        phases[name].add(beat.take())
 
     def until(what: str, condition, timeout_s: float) -> None:
         if not wait_until(condition, timeout_s):
@@ -139,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
     start = time.perf_counter()
     memory: list[tuple[float, float]] = [(0.0, _resident_mb())]
+    parts: list[dict[str, float]] = [_memory_parts(window)]
     rounds = 0
     deadline = start + args.minutes * 60
     while time.perf_counter() < deadline:
@@ -155,8 +204,10 @@ def main(argv: list[str] | None = None) -> int:
         minute = (time.perf_counter() - start) / 60
         if minute - memory[-1][0] >= 1.0:
             memory.append((minute, _resident_mb()))
+            parts.append(_memory_parts(window))
             print(f"  minute {minute:5.1f}: {memory[-1][1]:6.0f} MB, {rounds} rounds", file=sys.stderr, flush=True)
     memory.append(((time.perf_counter() - start) / 60, _resident_mb()))
+    parts.append(_memory_parts(window))
     if args.trace and rounds > 2:
         import tracemalloc
 
@@ -170,21 +221,22 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\n== GUI session, {url.split('@')[-1]}, {args.minutes:g} min, {rounds} rounds (offscreen, 1280x800)")
     print(f"{'phase':<16} {'stall max':>10} {'p99':>8} {'target':>14} {'met':>4} {'phase time p50':>15}")
-    every: list[float] = []
+    every = LatenessHistogram()
     for name, late in phases.items():
-        every += late
-        worst, p99 = Heartbeat.summary(late)
+        every.merge(late)
+        worst, p99 = late.summary()
         met = "yes" if worst <= TARGET_MAX_MS and p99 <= TARGET_P99_MS else "NO"
         took = sorted(durations[name])[len(durations[name]) // 2]
         print(f"{name:<16} {worst:>8.0f} ms {p99:>5.0f} ms {'33 / 16 ms':>14} {met:>4} {took:>13.1f} s")
-    worst, p99 = Heartbeat.summary(every)
+    worst, p99 = every.summary()
     met = "yes" if worst <= TARGET_MAX_MS and p99 <= TARGET_P99_MS else "NO"
     print(f"{'all':<16} {worst:>8.0f} ms {p99:>5.0f} ms {'33 / 16 ms':>14} {met:>4}")
     for what, n in timeouts.items():
         print(f"TIMED OUT: {what} ({n} times)")
-    print(f"\n{'minute':>7} {'resident MB':>12}")
-    for minute, mb in memory:
-        print(f"{minute:>7.1f} {mb:>12.0f}")
+    names = list(parts[0])
+    print(f"\n{'minute':>7} {'resident MB':>12}" + "".join(f" {name:>12}" for name in names))
+    for (minute, mb), part in zip(memory, parts, strict=True):
+        print(f"{minute:>7.1f} {mb:>12.0f}" + "".join(f" {part.get(name, 0.0):>12.1f}" for name in names))
     after_ten = [mb for minute, mb in memory if minute >= 10]
     peak = max(mb for _, mb in memory)
     print(f"peak {peak:.0f} MB (target ≤ {TARGET_MEMORY_MB:.0f}): {'yes' if peak <= TARGET_MEMORY_MB else 'NO'}")
