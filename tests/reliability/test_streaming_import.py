@@ -58,8 +58,9 @@ def test_memory_stays_far_below_the_file_size(service: TicketService, tmp_path: 
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    # Held whole, as imports once were, the file took 16 times its size.
-    assert peak < size * 0.75, (peak, size)
+    # Held whole, as imports once were, the file took 16 times its size; a batch's COPY payload held as
+    # io.StringIO (4 bytes a character) took 0.75 of it on PostgreSQL, as bytes 0.5.
+    assert peak < size * 0.6, (peak, size)
     print(f"\nimport of a {size / 1e6:.0f} MB file: Python's peak allocation {peak / 1e6:.1f} MB")
 
 
