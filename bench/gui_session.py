@@ -45,12 +45,6 @@ TARGET_P99_MS = 16.0
 TARGET_MEMORY_MB = 300.0
 
 
-def _resident_mb() -> float:
-    """The process's resident memory now (not the peak), from /proc."""
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
 class _MallInfo2(ctypes.Structure):
     _fields_ = [
         (name, ctypes.c_size_t)
@@ -62,15 +56,16 @@ class _MallInfo2(ctypes.Structure):
 
 
 def _memory_parts(window) -> dict[str, float]:
-    """Where the resident memory is (MB unless said), to tell a leak from the allocator keeping freed
-    memory or from library pages touched for the first time: anonymous and file-backed resident memory
-    (/proc), what C and C++ code holds through malloc and what malloc keeps free (glibc's mallinfo2, every
-    arena), Python's allocated blocks (thousands), and the window's live QObjects."""
+    """The resident memory now (not the peak) and where it is (MB unless said), to tell a leak from the
+    allocator keeping freed memory or from library pages touched for the first time: anonymous and
+    file-backed resident memory (/proc), what C and C++ code holds through malloc and what malloc keeps
+    free (glibc's mallinfo2, every arena), Python's allocated blocks (thousands), the window's QObjects."""
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
     parts = {
+        "resident": int(status["VmRSS"].split()[0]) / 1024,
         "anon": int(status["RssAnon"].split()[0]) / 1024,
         "file": int(status["RssFile"].split()[0]) / 1024,
     }
@@ -186,8 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         pump(0.3)
 
     start = time.perf_counter()
-    memory: list[tuple[float, float]] = [(0.0, _resident_mb())]
-    parts: list[dict[str, float]] = [_memory_parts(window)]
+    memory: list[tuple[float, dict[str, float]]] = [(0.0, _memory_parts(window))]
     rounds = 0
     deadline = start + args.minutes * 60
     while time.perf_counter() < deadline:
@@ -203,11 +197,10 @@ def main(argv: list[str] | None = None) -> int:
             baseline = tracemalloc.take_snapshot()
         minute = (time.perf_counter() - start) / 60
         if minute - memory[-1][0] >= 1.0:
-            memory.append((minute, _resident_mb()))
-            parts.append(_memory_parts(window))
-            print(f"  minute {minute:5.1f}: {memory[-1][1]:6.0f} MB, {rounds} rounds", file=sys.stderr, flush=True)
-    memory.append(((time.perf_counter() - start) / 60, _resident_mb()))
-    parts.append(_memory_parts(window))
+            memory.append((minute, _memory_parts(window)))
+            resident = memory[-1][1]["resident"]
+            print(f"  minute {minute:5.1f}: {resident:6.0f} MB, {rounds} rounds", file=sys.stderr, flush=True)
+    memory.append(((time.perf_counter() - start) / 60, _memory_parts(window)))
     if args.trace and rounds > 2:
         import tracemalloc
 
@@ -233,12 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'all':<16} {worst:>8.0f} ms {p99:>5.0f} ms {'33 / 16 ms':>14} {met:>4}")
     for what, n in timeouts.items():
         print(f"TIMED OUT: {what} ({n} times)")
-    names = list(parts[0])
+    names = [name for name in memory[0][1] if name != "resident"]
     print(f"\n{'minute':>7} {'resident MB':>12}" + "".join(f" {name:>12}" for name in names))
-    for (minute, mb), part in zip(memory, parts, strict=True):
-        print(f"{minute:>7.1f} {mb:>12.0f}" + "".join(f" {part.get(name, 0.0):>12.1f}" for name in names))
-    after_ten = [mb for minute, mb in memory if minute >= 10]
-    peak = max(mb for _, mb in memory)
+    for minute, part in memory:
+        print(f"{minute:>7.1f} {part['resident']:>12.0f}" + "".join(f" {part.get(name, 0.0):>12.1f}" for name in names))
+    after_ten = [part["resident"] for minute, part in memory if minute >= 10]
+    peak = max(part["resident"] for _, part in memory)
     print(f"peak {peak:.0f} MB (target ≤ {TARGET_MEMORY_MB:.0f}): {'yes' if peak <= TARGET_MEMORY_MB else 'NO'}")
     if len(after_ten) >= 2:
         print(f"growth from minute 10 to the end: {after_ten[-1] - after_ten[0]:+.0f} MB")

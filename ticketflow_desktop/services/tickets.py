@@ -120,11 +120,14 @@ class TicketService:
             check_number("ticket", ticket_id)
         wanted = sorted(set(ticket_ids))
         found: dict[int, Ticket] = {}
-        t = ticket_table
         for start in range(0, len(wanted), MAX_PAGE):
-            query = select(t, tag_list(session)).where(t.c.id.in_(wanted[start : start + MAX_PAGE])).order_by(t.c.id)
-            rows = session.execute(query.with_for_update(of=t) if lock else query).all()
-            found.update((t.id, t) for t in self._from_rows(session, rows))
+            query = (
+                select(ticket_table, tag_list(session))
+                .where(ticket_table.c.id.in_(wanted[start : start + MAX_PAGE]))
+                .order_by(ticket_table.c.id)
+            )
+            rows = session.execute(query.with_for_update(of=ticket_table) if lock else query).all()
+            found.update((ticket.id, ticket) for ticket in self._from_rows(session, rows))
         missing = next((i for i in ticket_ids if i not in found), None)
         if missing is not None:
             raise NotFound(missing)
@@ -515,9 +518,9 @@ class TicketService:
 
     def _row(self, session: Connection, ticket_id: int, lock: bool = False, with_tags: bool = False) -> Row[Any]:
         check_number("ticket", ticket_id)  # SQLite would overflow, PostgreSQL fail on its INTEGER
-        t = ticket_table
-        query = (select(t, tag_list(session)) if with_tags else select(t)).where(t.c.id == ticket_id)
-        row = session.execute(query.with_for_update(of=t) if lock else query).first()
+        query = select(ticket_table, tag_list(session)) if with_tags else select(ticket_table)
+        query = query.where(ticket_table.c.id == ticket_id)
+        row = session.execute(query.with_for_update(of=ticket_table) if lock else query).first()
         if row is None:
             raise NotFound(ticket_id)
         return row
